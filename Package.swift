@@ -1,0 +1,45 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Data flows one way, one target per stage:
+// KenshuContent (files, front matter) → KenshuMarkdown (cmark walk) → KenshuSite (course model)
+// → KenshuRender (theme) → KenshuBuild (atomic output) ← kenshu (CLI).
+let package = Package(
+    name: "kenshu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kenshu", targets: ["kenshu"]),
+        .library(name: "KenshuBuild", targets: ["KenshuBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
+        .target(name: "KenshuCore"),
+        .target(
+            name: "KenshuContent",
+            dependencies: ["KenshuCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "KenshuMarkdown", dependencies: ["KenshuCore", "CMark"]),
+        .target(name: "KenshuSite", dependencies: ["KenshuCore", "KenshuContent", "KenshuMarkdown"]),
+        .target(
+            name: "KenshuTheme",
+            dependencies: [
+                "KenshuCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(name: "KenshuRender", dependencies: ["KenshuSite", "KenshuTheme"]),
+        .target(
+            name: "KenshuBuild",
+            dependencies: ["KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuSite", "KenshuTheme", "KenshuRender"]),
+        .executableTarget(
+            name: "kenshu",
+            dependencies: ["KenshuBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "KenshuTests", dependencies: ["KenshuBuild"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

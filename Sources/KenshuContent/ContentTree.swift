@@ -1,0 +1,34 @@
+import KenshuCore
+
+/// One file under the content folder.
+public struct ContentFile: Sendable, Hashable {
+    /// Relative to the content folder, `/`-separated, NFC (`01-intro/02-welcome.md`).
+    public var relativePath: String
+    /// How diagnostics name it (`Content/01-intro/02-welcome.md`).
+    public var displayPath: String
+    /// The absolute path to read.
+    public var absolutePath: String
+
+    public init(relativePath: String, displayPath: String, absolutePath: String) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.absolutePath = absolutePath
+    }
+}
+
+/// A module folder (`01-intro/`): its overview page and its lessons in order.
+public struct ModuleFolder: Sendable {
+    public var folder: String
+    public var index: ContentFile?
+    public var lessons: [ContentFile]
+}
+
+/// The shape of a course as found on disk, before any file is parsed.
+public struct ContentTree: Sendable {
+    public var config: SiteConfig
+    public var home: ContentFile?
+    public var modules: [ModuleFolder]
+    /// Images and other files that are copied as they are.
+    public var assets: [ContentFile]
+    public var diagnostics: [Diagnostic]
+}

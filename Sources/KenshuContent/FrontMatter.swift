@@ -1,0 +1,93 @@
+import Foundation
+import Yams
+import KenshuCore
+
+/// What an author says about a page in the YAML at its top.
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String = ""
+    public var description: String?
+    public var objectives: [String] = []
+    /// Estimated reading time, shown in module lists.
+    public var minutes: Int?
+    /// Last reviewed, and when to review next (`YYYY-MM-DD`); training material goes stale.
+    public var updated: String?
+    public var reviewBy: String?
+    public var sources: [Source] = []
+
+    /// One official document a page relies on, with the day it was read.
+    public struct Source: Sendable, Hashable {
+        public var title: String
+        public var url: String?
+        public var accessed: String?
+    }
+
+    public init(title: String = "") { self.title = title }
+
+    static let knownKeys = ["title", "description", "objectives", "minutes", "updated", "review_by", "sources"]
+
+    /// Reads front matter, reporting problems at their line in `path`.
+    ///
+    /// - Parameter yaml: the text between the `---` fences, which start on the file's first line.
+    public static func parse(_ yaml: String?, path: String) -> (FrontMatter, [Diagnostic]) {
+        var matter = FrontMatter()
+        var reader = YAMLReader(path: path, lineOffset: 1)
+        let titleFix = "add a line 'title: …' inside the '---' lines at the top of the file"
+        guard let yaml else {
+            reader.diagnostics.append(.error(
+                at: SourceLocation(path: path, line: 1, column: 1), "the page has no front matter with a 'title'",
+                fix: "start the file with three lines: '---', 'title: …', '---'"))
+            return (matter, reader.diagnostics)
+        }
+        guard let fields = reader.mapping(from: yaml) else { return (matter, reader.diagnostics) }
+        for (key, mark, value) in fields {
+            switch key {
+            case "title": matter.title = reader.string(value, key: key)?.trimmed ?? ""
+            case "description": matter.description = reader.string(value, key: key)
+            case "objectives": matter.objectives = reader.stringList(value, key: key) ?? []
+            case "minutes": matter.minutes = reader.integer(value, key: key, range: 1...600)
+            case "updated": matter.updated = reader.date(value, key: key)
+            case "review_by": matter.reviewBy = reader.date(value, key: key)
+            case "sources": matter.sources = readSources(value, reader: &reader)
+            default: reader.unknownKey(key, mark: mark, known: knownKeys)
+            }
+        }
+        if matter.title.isEmpty {
+            reader.diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "the page has no 'title'", fix: titleFix))
+        }
+        return (matter, reader.diagnostics)
+    }
+
+    private static func readSources(_ node: Yams.Node, reader: inout YAMLReader) -> [Source] {
+        guard let items = node.sequence else {
+            reader.diagnostics.append(.error(
+                at: reader.location(node.mark), "'sources' must be a list",
+                fix: "write each source as '- title: …' with 'url:' and 'accessed:' under it"))
+            return []
+        }
+        return items.compactMap { item -> Source? in
+            if let title = item.scalar?.string { return Source(title: title) }
+            guard let fields = item.mapping else {
+                reader.diagnostics.append(.error(at: reader.location(item.mark), "a source must have a 'title'"))
+                return nil
+            }
+            var source = Source(title: "")
+            for (key, value) in fields {
+                switch key.string {
+                case "title": source.title = reader.string(value, key: "title") ?? ""
+                case "url": source.url = reader.string(value, key: "url")
+                case "accessed": source.accessed = reader.date(value, key: "accessed")
+                default: reader.unknownKey(key.string ?? "", mark: key.mark, known: ["title", "url", "accessed"])
+                }
+            }
+            if source.title.isEmpty {
+                reader.diagnostics.append(.error(at: reader.location(item.mark), "a source must have a 'title'"))
+                return nil
+            }
+            return source
+        }
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

@@ -1,0 +1,37 @@
+/// Separates the YAML front matter between `---` lines from the Markdown body.
+public struct SplitDocument: Sendable {
+    /// The YAML text without its fences, or `nil` when the file has none.
+    public var yaml: String?
+    /// The Markdown after the front matter.
+    public var body: String
+    /// How many lines of the file come before `body`, so body line N is file line N + offset.
+    public var bodyLineOffset: Int
+    /// Set when a front matter starts but never ends: the file line of the opening `---`.
+    public var unterminatedAt: Int?
+}
+
+public enum FrontMatterSplitter {
+    public static func split(_ text: String) -> SplitDocument {
+        var text = Substring(text)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
+            return SplitDocument(yaml: nil, body: String(text), bodyLineOffset: 0)
+        }
+        var lineNumber = 1
+        var yamlLines: [Substring] = []
+        var rest = text[text.index(after: text.firstIndex(of: "\n")!)...]
+        while !rest.isEmpty {
+            lineNumber += 1
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            var line = rest[..<end]
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            if line == "---" || line == "..." {
+                return SplitDocument(
+                    yaml: yamlLines.joined(separator: "\n") + "\n", body: String(rest), bodyLineOffset: lineNumber)
+            }
+            yamlLines.append(line)
+        }
+        return SplitDocument(yaml: nil, body: String(text), bodyLineOffset: 0, unterminatedAt: 1)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import KenshuCore
+import Yams
+
+/// The settings of one training site, from `Content/site.yml`.
+public struct SiteConfig: Sendable, Hashable {
+    public var title = "研修"
+    /// `ja` (default) or `en`: the language of the theme's words and of `<html lang>`.
+    public var language = "ja"
+    public var description: String?
+    public var organisation: String?
+    public var licence: String?
+    /// The theme folder under `Themes/`; files it lacks come from `Themes/default/`.
+    public var theme = "default"
+    /// Authors may write raw HTML in Markdown only when the site opts in; otherwise it is shown as text.
+    public var allowRawHTML = false
+
+    public init() {}
+
+    static let knownKeys = ["title", "language", "description", "organisation", "licence", "theme", "options"]
+    static let knownOptions = ["raw_html"]
+    static let languages = ["ja", "en"]
+
+    /// Reads `site.yml`; a missing file gives the defaults.
+    public static func parse(_ yaml: String?, path: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        guard let yaml else { return (config, []) }
+        var reader = YAMLReader(path: path, lineOffset: 0)
+        guard let fields = reader.mapping(from: yaml) else { return (config, reader.diagnostics) }
+        for (key, mark, value) in fields {
+            switch key {
+            case "title": config.title = reader.string(value, key: key) ?? config.title
+            case "language":
+                guard let lang = reader.string(value, key: key) else { continue }
+                if languages.contains(lang) {
+                    config.language = lang
+                } else {
+                    reader.diagnostics.append(.error(
+                        at: reader.location(value.mark), "language '\(lang)' is not supported", fix: "use 'ja' or 'en'"))
+                }
+            case "description": config.description = reader.string(value, key: key)
+            case "organisation", "organization": config.organisation = reader.string(value, key: key)
+            case "licence", "license": config.licence = reader.string(value, key: key)
+            case "theme":
+                guard let theme = reader.string(value, key: key) else { continue }
+                if theme.isEmpty || theme.contains("/") || theme.contains("\\") || theme.hasPrefix(".") {
+                    reader.diagnostics.append(.error(
+                        at: reader.location(value.mark), "theme '\(theme)' must be a folder name under Themes/",
+                        fix: "write only the folder's name, for example 'theme: mycity'"))
+                } else {
+                    config.theme = theme
+                }
+            case "options": readOptions(value, into: &config, reader: &reader)
+            default: reader.unknownKey(key, mark: mark, known: knownKeys)
+            }
+        }
+        return (config, reader.diagnostics)
+    }
+
+    private static func readOptions(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
+        guard let fields = node.mapping else {
+            reader.diagnostics.append(.error(at: reader.location(node.mark), "'options' must hold 'name: value' lines"))
+            return
+        }
+        for (key, value) in fields {
+            switch key.string {
+            case "raw_html": config.allowRawHTML = reader.bool(value, key: "raw_html") ?? false
+            default: reader.unknownKey(key.string ?? "", mark: key.mark, known: knownOptions)
+            }
+        }
+    }
+}

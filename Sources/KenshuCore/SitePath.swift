@@ -1,0 +1,76 @@
+import Foundation
+
+/// A file's path inside the built site (`intro/welcome.html`), always relative to the output root.
+///
+/// Source paths (where an author's file is) and site paths (where a reader's browser goes) are
+/// different types so that nothing mixes them up; only ``SitePath/forContent(_:)`` turns one into the other.
+public struct SitePath: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Slash-separated, NFC, no leading slash.
+    public let value: String
+
+    public init(_ value: String) {
+        self.value = value.precomposedStringWithCanonicalMapping
+    }
+
+    public var description: String { value }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+
+    public var components: [Substring] { value.split(separator: "/", omittingEmptySubsequences: true) }
+
+    /// The folder part (`intro` for `intro/welcome.html`; empty at the root).
+    public var directory: String { components.dropLast().joined(separator: "/") }
+
+    /// Where a content file lands in the site: numeric order prefixes are dropped from every
+    /// part (`01-intro/02-welcome.md` → `intro/welcome.html`), Markdown becomes `.html`.
+    public static func forContent(_ relativePath: String) -> SitePath {
+        var parts = relativePath.precomposedStringWithCanonicalMapping
+            .split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard let file = parts.popLast() else { return SitePath("index.html") }
+        let folders = parts.map(OrderPrefix.strip)
+        let name: String
+        if file.lowercased().hasSuffix(".md") {
+            name = OrderPrefix.strip(String(file.dropLast(3))) + ".html"
+        } else {
+            name = file
+        }
+        return SitePath((folders + [name]).joined(separator: "/"))
+    }
+
+    /// A relative URL from the page at `self` to `target`, percent-encoded, with an optional fragment.
+    ///
+    /// Every link Kenshu writes is relative, so the site works from `file://` and under any sub-path.
+    public func relativeURL(to target: SitePath, fragment: String? = nil) -> String {
+        let from = components.dropLast()
+        let to = target.components
+        var common = 0
+        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: from.count - common)
+        let downs = to[common...].map { PercentEncoding.encodePathSegment(String($0)) }
+        var url = (ups + downs).joined(separator: "/")
+        if let fragment, !fragment.isEmpty { url += "#" + PercentEncoding.encodeFragment(fragment) }
+        return url
+    }
+
+    /// The prefix that leads from this page back to the site root (`../../` two folders down).
+    public var rootPrefix: String { String(repeating: "../", count: max(0, components.count - 1)) }
+}
+
+/// The `NN-` prefix that orders folders and files without showing up in URLs.
+public enum OrderPrefix {
+    /// `"01-intro"` → `"intro"`; a name that is only a prefix is kept as it is.
+    public static func strip(_ name: String) -> String {
+        guard let rest = split(name)?.rest, !rest.isEmpty else { return name }
+        return rest
+    }
+
+    /// The number and the rest of `"01-intro"`, or `nil` when the name has no order prefix.
+    public static func split(_ name: String) -> (order: Int, rest: String)? {
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        let after = name.dropFirst(digits.count)
+        guard let sep = after.first, sep == "-" || sep == "_" else { return nil }
+        return (Int(digits) ?? 0, String(after.dropFirst()))
+    }
+}

@@ -1,0 +1,125 @@
+import CMark
+import Glibc
+
+// The only file that touches libcmark's pointers. Everything else sees `MarkdownNode` values
+// that live no longer than the document they came from.
+
+/// A parsed Markdown document; owns libcmark's tree and frees it.
+///
+/// Not `Sendable`: parse, walk and render one document inside one task, and hand only Swift
+/// values (HTML, headings, links) across task boundaries.
+final class CMarkDocument {
+    private let root: OpaquePointer
+
+    /// Parses `markdown` with source positions, so every node knows its line and column.
+    init(_ markdown: String) {
+        var text = markdown
+        root = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS)
+            }
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    var document: MarkdownNode { MarkdownNode(root) }
+}
+
+/// What a walk does after visiting a node on entry.
+enum WalkAction {
+    case visitChildren
+    /// The visitor rendered the node and its children itself; no exit event follows.
+    case skipChildren
+}
+
+/// A borrowed view of one node of a ``CMarkDocument``.
+struct MarkdownNode {
+    enum Kind {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
+        case unknown
+    }
+
+    fileprivate let pointer: OpaquePointer
+    fileprivate init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: .document
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: .customBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: .customInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .unknown
+        }
+    }
+
+    var literal: String { Self.string(cmark_node_get_literal(pointer)) }
+    var url: String { Self.string(cmark_node_get_url(pointer)) }
+    var title: String { Self.string(cmark_node_get_title(pointer)) }
+    var fenceInfo: String { Self.string(cmark_node_get_fence_info(pointer)) }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+    var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
+    var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
+    var onEnter: String { Self.string(cmark_node_get_on_enter(pointer)) }
+    var onExit: String { Self.string(cmark_node_get_on_exit(pointer)) }
+
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+
+    var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+
+    var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    static func == (a: MarkdownNode, b: MarkdownNode) -> Bool { a.pointer == b.pointer }
+
+    /// Visits this node and its descendants in document order, as libcmark's renderer does.
+    ///
+    /// Leaf nodes get only an entry visit. Returning `.skipChildren` on entry jumps past the node.
+    func walk(_ visit: (MarkdownNode, _ entering: Bool) -> WalkAction) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let current = cmark_iter_get_node(iterator) else { break }
+            let node = MarkdownNode(current)
+            let entering = event == CMARK_EVENT_ENTER
+            if visit(node, entering) == .skipChildren, entering {
+                cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT)
+            }
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

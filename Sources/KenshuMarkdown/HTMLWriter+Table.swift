@@ -1,0 +1,110 @@
+import KenshuCore
+
+/// GFM pipe tables, found in the source lines of a paragraph and rendered cell by cell
+/// through libcmark, so cells hold the same inline Markdown as everywhere else.
+extension HTMLWriter {
+    /// Renders `paragraph` as a table (with any lines before the header as a paragraph) and returns `true`,
+    /// or returns `false` when the paragraph holds no table.
+    func renderTableIfAny(_ paragraph: MarkdownNode) -> Bool {
+        let first = paragraph.startLine, last = paragraph.endLine
+        guard first >= 1, last <= lines.count, last > first else { return false }
+        let body = stripContainerPrefixes(lines[(first - 1)..<last], column: paragraph.startColumn)
+        guard body.contains(where: { $0.contains("|") }), let table = PipeTable.find(in: body) else { return false }
+
+        if table.headerLineIndex > 0 {
+            let text = body[0..<table.headerLineIndex].joined(separator: "\n")
+            newline()
+            out += "<p>"
+            renderInline(text, line: first, column: paragraph.startColumn)
+            out += "</p>\n"
+        }
+        let headerLine = first + table.headerLineIndex
+        newline()
+        out += "<table>\n<thead>\n<tr>\n"
+        for (index, cell) in table.header.enumerated() {
+            renderCell(cell, tag: "th", alignment: table.alignments[index], line: headerLine)
+        }
+        out += "</tr>\n</thead>\n"
+        if !table.rows.isEmpty {
+            out += "<tbody>\n"
+            for (rowIndex, row) in table.rows.enumerated() {
+                out += "<tr>\n"
+                for (index, cell) in row.enumerated() {
+                    renderCell(cell, tag: "td", alignment: table.alignments[index], line: headerLine + 2 + rowIndex)
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n"
+        }
+        out += "</table>\n"
+        return true
+    }
+
+    private func renderCell(_ cell: PipeTable.Cell, tag: String, alignment: PipeTable.Alignment?, line: Int) {
+        out += "<\(tag)"
+        if let alignment { out += " style=\"text-align: \(alignment.rawValue)\"" }
+        out += ">"
+        renderInline(cell.text, line: line, column: cell.column)
+        out += "</\(tag)>\n"
+    }
+
+    /// Renders `text` as inline Markdown, recording links at their place in the page's source.
+    func renderInline(_ text: String, line: Int, column: Int) {
+        guard !text.isEmpty else { return }
+        let savedLine = extraLineOffset, savedColumn = extraColumnOffset
+        extraLineOffset = savedLine + line - 1
+        extraColumnOffset = column - 1
+        defer {
+            extraLineOffset = savedLine
+            extraColumnOffset = savedColumn
+        }
+        var document = CMarkDocument(text)
+        if !Self.isSingleParagraph(document.document) {
+            document = CMarkDocument(Self.escapeBlockStart(text))
+        }
+        guard let paragraph = document.document.firstChild, paragraph.kind == .paragraph else {
+            out += HTMLEscaping.escape(text)
+            return
+        }
+        var child = paragraph.firstChild
+        while let node = child {
+            render(node)
+            child = node.next
+        }
+    }
+
+    private static func isSingleParagraph(_ document: MarkdownNode) -> Bool {
+        guard let first = document.firstChild else { return false }
+        return first.kind == .paragraph && first.next == nil
+    }
+
+    /// Keeps a cell such as `# 1` or `1. a` from being read as a heading or list: a backslash
+    /// before the punctuation that starts a block leaves the same text.
+    private static func escapeBlockStart(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if first.isASCII, first.isPunctuation || first.isSymbol { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = text.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + text.dropFirst(digits.count)
+        }
+        return text
+    }
+
+    /// Removes the block-quote markers or list indentation in front of each line of a paragraph.
+    private func stripContainerPrefixes(_ slice: ArraySlice<Substring>, column: Int) -> [Substring] {
+        let width = column - 1
+        return slice.enumerated().map { index, line in
+            var line = line
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            let bytes = line.utf8
+            if width > 0, bytes.count >= width {
+                let prefixEnd = bytes.index(bytes.startIndex, offsetBy: width)
+                let prefix = line.utf8[bytes.startIndex..<prefixEnd]
+                if index == 0 || prefix.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ">") || $0 == 0x09 }) {
+                    return Substring(line[prefixEnd...])
+                }
+            }
+            return Substring(line.drop { $0 == " " || $0 == "\t" })
+        }
+    }
+}

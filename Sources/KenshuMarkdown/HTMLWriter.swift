@@ -1,0 +1,196 @@
+import KenshuCore
+
+/// Writes HTML for a cmark tree; one instance per page, used inside one task.
+final class HTMLWriter {
+    let options: MarkdownOptions
+    /// The body's lines, for the constructs libcmark does not know (tables).
+    let lines: [Substring]
+    var out = ""
+    var headings: [Heading] = []
+    var links: [LinkRecord] = []
+    var diagnostics: [Diagnostic] = []
+    var slugger = HeadingSlugger()
+    private var reportedRawHTML = false
+    /// Added to every line number of a sub-document (a table cell), on top of the front matter.
+    var extraLineOffset = 0
+    var extraColumnOffset = 0
+
+    init(source: String, options: MarkdownOptions) {
+        self.options = options
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        out.reserveCapacity(source.utf8.count * 5 / 4)
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(
+            path: options.path, line: line + options.lineOffset + extraLineOffset,
+            column: column + (line == 1 ? extraColumnOffset : 0))
+    }
+
+    func location(of node: MarkdownNode) -> SourceLocation {
+        location(line: node.startLine, column: node.startColumn)
+    }
+
+    /// libcmark's `cr()`: start a new line unless we are at the start of one.
+    func newline() {
+        if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
+    }
+
+    func render(_ root: MarkdownNode) {
+        root.walk { node, entering in visit(node, entering: entering) }
+    }
+
+    private func visit(_ node: MarkdownNode, entering: Bool) -> WalkAction {
+        switch node.kind {
+        case .document, .unknown: break
+        case .blockQuote:
+            if entering, renderAlert(node) { return .skipChildren }
+            newline()
+            out += entering ? "<blockquote>\n" : "</blockquote>\n"
+        case .list:
+            if entering {
+                newline()
+                if !node.isOrderedList {
+                    out += "<ul>\n"
+                } else if node.listStart == 1 {
+                    out += "<ol>\n"
+                } else {
+                    out += "<ol start=\"\(node.listStart)\">\n"
+                }
+            } else {
+                out += node.isOrderedList ? "</ol>\n" : "</ul>\n"
+            }
+        case .item:
+            if entering {
+                newline()
+                out += "<li>"
+            } else {
+                out += "</li>\n"
+            }
+        case .heading: renderHeading(node, entering: entering)
+        case .codeBlock: renderCodeBlock(node)
+        case .htmlBlock:
+            newline()
+            if options.allowRawHTML {
+                out += node.literal
+            } else {
+                reportRawHTML(node)
+                out += "<pre class=\"raw-html\"><code>" + HTMLEscaping.escape(node.literal) + "</code></pre>"
+            }
+            newline()
+        case .customBlock:
+            newline()
+            out += entering ? node.onEnter : node.onExit
+            newline()
+        case .thematicBreak:
+            newline()
+            out += "<hr />\n"
+        case .paragraph:
+            if entering, renderTableIfAny(node) { return .skipChildren }
+            let tight = node.parent?.parent.map { $0.kind == .list && $0.isTightList } ?? false
+            if !tight {
+                if entering {
+                    newline()
+                    out += "<p>"
+                } else {
+                    out += "</p>\n"
+                }
+            }
+        case .text: out += HTMLEscaping.escape(node.literal)
+        case .softBreak: out += "\n"
+        case .lineBreak: out += "<br />\n"
+        case .code: out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
+        case .htmlInline:
+            if options.allowRawHTML {
+                out += node.literal
+            } else {
+                reportRawHTML(node)
+                out += HTMLEscaping.escape(node.literal)
+            }
+        case .customInline: out += entering ? node.onEnter : node.onExit
+        case .emphasis: out += entering ? "<em>" : "</em>"
+        case .strong: out += entering ? "<strong>" : "</strong>"
+        case .link:
+            if entering {
+                out += "<a href=\"" + href(for: node, kind: .link) + "\""
+                if !node.title.isEmpty { out += " title=\"" + HTMLEscaping.escape(node.title) + "\"" }
+                out += ">"
+            } else {
+                out += "</a>"
+            }
+        case .image:
+            out += "<img src=\"" + href(for: node, kind: .image) + "\" alt=\"" + HTMLEscaping.escape(plainText(of: node)) + "\""
+            if !node.title.isEmpty { out += " title=\"" + HTMLEscaping.escape(node.title) + "\"" }
+            out += " />"
+            return .skipChildren
+        }
+        return .visitChildren
+    }
+
+    /// Records the link and returns the escaped URL to write.
+    private func href(for node: MarkdownNode, kind: LinkRecord.Kind) -> String {
+        let destination = node.url
+        if !options.allowRawHTML, HrefEscaping.isDangerous(destination) { return "" }
+        let (target, href) = LinkClassifier.classify(destination, from: options.contentPath)
+        links.append(LinkRecord(kind: kind, destination: destination, location: location(of: node), target: target))
+        return HrefEscaping.escape(href)
+    }
+
+    private func renderHeading(_ node: MarkdownNode, entering: Bool) {
+        let level = node.headingLevel
+        guard options.headingAnchors else {
+            if entering {
+                newline()
+                out += "<h\(level)>"
+            } else {
+                out += "</h\(level)>\n"
+            }
+            return
+        }
+        if entering {
+            let text = plainText(of: node)
+            let id = slugger.slug(for: text)
+            headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
+            newline()
+            out += "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"
+        } else {
+            let id = headings.last?.id ?? ""
+            out += "<a class=\"permalink\" href=\"#\(HrefEscaping.escape(PercentEncoding.encodeFragment(id)))\" aria-label=\""
+                + HTMLEscaping.escape(options.permalinkLabel) + "\">#</a></h\(level)>\n"
+        }
+    }
+
+    private func renderCodeBlock(_ node: MarkdownNode) {
+        newline()
+        let info = node.fenceInfo
+        let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
+        if language.isEmpty {
+            out += "<pre><code>"
+        } else {
+            out += "<pre><code class=\"language-" + HTMLEscaping.escape(language) + "\">"
+        }
+        out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"
+    }
+
+    private func reportRawHTML(_ node: MarkdownNode) {
+        guard !reportedRawHTML else { return }
+        reportedRawHTML = true
+        diagnostics.append(.warning(
+            at: location(of: node), "raw HTML is shown as text because the site does not allow it",
+            fix: "write it in Markdown, or set 'options: raw_html: true' in site.yml if you trust every author"))
+    }
+
+    /// The text of a node's inline children, as libcmark writes image alt text.
+    func plainText(of node: MarkdownNode) -> String {
+        var text = ""
+        node.walk { child, _ in
+            switch child.kind {
+            case .text, .code, .htmlInline: text += child.literal
+            case .softBreak, .lineBreak: text += " "
+            default: break
+            }
+            return .visitChildren
+        }
+        return text
+    }
+}

@@ -1,0 +1,54 @@
+import KenshuCore
+
+/// Decides what a link destination means and what the built page should say instead.
+///
+/// Every content path maps to its site path by a pure rule (``SitePath/forContent(_:)``),
+/// so links can be rewritten here, page by page, before the whole site is known; whether the
+/// target exists is checked later by the site stage.
+enum LinkClassifier {
+    static func classify(_ destination: String, from contentPath: String?) -> (target: LinkTarget, href: String) {
+        guard let contentPath, !destination.isEmpty else { return (.external, destination) }
+        if destination.hasPrefix("#") {
+            return (.samePage(fragment: PercentEncoding.decode(String(destination.dropFirst()))), destination)
+        }
+        if hasScheme(destination) || destination.hasPrefix("//") { return (.external, destination) }
+        if destination.hasPrefix("/") { return (.rootRelative, destination) }
+
+        var rest = Substring(destination)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = PercentEncoding.decode(String(rest[rest.index(after: hash)...]))
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        var path = PercentEncoding.decode(String(rest))
+        if path.isEmpty { return (.samePage(fragment: fragment ?? ""), destination) }
+        if path.hasSuffix("/") { path += "index.md" }
+        guard let resolved = resolve(path, relativeTo: contentPath) else { return (.outsideContent, destination) }
+        let here = SitePath.forContent(contentPath)
+        let href = here.relativeURL(to: SitePath.forContent(resolved), fragment: fragment)
+        return (.content(path: resolved, fragment: fragment), href)
+    }
+
+    /// `../02-x/a.md` seen from `01-intro/b.md` → `02-x/a.md`; `nil` when it climbs above the root.
+    static func resolve(_ path: String, relativeTo file: String) -> String? {
+        var parts = file.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count >= 2 else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+}

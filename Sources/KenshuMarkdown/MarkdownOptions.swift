@@ -1,0 +1,37 @@
+import KenshuCore
+
+/// How to render Markdown for one page.
+public struct MarkdownOptions: Sendable {
+    /// The file as diagnostics name it.
+    public var path: String
+    /// The file relative to the content folder (`01-intro/02-x.md`), to resolve relative links; `nil` renders links as written.
+    public var contentPath: String?
+    /// Lines of front matter before the body, added to every line number.
+    public var lineOffset: Int
+    /// Pass raw HTML through (the site opted in) instead of showing it as text.
+    public var allowRawHTML: Bool
+    /// Give headings ids and a permalink; off only for conformance tests of plain CommonMark.
+    public var headingAnchors: Bool
+    /// The accessible name of a heading's permalink.
+    public var permalinkLabel: String
+    /// Titles of GitHub-style alerts, keyed `note`, `tip`, `important`, `warning`, `caution`.
+    public var alertTitles: [String: String]
+
+    public init(
+        path: String, contentPath: String? = nil, lineOffset: Int = 0, allowRawHTML: Bool = false,
+        headingAnchors: Bool = true, permalinkLabel: String = "この見出しへのリンク",
+        alertTitles: [String: String] = MarkdownOptions.japaneseAlertTitles
+    ) {
+        self.path = path
+        self.contentPath = contentPath
+        self.lineOffset = lineOffset
+        self.allowRawHTML = allowRawHTML
+        self.headingAnchors = headingAnchors
+        self.permalinkLabel = permalinkLabel
+        self.alertTitles = alertTitles
+    }
+
+    public static let japaneseAlertTitles = [
+        "note": "補足", "tip": "ヒント", "important": "重要", "warning": "注意", "caution": "警告",
+    ]
+}

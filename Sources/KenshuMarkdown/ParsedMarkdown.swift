@@ -1,0 +1,43 @@
+import KenshuCore
+
+/// A heading of a page, for the table of contents, fragment checks and search.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var location: SourceLocation
+}
+
+/// Every link and image an author wrote, with where they wrote it, so that later stages can check it.
+public struct LinkRecord: Sendable, Hashable {
+    public enum Kind: String, Sendable { case link, image }
+
+    public var kind: Kind
+    /// The destination as written (after Markdown unescaping).
+    public var destination: String
+    public var location: SourceLocation
+    /// What the destination means inside the course, when it points at content.
+    public var target: LinkTarget
+}
+
+/// Where a link leads, as far as the Markdown stage can tell without knowing the other pages.
+public enum LinkTarget: Sendable, Hashable {
+    /// `https:`, `mailto:` and other links with a scheme; not ours to rewrite.
+    case external
+    /// `#section` on the same page.
+    case samePage(fragment: String)
+    /// A file in the content folder (`01-intro/02-x.md`), with an optional heading id.
+    case content(path: String, fragment: String?)
+    /// A relative path that climbs out of the content folder.
+    case outsideContent
+    /// A path from the site root (`/x`), which breaks when the site is opened from disk.
+    case rootRelative
+}
+
+/// The result of rendering one Markdown body: HTML plus everything later stages check.
+public struct ParsedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var links: [LinkRecord]
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import KenshuMarkdown
+
+/// Every example of CommonMark 0.30 and the GFM table extension, through our renderer.
+///
+/// Rendered with raw HTML allowed (the spec expects it to pass through) and with heading
+/// anchors on, as the site renders them; the comparison strips only what we add on purpose:
+/// heading `id`s and permalinks. Table cells use `style="text-align: …"` where GFM writes the
+/// obsolete `align` attribute, so the expected HTML is mapped to that form.
+@Suite struct CommonMarkConformanceTests {
+    static func render(_ markdown: String) -> String {
+        let options = MarkdownOptions(path: "spec.md", contentPath: "spec.md", allowRawHTML: true)
+        return HTMLNormaliser.stripKenshuAdditions(MarkdownRenderer.render(markdown, options: options).html)
+    }
+
+    /// Examples whose output differs on purpose, with the reason and the output we write instead.
+    static let exceptions: [Int: (reason: String, expected: String)] = [
+        483: ("a link to a '.md' file is rewritten to the page it becomes", #"<p><a href="target.html"></a></p>"#),
+    ]
+
+    @Test func testCommonMarkSpec_allExamplesPass() throws {
+        let examples = try SpecExample.load("spec-0.30.txt")
+        #expect(examples.count == 652)
+        var failures: [String] = []
+        for example in examples {
+            let actual = HTMLNormaliser.normalise(Self.render(example.markdown))
+            let expected = HTMLNormaliser.normalise(Self.exceptions[example.number]?.expected ?? example.html)
+            if actual != expected {
+                failures.append("\(example)\n--- markdown\n\(example.markdown)--- expected\n\(expected)\n--- actual\n\(actual)")
+            }
+        }
+        let exact = examples.count - failures.count - Self.exceptions.count
+        print("CommonMark 0.30: \(exact) of \(examples.count) examples pass as written, \(Self.exceptions.count) differ on purpose:")
+        for (number, exception) in Self.exceptions.sorted(by: { $0.key < $1.key }) {
+            print("  example \(number): \(exception.reason)")
+        }
+        #expect(failures.isEmpty, "\(failures.count) failing:\n\(failures.prefix(5).joined(separator: "\n\n"))")
+    }
+
+    @Test func testGFMTables_allExamplesPass() throws {
+        let examples = try SpecExample.load("gfm-tables-extension.txt")
+        #expect(examples.count == 8)
+        for example in examples {
+            let expected = example.html.replacing(/\ align="(left|center|right)"/) { " style=\"text-align: \($0.1)\"" }
+            #expect(HTMLNormaliser.normalise(Self.render(example.markdown)) == HTMLNormaliser.normalise(expected), "\(example)")
+        }
+    }
+}
