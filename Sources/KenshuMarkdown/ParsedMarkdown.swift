@@ -40,4 +40,11 @@ public struct ParsedMarkdown: Sendable {
     public var headings: [Heading]
     public var links: [LinkRecord]
     public var diagnostics: [Diagnostic]
+
+    public init(html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic]) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.diagnostics = diagnostics
+    }
 }

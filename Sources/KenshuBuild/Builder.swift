@@ -1,0 +1,103 @@
+import Foundation
+import KenshuContent
+import KenshuCore
+import KenshuMarkdown
+import KenshuRender
+import KenshuSite
+import KenshuTheme
+
+/// Runs the whole pipeline: Content → parsed pages → site → rendered pages → Output.
+///
+/// Content problems are collected, not thrown: a build reports every problem at once and
+/// writes nothing unless there are no errors (nor, with `strict`, warnings).
+public enum Builder {
+    /// Tool failures (a missing folder, a refused output, a disk error); content problems are diagnostics.
+    public struct Failure: Error, CustomStringConvertible {
+        public var step: String
+        public var underlying: any Error
+        public var description: String { "\(step): \(underlying)" }
+    }
+
+    /// - Parameter progress: called with `[i/n] step` as each step starts.
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
+        let started = Date()
+        let steps = ["reading content", "loading theme", "parsing pages", "building site", "rendering pages", "writing output"]
+        var stepNumber = 0
+        func step<T>(_ body: () throws -> T) throws -> T {
+            let name = steps[stepNumber]
+            stepNumber += 1
+            progress("[\(stepNumber)/\(steps.count)] \(name)")
+            do { return try body() } catch { throw Failure(step: name, underlying: error) }
+        }
+
+        let contentURL = URL(fileURLWithPath: options.contentDirectory)
+        let outputURL = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL
+        let themesDirectory = options.themesDirectory ?? Self.findThemes(near: contentURL)
+        var diagnostics = Diagnostics()
+
+        let tree = try step { () throws -> ContentTree in
+            try OutputLocation.validate(output: outputURL, content: contentURL, themes: URL(fileURLWithPath: themesDirectory))
+            return try ContentLoader.load(contentDirectory: options.contentDirectory)
+        }
+        diagnostics.append(contentsOf: tree.diagnostics)
+
+        let (theme, themeDiagnostics) = try step {
+            try Theme.load(themesDirectory: themesDirectory, name: options.themeName ?? tree.config.theme, language: tree.config.language)
+        }
+        diagnostics.append(contentsOf: themeDiagnostics)
+
+        let pages = try step { parse(tree, theme: theme) }
+        let site = try step { SiteBuilder.build(tree: tree, pages: pages, diagnostics: &diagnostics) }
+
+        func result(succeeded: Bool, files: Int) -> BuildResult {
+            BuildResult(
+                diagnostics: diagnostics.sorted, succeeded: succeeded, pageCount: site.pages.count + (site.homeIndex == nil ? 1 : 0),
+                fileCount: files, seconds: Date().timeIntervalSince(started), outputPath: outputURL.path)
+        }
+        if diagnostics.failsBuild(strict: options.strict) { return result(succeeded: false, files: 0) }
+
+        let rendered = try step { render(site, theme: theme) }
+        let files = try step {
+            try OutputWriter.write(rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground)
+        }
+        return result(succeeded: true, files: files)
+    }
+
+    private static func parse(_ tree: ContentTree, theme: Theme) -> [ParsedPage] {
+        let markdownOptions = MarkdownOptions(
+            path: "", permalinkLabel: theme.strings["permalink"] ?? "この見出しへのリンク",
+            alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
+                MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
+                uniquingKeysWith: { $1 }))
+        let config = tree.config
+        let order = SiteBuilder.readingOrder(of: tree)
+        let contentDisplay = Self.displayRoot(of: tree)
+        return Parallel.map(Array(order.indices)) { index in
+            let entry = order[index]
+            guard let file = entry.file else {
+                let folder = tree.modules[entry.module!].folder
+                return PageParser.generatedOverview(ofModule: folder, displayPath: contentDisplay + folder)
+            }
+            return PageParser.parse(file, kind: entry.kind, config: config, markdownOptions: markdownOptions)
+        }
+    }
+
+    private static func render(_ site: Site, theme: Theme) -> RenderedSite {
+        var pages = Parallel.map(Array(site.pages.indices)) { SiteRenderer.renderPage($0, of: site, theme: theme) }
+        if site.homeIndex == nil { pages.append(SiteRenderer.renderGeneratedHome(of: site, theme: theme)) }
+        return RenderedSite(pages: pages, copies: SiteRenderer.copies(of: site, theme: theme))
+    }
+
+    /// How diagnostics name the content folder (`Content/`), taken from any file of the tree.
+    private static func displayRoot(of tree: ContentTree) -> String {
+        let any = tree.home ?? tree.modules.lazy.compactMap { $0.index ?? $0.lessons.first }.first
+        guard let any else { return "" }
+        return String(any.displayPath.dropLast(any.relativePath.count))
+    }
+
+    /// `Themes/` beside the content folder, else in the working directory.
+    static func findThemes(near content: URL) -> String {
+        let beside = content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes").path
+        return FileManager.default.fileExists(atPath: beside + "/default") ? beside : "Themes"
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Decides whether a folder may be replaced by a build, so a typo in `--output` can never delete someone's work.
+enum OutputLocation {
+    /// The marker Kenshu leaves in every output folder it writes.
+    static let marker = ".kenshu-site"
+
+    enum Refusal: Error, CustomStringConvertible {
+        case dangerous(String, reason: String)
+
+        var description: String {
+            switch self {
+            case let .dangerous(path, reason): "refusing to write the site to '\(path)': \(reason)"
+            }
+        }
+    }
+
+    /// Throws unless `output` is a folder Kenshu may replace.
+    static func validate(output: URL, content: URL, themes: URL?) throws {
+        let out = canonical(output), source = canonical(content)
+        let home = canonical(FileManager.default.homeDirectoryForCurrentUser)
+        let shown = output.path
+        if out == "/" { throw Refusal.dangerous(shown, reason: "it is the root folder") }
+        if out == home { throw Refusal.dangerous(shown, reason: "it is your home folder") }
+        if out == source { throw Refusal.dangerous(shown, reason: "it is the content folder") }
+        if isInside(source, out) { throw Refusal.dangerous(shown, reason: "it contains the content folder") }
+        if isInside(out, source) { throw Refusal.dangerous(shown, reason: "it is inside the content folder") }
+        if let themes, isInside(canonical(themes), out) || canonical(themes) == out {
+            throw Refusal.dangerous(shown, reason: "it contains the themes")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw Refusal.dangerous(shown, reason: "it is a file, not a folder") }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        let visible = entries.filter { !$0.hasPrefix(".") }
+        if !visible.isEmpty, !entries.contains(marker) {
+            throw Refusal.dangerous(
+                shown, reason: "it holds files that Kenshu did not write (\(visible.prefix(3).joined(separator: ", ")))"
+                    + "; choose a new or empty folder")
+        }
+    }
+
+    static func canonical(_ url: URL) -> String {
+        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// Whether `inner` lies strictly inside `outer`.
+    static func isInside(_ inner: String, _ outer: String) -> Bool {
+        inner.hasPrefix(outer == "/" ? "/" : outer + "/") && inner != outer
+    }
+}

@@ -1,0 +1,140 @@
+import KenshuCore
+import KenshuSite
+import KenshuTheme
+
+/// The values a template sees for one page; the README's theme section lists them.
+///
+/// Navigation holds the modules and only the current module's lessons, so a page's size does
+/// not grow with the number of lessons in the course.
+struct PageContext {
+    let site: Site
+    let pageIndex: Int?
+    let theme: Theme
+
+    private var here: SitePath { pageIndex.map { site.pages[$0].sitePath } ?? SitePath("index.html") }
+    private var currentModule: Int? { pageIndex.flatMap { site.moduleOfPage[$0] } }
+
+    var dictionary: [String: Any] {
+        var context: [String: Any] = [
+            "lang": site.config.language,
+            "t": theme.strings,
+            "root": here.rootPrefix,
+            "assets": here.rootPrefix + "assets/",
+            "site": siteValues,
+            "nav": navigation,
+            "breadcrumbs": breadcrumbs,
+            "has_breadcrumbs": !breadcrumbs.isEmpty,
+        ]
+        if let pageIndex {
+            let page = site.pages[pageIndex]
+            context["page"] = pageValues(page)
+            let matter = page.frontMatter
+            context["has_objectives"] = !matter.objectives.isEmpty
+            context["has_sources"] = !matter.sources.isEmpty
+            context["has_meta"] = matter.minutes != nil || matter.updated != nil || matter.reviewBy != nil
+            if let prev = neighbour(pageIndex - 1) { context["prev"] = prev }
+            if let next = neighbour(pageIndex + 1) { context["next"] = next }
+        } else {
+            context["page"] = ["title": site.config.title, "description": site.config.description ?? ""]
+        }
+        if let module = currentModule, site.pages[pageIndex!].kind == .module {
+            context["lessons"] = site.modules[module].lessonIndices.map(lessonCard)
+        }
+        context["modules"] = site.modules.enumerated().map(moduleCard)
+        return context
+    }
+
+    private var siteValues: [String: Any] {
+        var values: [String: Any] = ["title": site.config.title, "home": here.relativeURL(to: SitePath("index.html"))]
+        if let description = site.config.description { values["description"] = description }
+        if let organisation = site.config.organisation { values["organisation"] = organisation }
+        if let licence = site.config.licence { values["licence"] = licence }
+        return values
+    }
+
+    private func pageValues(_ page: ParsedPage) -> [String: Any] {
+        let matter = page.frontMatter
+        var values: [String: Any] = [
+            "title": matter.title,
+            "content": page.body.html,
+            "kind": page.kind.rawValue,
+            "objectives": matter.objectives,
+            "sources": matter.sources.map { source -> [String: Any] in
+                var values: [String: Any] = ["title": source.title]
+                if let url = source.url { values["url"] = url }
+                if let accessed = source.accessed { values["accessed"] = accessed }
+                return values
+            },
+        ]
+        if let description = matter.description { values["description"] = description }
+        if let minutes = matter.minutes { values["minutes"] = minutesText(minutes) }
+        if let updated = matter.updated { values["updated"] = updated }
+        if let reviewBy = matter.reviewBy { values["review_by"] = reviewBy }
+        return values
+    }
+
+    private var navigation: [[String: Any]] {
+        site.modules.enumerated().map { index, module in
+            var entry: [String: Any] = [
+                "title": module.title,
+                "href": here.relativeURL(to: module.sitePath),
+                "current": pageIndex != nil && module.pageIndex == pageIndex,
+            ]
+            if index == currentModule, !module.lessonIndices.isEmpty {
+                entry["open"] = true
+                entry["lessons"] = module.lessonIndices.map { lesson -> [String: Any] in
+                    [
+                        "title": site.pages[lesson].frontMatter.title,
+                        "href": here.relativeURL(to: site.pages[lesson].sitePath),
+                        "current": lesson == pageIndex,
+                    ]
+                }
+            }
+            return entry
+        }
+    }
+
+    private var breadcrumbs: [[String: Any]] {
+        guard let pageIndex, site.pages[pageIndex].kind != .home else { return [] }
+        var crumbs: [[String: Any]] = [["title": theme.strings["home"] ?? "ホーム", "href": here.relativeURL(to: SitePath("index.html"))]]
+        if let module = currentModule, site.pages[pageIndex].kind == .lesson {
+            crumbs.append(["title": site.modules[module].title, "href": here.relativeURL(to: site.modules[module].sitePath)])
+        }
+        return crumbs
+    }
+
+    private func neighbour(_ index: Int) -> [String: Any]? {
+        guard site.pages.indices.contains(index) else { return nil }
+        let page = site.pages[index]
+        return ["title": page.frontMatter.title, "href": here.relativeURL(to: page.sitePath)]
+    }
+
+    private func lessonCard(_ index: Int) -> [String: Any] {
+        let page = site.pages[index]
+        var card: [String: Any] = ["title": page.frontMatter.title, "href": here.relativeURL(to: page.sitePath)]
+        if let description = page.frontMatter.description { card["description"] = description }
+        if let minutes = page.frontMatter.minutes { card["minutes"] = minutesText(minutes) }
+        return card
+    }
+
+    private func moduleCard(_ index: Int, _ module: Site.Module) -> [String: Any] {
+        let minutes = module.lessonIndices.compactMap { site.pages[$0].frontMatter.minutes }.reduce(0, +)
+        var card: [String: Any] = [
+            "number": index + 1,
+            "title": module.title,
+            "href": here.relativeURL(to: module.sitePath),
+            "lesson_count": format("lesson_count", module.lessonIndices.count, fallback: "{n} レッスン"),
+        ]
+        if let summary = module.summary { card["summary"] = summary }
+        if minutes > 0 { card["minutes"] = minutesText(minutes) }
+        return card
+    }
+
+    private func minutesText(_ minutes: Int) -> String { format("minutes", minutes, fallback: "{n} 分") }
+
+    private func format(_ key: String, _ number: Int, fallback: String) -> String {
+        (theme.strings[key] ?? fallback).replacingOccurrences(of: "{n}", with: String(number))
+    }
+}
+
+import Foundation

@@ -1,0 +1,85 @@
+import KenshuContent
+import KenshuCore
+import KenshuMarkdown
+
+/// Checks every link an author wrote against the pages, headings and files of the course,
+/// and says which existing target was probably meant.
+struct LinkValidator {
+    let site: Site
+    private let pagesByPath: [String: ParsedPage]
+    private let assetPaths: Set<String>
+    /// Ids the theme adds to every page, valid as fragments although no heading has them.
+    static let themeIDs: Set<String> = ["", "top", "main", "content"]
+
+    init(site: Site) {
+        self.site = site
+        var pages: [String: ParsedPage] = [:]
+        for page in site.pages { pages[page.file.relativePath] = page }
+        pagesByPath = pages
+        assetPaths = Set(site.assets.map(\.file.relativePath))
+    }
+
+    func validate() -> [Diagnostic] {
+        site.pages.flatMap { page in page.body.links.compactMap { check($0, in: page) } }
+    }
+
+    private func check(_ link: LinkRecord, in page: ParsedPage) -> Diagnostic? {
+        switch link.target {
+        case .external:
+            return nil
+        case .samePage(let fragment):
+            return checkFragment(fragment, of: page, link: link, targetName: "this page")
+        case .outsideContent:
+            return .error(
+                at: link.location, "link '\(link.destination)' leads outside the content folder",
+                fix: "copy what it points to into the content folder and link to the copy")
+        case .rootRelative:
+            return .warning(
+                at: link.location, "link '\(link.destination)' starts with '/', which breaks when the site is opened from a file share",
+                fix: "write it relative to this file, for example '../01-intro/index.md'")
+        case .content(let path, let fragment):
+            if path.lowercased().hasSuffix(".md") {
+                guard let target = pagesByPath[path] else {
+                    let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
+                    let written = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
+                    return .error(
+                        at: link.location, "link '\(link.destination)' points to a page that does not exist",
+                        fix: ClosestMatch.find(written, among: candidates).map { "did you mean '\($0)'?" }
+                            ?? "check the file name and folder; lessons are linked as '../01-module/02-lesson.md'")
+                }
+                return fragment.flatMap { checkFragment($0, of: target, link: link, targetName: "'\(path)'") }
+            }
+            guard assetPaths.contains(path) else {
+                let candidates = assetPaths.map { relative(from: page.file.relativePath, to: $0) }
+                return .error(
+                    at: link.location, "\(link.kind == .image ? "image" : "link") '\(link.destination)' points to a file that does not exist",
+                    fix: ClosestMatch.find(link.destination, among: candidates).map { "did you mean '\($0)'?" }
+                        ?? "put the file beside the lesson, for example in an 'images/' folder")
+            }
+            return nil
+        }
+    }
+
+    private func checkFragment(_ fragment: String, of target: ParsedPage, link: LinkRecord, targetName: String) -> Diagnostic? {
+        let ids = target.body.headings.map(\.id)
+        guard !Self.themeIDs.contains(fragment), !ids.contains(fragment) else { return nil }
+        let suggestion = ClosestMatch.find(fragment, among: ids)
+            ?? ids.first { $0 == HeadingSlugger.baseSlug(for: fragment) }
+        return .error(
+            at: link.location, "link '\(link.destination)': \(targetName) has no heading with id '\(fragment)'",
+            fix: suggestion.map { "did you mean '#\($0)'?" }
+                ?? (ids.isEmpty ? "that page has no headings; link to the page without '#…'"
+                    : "its headings are: " + ids.prefix(8).map { "#\($0)" }.joined(separator: ", ")))
+    }
+
+    /// `to` written relative to the folder of `from`, as an author would type it.
+    private func relative(from: String, to: String) -> String {
+        let fromParts = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1,
+              fromParts[fromParts.startIndex + common] == toParts[common] { common += 1 }
+        return (Array(repeating: "..", count: fromParts.count - common) + toParts[common...].map(String.init))
+            .joined(separator: "/")
+    }
+}

@@ -1,0 +1,77 @@
+import KenshuContent
+import KenshuCore
+import KenshuMarkdown
+
+/// Stage 3: puts parsed pages in reading order, groups them into modules and checks every link.
+public enum SiteBuilder {
+    /// The pages to parse, in reading order, with the module each belongs to.
+    ///
+    /// A module without `index.md` still gets an overview page (file `nil`), titled after its folder.
+    public static func readingOrder(of tree: ContentTree) -> [(file: ContentFile?, kind: ParsedPage.Kind, module: Int?)] {
+        var order: [(ContentFile?, ParsedPage.Kind, Int?)] = []
+        if let home = tree.home { order.append((home, .home, nil)) }
+        for (index, module) in tree.modules.enumerated() {
+            order.append((module.index, .module, index))
+            order += module.lessons.map { ($0, .lesson, index) }
+        }
+        return order.map { (file: $0.0, kind: $0.1, module: $0.2) }
+    }
+
+    /// Builds the site from pages parsed in ``readingOrder(of:)``.
+    public static func build(tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics) -> Site {
+        let order = readingOrder(of: tree)
+        var modules: [Site.Module] = tree.modules.map { folder in
+            Site.Module(
+                title: OrderPrefix.strip(folder.folder), summary: nil,
+                sitePath: SitePath.forContent(folder.folder + "/index.md"), pageIndex: nil, lessonIndices: [])
+        }
+        var homeIndex: Int?
+        for (pageIndex, entry) in order.enumerated() {
+            switch entry.kind {
+            case .home: homeIndex = pageIndex
+            case .module:
+                let page = pages[pageIndex]
+                modules[entry.module!].pageIndex = pageIndex
+                if entry.file != nil {
+                    modules[entry.module!].title = page.frontMatter.title
+                    modules[entry.module!].summary = page.frontMatter.description
+                }
+            case .lesson: modules[entry.module!].lessonIndices.append(pageIndex)
+            }
+        }
+        for (index, folder) in tree.modules.enumerated() where folder.index == nil {
+            diagnostics.append(.warning(
+                at: SourceLocation(path: (folder.lessons.first?.displayPath ?? folder.folder), line: 1, column: 1),
+                "module '\(folder.folder)' has no index.md, so it is titled '\(modules[index].title)'",
+                fix: "add '\(folder.folder)/index.md' with a 'title' and a 'description' of the module"))
+        }
+        let assets = tree.assets.map { (file: $0, sitePath: SitePath.forContent($0.relativePath)) }
+        let site = Site(
+            config: tree.config, pages: pages, modules: modules, homeIndex: homeIndex, assets: assets,
+            moduleOfPage: order.map(\.module))
+        for page in pages { diagnostics.append(contentsOf: page.body.diagnostics) }
+        diagnostics.append(contentsOf: DuplicatePathCheck.check(site))
+        diagnostics.append(contentsOf: LinkValidator(site: site).validate())
+        return site
+    }
+}
+
+/// Two content files that would land on the same URL (`01-intro/` and `02-intro/`).
+enum DuplicatePathCheck {
+    static func check(_ site: Site) -> [Diagnostic] {
+        var seen: [SitePath: String] = [:]
+        var problems: [Diagnostic] = []
+        let all = site.pages.map { ($0.sitePath, $0.file.displayPath) } + site.assets.map { ($0.sitePath, $0.file.displayPath) }
+        for (path, display) in all {
+            if let first = seen[path] {
+                problems.append(.error(
+                    at: SourceLocation(path: display, line: 1, column: 1),
+                    "this file and '\(first)' would both become '\(path)'",
+                    fix: "rename one of them: order prefixes such as '01-' are dropped from URLs"))
+            } else {
+                seen[path] = display
+            }
+        }
+        return problems
+    }
+}

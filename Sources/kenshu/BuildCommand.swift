@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import KenshuBuild
+import KenshuCore
+
+/// `kenshu build`: Content → Output, all or nothing.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder; on errors the previous output stays as it was.")
+
+    @Option(name: .long, help: "The folder with site.yml and the course.")
+    var content = "Content"
+
+    @Option(name: .long, help: "The theme folder under Themes/ (overrides site.yml).")
+    var theme: String?
+
+    @Option(name: .long, help: "Where to write the site. It is replaced as a whole.")
+    var output = "Output"
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let options = BuildOptions(contentDirectory: content, themeName: theme, outputDirectory: output, strict: strict)
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        let result: BuildResult
+        do {
+            result = try Builder.build(options) { step in
+                if onTerminal { Console.error(step) }
+            }
+        } catch {
+            Console.error("kenshu: error: \(error)")
+            throw ExitCode(2)
+        }
+        for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        let time = String(format: "%.2f s", result.seconds)
+        guard result.succeeded else {
+            Console.error("kenshu: build failed with \(errors) error(s) and \(warnings) warning(s)\(strict && errors == 0 ? " (--strict)" : ""); '\(output)' was not changed")
+            throw ExitCode.failure
+        }
+        let index = URL(fileURLWithPath: result.outputPath).appendingPathComponent("index.html")
+        print("kenshu: built \(result.pageCount) pages (\(result.fileCount) files), \(warnings) warning(s), in \(time) → open \(index.absoluteString)")
+    }
+}
+
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
