@@ -8,6 +8,7 @@ extension HTMLWriter {
     func renderTableIfAny(_ paragraph: MarkdownNode) -> Bool {
         let first = paragraph.startLine, last = paragraph.endLine
         guard first >= 1, last <= lines.count, last > first else { return false }
+        containerWidth = paragraph.startColumn - 1
         let body = stripContainerPrefixes(lines[(first - 1)..<last], column: paragraph.startColumn)
         guard body.contains(where: { $0.contains("|") }), let table = PipeTable.find(in: body) else { return false }
 
@@ -44,7 +45,7 @@ extension HTMLWriter {
         out += "<\(tag)"
         if let alignment { out += " style=\"text-align: \(alignment.rawValue)\"" }
         out += ">"
-        renderInline(cell.text, line: line, column: cell.column)
+        renderInline(cell.text, line: line, column: cell.column + containerWidth)
         out += "</\(tag)>\n"
     }
 

@@ -14,6 +14,8 @@ final class HTMLWriter {
     /// Added to every line number of a sub-document (a table cell), on top of the front matter.
     var extraLineOffset = 0
     var extraColumnOffset = 0
+    /// Bytes of block-quote markers or list indentation before the table being rendered.
+    var containerWidth = 0
 
     init(source: String, options: MarkdownOptions) {
         self.options = options
@@ -21,10 +23,17 @@ final class HTMLWriter {
         out.reserveCapacity(source.utf8.count * 5 / 4)
     }
 
+    /// The file location of a body position; columns count characters, as editors do, not cmark's bytes.
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(
-            path: options.path, line: line + options.lineOffset + extraLineOffset,
-            column: column + (line == 1 ? extraColumnOffset : 0))
+        let bodyLine = line + extraLineOffset
+        let byteColumn = column + (line == 1 ? extraColumnOffset : 0)
+        var characterColumn = byteColumn
+        if lines.indices.contains(bodyLine - 1) {
+            let text = lines[bodyLine - 1].utf8
+            let end = text.index(text.startIndex, offsetBy: max(0, min(byteColumn - 1, text.count)))
+            characterColumn = String(decoding: text[text.startIndex..<end], as: UTF8.self).utf16.count + 1
+        }
+        return SourceLocation(path: options.path, line: bodyLine + options.lineOffset, column: characterColumn)
     }
 
     func location(of node: MarkdownNode) -> SourceLocation {
@@ -97,7 +106,7 @@ final class HTMLWriter {
                 }
             }
         case .text: out += HTMLEscaping.escape(node.literal)
-        case .softBreak: out += "\n"
+        case .softBreak: out += LineJoining.joinsWithoutSpace(node) ? "" : "\n"
         case .lineBreak: out += "<br />\n"
         case .code: out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
         case .htmlInline:

@@ -1,0 +1,86 @@
+import KenshuCore
+import Testing
+@testable import KenshuMarkdown
+
+@Suite struct MarkdownTests {
+    func render(_ markdown: String, path: String = "01-a/02-b.md") -> ParsedMarkdown {
+        MarkdownRenderer.render(markdown, options: MarkdownOptions(path: "Content/" + path, contentPath: path, lineOffset: 3))
+    }
+
+    @Test func testHeadingIDs_keepJapaneseAndNumberDuplicates() {
+        let page = render("# 概要\n## Fit & Gap の進め方\n## 概要\n## 概要\n## 「標準仕様書」とは？\n## Optionalの例\n")
+        #expect(page.headings.map(\.id) == ["概要", "fit--gap-の進め方", "概要-2", "概要-3", "標準仕様書とは", "optionalの例"])
+        #expect(page.html.contains(##"<h2 id="概要-2">概要<a class="permalink" href="#%E6%A6%82%E8%A6%81-2" aria-label="この見出しへのリンク">#</a></h2>"##))
+    }
+
+    @Test func testHeadingSlugger_isNFC() {
+        var slugger = HeadingSlugger()
+        #expect(slugger.slug(for: "か\u{3099}いよう") == "がいよう")
+    }
+
+    @Test func testLinks_areRecordedWithFileLineAndCharacterColumn() {
+        let page = render("前文\n\n日本語の[リンク](../02-c/03-d.md#節) と ![図](images/a.png)\n")
+        #expect(page.links.map(\.location.description) == ["Content/01-a/02-b.md:6:5", "Content/01-a/02-b.md:6:32"])
+        #expect(page.links.first?.target == .content(path: "02-c/03-d.md", fragment: "節"))
+        #expect(page.html.contains(#"<a href="../c/d.html#%E7%AF%80">リンク</a>"#))
+        #expect(page.links.last?.target == .content(path: "01-a/images/a.png", fragment: nil))
+    }
+
+    @Test func testExternalAndFragmentLinks_areLeftAsWritten() {
+        let page = render("[a](https://www.digital.go.jp/) [b](#節) [c](mailto:x@example.jp)\n")
+        #expect(page.links.map(\.target) == [.external, .samePage(fragment: "節"), .external])
+        #expect(page.html.contains(#"<a href="https://www.digital.go.jp/">a</a>"#))
+    }
+
+    @Test func testScriptURLs_areBlanked() {
+        #expect(render("[x](javascript:alert(1))\n").html.contains(#"<a href="">x</a>"#))
+    }
+
+    @Test(arguments: [
+        ("NOTE", "note", "補足"), ("TIP", "tip", "ヒント"), ("IMPORTANT", "important", "重要"),
+        ("WARNING", "warning", "注意"), ("CAUTION", "caution", "警告"),
+    ])
+    func testAlerts_becomeLabelledCallouts(_ marker: String, _ kind: String, _ title: String) {
+        let html = render("> [!\(marker)]\n> 本文です。\n> 続き\n").html
+        #expect(html == """
+            <div class="callout callout-\(kind)" role="note">
+            <p class="callout-title">\(title)</p>
+            <p>本文です。続き</p>
+            </div>
+
+            """)
+    }
+
+    @Test func testUnknownAlertMarker_staysAQuote() {
+        #expect(render("> [!DANGER]\n> x\n").html.hasPrefix("<blockquote>"))
+    }
+
+    @Test func testJapaneseLines_joinWithoutASpace_butLatinLinesKeepIt() {
+        #expect(render("日本語の\n文です。\n").html == "<p>日本語の文です。</p>\n")
+        #expect(render("English\nwords\n").html == "<p>English\nwords</p>\n")
+    }
+
+    @Test func testTables_insideListsAndQuotes() {
+        let html = render("- 項目\n\n  | a | b |\n  | - | :-: |\n  | 1 | [x](https://e.jp) |\n\n> | q |\n> | --- |\n> | r |\n").html
+        #expect(html.contains("<li>\n<p>項目</p>\n<table>"))
+        #expect(html.contains(#"<td style="text-align: center"><a href="https://e.jp">x</a></td>"#))
+        #expect(html.contains("<blockquote>\n<table>\n<thead>\n<tr>\n<th>q</th>"))
+    }
+
+    @Test func testTableCellThatLooksLikeABlock_staysInline() {
+        let html = render("| 見出し | 番号 |\n| --- | --- |\n| # 1 | 1. 一 |\n").html
+        #expect(html.contains("<td># 1</td>\n<td>1. 一</td>"))
+    }
+
+    @Test func testTableText_beforeTheHeaderStaysAParagraph() {
+        let html = render("説明文\n| a |\n| - |\n| b |\n").html
+        #expect(html.hasPrefix("<p>説明文</p>\n<table>"))
+    }
+
+    @Test func testPipeTableParser_splitsEscapedPipes() {
+        let cells = PipeTable.splitRow("| a \\| b | `c\\|d` |")
+        #expect(cells.map(\.text) == ["a | b", "`c|d`"])
+        #expect(PipeTable.delimiterAlignments("|:--|--:|:-:|---|") == [.left, .right, .center, nil])
+        #expect(PipeTable.delimiterAlignments("| a | b |") == nil)
+    }
+}
