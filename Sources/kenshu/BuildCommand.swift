@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Open the built home page in the default browser.")
+    var open = false
+
     func run() throws {
         let options = BuildOptions(contentDirectory: content, themeName: theme, outputDirectory: output, strict: strict)
         let onTerminal = isatty(STDERR_FILENO) == 1
@@ -43,6 +46,22 @@ struct BuildCommand: ParsableCommand {
         }
         let index = URL(fileURLWithPath: result.outputPath).appendingPathComponent("index.html")
         print("kenshu: built \(result.pageCount) pages (\(result.fileCount) files), \(warnings) warning(s), in \(time) → open \(index.absoluteString)")
+        if open { Browser.open(index) }
+    }
+}
+
+/// Opens a page in the desktop's browser, where there is one.
+enum Browser {
+    static func open(_ url: URL) {
+        let opener = ["/usr/bin/xdg-open", "/usr/bin/open"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let opener else {
+            Console.error("kenshu: no browser opener (xdg-open) here; open the address above in a browser")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [url.absoluteString]
+        try? process.run()
     }
 }
 
