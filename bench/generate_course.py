@@ -38,6 +38,11 @@ def sentence(rng):
     return text
 
 
+def plain(rng):
+    """A sentence without Markdown, safe as a YAML value."""
+    return sentence(rng).replace("*", "").replace("`", "")
+
+
 def slug(title):
     out = []
     for ch in title.lower():
@@ -60,8 +65,8 @@ def plan(n, rng):
 
 
 def lesson(rng, title, sections, links):
-    lines = ["---", f"title: {title}", f"description: {sentence(rng)}", "objectives:",
-             f"  - {sentence(rng)}", f"minutes: {rng.randint(5, 20)}", "updated: 2026-11-01", "---", ""]
+    lines = ["---", f"title: {title}", f"description: {plain(rng)}", "objectives:",
+             f"  - {plain(rng)}", f"minutes: {rng.randint(5, 20)}", "updated: 2026-11-01", "---", ""]
     lines += [sentence(rng) + sentence(rng), ""]
     for index, section in enumerate(sections):
         lines += [f"## {section}", ""]
@@ -105,7 +110,7 @@ def generate(n, out):
     for folder, size in modules:
         (content / folder).mkdir()
         (content / folder / "index.md").write_text(
-            f"---\ntitle: モジュール {folder}\ndescription: {sentence(rng)}\n---\n\n{sentence(rng)}\n", encoding="utf-8")
+            f"---\ntitle: モジュール {folder}\ndescription: {plain(rng)}\n---\n\n{sentence(rng)}\n", encoding="utf-8")
         home.append(f"- [{folder}]({folder}/index.md)")
     (content / "index.md").write_text("\n".join(home) + "\n", encoding="utf-8")
     for index, (folder, name, title, sections) in enumerate(lessons):

@@ -1,7 +1,7 @@
 import KenshuCore
 
 /// What a build did, for the summary line and for tests.
-public struct BuildResult: Sendable {
+public struct BuildResult: @unchecked Sendable {
     /// Every problem found, sorted by file and line.
     public var diagnostics: [Diagnostic]
     /// `false` when errors (or, with `--strict`, warnings) kept the output untouched.
@@ -11,4 +11,6 @@ public struct BuildResult: Sendable {
     public var seconds: Double
     /// The absolute output folder.
     public var outputPath: String
+    /// How long each step took, in order, for `--timings`.
+    public var stepTimings: [(step: String, seconds: Double)]
 }

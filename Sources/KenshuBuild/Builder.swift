@@ -21,12 +21,15 @@ public enum Builder {
     /// - Parameter progress: called with `[i/n] step` as each step starts.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
         let started = Date()
-        let steps = ["reading content", "loading theme", "parsing pages", "building site", "rendering pages", "writing output"]
+        let steps = ["reading content", "loading theme", "parsing pages", "building site", "preparing pages", "rendering and writing"]
         var stepNumber = 0
+        var timings: [(step: String, seconds: Double)] = []
         func step<T>(_ body: () throws -> T) throws -> T {
             let name = steps[stepNumber]
             stepNumber += 1
             progress("[\(stepNumber)/\(steps.count)] \(name)")
+            let start = Date()
+            defer { timings.append((name, Date().timeIntervalSince(start))) }
             do { return try body() } catch { throw Failure(step: name, underlying: error) }
         }
 
@@ -52,7 +55,8 @@ public enum Builder {
         func result(succeeded: Bool, files: Int) -> BuildResult {
             BuildResult(
                 diagnostics: diagnostics.sorted, succeeded: succeeded, pageCount: site.pages.count + (site.homeIndex == nil ? 1 : 0),
-                fileCount: files, seconds: Date().timeIntervalSince(started), outputPath: outputURL.path)
+                fileCount: files, seconds: Date().timeIntervalSince(started), outputPath: outputURL.path,
+                stepTimings: timings)
         }
         if diagnostics.failsBuild(strict: options.strict) { return result(succeeded: false, files: 0) }
 
@@ -83,9 +87,17 @@ public enum Builder {
     }
 
     private static func render(_ site: Site, theme: Theme) -> RenderedSite {
-        var pages = Parallel.map(Array(site.pages.indices)) { SiteRenderer.renderPage($0, of: site, theme: theme) }
-        if site.homeIndex == nil { pages.append(SiteRenderer.renderGeneratedHome(of: site, theme: theme)) }
-        return RenderedSite(pages: pages, copies: SiteRenderer.copies(of: site, theme: theme))
+        var extras: [RenderedSite.Page] = []
+        if site.homeIndex == nil { extras.append(SiteRenderer.renderGeneratedHome(of: site, theme: theme)) }
+        if let toc = SiteRenderer.tableOfContentsScript(of: site) { extras.append(toc) }
+        let pageCount = site.pages.count
+        let generated = extras
+        return RenderedSite(
+            pagePaths: site.pages.map(\.sitePath) + generated.map(\.path),
+            renderPage: { index in
+                index < pageCount ? SiteRenderer.renderPage(index, of: site, theme: theme) : generated[index - pageCount]
+            },
+            copies: SiteRenderer.copies(of: site, theme: theme))
     }
 
     /// How diagnostics name the content folder (`Content/`), taken from any file of the tree.

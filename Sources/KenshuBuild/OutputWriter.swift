@@ -38,13 +38,15 @@ enum OutputWriter {
     }
 
     private static func writeFiles(_ site: RenderedSite, into root: URL) throws -> Int {
-        let folders = Set((site.pages.map(\.path) + site.copies.map(\.path)).map(\.directory)).filter { !$0.isEmpty }
+        let folders = Set((site.pagePaths + site.copies.map(\.path)).map(\.directory)).filter { !$0.isEmpty }
         for folder in folders.sorted() {
             try FileManager.default.createDirectory(
                 at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let rootPath = root.path
-        let pageFailures = Parallel.map(site.pages) { page -> String? in
+        let render = site.renderPage
+        let pageFailures = Parallel.map(Array(site.pagePaths.indices)) { index -> String? in
+            let page = render(index)
             let ok = FileManager.default.createFile(atPath: rootPath + "/" + page.path.value, contents: Data(page.html.utf8))
             return ok ? nil : page.path.value
         }
@@ -60,7 +62,7 @@ enum OutputWriter {
         if let first = failures.first {
             throw WriteError(description: "cannot write '\(first)' (and \(failures.count - 1) more) into '\(rootPath)'")
         }
-        return site.pages.count + site.copies.count
+        return site.pagePaths.count + site.copies.count
     }
 
     /// Puts `staging` in place of `output`, keeping dot files of the old output's root (`.git`, `.gitignore`).

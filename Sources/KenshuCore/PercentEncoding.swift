@@ -15,15 +15,29 @@ public enum PercentEncoding {
     }()
 
     public static func encodePathSegment(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+        if segment.utf8.allSatisfy(isPlainPathByte) { return segment }
+        return segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+    }
+
+    /// Letters, digits and `-._~`: never encoded, so the common ASCII file name skips Foundation.
+    private static func isPlainPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 
     public static func encodeFragment(_ fragment: String) -> String {
-        fragment.addingPercentEncoding(withAllowedCharacters: fragmentAllowed) ?? fragment
+        if fragment.utf8.allSatisfy(isPlainPathByte) { return fragment }
+        return fragment.addingPercentEncoding(withAllowedCharacters: fragmentAllowed) ?? fragment
     }
 
     /// Decodes `%XX` sequences and normalises to NFC; malformed sequences are kept as they are.
     public static func decode(_ text: String) -> String {
-        (text.removingPercentEncoding ?? text).precomposedStringWithCanonicalMapping
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text.nfc }
+        return (text.removingPercentEncoding ?? text).nfc
     }
 }

@@ -9,7 +9,7 @@ extension HTMLWriter {
         let first = paragraph.startLine, last = paragraph.endLine
         guard first >= 1, last <= lines.count, last > first else { return false }
         containerWidth = paragraph.startColumn - 1
-        let body = stripContainerPrefixes(lines[(first - 1)..<last], column: paragraph.startColumn)
+        let body = stripContainerPrefixes((first...last).compactMap { lines.line($0) }, column: paragraph.startColumn)
         guard body.contains(where: { $0.contains("|") }), let table = PipeTable.find(in: body) else { return false }
 
         if table.headerLineIndex > 0 {
@@ -92,7 +92,7 @@ extension HTMLWriter {
     }
 
     /// Removes the block-quote markers or list indentation in front of each line of a paragraph.
-    private func stripContainerPrefixes(_ slice: ArraySlice<Substring>, column: Int) -> [Substring] {
+    private func stripContainerPrefixes(_ slice: [Substring], column: Int) -> [Substring] {
         let width = column - 1
         return slice.enumerated().map { index, line in
             var line = line

@@ -3,8 +3,8 @@ import KenshuCore
 /// Writes HTML for a cmark tree; one instance per page, used inside one task.
 final class HTMLWriter {
     let options: MarkdownOptions
-    /// The body's lines, for the constructs libcmark does not know (tables).
-    let lines: [Substring]
+    /// The body's lines, for the constructs libcmark does not know (tables) and for columns.
+    let lines: LineIndex
     var out = ""
     var headings: [Heading] = []
     var links: [LinkRecord] = []
@@ -19,7 +19,7 @@ final class HTMLWriter {
 
     init(source: String, options: MarkdownOptions) {
         self.options = options
-        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = LineIndex(source)
         out.reserveCapacity(source.utf8.count * 5 / 4)
     }
 
@@ -27,13 +27,8 @@ final class HTMLWriter {
     func location(line: Int, column: Int) -> SourceLocation {
         let bodyLine = line + extraLineOffset
         let byteColumn = column + (line == 1 ? extraColumnOffset : 0)
-        var characterColumn = byteColumn
-        if lines.indices.contains(bodyLine - 1) {
-            let text = lines[bodyLine - 1].utf8
-            let end = text.index(text.startIndex, offsetBy: max(0, min(byteColumn - 1, text.count)))
-            characterColumn = String(decoding: text[text.startIndex..<end], as: UTF8.self).utf16.count + 1
-        }
-        return SourceLocation(path: options.path, line: bodyLine + options.lineOffset, column: characterColumn)
+        let column = lines.characterColumn(line: bodyLine, byteColumn: byteColumn)
+        return SourceLocation(path: options.path, line: bodyLine + options.lineOffset, column: column)
     }
 
     func location(of node: MarkdownNode) -> SourceLocation {

@@ -7,6 +7,10 @@ import KenshuTheme
 /// Navigation holds the modules and only the current module's lessons, so a page's size does
 /// not grow with the number of lessons in the course.
 struct PageContext {
+    /// Up to this many modules are listed in every page's sidebar; a larger course lists only the
+    /// current module and loads the rest from the shared `toc.js`, so pages stay the same size.
+    static let inlineModuleLimit = 30
+
     let site: Site
     let pageIndex: Int?
     let theme: Theme
@@ -22,6 +26,7 @@ struct PageContext {
             "assets": here.rootPrefix + "assets/",
             "site": siteValues,
             "nav": navigation,
+            "nav_complete": site.modules.count <= Self.inlineModuleLimit,
             "breadcrumbs": breadcrumbs,
             "has_breadcrumbs": !breadcrumbs.isEmpty,
         ]
@@ -40,7 +45,9 @@ struct PageContext {
         if let module = currentModule, site.pages[pageIndex!].kind == .module {
             context["lessons"] = site.modules[module].lessonIndices.map(lessonCard)
         }
-        context["modules"] = site.modules.enumerated().map(moduleCard)
+        if pageIndex == nil || site.pages[pageIndex!].kind == .home {
+            context["modules"] = site.modules.enumerated().map(moduleCard)
+        }
         return context
     }
 
@@ -74,7 +81,9 @@ struct PageContext {
     }
 
     private var navigation: [[String: Any]] {
-        site.modules.enumerated().map { index, module in
+        let listed = site.modules.count <= Self.inlineModuleLimit ? Array(site.modules.indices) : currentModule.map { [$0] } ?? []
+        return listed.map { index in
+            let module = site.modules[index]
             var entry: [String: Any] = [
                 "title": module.title,
                 "href": here.relativeURL(to: module.sitePath),

@@ -1,10 +1,16 @@
 import KenshuCore
 
-/// The built site in memory: every page's HTML and every file to copy, before anything touches disk.
+/// The built site, ready to write: pages are rendered on demand, so that each page's HTML lives
+/// only until it is written and a 10,000-page site never sits in memory at once.
 public struct RenderedSite: Sendable {
     public struct Page: Sendable {
         public var path: SitePath
         public var html: String
+
+        public init(path: SitePath, html: String) {
+            self.path = path
+            self.html = html
+        }
     }
 
     /// A file copied unchanged from content or theme.
@@ -13,11 +19,15 @@ public struct RenderedSite: Sendable {
         public var sourcePath: String
     }
 
-    public var pages: [Page]
+    /// Where each page lands, known before any page is rendered (to create folders first).
+    public var pagePaths: [SitePath]
+    /// Renders page `i` of `pagePaths`; pure, so pages render in parallel.
+    public var renderPage: @Sendable (Int) -> Page
     public var copies: [Copy]
 
-    public init(pages: [Page], copies: [Copy]) {
-        self.pages = pages
+    public init(pagePaths: [SitePath], renderPage: @escaping @Sendable (Int) -> Page, copies: [Copy]) {
+        self.pagePaths = pagePaths
+        self.renderPage = renderPage
         self.copies = copies
     }
 }

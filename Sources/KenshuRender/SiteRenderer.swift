@@ -20,6 +20,16 @@ public enum SiteRenderer {
         return RenderedSite.Page(path: SitePath("index.html"), html: theme.templates.render(context, withTemplate: "home") ?? "")
     }
 
+    /// `toc.js`: every module's title and URL, for sidebars of courses too large to list inline.
+    /// A classic script that sets a global, because `fetch()` of local files is blocked under `file://`.
+    public static func tableOfContentsScript(of site: Site) -> RenderedSite.Page? {
+        guard site.modules.count > PageContext.inlineModuleLimit else { return nil }
+        let modules = site.modules.map { ["title": $0.title, "href": SitePath("index.html").relativeURL(to: $0.sitePath)] }
+        let data = (try? JSONSerialization.data(withJSONObject: ["modules": modules], options: [.sortedKeys])) ?? Data("{}".utf8)
+        let js = "/* Built by Kenshu: the course's modules, for the sidebar. */\nwindow.KENSHU_TOC = " + String(decoding: data, as: UTF8.self) + ";\n"
+        return RenderedSite.Page(path: SitePath("toc.js"), html: js)
+    }
+
     /// Content assets and theme assets, with where they land.
     public static func copies(of site: Site, theme: Theme) -> [RenderedSite.Copy] {
         site.assets.map { RenderedSite.Copy(path: $0.sitePath, sourcePath: $0.file.absolutePath) }

@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Print how long each step took.")
+    var timings = false
+
     @Flag(name: .long, help: "Open the built home page in the default browser.")
     var open = false
 
@@ -37,6 +40,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        if timings {
+            for (step, seconds) in result.stepTimings { Console.error(String(format: "  %-16@ %7.3f s", step, seconds)) }
+        }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         let time = String(format: "%.2f s", result.seconds)

@@ -3,6 +3,29 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // Large courses list only the current module in each page; toc.js lists them all.
+  var list = document.querySelector(".nav-modules[data-toc-root]");
+  if (list && window.KENSHU_TOC && window.KENSHU_TOC.modules) {
+    var root = list.getAttribute("data-toc-root");
+    var current = list.querySelector(".nav-module.is-open");
+    var currentHref = current ? current.querySelector("a").getAttribute("href") : null;
+    var here = current ? new URL(currentHref, location.href).href : null;
+    var fragment = document.createDocumentFragment();
+    window.KENSHU_TOC.modules.forEach(function (module) {
+      var href = root + module.href;
+      if (here && new URL(href, location.href).href === here) { fragment.appendChild(current); return; }
+      var item = document.createElement("li");
+      item.className = "nav-module";
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = module.title;
+      item.appendChild(link);
+      fragment.appendChild(item);
+    });
+    list.textContent = "";
+    list.appendChild(fragment);
+  }
+
   // On narrow screens the course contents fold behind a menu button.
   var nav = document.getElementById("site-nav");
   var toggle = document.querySelector(".nav-toggle");

@@ -1,0 +1,34 @@
+/// The byte offsets where each line of a source text starts, for turning cmark's
+/// (line, byte column) into an editor's (line, character column) and for re-reading lines.
+struct LineIndex {
+    let bytes: [UInt8]
+    private let starts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        self.starts = starts
+    }
+
+    var count: Int { starts.count }
+
+    /// Line `number` (1-based) without its line break; `nil` past the end.
+    func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let start = starts[number - 1]
+        var end = number < starts.count ? starts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return Substring(String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
+    }
+
+    /// The 1-based character column (UTF-16 units, as editors count) of a 1-based byte column.
+    func characterColumn(line number: Int, byteColumn: Int) -> Int {
+        guard number >= 1, number <= starts.count, byteColumn > 1 else { return byteColumn }
+        let start = starts[number - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        let prefix = bytes[start..<end]
+        if prefix.allSatisfy({ $0 < 0x80 }) { return byteColumn }
+        return String(decoding: prefix, as: UTF8.self).utf16.count + 1
+    }
+}
