@@ -47,8 +47,7 @@ enum OutputWriter {
         let render = site.renderPage
         let pageFailures = Parallel.map(Array(site.pagePaths.indices)) { index -> String? in
             let page = render(index)
-            let ok = FileManager.default.createFile(atPath: rootPath + "/" + page.path.value, contents: Data(page.html.utf8))
-            return ok ? nil : page.path.value
+            return FileBytes.write(page.html, to: rootPath + "/" + page.path.value) ? nil : page.path.value
         }
         let copyFailures = Parallel.map(site.copies) { copy -> String? in
             do {
