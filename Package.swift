@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Data flows one way, one target per stage:
-// KenshuContent (files, front matter) → KenshuMarkdown (cmark walk) → KenshuSite (course model)
+// KenshuContent (files, front matter) → KenshuMarkdown (cmark walk, + KenshuQuiz blocks) → KenshuSite (course model)
 // → KenshuRender (theme) → KenshuBuild (atomic output) ← kenshu (CLI).
 let package = Package(
     name: "kenshu",
@@ -25,6 +25,7 @@ let package = Package(
             name: "KenshuContent",
             dependencies: ["KenshuCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "KenshuMarkdown", dependencies: ["KenshuCore", "CMark"]),
+        .target(name: "KenshuQuiz", dependencies: ["KenshuCore", "KenshuMarkdown"]),
         .target(name: "KenshuSite", dependencies: ["KenshuCore", "KenshuContent", "KenshuMarkdown"]),
         .target(
             name: "KenshuTheme",
@@ -35,7 +36,9 @@ let package = Package(
         .target(name: "KenshuRender", dependencies: ["KenshuSite", "KenshuTheme"]),
         .target(
             name: "KenshuBuild",
-            dependencies: ["KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuSite", "KenshuTheme", "KenshuRender"]),
+            dependencies: [
+                "KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuQuiz", "KenshuSite", "KenshuTheme", "KenshuRender",
+            ]),
         .executableTarget(
             name: "kenshu",
             dependencies: ["KenshuBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -2,6 +2,7 @@ import Foundation
 import KenshuContent
 import KenshuCore
 import KenshuMarkdown
+import KenshuQuiz
 import KenshuRender
 import KenshuSite
 import KenshuTheme
@@ -68,11 +69,13 @@ public enum Builder {
     }
 
     private static func parse(_ tree: ContentTree, theme: Theme) -> [ParsedPage] {
-        let markdownOptions = MarkdownOptions(
+        var markdownOptions = MarkdownOptions(
             path: "", permalinkLabel: theme.strings["permalink"] ?? "この見出しへのリンク",
             alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
                 MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
                 uniquingKeysWith: { $1 }))
+        markdownOptions.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
+        let options = markdownOptions
         let config = tree.config
         let order = SiteBuilder.readingOrder(of: tree)
         let contentDisplay = Self.displayRoot(of: tree)
@@ -82,7 +85,7 @@ public enum Builder {
                 let folder = tree.modules[entry.module!].folder
                 return PageParser.generatedOverview(ofModule: folder, displayPath: contentDisplay + folder)
             }
-            return PageParser.parse(file, kind: entry.kind, config: config, markdownOptions: markdownOptions)
+            return PageParser.parse(file, kind: entry.kind, config: config, markdownOptions: options)
         }
     }
 

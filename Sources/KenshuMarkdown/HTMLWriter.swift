@@ -10,6 +10,8 @@ final class HTMLWriter {
     var links: [LinkRecord] = []
     var diagnostics: [Diagnostic] = []
     var slugger = HeadingSlugger()
+    var blockIDs: [String: [String]] = [:]
+    private var claimedIDs: Set<String> = []
     private var reportedRawHTML = false
     /// Added to every line number of a sub-document (a table cell), on top of the front matter.
     var extraLineOffset = 0
@@ -168,6 +170,15 @@ final class HTMLWriter {
         newline()
         let info = node.fenceInfo
         let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
+        if let handler = options.fencedBlockHandlers[String(language)] {
+            let block = FencedBlock(info: info, body: node.literal, location: location(of: node))
+            let context = FencedBlockContext(writer: self, bodyStart: node.startLine + 1, fenceColumn: node.startColumn)
+            let output = handler.render(block, context: context)
+            blockIDs[String(language), default: []] += output.ids
+            out += output.html
+            newline()
+            return
+        }
         if language.isEmpty {
             out += "<pre><code>"
         } else {
@@ -182,6 +193,32 @@ final class HTMLWriter {
         diagnostics.append(.warning(
             at: location(of: node), "raw HTML is shown as text because the site does not allow it",
             fix: "write it in Markdown, or set 'options: raw_html: true' in site.yml if you trust every author"))
+    }
+
+    /// Runs `body` with an empty output and returns what it wrote, keeping the page's output intact.
+    func capture(_ body: () -> Void) -> String {
+        let saved = out
+        out = ""
+        body()
+        let captured = out
+        out = saved
+        return captured
+    }
+
+    /// Whether an element id is still free on this page; claims it if so.
+    func claim(id: String) -> Bool { claimedIDs.insert(id).inserted }
+
+    /// Renders block Markdown from another part of the page (a fenced block's body) at its place in the source.
+    func renderBlocks(_ markdown: String, line: Int, column: Int) {
+        let savedLine = extraLineOffset, savedColumn = extraColumnOffset
+        extraLineOffset = savedLine + line - 1
+        extraColumnOffset = column - 1
+        defer {
+            extraLineOffset = savedLine
+            extraColumnOffset = savedColumn
+        }
+        let document = CMarkDocument(markdown)
+        for child in document.document.children { render(child) }
     }
 
     /// The text of a node's inline children, as libcmark writes image alt text.

@@ -16,6 +16,8 @@ public struct MarkdownOptions: Sendable {
     public var permalinkLabel: String
     /// Titles of GitHub-style alerts, keyed `note`, `tip`, `important`, `warning`, `caution`.
     public var alertTitles: [String: String]
+    /// Features that render fenced blocks, keyed by the info string's first word (`quiz`).
+    public var fencedBlockHandlers: [String: any FencedBlockHandler] = [:]
 
     public init(
         path: String, contentPath: String? = nil, lineOffset: Int = 0, allowRawHTML: Bool = false,

@@ -10,6 +10,8 @@ public enum MarkdownRenderer {
         let document = CMarkDocument(markdown)
         let writer = HTMLWriter(source: markdown, options: options)
         writer.render(document.document)
-        return ParsedMarkdown(html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics)
+        return ParsedMarkdown(
+            html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics,
+            blockIDs: writer.blockIDs)
     }
 }

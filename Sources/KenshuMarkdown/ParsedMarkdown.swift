@@ -40,11 +40,14 @@ public struct ParsedMarkdown: Sendable {
     public var headings: [Heading]
     public var links: [LinkRecord]
     public var diagnostics: [Diagnostic]
+    /// Ids that fenced-block features reported, by info word (`["quiz": ["intro/welcome.html#q1"]]`).
+    public var blockIDs: [String: [String]]
 
-    public init(html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic]) {
+    public init(html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:]) {
         self.html = html
         self.headings = headings
         self.links = links
         self.diagnostics = diagnostics
+        self.blockIDs = blockIDs
     }
 }

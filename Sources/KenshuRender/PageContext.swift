@@ -46,7 +46,7 @@ struct PageContext {
             context["lessons"] = site.modules[module].lessonIndices.map(lessonCard)
         }
         if pageIndex == nil || site.pages[pageIndex!].kind == .home {
-            context["modules"] = site.modules.enumerated().map(moduleCard)
+            context["modules"] = site.modules.indices.map { moduleCard($0, site.modules[$0]) }
         }
         return context
     }

@@ -1,0 +1,210 @@
+import Foundation
+import KenshuCore
+import KenshuMarkdown
+
+/// Reads the quiz grammar from a block's outline:
+///
+/// ```text
+/// question (Markdown, one or more paragraphs)
+/// - [ ] a wrong choice
+///   > feedback shown when it is picked
+/// - [x] the right choice
+/// 解説: the explanation (Markdown, to the end of the block)
+/// ```
+///
+/// Option lines (`id: …`, `shuffle`, `answer: a | b`, `kana`) may stand anywhere on their own.
+/// One `[x]` makes a single-choice question, several a multiple-choice one; no list and an
+/// `answer:` line make a text question.
+struct QuizParser {
+    let context: FencedBlockContext
+    let source: QuizSource
+    let fence: SourceLocation
+
+    static let options = ["id", "shuffle", "answer", "kana"]
+    static let explanationPrefixes = ["解説:", "解説：", "explanation:", "Explanation:"]
+
+    private var questionParts: [String] = []
+    private var explanationParts: [String] = []
+    private var choiceList: OutlineBlock?
+    private var id: String?
+    private var shuffle = false
+    private var kana = false
+    private var answers: [String] = []
+    private var answerLine: Int?
+
+    init(context: FencedBlockContext, body: String, fence: SourceLocation) {
+        self.context = context
+        self.source = QuizSource(body)
+        self.fence = fence
+    }
+
+    /// The quiz, or `nil` when it has an error (already reported).
+    mutating func parse(_ body: String) -> Quiz? {
+        var errors = 0
+        var inExplanation = false
+        for block in context.outline(source.text) {
+            if block.kind == .paragraph, let optionErrors = readOptions(block) {
+                errors += optionErrors
+                continue
+            }
+            if choiceList == nil, !inExplanation, block.kind == .bulletList, isChoiceList(block) {
+                choiceList = block
+                continue
+            }
+            if block.kind == .blockQuote, !inExplanation {
+                report(block, "feedback '>' is not under a choice",
+                       fix: "indent the '>' line by two spaces so it sits under its '- [ ]' choice")
+                errors += 1
+                continue
+            }
+            if block.kind == .paragraph, let prefix = Self.explanationPrefixes.first(where: { block.firstLineText.hasPrefix($0) }) {
+                inExplanation = true
+                let text = String(source.text(of: block).dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                explanationParts.append(context.renderBlocks(text, line: source.original(block.startLine)))
+                continue
+            }
+            if inExplanation || choiceList != nil {
+                inExplanation = true
+                explanationParts.append(context.renderBlocks(source.text(of: block), line: source.original(block.startLine)))
+            } else {
+                questionParts.append(context.renderBlocks(source.text(of: block), line: source.original(block.startLine)))
+            }
+        }
+        let choices = choiceList.map(readChoices) ?? []
+        errors += validate(choices)
+        let quizID = id ?? Self.hashID(of: body)
+        if !context.claim(id: "quiz-" + quizID) {
+            context.report(.error(
+                at: fence, id != nil ? "quiz id '\(quizID)' is used twice on this page" : "the same quiz appears twice on this page",
+                fix: "give each quiz its own 'id:'"))
+            errors += 1
+        }
+        guard errors == 0 else { return nil }
+        let correct = choices.filter(\.isCorrect).count
+        return Quiz(
+            id: quizID, kind: choices.isEmpty ? .text : (correct == 1 ? .single : .multiple),
+            questionHTML: questionParts.joined(), choices: choices, answers: answers,
+            explanationHTML: explanationParts.joined(), shuffle: shuffle, kanaInsensitive: kana)
+    }
+
+    // MARK: - Parts
+
+    /// Reads a paragraph of option lines; `nil` when the paragraph is not one.
+    private mutating func readOptions(_ block: OutlineBlock) -> Int? {
+        let lines = (block.startLine...block.endLine).map { source.line($0).trimmingCharacters(in: .whitespaces) }
+        let parsed = lines.map(Self.optionLine)
+        guard parsed.allSatisfy({ $0 != nil }) else { return nil }
+        var errors = 0
+        for (offset, option) in parsed.enumerated() {
+            let (key, value) = option!
+            let line = block.startLine + offset
+            switch key {
+            case "id":
+                if value.isEmpty || value.contains(where: { $0.isWhitespace || "#\"'<>&".contains($0) }) {
+                    report(line: line, "quiz id '\(value)' must be one word without spaces or # \" ' < > &", fix: "for example 'id: q-cost'")
+                    errors += 1
+                } else {
+                    id = value.precomposedStringWithCanonicalMapping
+                }
+            case "shuffle": shuffle = value.isEmpty || value == "true" || value == "yes"
+            case "kana": kana = value.isEmpty || value == "true" || value == "yes"
+            case "answer":
+                answers += value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                answerLine = line
+            default:
+                let hint = ClosestMatch.find(key, among: Self.options).map { "did you mean '\($0)'?" }
+                    ?? "options are: \(Self.options.joined(separator: ", "))"
+                report(line: line, "unknown quiz option '\(key)'", fix: hint)
+                errors += 1
+            }
+        }
+        return errors
+    }
+
+    /// `key: value` with a lower-case ASCII key, or a bare flag such as `shuffle`.
+    static func optionLine(_ line: String) -> (String, String)? {
+        if line == "shuffle" || line == "kana" { return (line, "") }
+        guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, key.allSatisfy({ ($0 >= "a" && $0 <= "z") || $0 == "_" }) else { return nil }
+        return (key, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    private func isChoiceList(_ list: OutlineBlock) -> Bool {
+        list.items.contains { item in item.first.map { Self.choiceMarker($0.firstLineText) != nil } ?? false }
+    }
+
+    /// `true` for `[x]`, `false` for `[ ]`, `nil` when the text does not start with a box.
+    static func choiceMarker(_ text: String) -> Bool? {
+        if text.hasPrefix("[ ] ") || text == "[ ]" { return false }
+        if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") { return true }
+        return nil
+    }
+
+    private func readChoices(_ list: OutlineBlock) -> [Quiz.Choice] {
+        list.items.compactMap { item -> Quiz.Choice? in
+            guard let first = item.first, first.kind == .paragraph, let correct = Self.choiceMarker(first.firstLineText) else {
+                if let first = item.first {
+                    report(first, "every choice must start with '[ ]' or '[x]'", fix: "write '- [ ] 選択肢' or '- [x] 正しい選択肢'")
+                }
+                return nil
+            }
+            let text = String(source.text(of: first).dropFirst(4))
+            let html = context.renderInline(text, line: source.original(first.startLine), column: first.startColumn + 4)
+            var feedback: String?
+            for extra in item.dropFirst() {
+                guard extra.kind == .blockQuote, let inner = extra.items.first else {
+                    report(extra, "only a '>' feedback quote may follow a choice", fix: "put the choice on one line and its feedback in a '>' quote under it")
+                    continue
+                }
+                feedback = inner.map { context.renderBlocks(source.text(of: $0, quoteDepth: 1), line: source.original($0.startLine)) }.joined()
+            }
+            return Quiz.Choice(html: html, isCorrect: correct, feedbackHTML: feedback)
+        }
+    }
+
+    private func validate(_ choices: [Quiz.Choice]) -> Int {
+        var errors = 0
+        if questionParts.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+            context.report(.error(at: fence, "the quiz has no question", fix: "write the question on the first line inside the block"))
+            errors += 1
+        }
+        if let list = choiceList {
+            if !choices.isEmpty, !choices.contains(where: \.isCorrect) {
+                report(list, "no choice is marked correct", fix: "mark the right answer as '- [x] …'")
+                errors += 1
+            }
+            if let line = answerLine {
+                report(line: line, "'answer:' is for text questions, but this quiz has choices", fix: "remove the 'answer:' line or the choices")
+                errors += 1
+            }
+        } else if answers.isEmpty {
+            context.report(.error(
+                at: fence, "the quiz has neither choices nor accepted answers",
+                fix: "add choices ('- [x] …') or, for a text question, a line 'answer: 20業務 | 二十業務'"))
+            errors += 1
+        }
+        return errors
+    }
+
+    private func report(_ block: OutlineBlock, _ message: String, fix: String) {
+        context.report(.error(at: context.location(line: source.original(block.startLine), column: block.startColumn), message, fix: fix))
+    }
+
+    private func report(line: Int, _ message: String, fix: String) {
+        context.report(.error(at: context.location(line: source.original(line), column: 1), message, fix: fix))
+    }
+
+    /// `q` + 8 hex digits of FNV-1a over the normalised body: the same question keeps its id.
+    static func hashID(of body: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in body.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return "q" + String(hash & 0xFFFF_FFFF, radix: 16).leftPadded(to: 8)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
