@@ -93,6 +93,8 @@ public enum Builder {
         var extras: [RenderedSite.Page] = []
         if site.homeIndex == nil { extras.append(SiteRenderer.renderGeneratedHome(of: site, theme: theme)) }
         if let toc = SiteRenderer.tableOfContentsScript(of: site) { extras.append(toc) }
+        extras.append(SiteRenderer.renderProgressPage(of: site, theme: theme))
+        extras.append(SiteRenderer.courseScript(of: site))
         let pageCount = site.pages.count
         let generated = extras
         return RenderedSite(

@@ -13,6 +13,10 @@ public struct FrontMatter: Sendable, Hashable {
     public var updated: String?
     public var reviewBy: String?
     public var sources: [Source] = []
+    /// `test` makes the page a module test: its quizzes are graded together against `passMark`.
+    public var isTest = false
+    /// The percentage needed to pass a module test.
+    public var passMark: Int?
 
     /// One official document a page relies on, with the day it was read.
     public struct Source: Sendable, Hashable {
@@ -23,7 +27,7 @@ public struct FrontMatter: Sendable, Hashable {
 
     public init(title: String = "") { self.title = title }
 
-    static let knownKeys = ["title", "description", "objectives", "minutes", "updated", "review_by", "sources"]
+    static let knownKeys = ["title", "description", "objectives", "minutes", "updated", "review_by", "sources", "kind", "pass_mark"]
 
     /// Reads front matter, reporting problems at their line in `path`.
     ///
@@ -48,9 +52,19 @@ public struct FrontMatter: Sendable, Hashable {
             case "updated": matter.updated = reader.date(value, key: key)
             case "review_by": matter.reviewBy = reader.date(value, key: key)
             case "sources": matter.sources = readSources(value, reader: &reader)
+            case "kind":
+                let kind = reader.string(value, key: key) ?? ""
+                if kind == "test" {
+                    matter.isTest = true
+                } else if kind != "lesson" {
+                    reader.diagnostics.append(.error(
+                        at: reader.location(value.mark), "kind '\(kind)' is not known", fix: "use 'kind: test' for a module test, or leave it out"))
+                }
+            case "pass_mark": matter.passMark = reader.integer(value, key: key, range: 1...100)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
             }
         }
+        if matter.isTest, matter.passMark == nil { matter.passMark = 80 }
         if matter.title.isEmpty {
             reader.diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "the page has no 'title'", fix: titleFix))
         }

@@ -5,6 +5,9 @@ import Yams
 /// The settings of one training site, from `Content/site.yml`.
 public struct SiteConfig: Sendable, Hashable {
     public var title = "研修"
+    /// Namespaces saved progress in the browser (every `file://` page shares one store in Chromium).
+    /// Set it once and keep it: changing it starts everyone's progress afresh.
+    public var id: String?
     /// `ja` (default) or `en`: the language of the theme's words and of `<html lang>`.
     public var language = "ja"
     public var description: String?
@@ -17,7 +20,15 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init() {}
 
-    static let knownKeys = ["title", "language", "description", "organisation", "licence", "theme", "options"]
+    /// The id that namespaces browser storage: `id` from site.yml, else derived from the title.
+    public var storageID: String {
+        if let id, !id.isEmpty { return id }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in title.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return "site-" + String(hash & 0xFFFF_FFFF, radix: 16)
+    }
+
+    static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options"]
     static let knownOptions = ["raw_html"]
     static let languages = ["ja", "en"]
 
@@ -30,6 +41,7 @@ public struct SiteConfig: Sendable, Hashable {
         for (key, mark, value) in fields {
             switch key {
             case "title": config.title = reader.string(value, key: key) ?? config.title
+            case "id": config.id = reader.string(value, key: key)
             case "language":
                 guard let lang = reader.string(value, key: key) else { continue }
                 if languages.contains(lang) {

@@ -14,8 +14,20 @@ struct PageContext {
     let site: Site
     let pageIndex: Int?
     let theme: Theme
+    /// A page Kenshu writes itself (the progress page, a missing home), when `pageIndex` is `nil`.
+    var generated = GeneratedPage.home
 
-    private var here: SitePath { pageIndex.map { site.pages[$0].sitePath } ?? SitePath("index.html") }
+    /// A page with no content file behind it.
+    struct GeneratedPage {
+        var path: SitePath
+        var kind: String
+        var titleKey: String?
+
+        static let home = GeneratedPage(path: SitePath("index.html"), kind: "home", titleKey: nil)
+        static let progress = GeneratedPage(path: SitePath("progress.html"), kind: "progress", titleKey: "progress_title")
+    }
+
+    private var here: SitePath { pageIndex.map { site.pages[$0].sitePath } ?? generated.path }
     private var currentModule: Int? { pageIndex.flatMap { site.moduleOfPage[$0] } }
 
     var dictionary: [String: Any] {
@@ -29,6 +41,10 @@ struct PageContext {
             "nav_complete": site.modules.count <= Self.inlineModuleLimit,
             "breadcrumbs": breadcrumbs,
             "has_breadcrumbs": !breadcrumbs.isEmpty,
+            "site_id": site.config.storageID,
+            "page_path": here.value,
+            "progress_href": here.relativeURL(to: GeneratedPage.progress.path),
+            "strings_json": theme.stringsJSON,
         ]
         if let pageIndex {
             let page = site.pages[pageIndex]
@@ -37,10 +53,17 @@ struct PageContext {
             context["has_objectives"] = !matter.objectives.isEmpty
             context["has_sources"] = !matter.sources.isEmpty
             context["has_meta"] = matter.minutes != nil || matter.updated != nil || matter.reviewBy != nil
+            let quizzes = page.body.blockIDs["quiz"] ?? []
+            context["has_quizzes"] = !quizzes.isEmpty
+            context["quiz_count"] = quizzes.count
+            context["is_test"] = matter.isTest
+            context["pass_mark"] = matter.passMark ?? 0
             if let prev = neighbour(pageIndex - 1) { context["prev"] = prev }
             if let next = neighbour(pageIndex + 1) { context["next"] = next }
+        } else if let key = generated.titleKey {
+            context["page"] = ["title": theme.strings[key] ?? key, "kind": generated.kind]
         } else {
-            context["page"] = ["title": site.config.title, "description": site.config.description ?? ""]
+            context["page"] = ["title": site.config.title, "description": site.config.description ?? "", "kind": generated.kind]
         }
         if let module = currentModule, site.pages[pageIndex!].kind == .module {
             context["lessons"] = site.modules[module].lessonIndices.map(lessonCard)
@@ -104,8 +127,10 @@ struct PageContext {
     }
 
     private var breadcrumbs: [[String: Any]] {
-        guard let pageIndex, site.pages[pageIndex].kind != .home else { return [] }
-        var crumbs: [[String: Any]] = [["title": theme.strings["home"] ?? "ホーム", "href": here.relativeURL(to: SitePath("index.html"))]]
+        let homeCrumb: [String: Any] = ["title": theme.strings["home"] ?? "ホーム", "href": here.relativeURL(to: SitePath("index.html"))]
+        guard let pageIndex else { return generated.titleKey == nil ? [] : [homeCrumb] }
+        guard site.pages[pageIndex].kind != .home else { return [] }
+        var crumbs: [[String: Any]] = [homeCrumb]
         if let module = currentModule, site.pages[pageIndex].kind == .lesson {
             crumbs.append(["title": site.modules[module].title, "href": here.relativeURL(to: site.modules[module].sitePath)])
         }

@@ -20,6 +20,35 @@ public enum SiteRenderer {
         return RenderedSite.Page(path: SitePath("index.html"), html: theme.templates.render(context, withTemplate: "home") ?? "")
     }
 
+    /// The progress page (学習の進捗), drawn by the page's script from the browser's saved progress.
+    public static func renderProgressPage(of site: Site, theme: Theme) -> RenderedSite.Page {
+        var context = PageContext(site: site, pageIndex: nil, theme: theme)
+        context.generated = .progress
+        return RenderedSite.Page(path: context.generated.path, html: theme.templates.render(context.dictionary, withTemplate: "progress") ?? "")
+    }
+
+    /// `course.js`: the course's modules, lessons, quizzes and tests, for the progress page.
+    public static func courseScript(of site: Site) -> RenderedSite.Page {
+        let modules = site.modules.map { module -> [String: Any] in
+            let pages = module.lessonIndices.map { site.pages[$0] }
+            return [
+                "title": module.title,
+                "path": module.sitePath.value,
+                "lessons": pages.filter { !$0.frontMatter.isTest }.map { page -> [String: Any] in
+                    ["title": page.frontMatter.title, "path": page.sitePath.value, "quizzes": page.body.blockIDs["quiz"] ?? []]
+                },
+                "tests": pages.filter(\.frontMatter.isTest).map { page -> [String: Any] in
+                    ["title": page.frontMatter.title, "path": page.sitePath.value, "passMark": page.frontMatter.passMark ?? 80,
+                     "quizzes": page.body.blockIDs["quiz"] ?? []]
+                },
+            ]
+        }
+        let course: [String: Any] = ["site": site.config.storageID, "title": site.config.title, "modules": modules]
+        let data = (try? JSONSerialization.data(withJSONObject: course, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let js = "/* Built by Kenshu: the course outline for the progress page. */\nwindow.KENSHU_COURSE = " + String(decoding: data, as: UTF8.self) + ";\n"
+        return RenderedSite.Page(path: SitePath("course.js"), html: js)
+    }
+
     /// `toc.js`: every module's title and URL, for sidebars of courses too large to list inline.
     /// A classic script that sets a global, because `fetch()` of local files is blocked under `file://`.
     public static func tableOfContentsScript(of site: Site) -> RenderedSite.Page? {

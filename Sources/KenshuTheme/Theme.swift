@@ -14,16 +14,20 @@ public struct Theme: Sendable {
     public let strings: [String: String]
     /// Files under `assets/`, copied to the output's `assets/` folder.
     public let assets: [(relativePath: String, absolutePath: String)]
+    /// `strings` as JSON for the page's script, safe inside `<script type="application/json">`.
+    public let stringsJSON: String
 
     public init(name: String, templates: MustacheLibrary, strings: [String: String], assets: [(relativePath: String, absolutePath: String)]) {
         self.name = name
         self.templates = templates
         self.strings = strings
         self.assets = assets
+        let data = (try? JSONSerialization.data(withJSONObject: strings, options: [.sortedKeys])) ?? Data("{}".utf8)
+        self.stringsJSON = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
     }
 
     /// The templates every theme must provide (itself or through `default`).
-    public static let requiredTemplates = ["lesson", "module", "home"]
+    public static let requiredTemplates = ["lesson", "module", "home", "progress"]
 
     public enum LoadError: Error, CustomStringConvertible {
         case missingThemes(String)
