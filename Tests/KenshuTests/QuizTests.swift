@@ -1,0 +1,93 @@
+import KenshuCore
+import Testing
+@testable import KenshuMarkdown
+@testable import KenshuQuiz
+
+@Suite struct QuizTests {
+    /// Renders a page whose body is `markdown`, with the quiz handler plugged in; front matter is 3 lines.
+    func render(_ markdown: String) -> ParsedMarkdown {
+        var options = MarkdownOptions(path: "Content/01-a/02-b.md", contentPath: "01-a/02-b.md", lineOffset: 3)
+        options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings([:]))
+        return MarkdownRenderer.render(markdown, options: options)
+    }
+
+    func messages(_ page: ParsedMarkdown) -> [String] { page.diagnostics.map(\.description) }
+
+    @Test func testSingleChoice_withFeedbackAndExplanation() {
+        let page = render("""
+            ```quiz
+            ガバメントクラウドの利用料を負担するのは誰でしょう。
+            - [ ] デジタル庁
+              > 調達と環境の整備はデジタル庁です。
+            - [x] 利用する各地方公共団体
+              > そのとおりです。
+            解説: 利用料は各団体が**負担**します。
+            ```
+            """)
+        #expect(page.diagnostics.isEmpty, "\(messages(page))")
+        let html = page.html
+        #expect(html.contains(#"data-kind="single""#))
+        #expect(html.contains(#"<li class="quiz-choice" data-correct="false"><label><input type="radio" name="quiz-"#))
+        #expect(html.contains("<p>調達と環境の整備はデジタル庁です。</p>"))
+        #expect(html.contains("<div class=\"quiz-explanation\">\n<p>利用料は各団体が<strong>負担</strong>します。</p>"))
+        #expect(html.contains("<strong>正解：</strong>利用する各地方公共団体</p>"))
+        #expect(page.blockIDs["quiz"]?.count == 1)
+        #expect(page.blockIDs["quiz"]?.first?.hasPrefix("a/b.html#q") == true)
+    }
+
+    @Test func testSeveralCorrectChoices_makeAMultipleChoiceQuestion() {
+        let page = render("```quiz\n正しいものをすべて。\n- [x] A\n- [x] B\n- [ ] C\n```\n")
+        #expect(page.html.contains(#"data-kind="multiple""#))
+        #expect(page.html.contains(#"<input type="checkbox""#))
+    }
+
+    @Test func testTextQuestion_withOptionsFlushAgainstTheQuestion() {
+        let page = render("```quiz\nid: count\n標準化の対象は何業務？\nanswer: 20業務 | 二十業務\nshuffle\n```\n")
+        #expect(page.diagnostics.isEmpty, "\(messages(page))")
+        #expect(page.html.contains(#"<form class="quiz" id="quiz-count" data-quiz="a/b.html#count" data-kind="text" data-shuffle="true" data-answers="[&quot;20業務&quot;,&quot;二十業務&quot;]">"#))
+        #expect(page.html.contains("<p>標準化の対象は何業務？</p>"))
+    }
+
+    @Test func testLinksInsideQuizzes_areRewrittenAndRecordedAtTheirLine() {
+        let page = render("前文\n\n```quiz\n[法律](01-law.md#義務)の説明は？\n- [x] 第8条は[義務](https://example.jp/)\n- [ ] 第10条\n```\n")
+        #expect(page.html.contains(#"<a href="law.html#%E7%BE%A9%E5%8B%99">法律</a>"#))
+        #expect(page.links.map(\.location.description) == ["Content/01-a/02-b.md:7:1", "Content/01-a/02-b.md:8:11"])
+    }
+
+    @Test func testIDs_areStableAndIgnoreOtherEdits() {
+        let quiz = "```quiz\n問い\n- [x] A\n- [ ] B\n```\n"
+        let first = render(quiz).blockIDs["quiz"]
+        let edited = render("# 新しい見出し\n\n段落を追加しました。\n\n" + quiz).blockIDs["quiz"]
+        #expect(first == edited)
+    }
+
+    @Test func testMalformedQuizzes_failAtTheirLineWithAFix() {
+        let cases: [(String, String)] = [
+            ("```quiz\n問い\n- [ ] A\n- [ ] B\n```\n",
+             "Content/01-a/02-b.md:6:1: error: no choice is marked correct — mark the right answer as '- [x] …'"),
+            ("```quiz\n- [x] A\n- [ ] B\n```\n",
+             "Content/01-a/02-b.md:4:1: error: the quiz has no question — write the question on the first line inside the block"),
+            ("```quiz\n問い\n\n> 解説のつもり\n\n- [x] A\n```\n",
+             "Content/01-a/02-b.md:7:1: error: feedback '>' is not under a choice — indent the '>' line by two spaces so it sits under its '- [ ]' choice"),
+            ("```quiz\n問い\nhint: ヒント\n- [x] A\n```\n",
+             "Content/01-a/02-b.md:6:1: error: unknown quiz option 'hint' — options are: id, shuffle, answer, kana"),
+            ("```quiz\n何業務？\n```\n",
+             "Content/01-a/02-b.md:4:1: error: the quiz has neither choices nor accepted answers — add choices ('- [x] …') or, for a text question, a line 'answer: 20業務 | 二十業務'"),
+            ("```quiz\nid: q\n問1\nanswer: a\n```\n\n```quiz\nid: q\n問2\nanswer: b\n```\n",
+             "Content/01-a/02-b.md:10:1: error: quiz id 'q' is used twice on this page — give each quiz its own 'id:'"),
+        ]
+        for (markdown, expected) in cases {
+            #expect(messages(render(markdown)) == [expected], "\(markdown)")
+        }
+    }
+
+    @Test(arguments: [
+        ("ＧＯＶ", "gov", false), ("２０業務", "20業務", false), (" 「20業務」 ", "20業務", false),
+        ("ｶﾞﾊﾞﾒﾝﾄ　クラウド", "ガバメントクラウド", false), ("がばめんと", "ガバメント", true),
+        ("がばめんと", "ガバメント", false),
+    ])
+    func testTextAnswers_compareAfterJapaneseNormalisation(_ typed: String, _ accepted: String, _ kana: Bool) {
+        let same = typed == "がばめんと" && !kana ? false : true
+        #expect(QuizAnswer.matches(typed, accepted: [accepted], kanaInsensitive: kana) == same)
+    }
+}
