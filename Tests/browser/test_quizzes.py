@@ -1,0 +1,218 @@
+"""Quizzes, module tests and progress in a real browser, with the site opened from disk."""
+import json
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium_axe_python import Axe
+
+
+@pytest.fixture
+def fresh(driver, site):
+    """Each test starts with no saved progress: every file:// page shares one localStorage."""
+    driver.get((site / "index.html").as_uri())
+    driver.execute_script("localStorage.clear()")
+    return driver
+
+
+def open_page(driver, site, path):
+    driver.get((site / path).as_uri())
+
+
+def quiz(driver, quiz_id):
+    return driver.find_element(By.ID, "quiz-" + quiz_id)
+
+
+def choose(form, index):
+    form.find_elements(By.CSS_SELECTOR, ".quiz-choice input")[index].click()
+
+
+def check(form):
+    form.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    return form.find_element(By.CSS_SELECTOR, ".quiz-result").text
+
+
+def saved(driver):
+    key = [k for k in driver.execute_script("return Object.keys(localStorage)") if k.endswith(":progress")]
+    assert len(key) == 1, key
+    return json.loads(driver.execute_script("return localStorage.getItem(arguments[0])", key[0]))
+
+
+def test_wrong_then_right_with_feedback_and_retry(fresh, site):
+    open_page(fresh, site, "hyojunka/law-and-policy.html")
+    form = quiz(fresh, "duty")
+    choose(form, 1)
+    assert check(form) == "不正解です。"
+    feedback = form.find_elements(By.CSS_SELECTOR, ".quiz-feedback")
+    assert feedback[1].is_displayed() and "努力義務" in feedback[1].text
+    assert not feedback[0].is_displayed()
+    form.find_element(By.CSS_SELECTOR, ".quiz-retry").click()
+    assert form.find_element(By.CSS_SELECTOR, ".quiz-result").text == ""
+    choose(form, 0)
+    assert check(form) == "正解です。"
+    assert form.find_element(By.CSS_SELECTOR, ".quiz-explanation").is_displayed()
+    assert "1 / 2" in fresh.find_element(By.CSS_SELECTOR, ".quiz-score").text
+
+
+def test_keyboard_only_answering(fresh, site):
+    open_page(fresh, site, "hyojunka/deadline.html")
+    form = quiz(fresh, "deadline")
+    first = form.find_elements(By.CSS_SELECTOR, ".quiz-choice input")[0]
+    fresh.execute_script("arguments[0].focus()", first)
+    first.send_keys(Keys.SPACE)        # select the first radio
+    first.send_keys(Keys.ARROW_DOWN)   # move to the second choice, as radio groups do
+    active = fresh.switch_to.active_element
+    assert active.get_attribute("value") == "1" and active.is_selected()
+    active.send_keys(Keys.TAB)          # to the check button
+    fresh.switch_to.active_element.send_keys(Keys.ENTER)
+    assert form.find_element(By.CSS_SELECTOR, ".quiz-result").text == "正解です。"
+
+
+def test_multiple_choice_needs_every_correct_box(fresh, site):
+    open_page(fresh, site, "hyojunka/twenty-services.html")
+    form = quiz(fresh, "whitelist")
+    choose(form, 0)
+    assert check(form) == "不正解です。"
+    form.find_element(By.CSS_SELECTOR, ".quiz-retry").click()
+    choose(form, 0)
+    choose(form, 1)
+    assert check(form) == "正解です。"
+
+
+@pytest.mark.parametrize("typed,expected", [("２０業務", "正解です。"), ("20", "正解です。"), ("十業務", "不正解です。")])
+def test_text_answers_are_normalised(fresh, site, typed, expected):
+    open_page(fresh, site, "hyojunka/twenty-services.html")
+    form = quiz(fresh, "count")
+    field = form.find_element(By.CSS_SELECTOR, "input[type=text]")
+    field.send_keys(typed)
+    field.send_keys(Keys.ENTER)
+    assert form.find_element(By.CSS_SELECTOR, ".quiz-result").text == expected
+
+
+def test_kana_option_accepts_hiragana(fresh, site):
+    open_page(fresh, site, "gov-cloud/what-is-gov-cloud.html")
+    form = quiz(fresh, "cloud-by-default")
+    form.find_element(By.CSS_SELECTOR, "input[type=text]").send_keys("くらうどばいでふぉると\n")
+    assert form.find_element(By.CSS_SELECTOR, ".quiz-result").text == "正解です。"
+
+
+def test_progress_survives_reload_and_marks_the_sidebar(fresh, site):
+    open_page(fresh, site, "gov-cloud/providers.html")
+    form = quiz(fresh, "first-domestic")
+    choose(form, 1)
+    assert check(form) == "正解です。"
+    fresh.refresh()
+    assert "1 / 2" in fresh.find_element(By.CSS_SELECTOR, ".quiz-score").text
+    assert quiz(fresh, "first-domestic").find_element(By.CSS_SELECTOR, ".quiz-result").text == "前回の回答は正解でした。"
+    done = [a.text for a in fresh.find_elements(By.CSS_SELECTOR, "#site-nav a.is-done")]
+    assert any(text.startswith("採択されたクラウドサービスとISMAP") for text in done)
+    data = saved(fresh)
+    assert data["quizzes"]["gov-cloud/providers.html#first-domestic"]["correct"] is True
+
+
+def test_corrupt_saved_progress_is_ignored(fresh, site):
+    open_page(fresh, site, "hyojunka/deadline.html")
+    key = "kenshu:" + fresh.find_element(By.TAG_NAME, "body").get_attribute("data-site") + ":progress"
+    fresh.execute_script("localStorage.setItem(arguments[0], '{not json')", key)
+    fresh.refresh()
+    form = quiz(fresh, "deadline")
+    choose(form, 1)
+    assert check(form) == "正解です。"
+    fresh.execute_script("localStorage.setItem(arguments[0], JSON.stringify({version: 1, quizzes: 'x', tests: {a: {best: 'NaN'}}}))", key)
+    fresh.refresh()
+    assert "0 / 2" in fresh.find_element(By.CSS_SELECTOR, ".quiz-score").text
+
+
+def answer_test(driver, answers):
+    for quiz_id, picks in answers.items():
+        form = quiz(driver, quiz_id)
+        if isinstance(picks, str):
+            form.find_element(By.CSS_SELECTOR, "input[type=text]").send_keys(picks)
+        else:
+            for index in picks:
+                choose(form, index)
+    driver.find_element(By.CSS_SELECTOR, ".test-grade-button").click()
+    return driver.find_element(By.CSS_SELECTOR, ".test-result").text
+
+
+def test_module_test_fails_then_passes_and_keeps_the_best_score(fresh, site):
+    open_page(fresh, site, "gov-cloud/test.html")
+    assert not quiz(fresh, "t2-ismap").find_element(By.CSS_SELECTOR, ".quiz-check").is_displayed()
+    result = answer_test(fresh, {"t2-first": [0], "t2-ismap": [0], "t2-aws": [1], "t2-asp": "ベンダー", "t2-effort": [0]})
+    assert result.startswith("20点（1 / 5 問正解）: 不合格"), result
+    fresh.refresh()
+    result = answer_test(fresh, {"t2-first": [0, 1], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ａｓｐ", "t2-effort": [0]})
+    assert result.startswith("80点（4 / 5 問正解）: 合格"), result
+    fresh.refresh()
+    result = answer_test(fresh, {"t2-first": [0], "t2-ismap": [1], "t2-aws": [1], "t2-asp": "x", "t2-effort": [0]})
+    assert "最高点 80点" in result and "不合格" in result
+    assert saved(fresh)["tests"]["gov-cloud/test.html"]["passed"] is True
+
+
+def test_progress_page_counts_lessons_quizzes_and_tests(fresh, site):
+    open_page(fresh, site, "gov-cloud/what-is-gov-cloud.html")
+    choose(quiz(fresh, "what"), 1)
+    check(quiz(fresh, "what"))
+    open_page(fresh, site, "gov-cloud/providers.html")
+    open_page(fresh, site, "gov-cloud/test.html")
+    answer_test(fresh, {"t2-first": [0, 1], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ASP", "t2-effort": [1]})
+    open_page(fresh, site, "progress.html")
+    modules = fresh.find_elements(By.CSS_SELECTOR, ".progress-module")
+    assert len(modules) == 2
+    cloud = modules[1]
+    assert cloud.find_element(By.CSS_SELECTOR, "[data-read]").text == "2 / 3"
+    assert cloud.find_element(By.CSS_SELECTOR, "[data-right]").text == "1 / 6"
+    assert cloud.find_element(By.CSS_SELECTOR, "[data-passed]").get_attribute("data-passed") == "true"
+    assert "is-complete" in cloud.get_attribute("class")
+    assert modules[0].find_element(By.CSS_SELECTOR, "[data-read]").text == "0 / 3"
+    # 2 lessons read + 1 test passed, out of 6 lessons + 2 tests
+    assert fresh.find_element(By.ID, "progress-overall").get_attribute("data-percent") == str(round(100 * 3 / 8))
+    name = fresh.find_element(By.ID, "certificate-name")
+    name.send_keys("山田 花子")
+    assert fresh.find_element(By.ID, "certificate-name-out").text == "山田 花子"
+    assert [li.text for li in fresh.find_elements(By.CSS_SELECTOR, "#certificate-modules li")] == ["ガバメントクラウド"]
+
+
+def test_progress_export_and_import(fresh, site, tmp_path):
+    open_page(fresh, site, "hyojunka/deadline.html")
+    exported = {"kenshu": 1, "site": "x", "exported": "2026-11-26", "progress": saved(fresh)}
+    exported["progress"]["tests"]["hyojunka/test.html"] = {"best": 100, "bestAt": "2026-11-20", "last": 100, "passed": True}
+    record = tmp_path / "record.json"
+    record.write_text(json.dumps(exported), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{\"hello\": 1}", encoding="utf-8")
+    fresh.execute_script("localStorage.clear()")
+    open_page(fresh, site, "progress.html")
+    upload = fresh.find_element(By.ID, "progress-import")
+    upload.send_keys(str(bad))
+    assert fresh.find_element(By.ID, "progress-message").text == "このファイルは学習記録として読み込めませんでした。"
+    fresh.execute_script("arguments[0].value = ''", upload)
+    upload.send_keys(str(record))
+    assert fresh.find_element(By.ID, "progress-message").text == "記録を読み込みました。"
+    first = fresh.find_elements(By.CSS_SELECTOR, ".progress-module")[0]
+    assert first.find_element(By.CSS_SELECTOR, "[data-read]").text == "1 / 3"
+    assert first.find_element(By.CSS_SELECTOR, "[data-passed]").get_attribute("data-passed") == "true"
+    assert fresh.execute_script("return typeof document.getElementById('progress-export').onclick") is not None
+
+
+def test_without_javascript_the_answer_is_readable(site):
+    html = (site / "hyojunka/law-and-policy.html").read_text(encoding="utf-8")
+    start = html.index('id="quiz-duty"')
+    block = html[start:html.index("</form>", start)]
+    assert "<details class=\"quiz-answer\">" in block and "<summary>答えを確認する</summary>" in block
+    assert "第8条が適合を義務づけています" in block
+    assert 'hidden' not in block[block.index("<details"):]
+
+
+def test_axe_on_lesson_test_and_progress_pages(fresh, site):
+    for path in ["hyojunka/law-and-policy.html", "gov-cloud/test.html", "progress.html"]:
+        open_page(fresh, site, path)
+        if path.endswith("test.html"):
+            fresh.find_element(By.CSS_SELECTOR, ".test-grade-button").click()
+        if path.endswith("law-and-policy.html"):
+            choose(quiz(fresh, "duty"), 1)
+            check(quiz(fresh, "duty"))
+        axe = Axe(fresh)
+        axe.inject()
+        violations = axe.run()["violations"]
+        assert not violations, f"{path}: " + "; ".join(f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']]}" for v in violations)
