@@ -3,7 +3,7 @@ import PackageDescription
 
 // Data flows one way, one target per stage:
 // KenshuContent (files, front matter) → KenshuMarkdown (cmark walk, + KenshuQuiz blocks) → KenshuSite (course model)
-// → KenshuRender (theme) → KenshuBuild (atomic output) ← kenshu (CLI).
+// → KenshuRender (theme) → KenshuBuild (atomic output) ← KenshuServe (preview) ← kenshu (CLI).
 let package = Package(
     name: "kenshu",
     platforms: [.macOS(.v14)],
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -39,10 +40,16 @@ let package = Package(
             dependencies: [
                 "KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuQuiz", "KenshuSite", "KenshuTheme", "KenshuRender",
             ]),
+        .target(
+            name: "KenshuServe",
+            dependencies: [
+                "KenshuBuild", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
         .executableTarget(
             name: "kenshu",
-            dependencies: ["KenshuBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "KenshuTests", dependencies: ["KenshuBuild"]),
+            dependencies: ["KenshuBuild", "KenshuServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "KenshuTests", dependencies: ["KenshuBuild", "KenshuServe"]),
     ],
     swiftLanguageModes: [.v6]
 )

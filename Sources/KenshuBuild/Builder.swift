@@ -68,7 +68,10 @@ public enum Builder {
         return result(succeeded: true, files: files)
     }
 
-    private static func parse(_ tree: ContentTree, theme: Theme) -> [ParsedPage] {
+    /// Parses every page of `tree` in reading order, reusing `cached` pages (by content path) except `stale` ones.
+    public static func parse(
+        _ tree: ContentTree, theme: Theme, cached: [String: ParsedPage] = [:], stale: Set<String> = []
+    ) -> [ParsedPage] {
         var markdownOptions = MarkdownOptions(
             path: "", permalinkLabel: theme.strings["permalink"] ?? "この見出しへのリンク",
             alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
@@ -85,11 +88,13 @@ public enum Builder {
                 let folder = tree.modules[entry.module!].folder
                 return PageParser.generatedOverview(ofModule: folder, displayPath: contentDisplay + folder)
             }
+            if let page = cached[file.relativePath], !stale.contains(file.relativePath), page.kind == entry.kind { return page }
             return PageParser.parse(file, kind: entry.kind, config: config, markdownOptions: options)
         }
     }
 
-    private static func render(_ site: Site, theme: Theme) -> RenderedSite {
+    /// Every page and file of the built site; pages render when asked for.
+    public static func render(_ site: Site, theme: Theme) -> RenderedSite {
         var extras: [RenderedSite.Page] = []
         if site.homeIndex == nil { extras.append(SiteRenderer.renderGeneratedHome(of: site, theme: theme)) }
         if let toc = SiteRenderer.tableOfContentsScript(of: site) { extras.append(toc) }
@@ -113,7 +118,7 @@ public enum Builder {
     }
 
     /// `Themes/` beside the content folder, else in the working directory.
-    static func findThemes(near content: URL) -> String {
+    public static func findThemes(near content: URL) -> String {
         let beside = content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes").path
         return FileManager.default.fileExists(atPath: beside + "/default") ? beside : "Themes"
     }

@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `kenshu` command: a thin layer over the KenshuBuild library.
 @main
-struct Kenshu: ParsableCommand {
+struct Kenshu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a training site from Markdown lessons (研修サイトを Markdown から作ります).",
         version: "0.1.0",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

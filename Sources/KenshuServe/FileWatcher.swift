@@ -1,0 +1,124 @@
+import Foundation
+import Glibc
+
+/// Reports changed files under some folders, through inotify on Linux (with a polling fallback).
+///
+/// Editors save by writing a temporary file and renaming it, so folders are watched, not files;
+/// new folders are watched as they appear. Changes are gathered for a short quiet time so that one
+/// save reports once.
+public final class FileWatcher: @unchecked Sendable {
+    private let roots: [String]
+    private let quiet: Int32
+    private let continuation: AsyncStream<[String]>.Continuation
+    /// Batches of changed absolute paths.
+    public let changes: AsyncStream<[String]>
+    private var descriptor: Int32 = -1
+    private var folders: [Int32: String] = [:]
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// - Parameter quietMilliseconds: how long to wait for more events before reporting a batch.
+    public init(folders roots: [String], quietMilliseconds: Int32 = 15) {
+        self.roots = roots
+        self.quiet = quietMilliseconds
+        (changes, continuation) = AsyncStream.makeStream(of: [String].self)
+    }
+
+    /// Starts watching on its own thread; returns `false` when inotify is unavailable and polling is used.
+    @discardableResult
+    public func start() -> Bool {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        guard descriptor >= 0 else {
+            Thread { self.poll() }.start()
+            return false
+        }
+        for root in roots { watchTree(root) }
+        Thread { self.run() }.start()
+        return true
+    }
+
+    public func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+        continuation.finish()
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    private func watchTree(_ folder: String) {
+        let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
+        let wd = inotify_add_watch(descriptor, folder, mask)
+        if wd >= 0 { folders[wd] = folder }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for entry in entries where !entry.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            let path = folder + "/" + entry
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { watchTree(path) }
+        }
+    }
+
+    private func run() {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var pending: [String] = []
+        while !isStopped {
+            var pollfd = Glibc.pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = Glibc.poll(&pollfd, 1, pending.isEmpty ? 200 : quiet)
+            if ready <= 0 {
+                if !pending.isEmpty {
+                    continuation.yield(Array(Set(pending)).sorted())
+                    pending = []
+                }
+                continue
+            }
+            let count = read(descriptor, &buffer, buffer.count)
+            guard count > 0 else { continue }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                let nameBytes = buffer[nameStart..<min(count, nameStart + Int(event.len))].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                offset = nameStart + Int(event.len)
+                guard let folder = folders[event.wd], !name.isEmpty, !Self.isEditorNoise(name) else { continue }
+                let path = folder + "/" + name
+                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
+                pending.append(path)
+            }
+        }
+        close(descriptor)
+    }
+
+    /// Swap files, backups and hidden files that editors write next to the real one.
+    static func isEditorNoise(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasPrefix("#")
+    }
+
+    /// The fallback: compares modification times twice a second.
+    private func poll() {
+        var previous = snapshot()
+        while !isStopped {
+            Thread.sleep(forTimeInterval: 0.5)
+            let now = snapshot()
+            let changed = Set(now.keys).symmetricDifference(previous.keys).union(now.keys.filter { previous[$0] != nil && previous[$0] != now[$0] })
+            if !changed.isEmpty { continuation.yield(changed.sorted()) }
+            previous = now
+        }
+    }
+
+    private func snapshot() -> [String: Date] {
+        var result: [String: Date] = [:]
+        for root in roots {
+            guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                let path = root + "/" + relative
+                if let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date { result[path] = date }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+import FlyingFox
+
+/// Tells every open preview page to reload; one WebSocket per page.
+public actor LiveReloadHub {
+    private var clients: [Int: AsyncStream<WSMessage>.Continuation] = [:]
+    private var nextID = 0
+
+    public init() {}
+
+    /// A new page connected: the stream of messages to send it.
+    func connect() -> AsyncStream<WSMessage> {
+        let (stream, continuation) = AsyncStream.makeStream(of: WSMessage.self)
+        let id = nextID
+        nextID += 1
+        clients[id] = continuation
+        continuation.onTermination = { _ in Task { await self.disconnect(id) } }
+        return stream
+    }
+
+    private func disconnect(_ id: Int) { clients[id] = nil }
+
+    public func reload() {
+        for client in clients.values { client.yield(.text("reload")) }
+    }
+
+    public var connectedPages: Int { clients.count }
+}
+
+/// The WebSocket endpoint that pages connect to; it only ever sends.
+struct ReloadSocket: WSMessageHandler {
+    let hub: LiveReloadHub
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let outgoing = await hub.connect()
+        // Drain what the page sends (nothing but pings and close), so the connection stays healthy.
+        Task { for await _ in client {} }
+        return outgoing
+    }
+}

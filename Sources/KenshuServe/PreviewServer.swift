@@ -1,0 +1,88 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import KenshuBuild
+import KenshuCore
+
+/// `kenshu serve`: builds the site into memory, serves it on 127.0.0.1, and rebuilds and reloads
+/// open pages whenever content, theme or `site.yml` change.
+public final class PreviewServer: Sendable {
+    public let session: PreviewSession
+    public let hub = LiveReloadHub()
+    private let server: HTTPServer
+    private let host: String
+    private let port: UInt16
+    private let log: @Sendable (String) -> Void
+
+    public enum StartError: Error, CustomStringConvertible {
+        case portInUse(UInt16)
+        case badHost(String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let port):
+                "port \(port) is already in use (another 'kenshu serve'?); stop it, or choose another port with --port \(port + 1)"
+            case .badHost(let host): "cannot listen on '\(host)'; use an IPv4 address such as 127.0.0.1"
+            }
+        }
+    }
+
+    /// - Parameter host: `127.0.0.1` unless the user asked for another address.
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16, log: @escaping @Sendable (String) -> Void) throws {
+        session = PreviewSession(options: options)
+        self.host = host
+        self.log = log
+        self.port = port
+        let ip = host == "localhost" ? "127.0.0.1" : host
+        guard let address = try? sockaddr_in.inet(ip4: ip, port: port) else { throw StartError.badHost(host) }
+        server = HTTPServer(address: address, timeout: 30, logger: .disabled)
+    }
+
+    /// Runs until the task is cancelled. `onListening` gets the address once pages can be fetched.
+    public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+        report(await session.rebuildAll(), seconds: nil)
+        await server.appendRoute(HTTPRoute("GET \(LiveReloadScript.path)"), to: .webSocket(ReloadSocket(hub: hub)))
+        await server.appendRoute(HTTPRoute("*"), to: PreviewHandler(session: session))
+        let watcher = FileWatcher(folders: await session.watchedFolders)
+        if !watcher.start() { log("kenshu: inotify is unavailable; checking for changes twice a second") }
+        defer { watcher.stop() }
+
+        let rebuilding = Task {
+            for await batch in watcher.changes {
+                let start = Date()
+                let state = await session.rebuild(changed: batch)
+                await hub.reload()
+                report(state, seconds: Date().timeIntervalSince(start))
+            }
+        }
+        defer { rebuilding.cancel() }
+        let listening = Task {
+            try await server.waitUntilListening()
+            if let address = await server.listeningAddress, case let .ip4(_, port) = address {
+                onListening("http://\(host == "localhost" ? "127.0.0.1" : host):\(port)/")
+            }
+        }
+        do {
+            try await server.run()
+        } catch let error as SocketError {
+            listening.cancel()
+            if case .failed(_, let errno, _) = error, errno == EADDRINUSE { throw StartError.portInUse(port) }
+            throw error
+        }
+    }
+
+    /// Stops serving, letting requests in flight finish for up to a second.
+    public func stop() async { await server.stop(timeout: 1) }
+
+    private func report(_ state: PreviewSession.State, seconds: Double?) {
+        let time = seconds.map { String(format: " in %.0f ms", $0 * 1000) } ?? ""
+        switch state {
+        case .ready(let site):
+            for warning in site.warnings { log(warning.description) }
+            log("kenshu: site ready\(time)")
+        case .failed(let diagnostics):
+            for diagnostic in diagnostics { log(diagnostic.description) }
+            log("kenshu: the site has errors\(time); the browser shows them until they are fixed")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import KenshuBuild
+import KenshuServe
+
+/// `kenshu serve`: live preview while writing.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site on this computer; pages reload when you save.")
+
+    @Option(name: .long, help: "The folder with site.yml and the course.")
+    var content = "Content"
+
+    @Option(name: .long, help: "The theme folder under Themes/ (overrides site.yml).")
+    var theme: String?
+
+    @Option(name: .long, help: "The port. Keep it the same so the browser keeps your saved progress (0 picks a free port).")
+    var port: UInt16 = 4173
+
+    @Option(name: .long, help: "The address to listen on. Anything but 127.0.0.1 lets other computers see your drafts.")
+    var host = "127.0.0.1"
+
+    @Flag(name: .long, help: "Open the preview in the default browser.")
+    var open = false
+
+    func run() async throws {
+        if host != "127.0.0.1" && host != "localhost" {
+            Console.error("kenshu: warning: listening on \(host): other computers on the network can read this preview")
+        }
+        let options = BuildOptions(contentDirectory: content, themeName: theme)
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(options: options, host: host, port: port) { Console.error($0) }
+        } catch {
+            Console.error("kenshu: error: \(error)")
+            throw ExitCode(2)
+        }
+        let openBrowser = open
+        let serving = Task {
+            try await server.run { address in
+                FileHandle.standardOutput.write(Data("kenshu: serving at \(address) (Ctrl-C stops)\n".utf8))
+                if openBrowser, let url = URL(string: address) { Browser.open(url) }
+            }
+        }
+        let stopping = StopFlag()
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
+        for source in signals {
+            source.setEventHandler {
+                stopping.set()
+                Task { await server.stop() }
+                serving.cancel()
+            }
+            source.resume()
+        }
+        do {
+            try await serving.value
+            Console.error("kenshu: stopped")
+        } catch where stopping.isSet || error is CancellationError {
+            Console.error("kenshu: stopped")
+        } catch {
+            Console.error("kenshu: error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Set once Ctrl-C arrives, so the server's shutdown is not reported as an error.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
