@@ -86,7 +86,7 @@ def lesson(rng, title, sections, links):
             lines += [f"### {rng.choice(WORDS)}の例", "", sentence(rng) + sentence(rng), ""]
     lines += [f"![図{rng.randint(1, 6)}](../images/figure-0{rng.randint(1, 6)}.png)", ""]
     lines += ["## 確認クイズ", "", "```quiz", "正しいものはどれでしょう。", "- [x] " + sentence(rng),
-              "- [ ] " + sentence(rng), "> " + sentence(rng), "```", "", "## まとめ", "", sentence(rng), ""]
+              "- [ ] " + sentence(rng), "解説: " + sentence(rng), "```", "", "## まとめ", "", sentence(rng), ""]
     lines += ["### 関連レッスン", ""] + [f"- [{text}]({href})" for text, href in links] + [""]
     return "\n".join(lines)
 

@@ -72,13 +72,7 @@ public enum Builder {
     public static func parse(
         _ tree: ContentTree, theme: Theme, cached: [String: ParsedPage] = [:], stale: Set<String> = []
     ) -> [ParsedPage] {
-        var markdownOptions = MarkdownOptions(
-            path: "", permalinkLabel: theme.strings["permalink"] ?? "この見出しへのリンク",
-            alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
-                MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
-                uniquingKeysWith: { $1 }))
-        markdownOptions.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
-        let options = markdownOptions
+        let options = markdownOptions(theme: theme)
         let config = tree.config
         let order = SiteBuilder.readingOrder(of: tree)
         let contentDisplay = Self.displayRoot(of: tree)
@@ -93,19 +87,44 @@ public enum Builder {
         }
     }
 
+    /// Re-parses the pages at `indices` in place, keeping the others as they were.
+    public static func reparse(_ pages: inout [ParsedPage], at indices: some Sequence<Int>, tree: ContentTree, theme: Theme) {
+        let options = markdownOptions(theme: theme)
+        for index in indices where !pages[index].file.absolutePath.isEmpty {
+            let page = pages[index]
+            pages[index] = PageParser.parse(page.file, kind: page.kind, config: tree.config, markdownOptions: options)
+        }
+    }
+
+    /// How pages are rendered with this theme: its words for permalinks and alerts, and the quiz plug-in.
+    static func markdownOptions(theme: Theme) -> MarkdownOptions {
+        var options = MarkdownOptions(
+            path: "", permalinkLabel: theme.strings["permalink"] ?? "この見出しへのリンク",
+            alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
+                MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
+                uniquingKeysWith: { $1 }))
+        options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
+        return options
+    }
+
     /// Every page and file of the built site; pages render when asked for.
     public static func render(_ site: Site, theme: Theme) -> RenderedSite {
-        var extras: [RenderedSite.Page] = []
-        if site.homeIndex == nil { extras.append(SiteRenderer.renderGeneratedHome(of: site, theme: theme)) }
-        if let toc = SiteRenderer.tableOfContentsScript(of: site) { extras.append(toc) }
-        extras.append(SiteRenderer.renderProgressPage(of: site, theme: theme))
-        extras.append(SiteRenderer.courseScript(of: site))
+        // Pages Kenshu writes itself, rendered (like every page) only when asked for.
+        var extras: [(path: SitePath, render: @Sendable () -> RenderedSite.Page)] = []
+        if site.homeIndex == nil {
+            extras.append((SitePath("index.html"), { SiteRenderer.renderGeneratedHome(of: site, theme: theme) }))
+        }
+        if site.modules.count > SiteRenderer.inlineModuleLimit {
+            extras.append((SitePath("toc.js"), { SiteRenderer.tableOfContentsScript(of: site)! }))
+        }
+        extras.append((SitePath("progress.html"), { SiteRenderer.renderProgressPage(of: site, theme: theme) }))
+        extras.append((SitePath("course.js"), { SiteRenderer.courseScript(of: site) }))
         let pageCount = site.pages.count
         let generated = extras
         return RenderedSite(
             pagePaths: site.pages.map(\.sitePath) + generated.map(\.path),
             renderPage: { index in
-                index < pageCount ? SiteRenderer.renderPage(index, of: site, theme: theme) : generated[index - pageCount]
+                index < pageCount ? SiteRenderer.renderPage(index, of: site, theme: theme) : generated[index - pageCount].render()
             },
             copies: SiteRenderer.copies(of: site, theme: theme))
     }

@@ -42,6 +42,8 @@ public struct ParsedMarkdown: Sendable {
     public var diagnostics: [Diagnostic]
     /// Ids that fenced-block features reported, by info word (`["quiz": ["intro/welcome.html#q1"]]`).
     public var blockIDs: [String: [String]]
+    /// The heading ids, for fragment checks without rebuilding a set per link.
+    public var headingIDs: Set<String>
 
     public init(html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:]) {
         self.html = html
@@ -49,5 +51,6 @@ public struct ParsedMarkdown: Sendable {
         self.links = links
         self.diagnostics = diagnostics
         self.blockIDs = blockIDs
+        self.headingIDs = Set(headings.map(\.id))
     }
 }

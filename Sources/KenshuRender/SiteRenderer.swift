@@ -5,6 +5,9 @@ import KenshuTheme
 
 /// Stage 4: renders every page of a site through the theme's templates.
 public enum SiteRenderer {
+    /// Courses with more modules than this list only the current one inline; `toc.js` has the rest.
+    public static var inlineModuleLimit: Int { PageContext.inlineModuleLimit }
+
     /// Renders page `index` of `site`; pure, so pages can render in parallel.
     public static func renderPage(_ index: Int, of site: Site, theme: Theme) -> RenderedSite.Page {
         let page = site.pages[index]

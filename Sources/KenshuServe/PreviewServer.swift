@@ -43,7 +43,7 @@ public final class PreviewServer: Sendable {
         report(await session.rebuildAll(), seconds: nil)
         await server.appendRoute(HTTPRoute("GET \(LiveReloadScript.path)"), to: .webSocket(ReloadSocket(hub: hub)))
         await server.appendRoute(HTTPRoute("*"), to: PreviewHandler(session: session))
-        let watcher = FileWatcher(folders: await session.watchedFolders)
+        let watcher = FileWatcher(folders: await session.watchedFolders, quietMilliseconds: 8)
         if !watcher.start() { log("kenshu: inotify is unavailable; checking for changes twice a second") }
         defer { watcher.stop() }
 

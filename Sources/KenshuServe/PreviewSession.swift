@@ -22,7 +22,13 @@ public actor PreviewSession {
     private(set) var state: State = .failed([])
     private var tree: ContentTree?
     private var theme: Theme?
-    private var pages: [String: ParsedPage] = [:]
+    /// Parsed pages in reading order, kept between rebuilds.
+    private var pages: [ParsedPage] = []
+    private let linkCache = LinkCheckCache()
+    /// Content path → index in `pages`, valid while the course keeps its shape.
+    private var pageIndex: [String: Int] = [:]
+    /// Where each page and file is served from, valid while the course keeps its shape.
+    private var servedPaths: PreviewSite.Paths?
     /// Absolute paths of every content file in `tree`, to tell edits from new files.
     private var knownFiles: Set<String> = []
 
@@ -44,7 +50,7 @@ public actor PreviewSession {
     public func rebuildAll() -> State {
         tree = nil
         theme = nil
-        pages = [:]
+        pages = []
         return rebuild(changed: [])
     }
 
@@ -60,7 +66,7 @@ public actor PreviewSession {
                 let files = [loaded.home].compactMap { $0 } + loaded.modules.flatMap { [$0.index].compactMap { $0 } + $0.lessons } + loaded.assets
                 knownFiles = Set(files.map(\.absolutePath))
             }
-            if kind.contains(.config) { pages = [:] }
+            if kind.contains(.config) { pages = [] }
             guard let tree else { return state }
             diagnostics += tree.diagnostics
             if theme == nil || kind.contains(.theme) || kind.contains(.config) {
@@ -68,19 +74,38 @@ public actor PreviewSession {
                     themesDirectory: themesDirectory, name: options.themeName ?? tree.config.theme, language: tree.config.language)
                 theme = loaded
                 diagnostics += themeDiagnostics
-                if kind.contains(.theme) { pages = [:] }
+                if kind.contains(.theme) { pages = [] }
             }
             guard let theme else { return state }
+            let trace = Trace()
             let stale = Set(kind.pages.map { ChangeKind.relative($0, to: watchedFolders[0]) })
-            let parsed = Builder.parse(tree, theme: theme, cached: pages, stale: stale)
-            pages = Dictionary(parsed.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { $1 })
+            var changedPages: Set<Int>?
+            if pages.isEmpty || kind.contains(.structure) {
+                linkCache.reset()
+                servedPaths = nil
+                let cached = Dictionary(pages.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { $1 })
+                pages = Builder.parse(tree, theme: theme, cached: cached, stale: stale)
+                pageIndex = Dictionary(pages.enumerated().map { ($1.file.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
+            } else {
+                let changed = Set(stale.compactMap { pageIndex[$0] })
+                Builder.reparse(&pages, at: changed, tree: tree, theme: theme)
+                changedPages = changed
+            }
+            let parsed = pages
+            trace.mark("parse")
             var collected = Diagnostics(diagnostics)
-            let site = SiteBuilder.build(tree: tree, pages: parsed, diagnostics: &collected)
+            let site = SiteBuilder.build(
+                tree: tree, pages: parsed, diagnostics: &collected, incremental: (linkCache, changedPages ?? []))
+            trace.mark("site")
             if collected.failsBuild(strict: options.strict) {
                 state = .failed(collected.sorted)
             } else {
-                state = .ready(PreviewSite(rendered: Builder.render(site, theme: theme), warnings: collected.sorted))
+                let rendered = Builder.render(site, theme: theme)
+                let paths = servedPaths ?? PreviewSite.Paths(rendered)
+                servedPaths = paths
+                state = .ready(PreviewSite(rendered: rendered, paths: paths, warnings: collected.sorted))
             }
+            trace.mark("render index")
         } catch {
             state = .failed([.error(at: nil, "\(error)")])
         }
@@ -92,15 +117,27 @@ public actor PreviewSession {
 public struct PreviewSite: Sendable {
     let rendered: RenderedSite
     public let warnings: [Diagnostic]
-    private let pageIndex: [String: Int]
-    private let copyIndex: [String: String]
+    private let paths: Paths
 
-    init(rendered: RenderedSite, warnings: [Diagnostic]) {
-        self.rendered = rendered
-        self.warnings = warnings
-        pageIndex = Dictionary(rendered.pagePaths.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
-        copyIndex = Dictionary(rendered.copies.map { ($0.path.value, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+    /// Site path → page number or source file; the same as long as the course keeps its shape.
+    struct Paths: Sendable {
+        let pageIndex: [String: Int]
+        let copyIndex: [String: String]
+
+        init(_ rendered: RenderedSite) {
+            pageIndex = Dictionary(rendered.pagePaths.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
+            copyIndex = Dictionary(rendered.copies.map { ($0.path.value, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+        }
     }
+
+    init(rendered: RenderedSite, paths: Paths, warnings: [Diagnostic]) {
+        self.rendered = rendered
+        self.paths = paths
+        self.warnings = warnings
+    }
+
+    private var pageIndex: [String: Int] { paths.pageIndex }
+    private var copyIndex: [String: String] { paths.copyIndex }
 
     /// The file at a site path, as bytes.
     public func file(at path: String) -> Data? {
@@ -112,5 +149,16 @@ public struct PreviewSite: Sendable {
     /// Whether `path` is a folder of the site (so `path/index.html` may exist).
     public func isFolder(_ path: String) -> Bool {
         pageIndex[path + "/index.html"] != nil || copyIndex.keys.contains { $0.hasPrefix(path + "/") }
+    }
+}
+
+/// Prints how long each part of a rebuild took when `KENSHU_TRACE` is set, for tuning.
+struct Trace {
+    private static let enabled = ProcessInfo.processInfo.environment["KENSHU_TRACE"] != nil
+    private let start = Date()
+
+    func mark(_ label: String) {
+        guard Self.enabled else { return }
+        FileHandle.standardError.write(Data(String(format: "  %@ %.1f ms\n", label, Date().timeIntervalSince(start) * 1000).utf8))
     }
 }

@@ -6,21 +6,39 @@ import KenshuMarkdown
 /// and says which existing target was probably meant.
 struct LinkValidator {
     let site: Site
-    private let pagesByPath: [String: ParsedPage]
+    let pagesByPath: [String: Int]
     private let assetPaths: Set<String>
     /// Ids the theme adds to every page, valid as fragments although no heading has them.
     static let themeIDs: Set<String> = ["", "top", "main", "content"]
 
-    init(site: Site) {
+    init(site: Site, pagesByPath known: [String: Int]? = nil) {
         self.site = site
-        var pages: [String: ParsedPage] = [:]
-        for page in site.pages { pages[page.file.relativePath] = page }
-        pagesByPath = pages
+        if let known {
+            pagesByPath = known
+        } else {
+            var pages: [String: Int] = [:]
+            pages.reserveCapacity(site.pages.count)
+            for (index, page) in site.pages.enumerated() { pages[page.file.relativePath] = index }
+            pagesByPath = pages
+        }
         assetPaths = Set(site.assets.map(\.file.relativePath))
     }
 
     func validate() -> [Diagnostic] {
         site.pages.flatMap { page in page.body.links.compactMap { check($0, in: page) } }
+    }
+
+    /// The problems of one page's links.
+    func validate(page index: Int) -> [Diagnostic] {
+        site.pages[index].body.links.compactMap { check($0, in: site.pages[index]) }
+    }
+
+    /// The pages whose links point at page `index`, through any `.md` link.
+    func linkedPages(of index: Int) -> [Int] {
+        site.pages[index].body.links.compactMap { link in
+            if case .content(let path, _) = link.target { return pagesByPath[path] }
+            return nil
+        }
     }
 
     private func check(_ link: LinkRecord, in page: ParsedPage) -> Diagnostic? {
@@ -38,8 +56,8 @@ struct LinkValidator {
                 at: link.location, "link '\(link.destination)' starts with '/', which breaks when the site is opened from a file share",
                 fix: "write it relative to this file, for example '../01-intro/index.md'")
         case .content(let path, let fragment):
-            if path.lowercased().hasSuffix(".md") {
-                guard let target = pagesByPath[path] else {
+            if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") {
+                guard let targetIndex = pagesByPath[path] else {
                     let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
                     let written = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
                     return .error(
@@ -47,7 +65,7 @@ struct LinkValidator {
                         fix: ClosestMatch.find(written, among: candidates).map { "did you mean '\($0)'?" }
                             ?? "check the file name and folder; lessons are linked as '../01-module/02-lesson.md'")
                 }
-                return fragment.flatMap { checkFragment($0, of: target, link: link, targetName: "'\(path)'") }
+                return fragment.flatMap { checkFragment($0, of: site.pages[targetIndex], link: link, targetName: "'\(path)'") }
             }
             guard assetPaths.contains(path) else {
                 let candidates = assetPaths.map { relative(from: page.file.relativePath, to: $0) }
@@ -61,8 +79,8 @@ struct LinkValidator {
     }
 
     private func checkFragment(_ fragment: String, of target: ParsedPage, link: LinkRecord, targetName: String) -> Diagnostic? {
+        guard !Self.themeIDs.contains(fragment), !target.body.headingIDs.contains(fragment) else { return nil }
         let ids = target.body.headings.map(\.id)
-        guard !Self.themeIDs.contains(fragment), !ids.contains(fragment) else { return nil }
         let suggestion = ClosestMatch.find(fragment, among: ids)
             ?? ids.first { $0 == HeadingSlugger.baseSlug(for: fragment) }
         return .error(

@@ -18,7 +18,14 @@ public enum SiteBuilder {
     }
 
     /// Builds the site from pages parsed in ``readingOrder(of:)``.
-    public static func build(tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics) -> Site {
+    ///
+    /// - Parameter incremental: for the preview server: a cache of link results from the last build of the
+    ///   same course shape, and the pages that changed since. Only those pages' links, and the links
+    ///   pointing at them, are checked again.
+    public static func build(
+        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics,
+        incremental: (cache: LinkCheckCache, changed: Set<Int>)? = nil
+    ) -> Site {
         let order = readingOrder(of: tree)
         var modules: [Site.Module] = tree.modules.map { folder in
             Site.Module(
@@ -50,8 +57,21 @@ public enum SiteBuilder {
             config: tree.config, pages: pages, modules: modules, homeIndex: homeIndex, assets: assets,
             moduleOfPage: order.map(\.module))
         for page in pages { diagnostics.append(contentsOf: page.body.diagnostics) }
-        diagnostics.append(contentsOf: DuplicatePathCheck.check(site))
-        diagnostics.append(contentsOf: LinkValidator(site: site).validate())
+        if let (cache, changed) = incremental, cache.isFilled(for: pages.count) {
+            diagnostics.append(contentsOf: cache.duplicates)
+            cache.update(site: site, changed: changed)
+            diagnostics.append(contentsOf: cache.linkDiagnostics)
+            return site
+        }
+        let duplicates = DuplicatePathCheck.check(site)
+        diagnostics.append(contentsOf: duplicates)
+        let validator = LinkValidator(site: site)
+        if let cache = incremental?.cache {
+            cache.fill(site: site, validator: validator, duplicates: duplicates)
+            diagnostics.append(contentsOf: cache.linkDiagnostics)
+        } else {
+            diagnostics.append(contentsOf: validator.validate())
+        }
         return site
     }
 }

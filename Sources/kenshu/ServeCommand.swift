@@ -56,6 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
             source.resume()
         }
+        // Keep the signal sources alive while serving: an optimised build would release them early.
+        defer { withExtendedLifetime(signals) {} }
         do {
             try await serving.value
             Console.error("kenshu: stopped")
