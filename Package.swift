@@ -27,6 +27,7 @@ let package = Package(
             dependencies: ["KenshuCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "KenshuMarkdown", dependencies: ["KenshuCore", "CMark"]),
         .target(name: "KenshuQuiz", dependencies: ["KenshuCore", "KenshuMarkdown"]),
+        .target(name: "KenshuCheck", dependencies: ["KenshuCore"]),
         .target(name: "KenshuSite", dependencies: ["KenshuCore", "KenshuContent", "KenshuMarkdown"]),
         .target(
             name: "KenshuTheme",
@@ -39,6 +40,7 @@ let package = Package(
             name: "KenshuBuild",
             dependencies: [
                 "KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuQuiz", "KenshuSite", "KenshuTheme", "KenshuRender",
+                "KenshuCheck",
             ]),
         .target(
             name: "KenshuServe",
@@ -48,8 +50,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "kenshu",
-            dependencies: ["KenshuBuild", "KenshuServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "KenshuTests", dependencies: ["KenshuBuild", "KenshuServe"]),
+            dependencies: [
+                "KenshuBuild", "KenshuServe", "KenshuCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "KenshuTests", dependencies: ["KenshuBuild", "KenshuServe", "KenshuCheck"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Delete the replaced output in a detached process, so the user does not wait for it.
     public var removeOldOutputInBackground: Bool
+    /// Check every link of the rendered site before it replaces the output (`--no-check` turns it off).
+    public var checkLinks = true
 
     public init(
         contentDirectory: String = "Content", themesDirectory: String? = nil, themeName: String? = nil,

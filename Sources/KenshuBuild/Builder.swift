@@ -1,5 +1,6 @@
 import Foundation
 import KenshuContent
+import KenshuCheck
 import KenshuCore
 import KenshuMarkdown
 import KenshuQuiz
@@ -22,7 +23,7 @@ public enum Builder {
     /// - Parameter progress: called with `[i/n] step` as each step starts.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws -> BuildResult {
         let started = Date()
-        let steps = ["reading content", "loading theme", "parsing pages", "building site", "preparing pages", "rendering and writing"]
+        let steps = ["reading content", "loading theme", "parsing pages", "building site", "preparing pages", "rendering, writing and checking"]
         var stepNumber = 0
         var timings: [(step: String, seconds: Double)] = []
         func step<T>(_ body: () throws -> T) throws -> T {
@@ -62,9 +63,17 @@ public enum Builder {
         if diagnostics.failsBuild(strict: options.strict) { return result(succeeded: false, files: 0) }
 
         let rendered = try step { render(site, theme: theme) }
+        let sources = SourceManifest.make(site)
         let files = try step {
-            try OutputWriter.write(rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground)
+            try OutputWriter.write(rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground) { folder in
+                try SourceManifest.write(sources, into: folder)
+                guard options.checkLinks else { return true }
+                let report = try SiteChecker.check(root: folder.path, sources: sources)
+                diagnostics.append(contentsOf: report.findings.map { $0.diagnostic(output: options.outputDirectory) })
+                return !diagnostics.failsBuild(strict: options.strict)
+            }
         }
+        guard let files else { return result(succeeded: false, files: 0) }
         return result(succeeded: true, files: files)
     }
 

@@ -13,7 +13,13 @@ enum OutputWriter {
     }
 
     /// Returns the number of files written.
-    static func write(_ site: RenderedSite, to output: URL, removeOldInBackground: Bool) throws -> Int {
+    /// Files Kenshu writes into the output root itself; an old output's copies are not carried over.
+    static let ownFiles: Set<String> = [OutputLocation.marker, ".kenshu-sources.json"]
+
+    /// - Parameter verify: looks at the finished folder before it is swapped in; returning `false` keeps the old output.
+    static func write(
+        _ site: RenderedSite, to output: URL, removeOldInBackground: Bool, verify: (URL) throws -> Bool = { _ in true }
+    ) throws -> Int? {
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -28,6 +34,10 @@ enum OutputWriter {
             let count = try writeFiles(site, into: staging)
             try Data("Built by Kenshu. This folder is replaced on every build.\n".utf8)
                 .write(to: staging.appendingPathComponent(OutputLocation.marker))
+            guard try verify(staging) else {
+                try? fm.removeItem(at: staging)
+                return nil
+            }
             try swap(staging: staging, output: output, retired: retired)
             remove(retired, background: removeOldInBackground)
             return count
@@ -76,7 +86,7 @@ enum OutputWriter {
                 throw error
             }
             let kept = ((try? fm.contentsOfDirectory(atPath: retired.path)) ?? [])
-                .filter { $0.hasPrefix(".") && $0 != OutputLocation.marker }
+                .filter { $0.hasPrefix(".") && !ownFiles.contains($0) }
             for name in kept {
                 try? fm.moveItem(at: retired.appendingPathComponent(name), to: output.appendingPathComponent(name))
             }

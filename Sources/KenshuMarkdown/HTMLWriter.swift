@@ -1,3 +1,4 @@
+import Foundation
 import KenshuCore
 
 /// Writes HTML for a cmark tree; one instance per page, used inside one task.
@@ -138,8 +139,11 @@ final class HTMLWriter {
         let destination = node.url
         if !options.allowRawHTML, HrefEscaping.isDangerous(destination) { return "" }
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath)
-        links.append(LinkRecord(kind: kind, destination: destination, location: location(of: node), target: target))
-        return HrefEscaping.escape(href)
+        let escaped = HrefEscaping.escape(href)
+        var record = LinkRecord(kind: kind, destination: destination, location: location(of: node), target: target)
+        record.href = escaped.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
+        links.append(record)
+        return escaped
     }
 
     private func renderHeading(_ node: MarkdownNode, entering: Bool) {

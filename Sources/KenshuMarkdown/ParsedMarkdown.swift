@@ -18,6 +18,8 @@ public struct LinkRecord: Sendable, Hashable {
     public var location: SourceLocation
     /// What the destination means inside the course, when it points at content.
     public var target: LinkTarget
+    /// The URL as it stands in the built HTML (after rewriting), to map a built page's link back to this place.
+    public var href: String = ""
 }
 
 /// Where a link leads, as far as the Markdown stage can tell without knowing the other pages.

@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Skip checking the built site's links (they are checked by default).")
+    var noCheck = false
+
     @Flag(name: .long, help: "Print how long each step took.")
     var timings = false
 
@@ -28,7 +31,8 @@ struct BuildCommand: ParsableCommand {
     var open = false
 
     func run() throws {
-        let options = BuildOptions(contentDirectory: content, themeName: theme, outputDirectory: output, strict: strict)
+        var options = BuildOptions(contentDirectory: content, themeName: theme, outputDirectory: output, strict: strict)
+        options.checkLinks = !noCheck
         let onTerminal = isatty(STDERR_FILENO) == 1
         let result: BuildResult
         do {

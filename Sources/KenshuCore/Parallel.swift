@@ -1,9 +1,9 @@
 import Dispatch
 
 /// Runs independent work on all cores; the pipeline's pages share nothing while they are parsed or rendered.
-enum Parallel {
+public enum Parallel {
     /// `items.map(transform)`, computed in parallel, results in input order.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let results = ResultSlots<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

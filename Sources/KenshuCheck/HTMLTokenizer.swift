@@ -1,0 +1,214 @@
+/// Reads the start tags of an HTML document the way a browser's tokenizer does: comments,
+/// doctype and processing instructions are skipped; `script`, `style` and other raw-text
+/// elements are skipped to their end tag; `title` and `textarea` hold only text; attribute
+/// values in any quoting style have their character references decoded.
+///
+/// Link checking needs only start tags and their attributes (tree building does not change which
+/// attributes exist), so this is a tokenizer, not a parser: fast, exact about lines, no C library.
+struct HTMLTokenizer {
+    struct Attribute {
+        var name: String
+        var value: String
+    }
+
+    struct StartTag {
+        var name: String
+        var attributes: [Attribute]
+        var line: Int
+        var column: Int
+
+        func value(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+    }
+
+    enum Token {
+        case start(StartTag)
+        case end(name: String)
+        /// Text between tags (character references decoded), for link text.
+        case text(String)
+    }
+
+    /// Elements whose contents are text up to their end tag, never markup.
+    static let rawText: Set<String> = ["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"]
+    static let escapableRawText: Set<String> = ["title", "textarea"]
+
+    private let bytes: [UInt8]
+    private var position = 0
+    private var line = 1
+    private var lineStart = 0
+
+    init(_ html: String) { bytes = Array(html.utf8) }
+
+    /// Calls `visit` for each token, in document order.
+    mutating func tokens(_ visit: (Token) -> Void) {
+        var textStart = 0
+        while position < bytes.count {
+            guard bytes[position] == UInt8(ascii: "<") else { advance(); continue }
+            if position > textStart { visit(.text(decodedText(textStart, position))) }
+            let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+            if next == UInt8(ascii: "!") {
+                skipMarkupDeclaration()
+            } else if next == UInt8(ascii: "?") {
+                skip(past: UInt8(ascii: ">"))
+            } else if next == UInt8(ascii: "/") {
+                if let name = endTag() { visit(.end(name: name)) }
+            } else if Self.isASCIILetter(next) {
+                let tag = startTag()
+                visit(.start(tag))
+                if Self.rawText.contains(tag.name) || Self.escapableRawText.contains(tag.name) {
+                    let contentStart = position
+                    let end = findEndTag(tag.name)
+                    if Self.escapableRawText.contains(tag.name), end > contentStart { visit(.text(decodedText(contentStart, end))) }
+                    while position < end { advance() }
+                }
+            } else {
+                advance()
+                continue
+            }
+            textStart = position
+        }
+        if position > textStart { visit(.text(decodedText(textStart, position))) }
+    }
+
+    // MARK: - Pieces
+
+    private mutating func startTag() -> StartTag {
+        let line = self.line, column = self.column
+        advance()  // <
+        let name = readName()
+        var attributes: [Attribute] = []
+        while position < bytes.count {
+            skipWhitespace()
+            guard position < bytes.count else { break }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: ">") { advance(); break }
+            if byte == UInt8(ascii: "/") { advance(); continue }
+            let attributeName = readAttributeName()
+            if attributeName.isEmpty { advance(); continue }
+            skipWhitespace()
+            var value = ""
+            if position < bytes.count, bytes[position] == UInt8(ascii: "=") {
+                advance()
+                skipWhitespace()
+                value = readAttributeValue()
+            }
+            if !attributes.contains(where: { $0.name == attributeName }) {
+                attributes.append(Attribute(name: attributeName, value: CharacterReferences.decode(value, inAttribute: true)))
+            }
+        }
+        return StartTag(name: name, attributes: attributes, line: line, column: column)
+    }
+
+    private mutating func endTag() -> String? {
+        advance(); advance()  // </
+        let name = readName()
+        skip(past: UInt8(ascii: ">"))
+        return name.isEmpty ? nil : name
+    }
+
+    /// `<!-- … -->`, `<!DOCTYPE …>`, `<![CDATA[ … ]]>` and bogus comments.
+    private mutating func skipMarkupDeclaration() {
+        if matches("<!--") {
+            for _ in 0..<4 { advance() }
+            // An empty comment `<!-->` or `<!--->` ends at once, as in browsers.
+            if matches(">") { advance(); return }
+            if matches("->") { advance(); advance(); return }
+            while position < bytes.count, !matches("-->"), !matches("--!>") { advance() }
+            skip(past: UInt8(ascii: ">"))
+        } else {
+            skip(past: UInt8(ascii: ">"))
+        }
+    }
+
+    /// The offset of `</name` (any case) that ends a raw-text element, or the end of the input.
+    private func findEndTag(_ name: String) -> Int {
+        let target = Array(("</" + name).utf8)
+        var i = position
+        while i + target.count <= bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), zip(target, bytes[i..<(i + target.count)]).allSatisfy({ $0 == Self.lower($1) }) {
+                let after = i + target.count < bytes.count ? bytes[i + target.count] : UInt8(ascii: ">")
+                if after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || Self.isWhitespace(after) { return i }
+            }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    private mutating func readName() -> String {
+        let start = position
+        while position < bytes.count, !Self.isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: "/"),
+              bytes[position] != UInt8(ascii: ">") { advance() }
+        return String(decoding: bytes[start..<position].map(Self.lower), as: UTF8.self)
+    }
+
+    private mutating func readAttributeName() -> String {
+        let start = position
+        // The first character may be '=' (a parse error that still makes an attribute).
+        if position < bytes.count, bytes[position] == UInt8(ascii: "=") { advance() }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if Self.isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") { break }
+            advance()
+        }
+        return String(decoding: bytes[start..<position].map(Self.lower), as: UTF8.self)
+    }
+
+    private mutating func readAttributeValue() -> String {
+        guard position < bytes.count else { return "" }
+        let quote = bytes[position]
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            advance()
+            let start = position
+            while position < bytes.count, bytes[position] != quote { advance() }
+            let value = String(decoding: bytes[start..<position], as: UTF8.self)
+            if position < bytes.count { advance() }
+            return value
+        }
+        let start = position
+        while position < bytes.count, !Self.isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: ">") { advance() }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    private func decodedText(_ start: Int, _ end: Int) -> String {
+        CharacterReferences.decode(String(decoding: bytes[start..<end], as: UTF8.self), inAttribute: false)
+    }
+
+    private func matches(_ text: String) -> Bool {
+        let target = Array(text.utf8)
+        guard position + target.count <= bytes.count else { return false }
+        return zip(target, bytes[position..<(position + target.count)]).allSatisfy { $0 == Self.lower($1) }
+    }
+
+    private mutating func skip(past byte: UInt8) {
+        while position < bytes.count, bytes[position] != byte { advance() }
+        if position < bytes.count { advance() }
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count, Self.isWhitespace(bytes[position]) { advance() }
+    }
+
+    private mutating func advance() {
+        if bytes[position] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = position + 1
+        }
+        position += 1
+    }
+
+    /// 1-based column in characters (UTF-8 continuation bytes do not count).
+    private var column: Int {
+        bytes[lineStart..<position].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+}

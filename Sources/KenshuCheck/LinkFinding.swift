@@ -1,0 +1,40 @@
+import KenshuCore
+
+/// One broken or doubtful link: a (source file, target) pair with every place it occurs.
+public struct LinkFinding: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        case noSuchFile = "no such file"
+        case noSuchFragment = "no such fragment"
+        case directoryWithoutIndex = "directory without index.html"
+        case outsideSite = "outside the site"
+        case orphan = "no page links here"
+        case insecure = "http:// where https:// is used elsewhere"
+        case emptyText = "link has no text"
+    }
+
+    public var severity: Diagnostic.Severity
+    /// The HTML file, relative to the checked folder.
+    public var file: String
+    /// The target as written in the page.
+    public var target: String
+    public var reason: Reason
+    /// Every (line, column) in the HTML file where this target is used.
+    public var occurrences: [(line: Int, column: Int)]
+    /// Where the author wrote the link, when the site was built by Kenshu.
+    public var source: SourceLocation?
+
+    public static func == (a: LinkFinding, b: LinkFinding) -> Bool {
+        a.file == b.file && a.target == b.target && a.reason == b.reason && a.severity == b.severity
+    }
+
+    /// `file:line:column: error: broken link 'target': reason`, at the Markdown source when known.
+    public func describe(root: String) -> String {
+        let first = occurrences.first ?? (1, 1)
+        let place = source?.description ?? "\(root.isEmpty ? "" : root + "/")\(file):\(first.line):\(first.column)"
+        let what = severity == .error ? "broken link" : "link"
+        var text = "\(place): \(severity.rawValue): \(what) '\(target)': \(reason.rawValue)"
+        if source != nil { text += " (in \(file):\(first.line))" }
+        if occurrences.count > 1 { text += " (also at line \(occurrences.dropFirst().map { String($0.line) }.joined(separator: ", ")))" }
+        return text
+    }
+}

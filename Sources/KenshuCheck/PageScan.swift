@@ -1,0 +1,120 @@
+/// What one HTML file offers and asks for: its anchors, and every URL it refers to with where.
+struct PageScan: Sendable {
+    /// A URL found in the page.
+    struct Reference: Sendable {
+        var url: String
+        var line: Int
+        var column: Int
+        /// The element and attribute (`a href`, `img srcset`), for messages.
+        var source: String
+        /// For `<a href>`: the link's text, to warn about empty links.
+        var linkText: String?
+    }
+
+    var anchors: Set<String> = []
+    var references: [Reference] = []
+    /// `<base href>`, if the page has one.
+    var base: String?
+
+    /// Attributes that hold one URL, by element.
+    static let urlAttributes: [String: [String]] = [
+        "a": ["href"], "area": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "iframe": ["src"],
+        "source": ["src"], "track": ["src"], "audio": ["src"], "video": ["src", "poster"], "embed": ["src"],
+        "object": ["data"], "input": ["src"], "form": ["action"], "blockquote": ["cite"], "q": ["cite"],
+        "ins": ["cite"], "del": ["cite"], "use": ["href", "xlink:href"], "image": ["href", "xlink:href"],
+    ]
+
+    static func scan(_ html: String) -> PageScan {
+        var scan = PageScan()
+        var tokenizer = HTMLTokenizer(html)
+        var templateDepth = 0
+        var openLink: Int?
+        var linkText = ""
+        tokenizer.tokens { token in
+            switch token {
+            case .start(let tag):
+                if tag.name == "template" { templateDepth += 1 }
+                guard templateDepth == 0 else { return }
+                scan.collect(tag)
+                if tag.name == "a", tag.value("href") != nil {
+                    openLink = scan.references.lastIndex { $0.source == "a href" }
+                    linkText = ""
+                }
+                if tag.name == "img", openLink != nil, let alt = tag.value("alt") { linkText += alt }
+            case .end(let name):
+                if name == "template" { templateDepth = max(0, templateDepth - 1) }
+                if name == "a", let index = openLink {
+                    scan.references[index].linkText = linkText
+                    openLink = nil
+                }
+            case .text(let text):
+                if openLink != nil, templateDepth == 0 { linkText += text }
+            }
+        }
+        return scan
+    }
+
+    private mutating func collect(_ tag: HTMLTokenizer.StartTag) {
+        if let id = tag.value("id"), !id.isEmpty { anchors.insert(id.precomposedStringWithCanonicalMapping) }
+        if tag.name == "a", let name = tag.value("name"), !name.isEmpty { anchors.insert(name.precomposedStringWithCanonicalMapping) }
+        if tag.name == "base", base == nil, let href = tag.value("href") { base = href }
+        for attribute in Self.urlAttributes[tag.name] ?? [] {
+            guard let value = tag.value(attribute) else { continue }
+            if tag.name == "form" || tag.name == "blockquote" || tag.name == "q" || tag.name == "ins" || tag.name == "del",
+               value.isEmpty { continue }
+            add(value, tag: tag, source: "\(tag.name) \(attribute)")
+        }
+        if let srcset = tag.value("srcset") {
+            for candidate in Self.srcsetURLs(srcset) { add(candidate, tag: tag, source: "\(tag.name) srcset") }
+        }
+        if tag.name == "meta", tag.value("http-equiv")?.lowercased() == "refresh", let content = tag.value("content"),
+           let url = Self.refreshURL(content) {
+            add(url, tag: tag, source: "meta refresh")
+        }
+    }
+
+    private mutating func add(_ url: String, tag: HTMLTokenizer.StartTag, source: String) {
+        references.append(Reference(
+            url: url.trimmingCharacters(in: .whitespacesAndNewlines), line: tag.line, column: tag.column, source: source))
+    }
+
+    /// The URLs of a `srcset`: comma-separated candidates, each a URL and an optional descriptor.
+    static func srcsetURLs(_ srcset: String) -> [String] {
+        var urls: [String] = []
+        var rest = Substring(srcset)
+        while true {
+            rest = rest.drop { $0.isWhitespace || $0 == "," }
+            guard !rest.isEmpty else { break }
+            let url = rest.prefix { !$0.isWhitespace }
+            var candidate = String(url)
+            rest = rest.dropFirst(url.count)
+            if candidate.hasSuffix(",") {
+                candidate.removeLast()
+            } else {
+                // Skip the descriptor up to the next comma.
+                rest = rest.drop { $0 != "," }
+            }
+            if !candidate.isEmpty { urls.append(candidate) }
+        }
+        return urls
+    }
+
+    /// The URL in `<meta http-equiv="refresh" content="5; url=next.html">`.
+    static func refreshURL(_ content: String) -> String? {
+        guard let separator = content.firstIndex(where: { $0 == ";" || $0 == "," }) else { return nil }
+        var rest = content[content.index(after: separator)...].drop { $0.isWhitespace }
+        if rest.lowercased().hasPrefix("url") {
+            rest = rest.dropFirst(3).drop { $0.isWhitespace }
+            guard rest.first == "=" else { return nil }
+            rest = rest.dropFirst().drop { $0.isWhitespace }
+        }
+        if let quote = rest.first, quote == "\"" || quote == "'" {
+            rest = rest.dropFirst()
+            rest = rest.prefix { $0 != quote }
+        }
+        let url = rest.trimmingCharacters(in: .whitespaces)
+        return url.isEmpty ? nil : url
+    }
+}
+
+import Foundation

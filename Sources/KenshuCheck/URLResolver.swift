@@ -1,0 +1,70 @@
+import KenshuCore
+
+/// Where a reference in a page leads, inside the checked site or elsewhere.
+enum ResolvedReference: Equatable {
+    /// http(s) and protocol-relative URLs: checked only with `--external`.
+    case external(String)
+    /// mailto:, tel:, javascript:, data: and other schemes that are not files.
+    case ignored
+    /// A path inside the site (relative to its root, decoded, NFC), with an optional fragment.
+    case local(path: String, fragment: String?, isDirectory: Bool)
+    case outsideSite
+}
+
+/// Resolves URLs the way a browser does for a page of a static site, without touching the disk.
+enum URLResolver {
+    /// - Parameters:
+    ///   - page: the page's path relative to the site root (`intro/welcome.html`).
+    ///   - base: the page's `<base href>`, if any.
+    static func resolve(_ url: String, page: String, base: String?) -> ResolvedReference {
+        var url = url
+        if let base, !hasScheme(url), !url.hasPrefix("//"), !url.hasPrefix("/") {
+            // Relative URLs resolve against <base href>, fragments included.
+            switch resolve(base, page: page, base: nil) {
+            case .external(let absolute): return .external(absolute + url)
+            case .local(let basePath, _, let isDirectory):
+                let folder = isDirectory ? basePath : String(basePath.split(separator: "/").dropLast().joined(separator: "/"))
+                url = "/" + (folder.isEmpty ? "" : folder + "/") + url
+            case .outsideSite: return .outsideSite
+            case .ignored: return .ignored
+            }
+        }
+        if hasScheme(url) {
+            let lower = url.lowercased()
+            return lower.hasPrefix("http:") || lower.hasPrefix("https:") ? .external(url) : .ignored
+        }
+        if url.hasPrefix("//") { return .external("https:" + url) }
+
+        var rest = Substring(url)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = PercentEncoding.decode(String(rest[rest.index(after: hash)...]))
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if rest.isEmpty { return .local(path: page, fragment: fragment, isDirectory: false) }
+
+        var parts: [String] = rest.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
+        let segments = rest.split(separator: "/", omittingEmptySubsequences: false)
+        for raw in segments {
+            let segment = PercentEncoding.decode(String(raw))
+            switch segment {
+            case "", ".": continue
+            case "..":
+                guard !parts.isEmpty else { return .outsideSite }
+                parts.removeLast()
+            default:
+                parts.append(contentsOf: segment.split(separator: "/").map(String.init))
+            }
+        }
+        let endsWithSlash = rest.hasSuffix("/") || rest.hasSuffix("/.") || rest.hasSuffix("/..")
+        return .local(path: parts.joined(separator: "/"), fragment: fragment, isDirectory: endsWithSlash || parts.isEmpty)
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count >= 2 else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import KenshuCheck
+
+@Suite struct CheckTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/check-site").path
+
+    @Test func testFixtureSite_reportsEveryBrokenLinkAndNoTrap() throws {
+        let report = try SiteChecker.check(root: Self.fixture)
+        let found = Set(report.findings.map { "\($0.severity.rawValue) \($0.file) \($0.target) → \($0.reason.rawValue)" })
+        let expected: Set<String> = [
+            "error index.html assets/missing.css → no such file",
+            "error index.html assets/missing.js → no such file",
+            "error index.html docs/page.html#nope → no such fragment",
+            "error index.html #missing-local → no such fragment",
+            "error index.html docs/Page.html → no such file",
+            "error index.html empty-dir/ → directory without index.html",
+            "error index.html empty-dir → directory without index.html",
+            "error index.html ../outside.html → outside the site",
+            "error index.html docs/../../index.html → outside the site",
+            "error index.html 日本語/ページ.html#違う → no such fragment",
+            "error index.html in-pre.html → no such file",
+            "error index.html assets/missing@3x.svg → no such file",
+            "error index.html assets/missing.webp → no such file",
+            "error index.html assets/missing.mp4 → no such file",
+            "error index.html assets/missing.pdf → no such file",
+            "error docs/index.html page.html → no such file",
+            "error docs/page.html missing-refresh.html → no such file",
+            "warning index.html http://example.jp/other → http:// where https:// is used elsewhere",
+            "warning index.html docs/page.html → link has no text",
+            "warning orphan.html orphan.html → no page links here",
+        ]
+        #expect(found.subtracting(expected).isEmpty, "reported but not expected (false positives): \(found.subtracting(expected).sorted())")
+        #expect(expected.subtracting(found).isEmpty, "expected but missed: \(expected.subtracting(found).sorted())")
+        let repeated = try #require(report.findings.first { $0.target == "docs/page.html#nope" })
+        #expect(repeated.occurrences.map(\.line) == [17, 18])
+        #expect(report.errors == 17)
+    }
+
+    @Test func testURLResolution() {
+        #expect(URLResolver.resolve("b.html#x", page: "a/p.html", base: nil) == .local(path: "a/b.html", fragment: "x", isDirectory: false))
+        #expect(URLResolver.resolve("/b.html", page: "a/p.html", base: nil) == .local(path: "b.html", fragment: nil, isDirectory: false))
+        #expect(URLResolver.resolve("../../x.html", page: "a/p.html", base: nil) == .outsideSite)
+        #expect(URLResolver.resolve("%E5%9B%B3.png?v=2", page: "p.html", base: nil) == .local(path: "図.png", fragment: nil, isDirectory: false))
+        #expect(URLResolver.resolve("./", page: "a/p.html", base: nil) == .local(path: "a", fragment: nil, isDirectory: true))
+        #expect(URLResolver.resolve("#x", page: "a/p.html", base: "../") == .local(path: "p.html", fragment: nil, isDirectory: false)
+            || URLResolver.resolve("#x", page: "a/p.html", base: "../") == .local(path: "", fragment: "x", isDirectory: true))
+        #expect(URLResolver.resolve("//cdn.example.jp/x.js", page: "p.html", base: nil) == .external("https://cdn.example.jp/x.js"))
+        #expect(URLResolver.resolve("tel:0120", page: "p.html", base: nil) == .ignored)
+    }
+
+    @Test func testSrcsetAndRefreshParsing() {
+        #expect(PageScan.srcsetURLs("a.png 1x, b.png 2x,c.png 3x") == ["a.png", "b.png", "c.png"])
+        #expect(PageScan.srcsetURLs(" a.png 1x,b.png 100w ") == ["a.png", "b.png"])
+        // As in the HTML standard, a comma inside a candidate's URL belongs to the URL.
+        #expect(PageScan.srcsetURLs("a.png,b.png 100w") == ["a.png,b.png"])
+        #expect(PageScan.refreshURL("5; url='next.html'") == "next.html")
+        #expect(PageScan.refreshURL("0;URL=a.html") == "a.html")
+        #expect(PageScan.refreshURL("5") == nil)
+    }
+
+    @Test func testCharacterReferences() {
+        #expect(CharacterReferences.decode("a&amp;b&lt;&#x41;&#66;&hellip;&notin;", inAttribute: false) == "a&b<AB…∉")
+        #expect(CharacterReferences.decode("?a=1&copy=2", inAttribute: true) == "?a=1&copy=2")
+        #expect(CharacterReferences.decode("&copy 2026", inAttribute: false) == "© 2026")
+        #expect(CharacterReferences.decode("&#x80;&#0;", inAttribute: false) == "€\u{FFFD}")
+        #expect(NamedCharacterReferences.table.count == 2231)
+    }
+}
+
+@Suite struct BuildCheckTests {
+    @Test func testBuild_failsOnABrokenLinkInTheTheme_andKeepsTheOutput() throws {
+        var files = TemporarySite.smallCourse()
+        files["site.yml"] = "title: テスト研修\ntheme: broken\n"
+        files["Themes/broken/templates/pager.mustache"] = "<a href=\"{{root}}assets/nowhere.css\">x</a>\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        try site.write("site.yml", "title: テスト研修\n")
+        #expect(try site.build().succeeded)
+        try site.write("site.yml", "title: テスト研修\ntheme: broken\n")
+        let result = try site.build()
+        #expect(!result.succeeded)
+        #expect(site.messages(result).contains { $0.contains("broken link '../assets/nowhere.css' in the built page 'intro/welcome.html': no such file") })
+        #expect(try !site.read("intro/welcome.html").contains("nowhere.css"), "the previous output stays")
+    }
+
+    @Test func testCheck_reportsAtTheMarkdownLineThroughTheManifest() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("intro/roles.html"))
+        let report = try SiteChecker.check(root: site.output.path)
+        let finding = try #require(report.findings.first { $0.file == "intro/welcome.html" && $0.target.hasPrefix("roles.html#") })
+        #expect(report.findings.contains { $0.target == "roles.html" && $0.source == nil }, "the sidebar link is reported in the HTML")
+        #expect(finding.target == "roles.html#%E5%BD%B9%E5%89%B2%E5%88%86%E6%8B%85")
+        #expect(finding.source?.description.hasSuffix("Content/01-intro/01-welcome.md:7:4") == true, "\(String(describing: finding.source))")
+        #expect(finding.describe(root: "Output").contains("error: broken link 'roles.html#%E5%BD%B9%E5%89%B2%E5%88%86%E6%8B%85': no such file (in intro/welcome.html:"))
+    }
+}
