@@ -51,9 +51,12 @@ let package = Package(
         .executableTarget(
             name: "kenshu",
             dependencies: [
-                "KenshuBuild", "KenshuServe", "KenshuCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuContent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "KenshuTests", dependencies: ["KenshuBuild", "KenshuServe", "KenshuCheck"]),
+        .testTarget(
+            name: "KenshuTests",
+            dependencies: ["KenshuBuild", "KenshuServe", "KenshuCheck", .product(name: "FlyingFox", package: "FlyingFox")]),
     ],
     swiftLanguageModes: [.v6]
 )

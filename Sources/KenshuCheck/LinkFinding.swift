@@ -10,6 +10,8 @@ public struct LinkFinding: Sendable, Equatable {
         case orphan = "no page links here"
         case insecure = "http:// where https:// is used elsewhere"
         case emptyText = "link has no text"
+        case httpError = "the server answered"
+        case unreachable = "could not be checked"
     }
 
     public var severity: Diagnostic.Severity
@@ -22,6 +24,8 @@ public struct LinkFinding: Sendable, Equatable {
     public var occurrences: [(line: Int, column: Int)]
     /// Where the author wrote the link, when the site was built by Kenshu.
     public var source: SourceLocation?
+    /// More about the reason (`HTTP 404`, `timed out`).
+    public var detail: String?
 
     public static func == (a: LinkFinding, b: LinkFinding) -> Bool {
         a.file == b.file && a.target == b.target && a.reason == b.reason && a.severity == b.severity
@@ -33,6 +37,7 @@ public struct LinkFinding: Sendable, Equatable {
         let place = source?.description ?? "\(root.isEmpty ? "" : root + "/")\(file):\(first.line):\(first.column)"
         let what = severity == .error ? "broken link" : "link"
         var text = "\(place): \(severity.rawValue): \(what) '\(target)': \(reason.rawValue)"
+        if let detail { text += " \(detail)" }
         if source != nil { text += " (in \(file):\(first.line))" }
         if occurrences.count > 1 { text += " (also at line \(occurrences.dropFirst().map { String($0.line) }.joined(separator: ", ")))" }
         return text

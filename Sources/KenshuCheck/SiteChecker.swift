@@ -10,6 +10,8 @@ public enum SiteChecker {
         public var references: Int
         /// External URLs seen (checked only with `--external`).
         public var external: [String]
+        /// Where each external URL is used.
+        public var externalUses: [String: [(file: String, line: Int, column: Int, source: SourceLocation?)]]
         public var errors: Int { findings.filter { $0.severity == .error }.count }
     }
 
@@ -32,6 +34,7 @@ public enum SiteChecker {
         var findings: [String: LinkFinding] = [:]
         var order: [String] = []
         var external: Set<String> = []
+        var externalUses: [String: [(file: String, line: Int, column: Int, source: SourceLocation?)]] = [:]
         var httpsTargets: Set<String> = []
         var incoming: Set<String> = []
         var referenceCount = 0
@@ -61,6 +64,7 @@ public enum SiteChecker {
                 case .ignored: continue
                 case .external(let url):
                     external.insert(url)
+                    externalUses[url, default: []].append((page, reference.line, reference.column, pageSources[reference.url]))
                     if url.lowercased().hasPrefix("https://") { httpsTargets.insert(String(url.dropFirst(8))) }
                 case .outsideSite:
                     record(finding(.outsideSite), line: reference.line, column: reference.column)
@@ -99,7 +103,30 @@ public enum SiteChecker {
         for page in pages where !incoming.contains(page) && page != "index.html" && !page.hasSuffix("/404.html") && page != "404.html" {
             record(LinkFinding(severity: .warning, file: page, target: page, reason: .orphan, occurrences: []), line: 1, column: 1)
         }
-        return Report(findings: order.map { findings[$0]! }, pages: pages.count, references: referenceCount, external: external.sorted())
+        return Report(
+            findings: order.map { findings[$0]! }, pages: pages.count, references: referenceCount, external: external.sorted(),
+            externalUses: externalUses)
+    }
+
+    /// Findings for external URLs after they were fetched: broken ones are errors, unreachable ones warnings.
+    public static func externalFindings(_ report: Report, outcomes: [String: ExternalChecker.Outcome]) -> [LinkFinding] {
+        var result: [LinkFinding] = []
+        for url in report.external {
+            let (severity, reason, detail): (Diagnostic.Severity, LinkFinding.Reason, String)
+            switch outcomes[url] {
+            case .broken(let status)?: (severity, reason, detail) = (.error, .httpError, "HTTP \(status)")
+            case .unreachable(let why)?: (severity, reason, detail) = (.warning, .unreachable, "(\(why))")
+            default: continue
+            }
+            var byFile: [String: LinkFinding] = [:]
+            for use in report.externalUses[url] ?? [] {
+                byFile[use.file, default: LinkFinding(
+                    severity: severity, file: use.file, target: url, reason: reason, occurrences: [], source: use.source, detail: detail)
+                ].occurrences.append((use.line, use.column))
+            }
+            result += byFile.keys.sorted().map { byFile[$0]! }
+        }
+        return result
     }
 
     static func hostOf(_ url: String) -> String {

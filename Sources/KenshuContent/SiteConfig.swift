@@ -17,6 +17,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var theme = "default"
     /// Authors may write raw HTML in Markdown only when the site opts in; otherwise it is shown as text.
     public var allowRawHTML = false
+    /// `kenshu check --external`: URLs matching these regular expressions are not fetched.
+    public var externalIgnore: [String] = []
+    /// `kenshu check --external`: when set, only URLs matching one of these are fetched.
+    public var externalAllow: [String] = []
 
     public init() {}
 
@@ -28,7 +32,7 @@ public struct SiteConfig: Sendable, Hashable {
         return "site-" + String(hash & 0xFFFF_FFFF, radix: 16)
     }
 
-    static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options"]
+    static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options", "check"]
     static let knownOptions = ["raw_html"]
     static let languages = ["ja", "en"]
 
@@ -63,10 +67,32 @@ public struct SiteConfig: Sendable, Hashable {
                     config.theme = theme
                 }
             case "options": readOptions(value, into: &config, reader: &reader)
+            case "check": readCheck(value, into: &config, reader: &reader)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
             }
         }
         return (config, reader.diagnostics)
+    }
+
+    private static func readCheck(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
+        guard let fields = node.mapping else {
+            reader.diagnostics.append(.error(at: reader.location(node.mark), "'check' must hold 'ignore:' and 'allow:' lists"))
+            return
+        }
+        for (key, value) in fields {
+            let name = key.string ?? ""
+            guard name == "ignore" || name == "allow" else {
+                reader.unknownKey(name, mark: key.mark, known: ["ignore", "allow"])
+                continue
+            }
+            let patterns = reader.stringList(value, key: name) ?? []
+            for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
+                reader.diagnostics.append(.error(
+                    at: reader.location(value.mark), "'\(pattern)' is not a valid regular expression",
+                    fix: "escape dots and other special characters, for example 'example\\.jp'"))
+            }
+            if name == "ignore" { config.externalIgnore = patterns } else { config.externalAllow = patterns }
+        }
     }
 
     private static func readOptions(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {

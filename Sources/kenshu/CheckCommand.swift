@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import KenshuCheck
+import KenshuContent
 
 /// `kenshu check`: the link checker, for Kenshu's output or any static HTML site.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check every internal link, image, script and fragment of a built site (offline).",
@@ -17,25 +18,59 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "text (default) or json: one object per finding.")
     var format: Format = .text
 
-    func run() throws {
-        let report: SiteChecker.Report
+    @Flag(name: .long, help: "Also fetch http(s) links (HEAD, then GET), a few at a time per host.")
+    var external = false
+
+    @Option(name: .long, help: "site.yml with 'check: ignore/allow' patterns for external links.")
+    var config = "Content/site.yml"
+
+    @Option(name: .long, help: "Where to remember external results between runs.")
+    var cache = ".kenshu-cache/external-links.json"
+
+    @Option(name: .long, help: "How long remembered external results stay valid, in seconds.")
+    var maxAge: Double = 86_400
+
+    @Option(name: .long, help: "Seconds to wait for each external request.")
+    var timeout: Double = 10
+
+    func run() async throws {
+        var report: SiteChecker.Report
         do {
             report = try SiteChecker.check(root: directory)
         } catch {
             Console.error("kenshu: error: cannot read '\(directory)': \(error.localizedDescription)")
             throw ExitCode(2)
         }
+        var externalNote = "\(report.external.count) external URL(s) not checked (offline)"
+        if external {
+            var options = ExternalChecker.Options()
+            options.cacheFile = cache
+            options.cacheMaxAge = maxAge
+            options.timeout = timeout
+            if let yaml = try? String(contentsOfFile: config, encoding: .utf8) {
+                let (site, problems) = SiteConfig.parse(yaml, path: config)
+                for problem in problems { Console.error(problem.description) }
+                if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+                options.ignore = site.externalIgnore
+                options.allow = site.externalAllow
+            }
+            let outcomes = await ExternalChecker(options: options).check(report.external)
+            report.findings += SiteChecker.externalFindings(report, outcomes: outcomes)
+            let skipped = outcomes.values.filter { $0 == .skipped }.count
+            externalNote = "\(report.external.count - skipped) external URL(s) checked, \(skipped) skipped by patterns"
+        }
         switch format {
         case .text:
             for finding in report.findings { Console.error(finding.describe(root: directory)) }
             let warnings = report.findings.count - report.errors
-            print("kenshu: checked \(report.pages) pages, \(report.references) references: \(report.errors) broken, \(warnings) warning(s); \(report.external.count) external URL(s) not checked (offline)")
+            print("kenshu: checked \(report.pages) pages, \(report.references) references: \(report.errors) broken, \(warnings) warning(s); \(externalNote)")
         case .json:
             let objects = report.findings.map { finding -> [String: Any] in
                 let first = finding.occurrences.first ?? (1, 1)
                 var object: [String: Any] = [
                     "file": directory + "/" + finding.file, "line": first.line, "column": first.column,
-                    "target": finding.target, "kind": finding.severity.rawValue, "reason": finding.reason.rawValue,
+                    "target": finding.target, "kind": finding.severity.rawValue,
+                    "reason": finding.reason.rawValue + (finding.detail.map { " " + $0 } ?? ""),
                     "lines": finding.occurrences.map(\.line),
                 ]
                 if let source = finding.source {
