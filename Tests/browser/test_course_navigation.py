@@ -20,14 +20,14 @@ def test_home_lists_modules_and_opens_one(driver, site):
     assert len(cards) >= 2
     title = driver.find_element(By.CSS_SELECTOR, ".module-card h3 a").text
     cards[0].click()
-    assert driver.current_url.endswith("/hyojunka/index.html")
+    assert driver.current_url.endswith("/hajimeni/index.html")
     assert current_nav_link(driver).text.split("\n")[0] in title
 
 
 def test_pager_walks_across_module_boundaries(driver, site):
     open_page(driver, site, "hyojunka/index.html")
     seen = []
-    for _ in range(20):
+    for _ in range(80):
         seen.append(driver.find_element(By.TAG_NAME, "h1").text)
         nav = current_nav_link(driver)
         assert nav.text.split("\n")[0] == seen[-1], "the sidebar marks the page being read"
@@ -37,6 +37,7 @@ def test_pager_walks_across_module_boundaries(driver, site):
         nexts[0].click()
     assert "ガバメントクラウド" in seen, "next leads from the first module into the second"
     assert len(seen) == len(set(seen))
+    assert not driver.find_elements(By.CSS_SELECTOR, "a.pager-next"), "the walk reached the last page"
     prev = driver.find_element(By.CSS_SELECTOR, "a.pager-prev")
     prev.click()
     assert driver.find_element(By.TAG_NAME, "h1").text == seen[-2]
@@ -92,7 +93,8 @@ def test_narrow_screen_menu_toggles_contents(narrow_driver, site):
 
 
 def test_axe_finds_no_violations(driver, site):
-    for path in ["index.html", "hyojunka/index.html", "hyojunka/twenty-services.html", "hyojunka/deadline.html"]:
+    for path in ["index.html", "hyojunka/index.html", "hyojunka/twenty-services.html", "hyojunka/deadline.html",
+                 "hiyo/subsidy-and-fund.html", "kyoso/kyoso-pf.html"]:
         open_page(driver, site, path)
         axe = Axe(driver)
         axe.inject()

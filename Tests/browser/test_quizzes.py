@@ -157,16 +157,18 @@ def test_progress_page_counts_lessons_quizzes_and_tests(fresh, site):
     open_page(fresh, site, "gov-cloud/test.html")
     answer_test(fresh, {"t2-first": [0, 1], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ASP", "t2-effort": [1]})
     open_page(fresh, site, "progress.html")
-    modules = fresh.find_elements(By.CSS_SELECTOR, ".progress-module")
-    assert len(modules) == 2
-    cloud = modules[1]
-    assert cloud.find_element(By.CSS_SELECTOR, "[data-read]").text == "2 / 3"
-    assert cloud.find_element(By.CSS_SELECTOR, "[data-right]").text == "1 / 6"
+    modules = {m.find_element(By.TAG_NAME, "h2").text: m for m in fresh.find_elements(By.CSS_SELECTOR, ".progress-module")}
+    course = fresh.execute_script("return KENSHU_COURSE.modules.map(m => [m.lessons.length, m.tests.length])")
+    assert len(modules) == len(course) == 6
+    cloud = modules["ガバメントクラウド"]
+    assert cloud.find_element(By.CSS_SELECTOR, "[data-read]").text == "2 / 5"
+    assert cloud.find_element(By.CSS_SELECTOR, "[data-right]").text == "1 / 10"
     assert cloud.find_element(By.CSS_SELECTOR, "[data-passed]").get_attribute("data-passed") == "true"
     assert "is-complete" in cloud.get_attribute("class")
-    assert modules[0].find_element(By.CSS_SELECTOR, "[data-read]").text == "0 / 3"
-    # 2 lessons read + 1 test passed, out of 6 lessons + 2 tests
-    assert fresh.find_element(By.ID, "progress-overall").get_attribute("data-percent") == str(round(100 * 3 / 8))
+    assert modules["標準化の全体像"].find_element(By.CSS_SELECTOR, "[data-read]").text == "0 / 5"
+    # 2 lessons read + 1 test passed, out of every lesson and test of the course
+    total = sum(lessons + tests for lessons, tests in course)
+    assert fresh.find_element(By.ID, "progress-overall").get_attribute("data-percent") == str(round(100 * 3 / total))
     name = fresh.find_element(By.ID, "certificate-name")
     name.send_keys("山田 花子")
     assert fresh.find_element(By.ID, "certificate-name-out").text == "山田 花子"
@@ -189,8 +191,8 @@ def test_progress_export_and_import(fresh, site, tmp_path):
     fresh.execute_script("arguments[0].value = ''", upload)
     upload.send_keys(str(record))
     assert fresh.find_element(By.ID, "progress-message").text == "記録を読み込みました。"
-    first = fresh.find_elements(By.CSS_SELECTOR, ".progress-module")[0]
-    assert first.find_element(By.CSS_SELECTOR, "[data-read]").text == "1 / 3"
+    first = [m for m in fresh.find_elements(By.CSS_SELECTOR, ".progress-module") if m.find_element(By.TAG_NAME, "h2").text == "標準化の全体像"][0]
+    assert first.find_element(By.CSS_SELECTOR, "[data-read]").text == "1 / 5"
     assert first.find_element(By.CSS_SELECTOR, "[data-passed]").get_attribute("data-passed") == "true"
     assert fresh.execute_script("return typeof document.getElementById('progress-export').onclick") is not None
 
