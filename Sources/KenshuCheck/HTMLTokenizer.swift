@@ -23,8 +23,15 @@ struct HTMLTokenizer {
     enum Token {
         case start(StartTag)
         case end(name: String)
-        /// Text between tags (character references decoded), for link text.
-        case text(String)
+        /// Text between tags, decoded only when asked for (link text).
+        case text(Text)
+    }
+
+    /// A run of text, kept as bytes until someone needs it as a string.
+    struct Text {
+        let bytes: ArraySlice<UInt8>
+        var string: String { CharacterReferences.decode(String(decoding: bytes, as: UTF8.self), inAttribute: false) }
+        var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D } }
     }
 
     /// Elements whose contents are text up to their end tag, never markup.
@@ -168,9 +175,7 @@ struct HTMLTokenizer {
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
-    private func decodedText(_ start: Int, _ end: Int) -> String {
-        CharacterReferences.decode(String(decoding: bytes[start..<end], as: UTF8.self), inAttribute: false)
-    }
+    private func decodedText(_ start: Int, _ end: Int) -> Text { Text(bytes: bytes[start..<end]) }
 
     private func matches(_ text: String) -> Bool {
         let target = Array(text.utf8)

@@ -5,10 +5,10 @@ struct PageScan: Sendable {
         var url: String
         var line: Int
         var column: Int
-        /// The element and attribute (`a href`, `img srcset`), for messages.
-        var source: String
-        /// For `<a href>`: the link's text, to warn about empty links.
-        var linkText: String?
+        /// Whether this is an `<a href>` (whose text is checked).
+        var isAnchor: Bool
+        /// For `<a href>`: whether the link has no text at all (nor image alt text).
+        var hasNoText = false
     }
 
     var anchors: Set<String> = []
@@ -29,7 +29,7 @@ struct PageScan: Sendable {
         var tokenizer = HTMLTokenizer(html)
         var templateDepth = 0
         var openLink: Int?
-        var linkText = ""
+        var linkHasText = false
         tokenizer.tokens { token in
             switch token {
             case .start(let tag):
@@ -37,18 +37,21 @@ struct PageScan: Sendable {
                 guard templateDepth == 0 else { return }
                 scan.collect(tag)
                 if tag.name == "a", tag.value("href") != nil {
-                    openLink = scan.references.lastIndex { $0.source == "a href" }
-                    linkText = ""
+                    openLink = scan.references.lastIndex { $0.isAnchor }
+                    linkHasText = false
                 }
-                if tag.name == "img", openLink != nil, let alt = tag.value("alt") { linkText += alt }
+                if tag.name == "img", openLink != nil, let alt = tag.value("alt"),
+                   !alt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { linkHasText = true }
             case .end(let name):
                 if name == "template" { templateDepth = max(0, templateDepth - 1) }
                 if name == "a", let index = openLink {
-                    scan.references[index].linkText = linkText
+                    scan.references[index].hasNoText = !linkHasText
                     openLink = nil
                 }
             case .text(let text):
-                if openLink != nil, templateDepth == 0 { linkText += text }
+                if openLink != nil, templateDepth == 0, !linkHasText, !text.isBlank {
+                    linkHasText = !text.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                }
             }
         }
         return scan
@@ -62,20 +65,20 @@ struct PageScan: Sendable {
             guard let value = tag.value(attribute) else { continue }
             if tag.name == "form" || tag.name == "blockquote" || tag.name == "q" || tag.name == "ins" || tag.name == "del",
                value.isEmpty { continue }
-            add(value, tag: tag, source: "\(tag.name) \(attribute)")
+            add(value, tag: tag, isAnchor: tag.name == "a" && attribute == "href")
         }
         if let srcset = tag.value("srcset") {
-            for candidate in Self.srcsetURLs(srcset) { add(candidate, tag: tag, source: "\(tag.name) srcset") }
+            for candidate in Self.srcsetURLs(srcset) { add(candidate, tag: tag, isAnchor: false) }
         }
         if tag.name == "meta", tag.value("http-equiv")?.lowercased() == "refresh", let content = tag.value("content"),
            let url = Self.refreshURL(content) {
-            add(url, tag: tag, source: "meta refresh")
+            add(url, tag: tag, isAnchor: false)
         }
     }
 
-    private mutating func add(_ url: String, tag: HTMLTokenizer.StartTag, source: String) {
+    private mutating func add(_ url: String, tag: HTMLTokenizer.StartTag, isAnchor: Bool) {
         references.append(Reference(
-            url: url.trimmingCharacters(in: .whitespacesAndNewlines), line: tag.line, column: tag.column, source: source))
+            url: url.trimmingCharacters(in: .whitespacesAndNewlines), line: tag.line, column: tag.column, isAnchor: isAnchor))
     }
 
     /// The URLs of a `srcset`: comma-separated candidates, each a URL and an optional descriptor.

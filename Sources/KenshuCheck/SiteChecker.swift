@@ -21,91 +21,68 @@ public enum SiteChecker {
     public static let manifestName = ".kenshu-sources.json"
 
     /// Checks the site in `root` (any static HTML site; Kenshu's manifest is used when present).
+    ///
+    /// Pages are read and parsed once, in parallel, folder by folder (pages of one folder share
+    /// most of their links, so each folder resolves a URL once). Only links with a fragment into
+    /// another page wait for the second, sequential pass, when every page's anchors are known.
     public static func check(root: String, sources: SourceMap? = nil) throws -> Report {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let files = try SiteFiles(root: rootURL.path)
         let sourceMap = sources ?? (try? loadManifest(root: rootURL.path)) ?? [:]
-        let pages = files.html.sorted()
-        let scans = Parallel.map(pages) { path -> PageScan in
-            let data = FileManager.default.contents(atPath: rootURL.path + "/" + path) ?? Data()
-            return PageScan.scan(String(decoding: data, as: UTF8.self))
+        let folders = Dictionary(grouping: files.html.sorted()) { $0.split(separator: "/").dropLast().joined(separator: "/") }
+        let folderNames = folders.keys.sorted()
+        let results = Parallel.map(folderNames) { folder -> [PageResult] in
+            var cache: [String: ResolvedReference] = [:]
+            return folders[folder]!.map { page in
+                let data = FileManager.default.contents(atPath: rootURL.path + "/" + page) ?? Data()
+                return PageResult.check(page, html: String(decoding: data, as: UTF8.self), files: files, cache: &cache)
+            }
+        }.flatMap { $0 }
+
+        var anchors: [String: Set<String>] = [:]
+        var incoming: Set<String> = []
+        for result in results {
+            anchors[result.page] = result.anchors
+            incoming.formUnion(result.linked)
         }
-        let anchors = Dictionary(uniqueKeysWithValues: zip(pages, scans.map(\.anchors)))
         var findings: [String: LinkFinding] = [:]
         var order: [String] = []
-        var external: Set<String> = []
-        var externalUses: [String: [(file: String, line: Int, column: Int, source: SourceLocation?)]] = [:]
-        var httpsTargets: Set<String> = []
-        var incoming: Set<String> = []
-        var referenceCount = 0
-
-        func record(_ finding: LinkFinding, line: Int, column: Int) {
-            let key = "\(finding.file)\u{0}\(finding.target)\u{0}\(finding.reason.rawValue)"
+        func record(_ severity: Diagnostic.Severity, _ page: String, _ target: String, _ reason: LinkFinding.Reason, line: Int, column: Int) {
+            let key = "\(page)\u{0}\(target)\u{0}\(reason.rawValue)"
             if findings[key] == nil {
-                findings[key] = finding
+                findings[key] = LinkFinding(
+                    severity: severity, file: page, target: target, reason: reason, occurrences: [], source: sourceMap[page]?[target])
                 order.append(key)
             }
             findings[key]!.occurrences.append((line, column))
         }
-
-        for (page, scan) in zip(pages, scans) {
-            let pageSources = sourceMap[page] ?? [:]
-            for reference in scan.references {
-                referenceCount += 1
-                func finding(_ reason: LinkFinding.Reason, _ severity: Diagnostic.Severity = .error) -> LinkFinding {
-                    LinkFinding(severity: severity, file: page, target: reference.url, reason: reason, occurrences: [],
-                                source: pageSources[reference.url])
-                }
-                if reference.source == "a href", let text = reference.linkText,
-                   text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    record(finding(.emptyText, .warning), line: reference.line, column: reference.column)
-                }
-                switch URLResolver.resolve(reference.url, page: page, base: scan.base) {
-                case .ignored: continue
-                case .external(let url):
-                    external.insert(url)
-                    externalUses[url, default: []].append((page, reference.line, reference.column, pageSources[reference.url]))
-                    if url.lowercased().hasPrefix("https://") { httpsTargets.insert(String(url.dropFirst(8))) }
-                case .outsideSite:
-                    record(finding(.outsideSite), line: reference.line, column: reference.column)
-                case let .local(path, fragment, isDirectory):
-                    var target = path
-                    if isDirectory || files.directories.contains(path) {
-                        target = path.isEmpty ? "index.html" : path + "/index.html"
-                        guard files.all.contains(target) else {
-                            record(finding(files.directories.contains(path) || path.isEmpty ? .directoryWithoutIndex : .noSuchFile),
-                                   line: reference.line, column: reference.column)
-                            continue
-                        }
-                    }
-                    guard files.all.contains(target) else {
-                        record(finding(.noSuchFile), line: reference.line, column: reference.column)
-                        continue
-                    }
-                    if target != page { incoming.insert(target) }
-                    if let fragment, !fragment.isEmpty, fragment != "top", let targetAnchors = anchors[target],
-                       !targetAnchors.contains(fragment) {
-                        record(finding(.noSuchFragment), line: reference.line, column: reference.column)
-                    }
-                }
+        var externalUses: [String: [(file: String, line: Int, column: Int, source: SourceLocation?)]] = [:]
+        var httpsHosts: Set<String> = []
+        for result in results {
+            for problem in result.problems {
+                record(problem.severity, result.page, problem.url, problem.reason, line: problem.line, column: problem.column)
+            }
+            for pending in result.fragments where !(anchors[pending.target]?.contains(pending.fragment) ?? true) {
+                record(.error, result.page, pending.url, .noSuchFragment, line: pending.line, column: pending.column)
+            }
+            for use in result.external {
+                externalUses[use.absolute, default: []].append((result.page, use.line, use.column, sourceMap[result.page]?[use.url]))
+                if use.absolute.lowercased().hasPrefix("https://") { httpsHosts.insert(hostOf(use.absolute)) }
             }
         }
         // http:// links to a host the site also reaches over https://.
-        for (page, scan) in zip(pages, scans) {
-            for reference in scan.references where reference.url.lowercased().hasPrefix("http://") {
-                if httpsTargets.contains(String(reference.url.dropFirst(7))) || httpsTargets.contains(where: { $0.hasPrefix(hostOf(reference.url) + "/") }) {
-                    record(LinkFinding(severity: .warning, file: page, target: reference.url, reason: .insecure, occurrences: [],
-                                       source: sourceMap[page]?[reference.url]), line: reference.line, column: reference.column)
-                }
+        for result in results {
+            for use in result.external where use.url.lowercased().hasPrefix("http://") && httpsHosts.contains(hostOf(use.url)) {
+                record(.warning, result.page, use.url, .insecure, line: use.line, column: use.column)
             }
         }
         // Pages no other page links to (the home page is reached by typing its address).
-        for page in pages where !incoming.contains(page) && page != "index.html" && !page.hasSuffix("/404.html") && page != "404.html" {
-            record(LinkFinding(severity: .warning, file: page, target: page, reason: .orphan, occurrences: []), line: 1, column: 1)
+        for result in results where !incoming.contains(result.page) && result.page != "index.html" && !result.page.hasSuffix("404.html") {
+            record(.warning, result.page, result.page, .orphan, line: 1, column: 1)
         }
         return Report(
-            findings: order.map { findings[$0]! }, pages: pages.count, references: referenceCount, external: external.sorted(),
-            externalUses: externalUses)
+            findings: order.map { findings[$0]! }, pages: results.count, references: results.reduce(0) { $0 + $1.references },
+            external: externalUses.keys.sorted(), externalUses: externalUses)
     }
 
     /// Findings for external URLs after they were fetched: broken ones are errors, unreachable ones warnings.
@@ -130,6 +107,7 @@ public enum SiteChecker {
     }
 
     static func hostOf(_ url: String) -> String {
+        guard url.contains("//") else { return "" }
         let rest = url.drop { $0 != "/" }.dropFirst(2)
         return String(rest.prefix { $0 != "/" })
     }

@@ -1,0 +1,92 @@
+import Foundation
+import KenshuCore
+
+/// What checking one page found on its own, before other pages' anchors are known.
+struct PageResult: Sendable {
+    struct Problem: Sendable {
+        var severity: Diagnostic.Severity
+        var url: String
+        var reason: LinkFinding.Reason
+        var line: Int
+        var column: Int
+    }
+
+    /// A link with a fragment into another page: checked once every page's anchors are known.
+    struct PendingFragment: Sendable {
+        var target: String
+        var fragment: String
+        var url: String
+        var line: Int
+        var column: Int
+    }
+
+    struct ExternalUse: Sendable {
+        var url: String
+        var absolute: String
+        var line: Int
+        var column: Int
+    }
+
+    var page: String
+    var anchors: Set<String>
+    var problems: [Problem] = []
+    var fragments: [PendingFragment] = []
+    var external: [ExternalUse] = []
+    /// Files this page links to (for orphan warnings).
+    var linked: Set<String> = []
+    var references = 0
+
+    /// Parses `html` and checks what can be checked from the file list alone.
+    /// - Parameter cache: resolutions shared by the pages of one folder.
+    static func check(_ page: String, html: String, files: SiteFiles, cache: inout [String: ResolvedReference]) -> PageResult {
+        let scan = PageScan.scan(html)
+        var result = PageResult(page: page, anchors: scan.anchors)
+        result.references = scan.references.count
+        for reference in scan.references {
+            func problem(_ reason: LinkFinding.Reason, _ severity: Diagnostic.Severity = .error) {
+                result.problems.append(Problem(severity: severity, url: reference.url, reason: reason, line: reference.line, column: reference.column))
+            }
+            if reference.isAnchor, reference.hasNoText { problem(.emptyText, .warning) }
+            // A URL resolves the same way from every page of a folder, unless it points at the page itself.
+            let shareable = !(reference.url.isEmpty || reference.url.hasPrefix("#") || reference.url.hasPrefix("?"))
+            let key = (scan.base ?? "") + "\u{0}" + reference.url
+            let resolved: ResolvedReference
+            if shareable, let known = cache[key] {
+                resolved = known
+            } else {
+                resolved = URLResolver.resolve(reference.url, page: page, base: scan.base)
+                if shareable { cache[key] = resolved }
+            }
+            switch resolved {
+            case .ignored: continue
+            case .external(let absolute):
+                result.external.append(ExternalUse(url: reference.url, absolute: absolute, line: reference.line, column: reference.column))
+            case .outsideSite:
+                problem(.outsideSite)
+            case let .local(path, fragment, isDirectory):
+                var target = path
+                if isDirectory || files.directories.contains(path) {
+                    target = path.isEmpty ? "index.html" : path + "/index.html"
+                    guard files.all.contains(target) else {
+                        problem(files.directories.contains(path) || path.isEmpty ? .directoryWithoutIndex : .noSuchFile)
+                        continue
+                    }
+                }
+                guard files.all.contains(target) else {
+                    problem(.noSuchFile)
+                    continue
+                }
+                if target != page { result.linked.insert(target) }
+                guard let fragment, !fragment.isEmpty, fragment != "top",
+                      target.hasSuffix(".html") || target.hasSuffix(".htm") else { continue }
+                if target == page {
+                    if !scan.anchors.contains(fragment) { problem(.noSuchFragment) }
+                } else {
+                    result.fragments.append(PendingFragment(
+                        target: target, fragment: fragment, url: reference.url, line: reference.line, column: reference.column))
+                }
+            }
+        }
+        return result
+    }
+}
