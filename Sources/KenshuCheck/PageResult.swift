@@ -28,7 +28,8 @@ struct PageResult: Sendable {
     }
 
     var page: String
-    var anchors: Set<String>
+    /// Hashes of the page's ids and `<a name>`s: small to keep for 10,000 pages, and only compared within one run.
+    var anchors: Set<Int>
     var problems: [Problem] = []
     var fragments: [PendingFragment] = []
     var external: [ExternalUse] = []
@@ -40,7 +41,7 @@ struct PageResult: Sendable {
     /// - Parameter cache: resolutions shared by the pages of one folder.
     static func check(_ page: String, html: String, files: SiteFiles, cache: inout [String: ResolvedReference]) -> PageResult {
         let scan = PageScan.scan(html)
-        var result = PageResult(page: page, anchors: scan.anchors)
+        var result = PageResult(page: page, anchors: Set(scan.anchors.map(\.hashValue)))
         result.references = scan.references.count
         for reference in scan.references {
             func problem(_ reason: LinkFinding.Reason, _ severity: Diagnostic.Severity = .error) {

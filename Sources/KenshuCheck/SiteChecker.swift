@@ -12,6 +12,9 @@ public enum SiteChecker {
         public var external: [String]
         /// Where each external URL is used.
         public var externalUses: [String: [(file: String, line: Int, column: Int, source: SourceLocation?)]]
+        /// The checked folder, and the source map if it was needed, for locating external findings later.
+        var root: String = ""
+        var sources: SourceMap?
         public var errors: Int { findings.filter { $0.severity == .error }.count }
     }
 
@@ -28,7 +31,12 @@ public enum SiteChecker {
     public static func check(root: String, sources: SourceMap? = nil) throws -> Report {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let files = try SiteFiles(root: rootURL.path)
-        let sourceMap = sources ?? (try? loadManifest(root: rootURL.path)) ?? [:]
+        // The manifest maps every link of every page; it is read only if something needs a source location.
+        var loadedMap = sources
+        func sourceLocation(_ page: String, _ url: String) -> SourceLocation? {
+            if loadedMap == nil { loadedMap = (try? loadManifest(root: rootURL.path)) ?? [:] }
+            return loadedMap?[page]?[url]
+        }
         let folders = Dictionary(grouping: files.html.sorted()) { $0.split(separator: "/").dropLast().joined(separator: "/") }
         let folderNames = folders.keys.sorted()
         let results = Parallel.map(folderNames) { folder -> [PageResult] in
@@ -39,7 +47,7 @@ public enum SiteChecker {
             }
         }.flatMap { $0 }
 
-        var anchors: [String: Set<String>] = [:]
+        var anchors: [String: Set<Int>] = [:]
         var incoming: Set<String> = []
         for result in results {
             anchors[result.page] = result.anchors
@@ -51,7 +59,7 @@ public enum SiteChecker {
             let key = "\(page)\u{0}\(target)\u{0}\(reason.rawValue)"
             if findings[key] == nil {
                 findings[key] = LinkFinding(
-                    severity: severity, file: page, target: target, reason: reason, occurrences: [], source: sourceMap[page]?[target])
+                    severity: severity, file: page, target: target, reason: reason, occurrences: [], source: sourceLocation(page, target))
                 order.append(key)
             }
             findings[key]!.occurrences.append((line, column))
@@ -62,11 +70,11 @@ public enum SiteChecker {
             for problem in result.problems {
                 record(problem.severity, result.page, problem.url, problem.reason, line: problem.line, column: problem.column)
             }
-            for pending in result.fragments where !(anchors[pending.target]?.contains(pending.fragment) ?? true) {
+            for pending in result.fragments where !(anchors[pending.target]?.contains(pending.fragment.hashValue) ?? true) {
                 record(.error, result.page, pending.url, .noSuchFragment, line: pending.line, column: pending.column)
             }
             for use in result.external {
-                externalUses[use.absolute, default: []].append((result.page, use.line, use.column, sourceMap[result.page]?[use.url]))
+                externalUses[use.absolute, default: []].append((result.page, use.line, use.column, nil))
                 if use.absolute.lowercased().hasPrefix("https://") { httpsHosts.insert(hostOf(use.absolute)) }
             }
         }
@@ -82,12 +90,17 @@ public enum SiteChecker {
         }
         return Report(
             findings: order.map { findings[$0]! }, pages: results.count, references: results.reduce(0) { $0 + $1.references },
-            external: externalUses.keys.sorted(), externalUses: externalUses)
+            external: externalUses.keys.sorted(), externalUses: externalUses, root: rootURL.path, sources: loadedMap)
     }
 
     /// Findings for external URLs after they were fetched: broken ones are errors, unreachable ones warnings.
     public static func externalFindings(_ report: Report, outcomes: [String: ExternalChecker.Outcome]) -> [LinkFinding] {
         var result: [LinkFinding] = []
+        var map = report.sources
+        func source(_ page: String, _ url: String) -> SourceLocation? {
+            if map == nil { map = (try? loadManifest(root: report.root)) ?? [:] }
+            return map?[page]?[url]
+        }
         for url in report.external {
             let (severity, reason, detail): (Diagnostic.Severity, LinkFinding.Reason, String)
             switch outcomes[url] {
@@ -98,7 +111,8 @@ public enum SiteChecker {
             var byFile: [String: LinkFinding] = [:]
             for use in report.externalUses[url] ?? [] {
                 byFile[use.file, default: LinkFinding(
-                    severity: severity, file: use.file, target: url, reason: reason, occurrences: [], source: use.source, detail: detail)
+                    severity: severity, file: use.file, target: url, reason: reason, occurrences: [], source: source(use.file, url),
+                    detail: detail)
                 ].occurrences.append((use.line, use.column))
             }
             result += byFile.keys.sorted().map { byFile[$0]! }
