@@ -241,7 +241,8 @@
       cell(dl, t("progress_quizzes"), state.right + " / " + state.quizzes).setAttribute("data-right", state.right);
       state.tests.forEach(function (x) {
         var text = x.result ? t("test_best", { score: x.result.best, date: x.result.bestAt }) + " " + (x.result.passed ? t("test_passed") : t("test_failed")) : t("progress_not_taken");
-        var dd = cell(dl, t("progress_test") + "（" + x.test.title + "）", text);
+        var label = state.tests.length > 1 ? t("progress_test") + "（" + x.test.title + "）" : t("progress_test");
+        var dd = cell(dl, label, text);
         dd.setAttribute("data-passed", x.result && x.result.passed ? "true" : "false");
       });
       section.appendChild(dl);
