@@ -18,7 +18,7 @@ enum URLResolver {
     ///   - base: the page's `<base href>`, if any.
     static func resolve(_ url: String, page: String, base: String?) -> ResolvedReference {
         var url = url
-        if let base, !hasScheme(url), !url.hasPrefix("//"), !url.hasPrefix("/") {
+        if let base, !URLParts.hasScheme(url), !url.hasPrefix("//"), !url.hasPrefix("/") {
             // Relative URLs resolve against <base href>, fragments included.
             switch resolve(base, page: page, base: nil) {
             case .external(let absolute): return .external(absolute + url)
@@ -29,19 +29,13 @@ enum URLResolver {
             case .ignored: return .ignored
             }
         }
-        if hasScheme(url) {
+        if URLParts.hasScheme(url) {
             let lower = url.lowercased()
             return lower.hasPrefix("http:") || lower.hasPrefix("https:") ? .external(url) : .ignored
         }
         if url.hasPrefix("//") { return .external("https:" + url) }
 
-        var rest = Substring(url)
-        var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = PercentEncoding.decode(String(rest[rest.index(after: hash)...]))
-            rest = rest[..<hash]
-        }
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        let (rest, fragment) = URLParts.split(url)
         if rest.isEmpty { return .local(path: page, fragment: fragment, isDirectory: false) }
 
         var parts: [String] = rest.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
@@ -59,12 +53,5 @@ enum URLResolver {
         }
         let endsWithSlash = rest.hasSuffix("/") || rest.hasSuffix("/.") || rest.hasSuffix("/..")
         return .local(path: parts.joined(separator: "/"), fragment: fragment, isDirectory: endsWithSlash || parts.isEmpty)
-    }
-
-    static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count >= 2 else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 }

@@ -52,25 +52,20 @@ extension HTMLWriter {
     /// Renders `text` as inline Markdown, recording links at their place in the page's source.
     func renderInline(_ text: String, line: Int, column: Int) {
         guard !text.isEmpty else { return }
-        let savedLine = extraLineOffset, savedColumn = extraColumnOffset
-        extraLineOffset = savedLine + line - 1
-        extraColumnOffset = column - 1
-        defer {
-            extraLineOffset = savedLine
-            extraColumnOffset = savedColumn
-        }
-        var document = CMarkDocument(text)
-        if !Self.isSingleParagraph(document.document) {
-            document = CMarkDocument(Self.escapeBlockStart(text))
-        }
-        guard let paragraph = document.document.firstChild, paragraph.kind == .paragraph else {
-            out += HTMLEscaping.escape(text)
-            return
-        }
-        var child = paragraph.firstChild
-        while let node = child {
-            render(node)
-            child = node.next
+        atSourcePosition(line: line, column: column) {
+            var document = CMarkDocument(text)
+            if !Self.isSingleParagraph(document.document) {
+                document = CMarkDocument(Self.escapeBlockStart(text))
+            }
+            guard let paragraph = document.document.firstChild, paragraph.kind == .paragraph else {
+                out += HTMLEscaping.escape(text)
+                return
+            }
+            var child = paragraph.firstChild
+            while let node = child {
+                render(node)
+                child = node.next
+            }
         }
     }
 

@@ -214,6 +214,14 @@ final class HTMLWriter {
 
     /// Renders block Markdown from another part of the page (a fenced block's body) at its place in the source.
     func renderBlocks(_ markdown: String, line: Int, column: Int) {
+        atSourcePosition(line: line, column: column) {
+            let document = CMarkDocument(markdown)
+            for child in document.document.children { render(child) }
+        }
+    }
+
+    /// Runs `body` with locations shifted so that a sub-document's line 1 is `line` of the page body.
+    func atSourcePosition(line: Int, column: Int, _ body: () -> Void) {
         let savedLine = extraLineOffset, savedColumn = extraColumnOffset
         extraLineOffset = savedLine + line - 1
         extraColumnOffset = column - 1
@@ -221,8 +229,7 @@ final class HTMLWriter {
             extraLineOffset = savedLine
             extraColumnOffset = savedColumn
         }
-        let document = CMarkDocument(markdown)
-        for child in document.document.children { render(child) }
+        body()
     }
 
     /// The text of a node's inline children, as libcmark writes image alt text.

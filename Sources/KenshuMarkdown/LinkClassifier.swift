@@ -11,16 +11,10 @@ enum LinkClassifier {
         if destination.hasPrefix("#") {
             return (.samePage(fragment: PercentEncoding.decode(String(destination.dropFirst()))), destination)
         }
-        if hasScheme(destination) || destination.hasPrefix("//") { return (.external, destination) }
+        if URLParts.hasScheme(destination) || destination.hasPrefix("//") { return (.external, destination) }
         if destination.hasPrefix("/") { return (.rootRelative, destination) }
 
-        var rest = Substring(destination)
-        var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = PercentEncoding.decode(String(rest[rest.index(after: hash)...]))
-            rest = rest[..<hash]
-        }
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        let (rest, fragment) = URLParts.split(destination)
         var path = PercentEncoding.decode(String(rest))
         if path.isEmpty { return (.samePage(fragment: fragment ?? ""), destination) }
         if path.hasSuffix("/") { path += "index.md" }
@@ -43,12 +37,5 @@ enum LinkClassifier {
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "/")
-    }
-
-    static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count >= 2 else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 }

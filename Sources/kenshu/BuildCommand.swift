@@ -9,11 +9,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output folder; on errors the previous output stays as it was.")
 
-    @Option(name: .long, help: "The folder with site.yml and the course.")
-    var content = "Content"
-
-    @Option(name: .long, help: "The theme folder under Themes/ (overrides site.yml).")
-    var theme: String?
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "Where to write the site. It is replaced as a whole.")
     var output = "Output"
@@ -31,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     var open = false
 
     func run() throws {
-        var options = BuildOptions(contentDirectory: content, themeName: theme, outputDirectory: output, strict: strict)
+        var options = BuildOptions(contentDirectory: site.content, themeName: site.theme, outputDirectory: output, strict: strict)
         options.checkLinks = !noCheck
         let onTerminal = isatty(STDERR_FILENO) == 1
         let result: BuildResult

@@ -10,11 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview the site on this computer; pages reload when you save.")
 
-    @Option(name: .long, help: "The folder with site.yml and the course.")
-    var content = "Content"
-
-    @Option(name: .long, help: "The theme folder under Themes/ (overrides site.yml).")
-    var theme: String?
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "The port. Keep it the same so the browser keeps your saved progress (0 picks a free port).")
     var port: UInt16 = 4173
@@ -29,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         if host != "127.0.0.1" && host != "localhost" {
             Console.error("kenshu: warning: listening on \(host): other computers on the network can read this preview")
         }
-        let options = BuildOptions(contentDirectory: content, themeName: theme)
+        let options = BuildOptions(contentDirectory: site.content, themeName: site.theme)
         let server: PreviewServer
         do {
             server = try PreviewServer(options: options, host: host, port: port) { Console.error($0) }

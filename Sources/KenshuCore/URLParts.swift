@@ -1,0 +1,22 @@
+/// The pieces of a URL as written in a page, shared by the Markdown stage and the link checker.
+public enum URLParts {
+    /// Whether the URL starts with a scheme (`https:`, `mailto:`); one-letter "schemes" are Windows drives.
+    public static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count >= 2 else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// The path without query, and the decoded (NFC) fragment, of a relative URL.
+    public static func split(_ url: String) -> (path: Substring, fragment: String?) {
+        var rest = Substring(url)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = PercentEncoding.decode(String(rest[rest.index(after: hash)...]))
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        return (rest, fragment)
+    }
+}
