@@ -99,3 +99,24 @@ import Testing
         #expect(site.messages(result).contains { $0.contains("theme 'nosuch' does not exist") })
     }
 }
+
+@Suite struct LargeCourseTests {
+    /// Above 30 modules a page lists only its own module; `toc.js` carries the rest for the script.
+    @Test func testManyModules_moveTheModuleListToTocJS() throws {
+        var files: [String: String] = ["site.yml": "title: 大きな研修\n"]
+        for n in 1...31 {
+            files[String(format: "%02d-m%d/index.md", n, n)] = TemporarySite.page("モジュール\(n)")
+            files[String(format: "%02d-m%d/01-l.md", n, n)] = TemporarySite.page("レッスン\(n)")
+        }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        let page = try site.read("m5/l.html")
+        #expect(page.contains(#"<ol class="nav-modules" data-toc-root="../">"#))
+        #expect(page.contains(#"<script src="../toc.js"></script>"#))
+        #expect(!page.contains("モジュール20<"), "other modules are not listed inline")
+        let toc = try site.read("toc.js")
+        #expect(toc.contains(#""href":"m31\/index.html""#) || toc.contains(#""href":"m31/index.html""#))
+        #expect(toc.components(separatedBy: "\"title\"").count - 1 == 31)
+    }
+}

@@ -100,3 +100,25 @@ def test_axe_finds_no_violations(driver, site):
         axe.inject()
         violations = axe.run()["violations"]
         assert not violations, f"{path}: " + "; ".join(f"{v['id']}: {v['help']}" for v in violations)
+
+
+def test_large_course_sidebar_lists_every_module_from_toc_js(driver, tmp_path):
+    """Above 30 modules pages carry only their own module; the shared toc.js fills in the rest."""
+    import subprocess
+    from conftest import KENSHU, REPO
+    content = tmp_path / "Content"
+    for n in range(1, 32):
+        folder = content / f"{n:02d}-m{n}"
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(f"---\ntitle: モジュール{n}\n---\n", encoding="utf-8")
+        (folder / "01-l.md").write_text(f"---\ntitle: レッスン{n}\n---\n本文\n", encoding="utf-8")
+    out = tmp_path / "site"
+    run = subprocess.run([KENSHU, "build", "--content", str(content), "--output", str(out)], cwd=REPO, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    driver.get((out / "m5" / "l.html").as_uri())
+    modules = driver.find_elements(By.CSS_SELECTOR, "#site-nav .nav-module > a")
+    assert len(modules) == 31
+    assert [m.text for m in modules][:3] == ["モジュール1", "モジュール2", "モジュール3"]
+    modules[19].click()
+    assert driver.current_url.endswith("/m20/index.html")
+    assert current_nav_link(driver).text.split("\n")[0] == "モジュール20"
