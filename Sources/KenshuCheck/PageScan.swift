@@ -1,3 +1,4 @@
+import KenshuCore
 /// What one HTML file offers and asks for: its anchors, and every URL it refers to with where.
 struct PageScan: Sendable {
     /// A URL found in the page.
@@ -41,7 +42,7 @@ struct PageScan: Sendable {
                     linkHasText = false
                 }
                 if tag.name == "img", openLink != nil, let alt = tag.value("alt"),
-                   !alt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { linkHasText = true }
+                   !alt.trimmingHTMLWhitespace.isEmpty { linkHasText = true }
             case .end(let name):
                 if name == "template" { templateDepth = max(0, templateDepth - 1) }
                 if name == "a", let index = openLink {
@@ -50,7 +51,7 @@ struct PageScan: Sendable {
                 }
             case .text(let text):
                 if openLink != nil, templateDepth == 0, !linkHasText, !text.isBlank {
-                    linkHasText = !text.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    linkHasText = !text.string.trimmingHTMLWhitespace.isEmpty
                 }
             }
         }
@@ -78,7 +79,7 @@ struct PageScan: Sendable {
 
     private mutating func add(_ url: String, tag: HTMLTokenizer.StartTag, isAnchor: Bool) {
         references.append(Reference(
-            url: url.trimmingCharacters(in: .whitespacesAndNewlines), line: tag.line, column: tag.column, isAnchor: isAnchor))
+            url: String(url.trimmingHTMLWhitespace), line: tag.line, column: tag.column, isAnchor: isAnchor))
     }
 
     /// The URLs of a `srcset`: comma-separated candidates, each a URL and an optional descriptor.

@@ -28,7 +28,9 @@ public struct HeadingSlugger: Sendable {
     /// The id before duplicates are numbered.
     public static func baseSlug(for text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars {
+        let scalars = text.nfc.unicodeScalars
+        let trimmed = scalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+        for scalar in trimmed {
             if scalar.isASCII {
                 switch scalar {
                 case "A"..."Z": out.append(Unicode.Scalar(scalar.value + 32)!)

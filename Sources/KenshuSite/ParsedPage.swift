@@ -72,7 +72,7 @@ enum FileManagerReader {
 
 extension String {
     init?(validatingUTF8Data data: Data) {
-        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
         self = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 }

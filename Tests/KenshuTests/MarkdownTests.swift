@@ -84,3 +84,9 @@ import Testing
         #expect(PipeTable.delimiterAlignments("| a | b |") == nil)
     }
 }
+
+@Suite struct SlugEdgeTests {
+    @Test func testIdeographicSpaces_atTheEndsAreTrimmed() {
+        #expect(HeadingSlugger.baseSlug(for: "\u{3000}概要 と 目的\u{3000}") == "概要-と-目的")
+    }
+}
