@@ -145,9 +145,19 @@ public enum Builder {
         return String(any.displayPath.dropLast(any.relativePath.count))
     }
 
-    /// `Themes/` beside the content folder, else in the working directory.
+    /// `Themes/` beside the content folder, else in the working directory, else in a folder above
+    /// the `kenshu` program (a checkout's `.build/…/kenshu` finds the checkout's themes from anywhere).
     public static func findThemes(near content: URL) -> String {
         let beside = content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes").path
-        return FileManager.default.fileExists(atPath: beside + "/default") ? beside : "Themes"
+        if FileManager.default.fileExists(atPath: beside + "/default") { return beside }
+        if FileManager.default.fileExists(atPath: "Themes/default") { return "Themes" }
+        let program = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        var folder = URL(fileURLWithPath: program).resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("Themes").path
+            if FileManager.default.fileExists(atPath: candidate + "/default") { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return "Themes"
     }
 }
