@@ -27,9 +27,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The id that namespaces browser storage: `id` from site.yml, else derived from the title.
     public var storageID: String {
         if let id, !id.isEmpty { return id }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in title.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return "site-" + String(hash & 0xFFFF_FFFF, radix: 16)
+        return "site-" + String(StableHash.fnv1a(title) & 0xFFFF_FFFF, radix: 16)
     }
 
     static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options", "check"]

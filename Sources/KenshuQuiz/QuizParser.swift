@@ -197,11 +197,8 @@ struct QuizParser {
 
     /// `q` + 8 hex digits of FNV-1a over the normalised body: the same question keeps its id.
     static func hashID(of body: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return "q" + String(hash & 0xFFFF_FFFF, radix: 16).leftPadded(to: 8)
+        let text = body.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        return "q" + String(StableHash.fnv1a(text) & 0xFFFF_FFFF, radix: 16).leftPadded(to: 8)
     }
 }
 
