@@ -41,7 +41,8 @@ let package = Package(
             dependencies: [
                 "KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuQuiz", "KenshuSite", "KenshuTheme", "KenshuRender",
                 "KenshuCheck",
-            ]),
+            ],
+            exclude: ["StarterCourse"]),
         .target(
             name: "KenshuServe",
             dependencies: [

@@ -1,3 +1,5 @@
+import KenshuCore
+
 /// What to build and where, as the command line or a test gives it.
 public struct BuildOptions: Sendable {
     public var contentDirectory: String
@@ -12,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var removeOldOutputInBackground: Bool
     /// Check every link of the rendered site before it replaces the output (`--no-check` turns it off).
     public var checkLinks = true
+    /// `--lang`: the language of messages, overriding the site's language and `LANG`.
+    public var messageLanguage: Language?
 
     public init(
         contentDirectory: String = "Content", themesDirectory: String? = nil, themeName: String? = nil,

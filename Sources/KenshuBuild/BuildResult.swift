@@ -1,7 +1,7 @@
 import KenshuCore
 
 /// What a build did, for the summary line and for tests.
-public struct BuildResult: @unchecked Sendable {
+public struct BuildResult: Sendable {
     /// Every problem found, sorted by file and line.
     public var diagnostics: [Diagnostic]
     /// `false` when errors (or, with `--strict`, warnings) kept the output untouched.
@@ -13,4 +13,6 @@ public struct BuildResult: @unchecked Sendable {
     public var outputPath: String
     /// How long each step took, in order, for `--timings`.
     public var stepTimings: [(step: String, seconds: Double)]
+    /// The site's `language` from site.yml, which decides the language of messages.
+    public var siteLanguage: String
 }

@@ -18,6 +18,11 @@ public enum Builder {
         public var step: String
         public var underlying: any Error
         public var description: String { "\(step): \(underlying)" }
+
+        /// What to tell the author: the catalog message of a ``ToolFailure``, else the system's words.
+        public var message: Message {
+            (underlying as? ToolFailure)?.message ?? Message(.toolError, "\(step): \(underlying.localizedDescription)")
+        }
     }
 
     /// - Parameter progress: called with `[i/n] step` as each step starts.
@@ -38,16 +43,21 @@ public enum Builder {
         let contentURL = URL(fileURLWithPath: options.contentDirectory)
         let outputURL = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL
         let themesDirectory = options.themesDirectory ?? Self.findThemes(near: contentURL)
+        if let themesDirectory, !FileManager.default.fileExists(atPath: themesDirectory) {
+            throw Failure(step: steps[0], underlying: ToolFailure(.themesMissing, themesDirectory))
+        }
         var diagnostics = Diagnostics()
 
         let tree = try step { () throws -> ContentTree in
-            try OutputLocation.validate(output: outputURL, content: contentURL, themes: URL(fileURLWithPath: themesDirectory))
+            try OutputLocation.validate(output: outputURL, content: contentURL, themes: themesDirectory.map { URL(fileURLWithPath: $0) })
             return try ContentLoader.load(contentDirectory: options.contentDirectory)
         }
         diagnostics.append(contentsOf: tree.diagnostics)
 
         let (theme, themeDiagnostics) = try step {
-            try Theme.load(themesDirectory: themesDirectory, name: options.themeName ?? tree.config.theme, language: tree.config.language)
+            Theme.load(
+                themesDirectory: themesDirectory, names: options.themeName.map { [$0] } ?? tree.config.themes,
+                language: tree.config.language)
         }
         diagnostics.append(contentsOf: themeDiagnostics)
 
@@ -58,7 +68,7 @@ public enum Builder {
             BuildResult(
                 diagnostics: diagnostics.sorted, succeeded: succeeded, pageCount: site.pages.count + (site.homeIndex == nil ? 1 : 0),
                 fileCount: files, seconds: Date().timeIntervalSince(started), outputPath: outputURL.path,
-                stepTimings: timings)
+                stepTimings: timings, siteLanguage: tree.config.language)
         }
         if diagnostics.failsBuild(strict: options.strict) { return result(succeeded: false, files: 0) }
 
@@ -146,8 +156,9 @@ public enum Builder {
     }
 
     /// `Themes/` beside the content folder, else in the working directory, else in a folder above
-    /// the `kenshu` program (a checkout's `.build/…/kenshu` finds the checkout's themes from anywhere).
-    public static func findThemes(near content: URL) -> String {
+    /// the `kenshu` program (a checkout's `.build/…/kenshu` finds the checkout's themes from anywhere);
+    /// `nil` when there is none, and the theme built into Kenshu is used alone.
+    public static func findThemes(near content: URL) -> String? {
         let beside = content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes").path
         if FileManager.default.fileExists(atPath: beside + "/default") { return beside }
         if FileManager.default.fileExists(atPath: "Themes/default") { return "Themes" }
@@ -158,6 +169,7 @@ public enum Builder {
             if FileManager.default.fileExists(atPath: candidate + "/default") { return candidate }
             folder.deleteLastPathComponent()
         }
-        return "Themes"
+        let besideFolder = content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes").path
+        return FileManager.default.fileExists(atPath: besideFolder) ? besideFolder : nil
     }
 }

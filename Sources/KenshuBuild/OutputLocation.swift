@@ -1,17 +1,15 @@
 import Foundation
+import KenshuCore
 
 /// Decides whether a folder may be replaced by a build, so a typo in `--output` can never delete someone's work.
 enum OutputLocation {
     /// The marker Kenshu leaves in every output folder it writes.
     static let marker = ".kenshu-site"
 
-    enum Refusal: Error, CustomStringConvertible {
-        case dangerous(String, reason: String)
-
-        var description: String {
-            switch self {
-            case let .dangerous(path, reason): "refusing to write the site to '\(path)': \(reason)"
-            }
+    /// Why a folder is refused (English and Japanese, as the reason is an argument of ``MessageKey/outputRefused``).
+    enum Refusal {
+        static func dangerous(_ path: String, reason: String) -> ToolFailure {
+            ToolFailure(.outputRefused, path, reason)
         }
     }
 

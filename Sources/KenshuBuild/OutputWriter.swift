@@ -61,7 +61,10 @@ enum OutputWriter {
         }
         let copyFailures = Parallel.map(site.copies) { copy -> String? in
             do {
-                try FileManager.default.copyItem(atPath: copy.sourcePath, toPath: rootPath + "/" + copy.path.value)
+                switch copy.source {
+                case .file(let path): try FileManager.default.copyItem(atPath: path, toPath: rootPath + "/" + copy.path.value)
+                case .bytes(let data): try data.write(to: URL(fileURLWithPath: rootPath + "/" + copy.path.value))
+                }
                 return nil
             } catch {
                 return copy.path.value

@@ -31,15 +31,33 @@ public struct LinkFinding: Sendable, Equatable {
         a.file == b.file && a.target == b.target && a.reason == b.reason && a.severity == b.severity
     }
 
-    /// `file:line:column: error: broken link 'target': reason`, at the Markdown source when known.
-    public func describe(root: String) -> String {
+    /// The catalog key for each reason.
+    var key: MessageKey {
+        switch reason {
+        case .noSuchFile: .checkNoSuchFile
+        case .noSuchFragment: .checkNoSuchFragment
+        case .directoryWithoutIndex: .checkDirectoryWithoutIndex
+        case .outsideSite: .checkOutsideSite
+        case .orphan: .checkOrphan
+        case .insecure: .checkInsecure
+        case .emptyText: .checkEmptyText
+        case .httpError: .checkHTTPError
+        case .unreachable: .checkUnreachable
+        }
+    }
+
+    /// What is wrong, with the target (and the server's answer for external links).
+    public var message: Message { Message(key, target, detail ?? "") }
+
+    /// `file:line:column: error: broken link 'target': reason [K9001]`, at the Markdown source when known.
+    public func describe(root: String, printer: DiagnosticPrinter = DiagnosticPrinter(language: .en)) -> String {
         let first = occurrences.first ?? (1, 1)
         let place = source?.description ?? "\(root.isEmpty ? "" : root + "/")\(file):\(first.line):\(first.column)"
-        let what = severity == .error ? "broken link" : "link"
-        var text = "\(place): \(severity.rawValue): \(what) '\(target)': \(reason.rawValue)"
-        if let detail { text += " \(detail)" }
-        if source != nil { text += " (in \(file):\(first.line))" }
-        if occurrences.count > 1 { text += " (also at line \(occurrences.dropFirst().map { String($0.line) }.joined(separator: ", ")))" }
-        return text
+        var text = "\(place): \(printer.severityWord(severity)): \(message.text(in: printer.language))"
+        if source != nil { text += " (" + printer.say(.cliInFile, "\(file):\(first.line)") + ")" }
+        if occurrences.count > 1 {
+            text += " (" + printer.say(.cliAlsoAtLines, occurrences.dropFirst().map { String($0.line) }.joined(separator: ", ")) + ")"
+        }
+        return text + " [\(key.rawValue)]"
     }
 }

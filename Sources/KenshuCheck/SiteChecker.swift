@@ -105,7 +105,7 @@ public enum SiteChecker {
             let (severity, reason, detail): (Diagnostic.Severity, LinkFinding.Reason, String)
             switch outcomes[url] {
             case .broken(let status)?: (severity, reason, detail) = (.error, .httpError, "HTTP \(status)")
-            case .unreachable(let why)?: (severity, reason, detail) = (.warning, .unreachable, "(\(why))")
+            case .unreachable(let why)?: (severity, reason, detail) = (.warning, .unreachable, "\(why)")
             default: continue
             }
             var byFile: [String: LinkFinding] = [:]

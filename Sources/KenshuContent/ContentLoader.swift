@@ -6,31 +6,53 @@ public enum ContentLoader {
     /// Files in the content root that configure the site rather than being published.
     static let configFiles: Set<String> = ["site.yml", "glossary.yml"]
 
-    public enum LoadError: Error, CustomStringConvertible {
-        case missingFolder(String)
-        public var description: String {
-            switch self {
-            case .missingFolder(let path): "content folder '\(path)' does not exist"
-            }
-        }
-    }
-
     /// Walks `contentDirectory` (as the user named it, for messages) without reading any page yet.
     public static func load(contentDirectory: String) throws -> ContentTree {
         let root = URL(fileURLWithPath: contentDirectory).standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LoadError.missingFolder(contentDirectory)
+            throw ToolFailure(.contentFolderMissing, contentDirectory)
         }
         let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
         var walker = Walker(root: root.path, display: display)
         walker.walk(relative: "")
 
-        let siteYAML = try? String(contentsOfFile: root.path + "/site.yml", encoding: .utf8)
-        let (config, configDiagnostics) = SiteConfig.parse(siteYAML, path: display + "/site.yml")
+        var diagnostics: [Diagnostic] = []
+        let sitePath = display + "/site.yml"
+        let siteYAML = readConfigFile(root.path + "/site.yml", display: sitePath, diagnostics: &diagnostics)
+        let (config, configDiagnostics) = SiteConfig.parse(siteYAML, path: sitePath)
+        diagnostics += configDiagnostics
+        if siteYAML == nil, !FileManager.default.fileExists(atPath: root.path + "/site.yml") {
+            diagnostics.append(.warning(.missingSiteYAML, at: SourceLocation(path: sitePath, line: 1, column: 1)))
+        } else if siteYAML != nil, config.id == nil {
+            diagnostics.append(.warning(.missingSiteID, config.storageID, at: SourceLocation(path: sitePath, line: 1, column: 1)))
+        }
+        if walker.home == nil {
+            diagnostics.append(.warning(.missingHome, at: SourceLocation(path: display + "/index.md", line: 1, column: 1)))
+        }
+        var glossary: [GlossaryTerm] = []
+        let glossaryPath = display + "/glossary.yml"
+        if let yaml = readConfigFile(root.path + "/glossary.yml", display: glossaryPath, diagnostics: &diagnostics) {
+            let (terms, problems) = Glossary.parse(yaml, path: glossaryPath)
+            glossary = terms
+            diagnostics += problems
+        }
+        let modules = walker.modules()
+        diagnostics += NamingRules.check(modules: modules, assets: walker.assets, home: walker.home)
         return ContentTree(
-            config: config, home: walker.home, modules: walker.modules(), assets: walker.assets,
-            diagnostics: configDiagnostics + walker.diagnostics)
+            config: config, home: walker.home, modules: modules, assets: walker.assets, glossary: glossary,
+            diagnostics: diagnostics + walker.diagnostics)
+    }
+
+    /// The text of a configuration file, `nil` when it is absent or not UTF-8 (reported).
+    static func readConfigFile(_ path: String, display: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let result = AuthorText.read(path) else { return nil }
+        switch result {
+        case .success(let text): return text
+        case .failure(let problem):
+            diagnostics.append(AuthorText.diagnostic(problem, path: display))
+            return nil
+        }
     }
 }
 
@@ -43,9 +65,16 @@ private struct Walker {
     var moduleLessons: [String: [ContentFile]] = [:]
     var assets: [ContentFile] = []
     var diagnostics: [Diagnostic] = []
+    /// Real paths of the folders read so far, so that a folder link back up the tree is read once.
+    var visitedFolders: Set<String> = []
 
     mutating func walk(relative: String) {
         let directory = relative.isEmpty ? root : root + "/" + relative
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visitedFolders.insert(real).inserted else {
+            diagnostics.append(.warning(.symlinkLoop, at: SourceLocation(path: display + "/" + relative, line: 1, column: 1)))
+            return
+        }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         for rawName in names where !rawName.hasPrefix(".") && !rawName.hasSuffix("~") {
             let name = rawName.precomposedStringWithCanonicalMapping
@@ -77,11 +106,8 @@ private struct Walker {
             moduleLessons[parts[0], default: []].append(file)
         case (_, true):
             diagnostics.append(.warning(
-                at: SourceLocation(path: file.displayPath, line: 1, column: 1),
-                "this Markdown file is not part of the course and is not published",
-                fix: parts.count == 1
-                    ? "move it into a module folder such as '01-intro/'"
-                    : "lessons sit directly in a module folder: move it up to '\(parts[0])/'"))
+                .markdownNotPublished, at: SourceLocation(path: file.displayPath, line: 1, column: 1),
+                fix: parts.count == 1 ? Message(.fixMoveIntoModule) : Message(.fixMoveUpToModule, parts[0])))
         default:
             assets.append(file)
         }
@@ -91,10 +117,7 @@ private struct Walker {
     mutating func staysInsideRoot(_ absolute: String, file: ContentFile) -> Bool {
         let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
         if resolved == root || resolved.hasPrefix(root + "/") { return true }
-        diagnostics.append(.warning(
-            at: SourceLocation(path: file.displayPath, line: 1, column: 1),
-            "this link points outside the content folder and is skipped",
-            fix: "copy the file into the content folder instead of linking to it"))
+        diagnostics.append(.warning(.symlinkOutside, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         return false
     }
 

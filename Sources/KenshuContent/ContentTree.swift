@@ -30,5 +30,7 @@ public struct ContentTree: Sendable {
     public var modules: [ModuleFolder]
     /// Images and other files that are copied as they are.
     public var assets: [ContentFile]
+    /// The terms of `glossary.yml`, validated.
+    public var glossary: [GlossaryTerm] = []
     public var diagnostics: [Diagnostic]
 }

@@ -35,11 +35,8 @@ public struct FrontMatter: Sendable, Hashable {
     public static func parse(_ yaml: String?, path: String) -> (FrontMatter, [Diagnostic]) {
         var matter = FrontMatter()
         var reader = YAMLReader(path: path, lineOffset: 1)
-        let titleFix = "add a line 'title: …' inside the '---' lines at the top of the file"
         guard let yaml else {
-            reader.diagnostics.append(.error(
-                at: SourceLocation(path: path, line: 1, column: 1), "the page has no front matter with a 'title'",
-                fix: "start the file with three lines: '---', 'title: …', '---'"))
+            reader.diagnostics.append(.error(.noFrontMatter, at: SourceLocation(path: path, line: 1, column: 1)))
             return (matter, reader.diagnostics)
         }
         guard let fields = reader.mapping(from: yaml) else { return (matter, reader.diagnostics) }
@@ -57,31 +54,31 @@ public struct FrontMatter: Sendable, Hashable {
                 if kind == "test" {
                     matter.isTest = true
                 } else if kind != "lesson" {
-                    reader.diagnostics.append(.error(
-                        at: reader.location(value.mark), "kind '\(kind)' is not known", fix: "use 'kind: test' for a module test, or leave it out"))
+                    reader.diagnostics.append(.error(.unknownKind, kind, at: reader.location(value.mark)))
                 }
             case "pass_mark": matter.passMark = reader.integer(value, key: key, range: 1...100)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
             }
         }
-        if matter.isTest, matter.passMark == nil { matter.passMark = 80 }
+        if matter.isTest, matter.passMark == nil {
+            matter.passMark = 80
+            reader.diagnostics.append(.warning(.testWithoutPassMark, at: SourceLocation(path: path, line: 1, column: 1)))
+        }
         if matter.title.isEmpty {
-            reader.diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "the page has no 'title'", fix: titleFix))
+            reader.diagnostics.append(.error(.noTitle, at: SourceLocation(path: path, line: 1, column: 1)))
         }
         return (matter, reader.diagnostics)
     }
 
     private static func readSources(_ node: Yams.Node, reader: inout YAMLReader) -> [Source] {
         guard let items = node.sequence else {
-            reader.diagnostics.append(.error(
-                at: reader.location(node.mark), "'sources' must be a list",
-                fix: "write each source as '- title: …' with 'url:' and 'accessed:' under it"))
+            reader.diagnostics.append(.error(.sourcesNotList, at: reader.location(node.mark)))
             return []
         }
         return items.compactMap { item -> Source? in
             if let title = item.scalar?.string { return Source(title: title) }
             guard let fields = item.mapping else {
-                reader.diagnostics.append(.error(at: reader.location(item.mark), "a source must have a 'title'"))
+                reader.diagnostics.append(.error(.sourceWithoutTitle, at: reader.location(item.mark)))
                 return nil
             }
             var source = Source(title: "")
@@ -94,7 +91,7 @@ public struct FrontMatter: Sendable, Hashable {
                 }
             }
             if source.title.isEmpty {
-                reader.diagnostics.append(.error(at: reader.location(item.mark), "a source must have a 'title'"))
+                reader.diagnostics.append(.error(.sourceWithoutTitle, at: reader.location(item.mark)))
                 return nil
             }
             return source

@@ -1,3 +1,5 @@
+import KenshuCore
+
 /// Separates the YAML front matter between `---` lines from the Markdown body.
 public struct SplitDocument: Sendable {
     /// The YAML text without its fences, or `nil` when the file has none.
@@ -11,20 +13,21 @@ public struct SplitDocument: Sendable {
 }
 
 public enum FrontMatterSplitter {
+    /// - Parameter text: any text; CR and CRLF line ends and a BOM are accepted (normally
+    ///   ``AuthorText`` has removed them already).
     public static func split(_ text: String) -> SplitDocument {
-        var text = Substring(text)
+        var text = Substring(text.contains("\r") ? AuthorText.normaliseLineEnds(text) : text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
+        guard text.hasPrefix("---\n") else {
             return SplitDocument(yaml: nil, body: String(text), bodyLineOffset: 0)
         }
         var lineNumber = 1
         var yamlLines: [Substring] = []
-        var rest = text[text.index(after: text.firstIndex(of: "\n")!)...]
+        var rest = text.dropFirst(4)
         while !rest.isEmpty {
             lineNumber += 1
             let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            var line = rest[..<end]
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            let line = rest[..<end]
             rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
             if line == "---" || line == "..." {
                 return SplitDocument(

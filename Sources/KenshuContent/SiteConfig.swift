@@ -13,8 +13,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var description: String?
     public var organisation: String?
     public var licence: String?
-    /// The theme folder under `Themes/`; files it lacks come from `Themes/default/`.
-    public var theme = "default"
+    /// Theme folders under `Themes/`, first wins (`theme: [my-town, default]`); files they lack
+    /// come from `Themes/default/` and then from the theme built into Kenshu.
+    public var themes = ["default"]
     /// Authors may write raw HTML in Markdown only when the site opts in; otherwise it is shown as text.
     public var allowRawHTML = false
     /// `kenshu check --external`: URLs matching these regular expressions are not fetched.
@@ -49,21 +50,19 @@ public struct SiteConfig: Sendable, Hashable {
                 if languages.contains(lang) {
                     config.language = lang
                 } else {
-                    reader.diagnostics.append(.error(
-                        at: reader.location(value.mark), "language '\(lang)' is not supported", fix: "use 'ja' or 'en'"))
+                    reader.diagnostics.append(.error(.languageUnsupported, lang, at: reader.location(value.mark)))
                 }
             case "description": config.description = reader.string(value, key: key)
             case "organisation", "organization": config.organisation = reader.string(value, key: key)
             case "licence", "license": config.licence = reader.string(value, key: key)
             case "theme":
-                guard let theme = reader.string(value, key: key) else { continue }
-                if theme.isEmpty || theme.contains("/") || theme.contains("\\") || theme.hasPrefix(".") {
-                    reader.diagnostics.append(.error(
-                        at: reader.location(value.mark), "theme '\(theme)' must be a folder name under Themes/",
-                        fix: "write only the folder's name, for example 'theme: mycity'"))
-                } else {
-                    config.theme = theme
+                guard let names = reader.stringList(value, key: key) else { continue }
+                let valid = names.filter { theme in
+                    let ok = !(theme.isEmpty || theme.contains("/") || theme.contains("\\") || theme.hasPrefix("."))
+                    if !ok { reader.diagnostics.append(.error(.themeNotFolderName, theme, at: reader.location(value.mark))) }
+                    return ok
                 }
+                if !valid.isEmpty { config.themes = valid }
             case "options": readOptions(value, into: &config, reader: &reader)
             case "check": readCheck(value, into: &config, reader: &reader)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
@@ -74,7 +73,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     private static func readCheck(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
         guard let fields = node.mapping else {
-            reader.diagnostics.append(.error(at: reader.location(node.mark), "'check' must hold 'ignore:' and 'allow:' lists"))
+            reader.diagnostics.append(.error(.checkNotMapping, at: reader.location(node.mark)))
             return
         }
         for (key, value) in fields {
@@ -85,9 +84,7 @@ public struct SiteConfig: Sendable, Hashable {
             }
             let patterns = reader.stringList(value, key: name) ?? []
             for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
-                reader.diagnostics.append(.error(
-                    at: reader.location(value.mark), "'\(pattern)' is not a valid regular expression",
-                    fix: "escape dots and other special characters, for example 'example\\.jp'"))
+                reader.diagnostics.append(.error(.invalidRegex, pattern, at: reader.location(value.mark)))
             }
             if name == "ignore" { config.externalIgnore = patterns } else { config.externalAllow = patterns }
         }
@@ -95,7 +92,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     private static func readOptions(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
         guard let fields = node.mapping else {
-            reader.diagnostics.append(.error(at: reader.location(node.mark), "'options' must hold 'name: value' lines"))
+            reader.diagnostics.append(.error(.optionsNotMapping, at: reader.location(node.mark)))
             return
         }
         for (key, value) in fields {

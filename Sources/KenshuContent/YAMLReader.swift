@@ -22,29 +22,35 @@ struct YAMLReader {
 
     /// Parses `yaml` into a top-level mapping, or records why it can't.
     mutating func mapping(from yaml: String) -> [(key: String, keyMark: Mark?, value: Node)]? {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            diagnostics.append(Self.describe(error, path: path, lineOffset: lineOffset))
-            return nil
-        } catch {
-            diagnostics.append(.error(at: location(nil), "cannot read YAML: \(error)"))
-            return nil
-        }
-        guard let node else { return [] }
+        guard let root = root(from: yaml) else { return nil }
+        guard let node = root else { return [] }
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(
-                at: location(node.mark), "YAML must be a list of 'key: value' lines",
-                fix: "write one setting per line, for example 'title: はじめに'"))
+            diagnostics.append(.error(.yamlNotMapping, at: location(node.mark)))
             return nil
         }
         return mapping.map { pair in (pair.key.string ?? "", pair.key.mark, pair.value) }
     }
 
+    /// Parses `yaml` into its root node after checking for typing mistakes; `nil` after a reported problem.
+    mutating func root(from yaml: String) -> Node?? {
+        let typingMistakes = TypingMistakes.find(in: yaml, path: path, lineOffset: lineOffset)
+        guard typingMistakes.isEmpty else {
+            diagnostics += typingMistakes
+            return nil
+        }
+        do {
+            return .some(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            diagnostics.append(Self.describe(error, path: path, lineOffset: lineOffset))
+        } catch {
+            diagnostics.append(.error(.yamlInvalid, "\(error)", at: location(nil)))
+        }
+        return nil
+    }
+
     mutating func string(_ node: Node, key: String) -> String? {
         guard let scalar = node.scalar else {
-            diagnostics.append(.error(at: location(node.mark), "'\(key)' must be a single text value"))
+            diagnostics.append(.error(.yamlNotText, key, at: location(node.mark)))
             return nil
         }
         return scalar.string
@@ -53,8 +59,8 @@ struct YAMLReader {
     mutating func integer(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.string, let value = Int(text), range.contains(value) else {
             diagnostics.append(.error(
-                at: location(node.mark), "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
-                fix: "write for example '\(key): \(range.lowerBound + 9)'"))
+                .yamlNotInteger, key, String(range.lowerBound), String(range.upperBound), String(range.lowerBound + 9),
+                at: location(node.mark)))
             return nil
         }
         return value
@@ -65,16 +71,19 @@ struct YAMLReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            diagnostics.append(.error(at: location(node.mark), "'\(key)' must be true or false"))
+            diagnostics.append(.error(.yamlNotBool, key, at: location(node.mark)))
             return nil
         }
     }
 
     /// A calendar date written `YYYY-MM-DD`, kept as text so that no time zone can shift it.
     mutating func date(_ node: Node, key: String) -> String? {
-        guard let text = node.scalar?.string, Self.isDate(text) else {
-            diagnostics.append(.error(
-                at: location(node.mark), "'\(key)' must be a date written YYYY-MM-DD", fix: "for example '\(key): 2025-04-01'"))
+        guard let text = node.scalar?.string, let date = CalendarDate(text) else {
+            diagnostics.append(.error(.yamlNotDate, key, at: location(node.mark)))
+            return nil
+        }
+        guard date.exists else {
+            diagnostics.append(.error(.yamlNoSuchDay, key, text, at: location(node.mark)))
             return nil
         }
         return text
@@ -83,38 +92,29 @@ struct YAMLReader {
     mutating func stringList(_ node: Node, key: String) -> [String]? {
         if let scalar = node.scalar { return [scalar.string] }
         guard let sequence = node.sequence else {
-            diagnostics.append(.error(at: location(node.mark), "'\(key)' must be a list of '- text' lines"))
+            diagnostics.append(.error(.yamlNotList, key, at: location(node.mark)))
             return nil
         }
         return sequence.compactMap { string($0, key: key) }
     }
 
     mutating func unknownKey(_ key: String, mark: Mark?, known: [String]) {
-        let hint = ClosestMatch.find(key, among: known).map { "did you mean '\($0)'?" }
-            ?? "known keys: \(known.joined(separator: ", "))"
-        diagnostics.append(.warning(at: location(mark), "unknown key '\(key)' is ignored", fix: hint))
-    }
-
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil
-        else { return false }
-        return (1...12).contains(m) && (1...31).contains(d)
+        let hint = ClosestMatch.find(key, among: known).map { Message(.fixDidYouMean, $0) }
+            ?? Message(.fixKnownKeys, known.joined(separator: ", "))
+        diagnostics.append(.warning(.yamlUnknownKey, key, at: location(mark), fix: hint))
     }
 
     static func describe(_ error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
-        let fix = "check the indentation and quote values that contain ':' or '#'"
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .error(at: at(mark), "invalid YAML: \(problem)", fix: fix)
+            return .error(.yamlInvalid, problem, at: at(mark))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(at: at(context.mark), "key '\(duplicates.joined(separator: "', '"))' appears twice", fix: "keep one of them")
+            return .error(.yamlDuplicateKey, duplicates.joined(separator: "', '"), at: at(context.mark))
         default:
-            return .error(at: SourceLocation(path: path, line: 1 + lineOffset, column: 1), "invalid YAML: \(error)", fix: fix)
+            return .error(.yamlInvalid, "\(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
         }
     }
 }

@@ -1,9 +1,10 @@
 /// One problem found in the author's input, with where it is and how to fix it.
 ///
 /// Content problems never throw: each stage appends them to ``Diagnostics`` and carries on,
-/// so the author sees every problem of a build at once, not only the first.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+/// so the author sees every problem of a build at once, not only the first. A diagnostic holds
+/// a ``Message`` (catalog key and arguments), not words: ``DiagnosticPrinter`` picks the language.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case warning, error
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .warning && rhs == .error }
     }
@@ -11,30 +12,35 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// Where the problem is; `nil` only for problems of the whole build (a missing folder).
     public var location: SourceLocation?
-    /// What is wrong, in lower case, naming the offending thing in quotes.
-    public var message: String
-    /// How to fix it, when we can tell.
-    public var fix: String?
+    /// What is wrong.
+    public var message: Message
+    /// How to fix it, when it depends on the case; otherwise the catalog's advice for `message`.
+    public var fixOverride: Message?
 
-    public init(_ severity: Severity, at location: SourceLocation?, _ message: String, fix: String? = nil) {
+    public init(_ severity: Severity, _ message: Message, at location: SourceLocation?, fix: Message? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
-        self.fix = fix
+        self.fixOverride = fix
     }
 
-    public static func error(at location: SourceLocation?, _ message: String, fix: String? = nil) -> Self {
-        Self(.error, at: location, message, fix: fix)
+    public static func error(_ key: MessageKey, _ arguments: String..., at location: SourceLocation?, fix: Message? = nil) -> Self {
+        Self(.error, Message(key, arguments: arguments), at: location, fix: fix)
     }
 
-    public static func warning(at location: SourceLocation?, _ message: String, fix: String? = nil) -> Self {
-        Self(.warning, at: location, message, fix: fix)
+    public static func warning(_ key: MessageKey, _ arguments: String..., at location: SourceLocation?, fix: Message? = nil) -> Self {
+        Self(.warning, Message(key, arguments: arguments), at: location, fix: fix)
     }
 
-    /// `path:line:column: error: message (fix)`, the form editors and CI logs recognise.
-    public var description: String {
-        let place = location.map { "\($0): " } ?? "kenshu: "
-        let advice = fix.map { " — \($0)" } ?? ""
-        return "\(place)\(severity.rawValue): \(message)\(advice)"
+    /// The stable code (`K1002`) of this kind of problem.
+    public var code: String { message.key.code ?? message.key.rawValue }
+
+    public func text(in language: Language) -> String { message.text(in: language) }
+
+    public func fix(in language: Language) -> String? {
+        fixOverride.map { $0.text(in: language) } ?? message.standardFix(in: language)
     }
+
+    /// The English line, for logs and debugging; authors see ``DiagnosticPrinter``'s lines.
+    public var description: String { DiagnosticPrinter(language: .en).line(self) }
 }

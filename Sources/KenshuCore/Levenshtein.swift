@@ -6,7 +6,8 @@ public enum ClosestMatch {
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(target, Array(candidate.lowercased()))
-            if best == nil || d < best!.1 { best = (candidate, d) }
+            if let current = best, current.1 <= d { continue }
+            best = (candidate, d)
         }
         guard let (match, d) = best else { return nil }
         return d <= max(2, target.count / 2) ? match : nil

@@ -194,9 +194,7 @@ final class HTMLWriter {
     private func reportRawHTML(_ node: MarkdownNode) {
         guard !reportedRawHTML else { return }
         reportedRawHTML = true
-        diagnostics.append(.warning(
-            at: location(of: node), "raw HTML is shown as text because the site does not allow it",
-            fix: "write it in Markdown, or set 'options: raw_html: true' in site.yml if you trust every author"))
+        diagnostics.append(.warning(.rawHTMLShownAsText, at: location(of: node)))
     }
 
     /// Runs `body` with an empty output and returns what it wrote, keeping the page's output intact.

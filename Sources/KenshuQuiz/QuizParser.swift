@@ -40,7 +40,13 @@ struct QuizParser {
 
     /// The quiz, or `nil` when it has an error (already reported).
     mutating func parse(_ body: String) -> Quiz? {
-        var errors = 0
+        let typos = QuizTypos.find(in: body)
+        for typo in typos {
+            context.report(.error(
+                typo.fullWidthMarker ? .quizFullWidthListMarker : .quizFullWidthBox, typo.text,
+                at: context.location(line: typo.line, column: typo.column)))
+        }
+        var errors = typos.count
         var inExplanation = false
         for block in context.outline(source.text) {
             if block.kind == .paragraph, let optionErrors = readOptions(block) {
@@ -52,8 +58,7 @@ struct QuizParser {
                 continue
             }
             if block.kind == .blockQuote, !inExplanation {
-                report(block, "feedback '>' is not under a choice",
-                       fix: "indent the '>' line by two spaces so it sits under its '- [ ]' choice")
+                report(block, .quizStrayFeedback)
                 errors += 1
                 continue
             }
@@ -74,9 +79,7 @@ struct QuizParser {
         errors += validate(choices)
         let quizID = id ?? Self.hashID(of: body)
         if !context.claim(id: "quiz-" + quizID) {
-            context.report(.error(
-                at: fence, id != nil ? "quiz id '\(quizID)' is used twice on this page" : "the same quiz appears twice on this page",
-                fix: "give each quiz its own 'id:'"))
+            context.report(id != nil ? .error(.quizDuplicateID, quizID, at: fence) : .error(.quizDuplicate, at: fence))
             errors += 1
         }
         guard errors == 0 else { return nil }
@@ -92,16 +95,15 @@ struct QuizParser {
     /// Reads a paragraph of option lines; `nil` when the paragraph is not one.
     private mutating func readOptions(_ block: OutlineBlock) -> Int? {
         let lines = (block.startLine...block.endLine).map { source.line($0).trimmingCharacters(in: .whitespaces) }
-        let parsed = lines.map(Self.optionLine)
-        guard parsed.allSatisfy({ $0 != nil }) else { return nil }
+        let parsed = lines.compactMap(Self.optionLine)
+        guard parsed.count == lines.count else { return nil }
         var errors = 0
-        for (offset, option) in parsed.enumerated() {
-            let (key, value) = option!
+        for (offset, (key, value)) in parsed.enumerated() {
             let line = block.startLine + offset
             switch key {
             case "id":
                 if value.isEmpty || value.contains(where: { $0.isWhitespace || "#\"'<>&".contains($0) }) {
-                    report(line: line, "quiz id '\(value)' must be one word without spaces or # \" ' < > &", fix: "for example 'id: q-cost'")
+                    report(line: line, .quizBadID, value)
                     errors += 1
                 } else {
                     id = value.precomposedStringWithCanonicalMapping
@@ -112,9 +114,7 @@ struct QuizParser {
                 answers += value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 answerLine = line
             default:
-                let hint = ClosestMatch.find(key, among: Self.options).map { "did you mean '\($0)'?" }
-                    ?? "options are: \(Self.options.joined(separator: ", "))"
-                report(line: line, "unknown quiz option '\(key)'", fix: hint)
+                report(line: line, .quizUnknownOption, key, fix: Self.optionHint(key))
                 errors += 1
             }
         }
@@ -122,8 +122,14 @@ struct QuizParser {
     }
 
     /// `key: value` with a lower-case ASCII key, or a bare flag such as `shuffle`.
+    /// A bare word close to a flag (`shufle`) counts as an option line, so that it is reported
+    /// as an unknown option instead of silently becoming question text.
     static func optionLine(_ line: String) -> (String, String)? {
         if line == "shuffle" || line == "kana" { return (line, "") }
+        if line.count >= 3, line.count <= 12, line.allSatisfy({ ($0 >= "a" && $0 <= "z") || $0 == "_" }),
+           ClosestMatch.find(line, among: ["shuffle", "kana"]) != nil {
+            return (line, "")
+        }
         guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let key = line[..<colon].trimmingCharacters(in: .whitespaces)
         guard !key.isEmpty, key.allSatisfy({ ($0 >= "a" && $0 <= "z") || $0 == "_" }) else { return nil }
@@ -145,7 +151,7 @@ struct QuizParser {
         list.items.compactMap { item -> Quiz.Choice? in
             guard let first = item.first, first.kind == .paragraph, let correct = Self.choiceMarker(first.firstLineText) else {
                 if let first = item.first {
-                    report(first, "every choice must start with '[ ]' or '[x]'", fix: "write '- [ ] 選択肢' or '- [x] 正しい選択肢'")
+                    report(first, .quizChoiceWithoutBox)
                 }
                 return nil
             }
@@ -154,7 +160,7 @@ struct QuizParser {
             var feedback: String?
             for extra in item.dropFirst() {
                 guard extra.kind == .blockQuote, let inner = extra.items.first else {
-                    report(extra, "only a '>' feedback quote may follow a choice", fix: "put the choice on one line and its feedback in a '>' quote under it")
+                    report(extra, .quizExtraUnderChoice)
                     continue
                 }
                 feedback = inner.map { context.renderBlocks(source.text(of: $0, quoteDepth: 1), line: source.original($0.startLine)) }.joined()
@@ -166,33 +172,39 @@ struct QuizParser {
     private func validate(_ choices: [Quiz.Choice]) -> Int {
         var errors = 0
         if questionParts.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
-            context.report(.error(at: fence, "the quiz has no question", fix: "write the question on the first line inside the block"))
+            context.report(.error(.quizNoQuestion, at: fence))
             errors += 1
         }
         if let list = choiceList {
             if !choices.isEmpty, !choices.contains(where: \.isCorrect) {
-                report(list, "no choice is marked correct", fix: "mark the right answer as '- [x] …'")
+                report(list, .quizNoCorrectChoice)
                 errors += 1
             }
             if let line = answerLine {
-                report(line: line, "'answer:' is for text questions, but this quiz has choices", fix: "remove the 'answer:' line or the choices")
+                report(line: line, .quizAnswerWithChoices)
                 errors += 1
             }
         } else if answers.isEmpty {
-            context.report(.error(
-                at: fence, "the quiz has neither choices nor accepted answers",
-                fix: "add choices ('- [x] …') or, for a text question, a line 'answer: 20業務 | 二十業務'"))
+            context.report(.error(.quizNothingToAnswer, at: fence))
             errors += 1
         }
         return errors
     }
 
-    private func report(_ block: OutlineBlock, _ message: String, fix: String) {
-        context.report(.error(at: context.location(line: source.original(block.startLine), column: block.startColumn), message, fix: fix))
+    private func report(_ block: OutlineBlock, _ key: MessageKey, _ arguments: String...) {
+        context.report(Diagnostic(
+            .error, Message(key, arguments: arguments),
+            at: context.location(line: source.original(block.startLine), column: block.startColumn)))
     }
 
-    private func report(line: Int, _ message: String, fix: String) {
-        context.report(.error(at: context.location(line: source.original(line), column: 1), message, fix: fix))
+    private func report(line: Int, column: Int = 1, _ key: MessageKey, _ arguments: String..., fix: Message? = nil) {
+        context.report(Diagnostic(
+            .error, Message(key, arguments: arguments), at: context.location(line: source.original(line), column: column), fix: fix))
+    }
+
+    /// "did you mean 'shuffle'?", or the list of options.
+    static func optionHint(_ word: String) -> Message {
+        ClosestMatch.find(word, among: options).map { Message(.fixDidYouMean, $0) } ?? Message(.fixQuizOptions, options.joined(separator: ", "))
     }
 
     /// `q` + 8 hex digits of FNV-1a over the normalised body: the same question keeps its id.

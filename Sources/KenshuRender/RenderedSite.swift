@@ -1,3 +1,4 @@
+import Foundation
 import KenshuCore
 
 /// The built site, ready to write: pages are rendered on demand, so that each page's HTML lives
@@ -15,8 +16,27 @@ public struct RenderedSite: Sendable {
 
     /// A file copied unchanged from content or theme.
     public struct Copy: Sendable {
+        /// Where the bytes come from: a file on disk, or the theme built into Kenshu.
+        public enum Source: Sendable {
+            case file(String)
+            case bytes(Data)
+        }
+
         public var path: SitePath
-        public var sourcePath: String
+        public var source: Source
+
+        public init(path: SitePath, source: Source) {
+            self.path = path
+            self.source = source
+        }
+
+        /// The bytes to write or serve; `nil` when a file cannot be read.
+        public func data() -> Data? {
+            switch source {
+            case .file(let path): FileManager.default.contents(atPath: path)
+            case .bytes(let data): data
+            }
+        }
     }
 
     /// Where each page lands, known before any page is rendered (to create folders first).

@@ -64,7 +64,14 @@ public enum SiteRenderer {
 
     /// Content assets and theme assets, with where they land.
     public static func copies(of site: Site, theme: Theme) -> [RenderedSite.Copy] {
-        site.assets.map { RenderedSite.Copy(path: $0.sitePath, sourcePath: $0.file.absolutePath) }
-            + theme.assets.map { RenderedSite.Copy(path: SitePath("assets/" + $0.relativePath), sourcePath: $0.absolutePath) }
+        site.assets.map { RenderedSite.Copy(path: $0.sitePath, source: .file($0.file.absolutePath)) }
+            + theme.assets.map { asset in
+                let source: RenderedSite.Copy.Source
+                switch asset.file {
+                case .disk(let path): source = .file(path)
+                case .builtIn(_, let text): source = .bytes(Data(text.utf8))
+                }
+                return RenderedSite.Copy(path: SitePath("assets/" + asset.relativePath), source: source)
+            }
     }
 }

@@ -40,7 +40,8 @@ public final class PreviewServer: Sendable {
 
     /// Runs until the task is cancelled. `onListening` gets the address once pages can be fetched.
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
-        report(await session.rebuildAll(), seconds: nil)
+        let first = Date()
+        report(await session.rebuildAll(), seconds: Date().timeIntervalSince(first), language: await session.language)
         await server.appendRoute(HTTPRoute("GET \(LiveReloadScript.path)"), to: .webSocket(ReloadSocket(hub: hub)))
         await server.appendRoute(HTTPRoute("*"), to: PreviewHandler(session: session))
         let watcher = FileWatcher(folders: await session.watchedFolders, quietMilliseconds: 8)
@@ -52,7 +53,7 @@ public final class PreviewServer: Sendable {
                 let start = Date()
                 let state = await session.rebuild(changed: batch)
                 await hub.reload()
-                report(state, seconds: Date().timeIntervalSince(start))
+                report(state, seconds: Date().timeIntervalSince(start), language: await session.language)
             }
         }
         defer { rebuilding.cancel() }
@@ -74,15 +75,16 @@ public final class PreviewServer: Sendable {
     /// Stops serving, letting requests in flight finish for up to a second.
     public func stop() async { await server.stop(timeout: 1) }
 
-    private func report(_ state: PreviewSession.State, seconds: Double?) {
-        let time = seconds.map { String(format: " in %.0f ms", $0 * 1000) } ?? ""
+    private func report(_ state: PreviewSession.State, seconds: Double?, language: Language) {
+        let printer = DiagnosticPrinter(language: language)
+        let time = String(format: "%.0f", (seconds ?? 0) * 1000)
         switch state {
         case .ready(let site):
-            for warning in site.warnings { log(warning.description) }
-            log("kenshu: site ready\(time)")
+            for warning in site.warnings { log(printer.line(warning)) }
+            log("kenshu: " + printer.say(.cliSiteReady, time))
         case .failed(let diagnostics):
-            for diagnostic in diagnostics { log(diagnostic.description) }
-            log("kenshu: the site has errors\(time); the browser shows them until they are fixed")
+            for diagnostic in diagnostics { log(printer.line(diagnostic)) }
+            log("kenshu: " + printer.say(.cliSiteFailed, String(diagnostics.filter { $0.severity == .error }.count), time))
         }
     }
 }

@@ -18,7 +18,7 @@ public actor PreviewSession {
     }
 
     public let options: BuildOptions
-    public let themesDirectory: String
+    public let themesDirectory: String?
     private(set) var state: State = .failed([])
     private var tree: ContentTree?
     private var theme: Theme?
@@ -39,10 +39,16 @@ public actor PreviewSession {
 
     public var current: State { state }
 
+    /// The language of messages: `--lang`, else the site's language or `LANG`.
+    public var language: Language {
+        Language.choose(flag: options.messageLanguage, siteLanguage: tree?.config.language, environment: ProcessInfo.processInfo.environment)
+    }
+
     /// The absolute folders to watch for changes.
     public var watchedFolders: [String] {
-        [URL(fileURLWithPath: options.contentDirectory).standardizedFileURL.resolvingSymlinksInPath().path,
-         URL(fileURLWithPath: themesDirectory).standardizedFileURL.resolvingSymlinksInPath().path]
+        [options.contentDirectory, themesDirectory ?? options.contentDirectory].map {
+            URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+        }
     }
 
     /// Builds everything from scratch.
@@ -70,8 +76,9 @@ public actor PreviewSession {
             guard let tree else { return state }
             diagnostics += tree.diagnostics
             if theme == nil || kind.contains(.theme) || kind.contains(.config) {
-                let (loaded, themeDiagnostics) = try Theme.load(
-                    themesDirectory: themesDirectory, name: options.themeName ?? tree.config.theme, language: tree.config.language)
+                let (loaded, themeDiagnostics) = Theme.load(
+                    themesDirectory: themesDirectory, names: options.themeName.map { [$0] } ?? tree.config.themes,
+                    language: tree.config.language)
                 theme = loaded
                 diagnostics += themeDiagnostics
                 if kind.contains(.theme) { pages = [] }
@@ -107,7 +114,7 @@ public actor PreviewSession {
             }
             trace.mark("render index")
         } catch {
-            state = .failed([.error(at: nil, "\(error)")])
+            state = .failed([Diagnostic(.error, (error as? ToolFailure)?.message ?? Message(.toolError, "\(error)"), at: nil)])
         }
         return state
     }
@@ -122,11 +129,11 @@ public struct PreviewSite: Sendable {
     /// Site path → page number or source file; the same as long as the course keeps its shape.
     struct Paths: Sendable {
         let pageIndex: [String: Int]
-        let copyIndex: [String: String]
+        let copyIndex: [String: RenderedSite.Copy]
 
         init(_ rendered: RenderedSite) {
             pageIndex = Dictionary(rendered.pagePaths.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
-            copyIndex = Dictionary(rendered.copies.map { ($0.path.value, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+            copyIndex = Dictionary(rendered.copies.map { ($0.path.value, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
@@ -137,12 +144,12 @@ public struct PreviewSite: Sendable {
     }
 
     private var pageIndex: [String: Int] { paths.pageIndex }
-    private var copyIndex: [String: String] { paths.copyIndex }
+    private var copyIndex: [String: RenderedSite.Copy] { paths.copyIndex }
 
     /// The file at a site path, as bytes.
     public func file(at path: String) -> Data? {
         if let index = pageIndex[path] { return Data(rendered.renderPage(index).html.utf8) }
-        if let source = copyIndex[path] { return FileManager.default.contents(atPath: source) }
+        if let copy = copyIndex[path] { return copy.data() }
         return nil
     }
 

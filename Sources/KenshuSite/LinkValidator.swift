@@ -8,6 +8,9 @@ struct LinkValidator {
     let site: Site
     let pagesByPath: [String: Int]
     private let assetPaths: Set<String>
+    /// Site path (`mod/mail.html`) → page, so that a link to a page's built name (as mdBook
+    /// and hand-written sites link) is accepted like a link to its `.md` file.
+    private let pagesBySitePath: [String: Int]
     /// Ids the theme adds to every page, valid as fragments although no heading has them.
     static let themeIDs: Set<String> = ["", "top", "main", "content"]
 
@@ -22,6 +25,7 @@ struct LinkValidator {
             pagesByPath = pages
         }
         assetPaths = Set(site.assets.map(\.file.relativePath))
+        pagesBySitePath = Dictionary(site.pages.enumerated().map { ($1.sitePath.value, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     func validate() -> [Diagnostic] {
@@ -46,48 +50,49 @@ struct LinkValidator {
         case .external:
             return nil
         case .samePage(let fragment):
-            return checkFragment(fragment, of: page, link: link, targetName: "this page")
+            return checkFragment(fragment, of: page, link: link, targetName: nil)
         case .outsideContent:
-            return .error(
-                at: link.location, "link '\(link.destination)' leads outside the content folder",
-                fix: "copy what it points to into the content folder and link to the copy")
+            return .error(.linkLeavesContent, link.destination, at: link.location)
         case .rootRelative:
-            return .warning(
-                at: link.location, "link '\(link.destination)' starts with '/', which breaks when the site is opened from a file share",
-                fix: "write it relative to this file, for example '../01-intro/index.md'")
+            return .warning(.linkRootRelative, link.destination, at: link.location)
         case .content(let path, let fragment):
             if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") {
                 guard let targetIndex = pagesByPath[path] else {
                     let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
                     let written = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
                     return .error(
-                        at: link.location, "link '\(link.destination)' points to a page that does not exist",
-                        fix: ClosestMatch.find(written, among: candidates).map { "did you mean '\($0)'?" }
-                            ?? "check the file name and folder; lessons are linked as '../01-module/02-lesson.md'")
+                        .linkToMissingPage, link.destination, at: link.location,
+                        fix: ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) }
+                            ?? Message(.fixLinkLessons))
                 }
-                return fragment.flatMap { checkFragment($0, of: site.pages[targetIndex], link: link, targetName: "'\(path)'") }
+                return fragment.flatMap { checkFragment($0, of: site.pages[targetIndex], link: link, targetName: path) }
+            }
+            if path.lowercased().hasSuffix(".html"), let targetIndex = pagesBySitePath[SitePath.forContent(path).value] {
+                return fragment.flatMap { checkFragment($0, of: site.pages[targetIndex], link: link, targetName: path) }
             }
             guard assetPaths.contains(path) else {
                 let candidates = assetPaths.map { relative(from: page.file.relativePath, to: $0) }
+                    + (path.lowercased().hasSuffix(".html") ? pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) } : [])
                 return .error(
-                    at: link.location, "\(link.kind == .image ? "image" : "link") '\(link.destination)' points to a file that does not exist",
-                    fix: ClosestMatch.find(link.destination, among: candidates).map { "did you mean '\($0)'?" }
-                        ?? "put the file beside the lesson, for example in an 'images/' folder")
+                    link.kind == .image ? .imageMissing : .linkToMissingFile, link.destination, at: link.location,
+                    fix: ClosestMatch.find(link.destination, among: candidates).map { Message(.fixDidYouMean, $0) }
+                        ?? Message(.fixPutFileBeside))
             }
             return nil
         }
     }
 
-    private func checkFragment(_ fragment: String, of target: ParsedPage, link: LinkRecord, targetName: String) -> Diagnostic? {
+    /// - Parameter targetName: the content path of the other page, `nil` for this page.
+    private func checkFragment(_ fragment: String, of target: ParsedPage, link: LinkRecord, targetName: String?) -> Diagnostic? {
         guard !Self.themeIDs.contains(fragment), !target.body.headingIDs.contains(fragment) else { return nil }
         let ids = target.body.headings.map(\.id)
         let suggestion = ClosestMatch.find(fragment, among: ids)
             ?? ids.first { $0 == HeadingSlugger.baseSlug(for: fragment) }
-        return .error(
-            at: link.location, "link '\(link.destination)': \(targetName) has no heading with id '\(fragment)'",
-            fix: suggestion.map { "did you mean '#\($0)'?" }
-                ?? (ids.isEmpty ? "that page has no headings; link to the page without '#…'"
-                    : "its headings are: " + ids.prefix(8).map { "#\($0)" }.joined(separator: ", ")))
+        let message = targetName.map { Message(.fragmentMissingThere, link.destination, $0, fragment) }
+            ?? Message(.fragmentMissingHere, link.destination, fragment)
+        let fix = suggestion.map { Message(.fixDidYouMean, "#" + $0) }
+            ?? (ids.isEmpty ? Message(.fixPageHasNoHeadings) : Message(.fixHeadingsAre, ids.prefix(8).map { "#\($0)" }.joined(separator: ", ")))
+        return Diagnostic(.error, message, at: link.location, fix: fix)
     }
 
     /// `to` written relative to the folder of `from`, as an author would type it.

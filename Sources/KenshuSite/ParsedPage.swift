@@ -28,29 +28,23 @@ public enum PageParser {
         _ file: ContentFile, kind: ParsedPage.Kind, config: SiteConfig, markdownOptions: MarkdownOptions
     ) -> ParsedPage {
         let sitePath = SitePath.forContent(file.relativePath)
-        guard let data = FileManagerReader.read(file.absolutePath) else {
-            let problem = Diagnostic.error(
-                at: SourceLocation(path: file.displayPath, line: 1, column: 1), "cannot read this file",
-                fix: "check that it exists and that you may read it")
-            return ParsedPage(
+        func failed(_ problem: Diagnostic) -> ParsedPage {
+            ParsedPage(
                 kind: kind, file: file, sitePath: sitePath, frontMatter: FrontMatter(),
                 body: ParsedMarkdown(html: "", headings: [], links: [], diagnostics: [problem]))
         }
-        var diagnostics: [Diagnostic] = []
-        let text: String
-        if let decoded = String(validatingUTF8Data: data) {
-            text = decoded
-        } else {
-            text = String(decoding: data, as: UTF8.self)
-            diagnostics.append(.error(
-                at: SourceLocation(path: file.displayPath, line: 1, column: 1), "this file is not UTF-8 text",
-                fix: "save it as UTF-8 (in Windows Notepad: 名前を付けて保存 → 文字コード UTF-8)"))
+        guard let read = AuthorText.read(file.absolutePath) else {
+            return failed(.error(.fileUnreadable, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
+        let text: String
+        switch read {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return failed(AuthorText.diagnostic(problem, path: file.displayPath))
+        }
+        var diagnostics: [Diagnostic] = []
         let split = FrontMatterSplitter.split(text)
         if let line = split.unterminatedAt {
-            diagnostics.append(.error(
-                at: SourceLocation(path: file.displayPath, line: line, column: 1), "the front matter is never closed",
-                fix: "add a line with only '---' after the last front matter line"))
+            diagnostics.append(.error(.frontMatterUnclosed, at: SourceLocation(path: file.displayPath, line: line, column: 1)))
         }
         let (frontMatter, matterDiagnostics) = FrontMatter.parse(split.unterminatedAt == nil ? split.yaml : "", path: file.displayPath)
         var options = markdownOptions
@@ -59,20 +53,11 @@ public enum PageParser {
         options.lineOffset = split.bodyLineOffset
         options.allowRawHTML = config.allowRawHTML
         var body = MarkdownRenderer.render(split.body, options: options)
+        if frontMatter.isTest, body.blockIDs["quiz", default: []].isEmpty, !body.diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+        }
         body.diagnostics = diagnostics + matterDiagnostics + body.diagnostics
         return ParsedPage(kind: kind, file: file, sitePath: sitePath, frontMatter: frontMatter, body: body)
     }
 }
 
-import Foundation
-
-enum FileManagerReader {
-    static func read(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
-}
-
-extension String {
-    init?(validatingUTF8Data data: Data) {
-        guard let text = String(validating: data, as: UTF8.self) else { return nil }
-        self = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-    }
-}

@@ -48,9 +48,8 @@ public enum SiteBuilder {
         }
         for (index, folder) in tree.modules.enumerated() where folder.index == nil {
             diagnostics.append(.warning(
-                at: SourceLocation(path: (folder.lessons.first?.displayPath ?? folder.folder), line: 1, column: 1),
-                "module '\(folder.folder)' has no index.md, so it is titled '\(modules[index].title)'",
-                fix: "add '\(folder.folder)/index.md' with a 'title' and a 'description' of the module"))
+                .moduleWithoutIndex, folder.folder, modules[index].title,
+                at: SourceLocation(path: (folder.lessons.first?.displayPath ?? folder.folder), line: 1, column: 1)))
         }
         let assets = tree.assets.map { (file: $0, sitePath: SitePath.forContent($0.relativePath)) }
         let site = Site(
@@ -84,10 +83,7 @@ enum DuplicatePathCheck {
         let all = site.pages.map { ($0.sitePath, $0.file.displayPath) } + site.assets.map { ($0.sitePath, $0.file.displayPath) }
         for (path, display) in all {
             if let first = seen[path] {
-                problems.append(.error(
-                    at: SourceLocation(path: display, line: 1, column: 1),
-                    "this file and '\(first)' would both become '\(path)'",
-                    fix: "rename one of them: order prefixes such as '01-' are dropped from URLs"))
+                problems.append(.error(.urlCollision, first, path.value, at: SourceLocation(path: display, line: 1, column: 1)))
             } else {
                 seen[path] = display
             }

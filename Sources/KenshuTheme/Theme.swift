@@ -2,26 +2,33 @@ import Foundation
 import KenshuCore
 import Mustache
 
-/// A theme: Mustache templates, UI strings and static assets, read from `Themes/<name>/`
-/// with every file the theme lacks taken from `Themes/default/`.
+/// A theme: Mustache templates, UI strings and static assets, from the built-in default and any
+/// number of layers over it (`Themes/default` on disk, then the site's own themes), each layer
+/// replacing single files of the ones below.
 ///
-/// Themes are read at build time, so a municipality can restyle its site by editing files,
-/// without recompiling Kenshu.
+/// Theme folders are read at build time, so a municipality can restyle its site by editing files,
+/// without recompiling Kenshu; the built-in layer means no folder is needed at all.
 public struct Theme: Sendable {
     public let name: String
     public let templates: MustacheLibrary
-    /// UI words for the site's language (`Themes/*/i18n/ja.yml`).
+    /// UI words for the site's language (`i18n/ja.yml`).
     public let strings: [String: String]
     /// Files under `assets/`, copied to the output's `assets/` folder.
-    public let assets: [(relativePath: String, absolutePath: String)]
+    public let assets: [(relativePath: String, file: ThemeFile)]
     /// `strings` as JSON for the page's script, safe inside `<script type="application/json">`.
     public let stringsJSON: String
+    /// The folders this theme was read from, to watch during preview.
+    public let folders: [String]
 
-    public init(name: String, templates: MustacheLibrary, strings: [String: String], assets: [(relativePath: String, absolutePath: String)]) {
+    public init(
+        name: String, templates: MustacheLibrary, strings: [String: String], assets: [(relativePath: String, file: ThemeFile)],
+        folders: [String] = []
+    ) {
         self.name = name
         self.templates = templates
         self.strings = strings
         self.assets = assets
+        self.folders = folders
         let data = (try? JSONSerialization.data(withJSONObject: strings, options: [.sortedKeys])) ?? Data("{}".utf8)
         self.stringsJSON = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
     }
@@ -29,55 +36,78 @@ public struct Theme: Sendable {
     /// The templates every theme must provide (itself or through `default`).
     public static let requiredTemplates = ["lesson", "module", "home", "progress"]
 
-    public enum LoadError: Error, CustomStringConvertible {
-        case missingThemes(String)
-        public var description: String {
-            switch self {
-            case .missingThemes(let path): "theme folder '\(path)' does not exist; Kenshu needs 'Themes/default'"
-            }
-        }
-    }
-
-    /// Loads `name` layered over `default` from `themesDirectory`.
-    public static func load(themesDirectory: String, name: String, language: String) throws -> (Theme, [Diagnostic]) {
-        let base = themesDirectory + "/default"
-        guard FileManager.default.fileExists(atPath: base) else { throw LoadError.missingThemes(base) }
-        var layers = [base]
+    /// The layers for `names` (first wins, as written in site.yml: `theme: [my-town, default]`):
+    /// the built-in theme, then `themesDirectory/default` if present, then each named folder.
+    public static func layers(themesDirectory: String?, names: [String]) -> ([ThemeLayer], [Diagnostic]) {
+        var layers: [ThemeLayer] = [.builtIn]
         var diagnostics: [Diagnostic] = []
-        if name != "default" {
+        guard let themesDirectory else {
+            for name in names where name != "default" {
+                diagnostics.append(.error(.themeMissing, name, "Themes", at: nil))
+            }
+            return (layers, diagnostics)
+        }
+        if FileManager.default.fileExists(atPath: themesDirectory + "/default") {
+            layers.append(.folder(themesDirectory + "/default"))
+        }
+        for name in names.reversed() where name != "default" {
             let chosen = themesDirectory + "/" + name
             if FileManager.default.fileExists(atPath: chosen) {
-                layers.append(chosen)
+                layers.append(.folder(chosen))
             } else {
-                diagnostics.append(.error(
-                    at: nil, "theme '\(name)' does not exist in '\(themesDirectory)'",
-                    fix: "create '\(chosen)' (copy only the files you change from 'default'), or remove 'theme:' from site.yml"))
+                diagnostics.append(.error(.themeMissing, name, themesDirectory, at: nil))
             }
         }
-        let templateFiles = LayeredFiles.collect(layers: layers, folder: "templates", extension: "mustache")
+        return (layers, diagnostics)
+    }
+
+    /// Loads the theme named by `names` (see ``layers(themesDirectory:names:)``).
+    public static func load(themesDirectory: String?, names: [String], language: String) -> (Theme, [Diagnostic]) {
+        let (layers, layerDiagnostics) = Self.layers(themesDirectory: themesDirectory, names: names)
+        var (theme, diagnostics) = load(layers: layers, language: language)
+        diagnostics = layerDiagnostics + diagnostics
+        theme = Theme(
+            name: names.first ?? "default", templates: theme.templates, strings: theme.strings, assets: theme.assets,
+            folders: theme.folders)
+        return (theme, diagnostics)
+    }
+
+    public static func load(layers: [ThemeLayer], language: String) -> (Theme, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
-        for (name, path) in templateFiles {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                diagnostics.append(.warning(at: SourceLocation(path: path, line: 1, column: 1), "cannot read this template"))
+        for (name, file) in collect(layers, under: "templates") where name.hasSuffix(".mustache") {
+            let text: String
+            switch file.text() {
+            case .success(let read): text = read
+            case .failure(let problem):
+                diagnostics.append(problem)
                 continue
             }
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    "template error: \(error.error)", fix: "check that every {{#section}} has a matching {{/section}}"))
+                    .templateError, "\(error.error)",
+                    at: SourceLocation(path: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "template error: \(error)"))
+                diagnostics.append(.error(.templateError, "\(error)", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
             }
         }
         for required in requiredTemplates where library.getTemplate(named: required) == nil {
-            diagnostics.append(.error(at: nil, "the theme has no template '\(required).mustache'", fix: "restore it from Themes/default/templates"))
+            diagnostics.append(.error(.templateMissing, required, at: nil))
         }
-        let strings = loadStrings(layers: layers, language: language, diagnostics: &diagnostics)
-        let assets = LayeredFiles.collect(layers: layers, folder: "assets", extension: nil)
-            .map { (relativePath: $0.key, absolutePath: $0.value) }
+        let strings = loadStrings(layers, language: language, diagnostics: &diagnostics)
+        let assets = collect(layers, under: "assets").map { (relativePath: $0.key, file: $0.value) }
             .sorted { $0.relativePath < $1.relativePath }
-        return (Theme(name: name, templates: library, strings: strings, assets: assets), diagnostics)
+        let folders = layers.compactMap { layer -> String? in
+            if case .folder(let path) = layer { return path }
+            return nil
+        }
+        return (Theme(name: "default", templates: library, strings: strings, assets: assets, folders: folders), diagnostics)
+    }
+
+    /// Every file under `subfolder` across layers, later layers replacing earlier ones.
+    static func collect(_ layers: [ThemeLayer], under subfolder: String) -> [String: ThemeFile] {
+        layers.reduce(into: [:]) { files, layer in files.merge(layer.files(under: subfolder)) { $1 } }
     }
 }

@@ -10,6 +10,7 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site into the output folder; on errors the previous output stays as it was.")
 
     @OptionGroup var site: SiteOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(name: .long, help: "Where to write the site. It is replaced as a whole.")
     var output = "Output"
@@ -29,17 +30,20 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(contentDirectory: site.content, themeName: site.theme, outputDirectory: output, strict: strict)
         options.checkLinks = !noCheck
+        options.messageLanguage = language.lang
         let onTerminal = isatty(STDERR_FILENO) == 1
         let result: BuildResult
         do {
             result = try Builder.build(options) { step in
                 if onTerminal { Console.error(step) }
             }
-        } catch {
-            Console.error("kenshu: error: \(error)")
+        } catch let failure as Builder.Failure {
+            let printer = language.printer(siteLanguage: nil)
+            Console.error("kenshu: \(printer.severityWord(.error)): \(failure.message.text(in: printer.language))")
             throw ExitCode(2)
         }
-        for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        let printer = language.printer(siteLanguage: result.siteLanguage)
+        for diagnostic in result.diagnostics { Console.error(printer.line(diagnostic)) }
         if timings {
             for (step, seconds) in result.stepTimings { Console.error(String(format: "  %-16@ %7.3f s", step, seconds)) }
         }
@@ -47,21 +51,23 @@ struct BuildCommand: ParsableCommand {
         let warnings = result.diagnostics.count - errors
         let time = String(format: "%.2f s", result.seconds)
         guard result.succeeded else {
-            Console.error("kenshu: build failed with \(errors) error(s) and \(warnings) warning(s)\(strict && errors == 0 ? " (--strict)" : ""); '\(output)' was not changed")
+            Console.error("kenshu: " + (strict && errors == 0
+                ? printer.say(.cliBuildFailedStrict, String(warnings), output)
+                : printer.say(.cliBuildFailed, String(errors), String(warnings), output)))
             throw ExitCode.failure
         }
         let index = URL(fileURLWithPath: result.outputPath).appendingPathComponent("index.html")
-        print("kenshu: built \(result.pageCount) pages (\(result.fileCount) files), \(warnings) warning(s), in \(time) → open \(index.absoluteString)")
-        if open { Browser.open(index) }
+        print("kenshu: " + printer.say(.cliBuilt, String(result.pageCount), String(result.fileCount), String(warnings), time, index.absoluteString))
+        if open { Browser.open(index, printer: printer) }
     }
 }
 
 /// Opens a page in the desktop's browser, where there is one.
 enum Browser {
-    static func open(_ url: URL) {
+    static func open(_ url: URL, printer: DiagnosticPrinter) {
         let opener = ["/usr/bin/xdg-open", "/usr/bin/open"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let opener else {
-            Console.error("kenshu: no browser opener (xdg-open) here; open the address above in a browser")
+            Console.error("kenshu: " + printer.say(.cliNoBrowserOpener))
             return
         }
         let process = Process()

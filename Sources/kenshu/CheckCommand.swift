@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KenshuCheck
 import KenshuContent
+import KenshuCore
 
 /// `kenshu check`: the link checker, for Kenshu's output or any static HTML site.
 struct CheckCommand: AsyncParsableCommand {
@@ -11,6 +12,8 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: "Exit status: 0 no broken links, 1 broken links, 2 usage or reading error.")
 
     enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The built site to check.")
     var directory = "Output"
@@ -34,22 +37,24 @@ struct CheckCommand: AsyncParsableCommand {
     var timeout: Double = 10
 
     func run() async throws {
+        let siteYAML = try? String(contentsOfFile: config, encoding: .utf8)
+        let printer = language.printer(siteLanguage: siteYAML.map { SiteConfig.parse($0, path: config).0.language })
         var report: SiteChecker.Report
         do {
             report = try SiteChecker.check(root: directory)
         } catch {
-            Console.error("kenshu: error: cannot read '\(directory)': \(error.localizedDescription)")
+            Console.error("kenshu: \(printer.severityWord(.error)): '\(directory)': \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        var externalNote = "\(report.external.count) external URL(s) not checked (offline)"
+        var externalNote = printer.say(.cliExternalOffline, String(report.external.count))
         if external {
             var options = ExternalChecker.Options()
             options.cacheFile = cache
             options.cacheMaxAge = maxAge
             options.timeout = timeout
-            if let yaml = try? String(contentsOfFile: config, encoding: .utf8) {
+            if let yaml = siteYAML {
                 let (site, problems) = SiteConfig.parse(yaml, path: config)
-                for problem in problems { Console.error(problem.description) }
+                for problem in problems { Console.error(printer.line(problem)) }
                 if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
                 options.ignore = site.externalIgnore
                 options.allow = site.externalAllow
@@ -57,19 +62,21 @@ struct CheckCommand: AsyncParsableCommand {
             let outcomes = await ExternalChecker(options: options).check(report.external)
             report.findings += SiteChecker.externalFindings(report, outcomes: outcomes)
             let skipped = outcomes.values.filter { $0 == .skipped }.count
-            externalNote = "\(report.external.count - skipped) external URL(s) checked, \(skipped) skipped by patterns"
+            externalNote = printer.say(.cliExternalChecked, String(report.external.count - skipped), String(skipped))
         }
         switch format {
         case .text:
-            for finding in report.findings { Console.error(finding.describe(root: directory)) }
+            for finding in report.findings { Console.error(finding.describe(root: directory, printer: printer)) }
             let warnings = report.findings.count - report.errors
-            print("kenshu: checked \(report.pages) pages, \(report.references) references: \(report.errors) broken, \(warnings) warning(s); \(externalNote)")
+            print("kenshu: " + printer.say(
+                .cliChecked, String(report.pages), String(report.references), String(report.errors), String(warnings), externalNote))
         case .json:
             let objects = report.findings.map { finding -> [String: Any] in
                 let first = finding.occurrences.first ?? (1, 1)
                 var object: [String: Any] = [
                     "file": directory + "/" + finding.file, "line": first.line, "column": first.column,
-                    "target": finding.target, "kind": finding.severity.rawValue,
+                    "target": finding.target, "kind": finding.severity.rawValue, "code": finding.message.key.rawValue,
+                    "message": finding.message.text(in: printer.language),
                     "reason": finding.reason.rawValue + (finding.detail.map { " " + $0 } ?? ""),
                     "lines": finding.occurrences.map(\.line),
                 ]

@@ -2,6 +2,8 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import KenshuBuild
+import KenshuContent
+import KenshuCore
 import KenshuServe
 
 /// `kenshu serve`: live preview while writing.
@@ -11,6 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Preview the site on this computer; pages reload when you save.")
 
     @OptionGroup var site: SiteOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(name: .long, help: "The port. Keep it the same so the browser keeps your saved progress (0 picks a free port).")
     var port: UInt16 = 4173
@@ -22,22 +25,25 @@ struct ServeCommand: AsyncParsableCommand {
     var open = false
 
     func run() async throws {
+        let siteLanguage = (try? String(contentsOfFile: site.content + "/site.yml", encoding: .utf8)).map { SiteConfig.parse($0, path: "").0.language }
+        let printer = language.printer(siteLanguage: siteLanguage)
         if host != "127.0.0.1" && host != "localhost" {
-            Console.error("kenshu: warning: listening on \(host): other computers on the network can read this preview")
+            Console.error("kenshu: \(printer.severityWord(.warning)): " + printer.say(.cliHostWarning, host))
         }
-        let options = BuildOptions(contentDirectory: site.content, themeName: site.theme)
+        var options = BuildOptions(contentDirectory: site.content, themeName: site.theme)
+        options.messageLanguage = language.lang
         let server: PreviewServer
         do {
             server = try PreviewServer(options: options, host: host, port: port) { Console.error($0) }
         } catch {
-            Console.error("kenshu: error: \(error)")
+            Console.error("kenshu: \(printer.severityWord(.error)): \(error)")
             throw ExitCode(2)
         }
         let openBrowser = open
         let serving = Task {
             try await server.run { address in
-                FileHandle.standardOutput.write(Data("kenshu: serving at \(address) (Ctrl-C stops)\n".utf8))
-                if openBrowser, let url = URL(string: address) { Browser.open(url) }
+                FileHandle.standardOutput.write(Data(("kenshu: " + printer.say(.cliServing, address) + "\n").utf8))
+                if openBrowser, let url = URL(string: address) { Browser.open(url, printer: printer) }
             }
         }
         let stopping = StopFlag()
@@ -56,11 +62,11 @@ struct ServeCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(signals) {} }
         do {
             try await serving.value
-            Console.error("kenshu: stopped")
+            Console.error("kenshu: " + printer.say(.cliStopped))
         } catch where stopping.isSet || error is CancellationError {
-            Console.error("kenshu: stopped")
+            Console.error("kenshu: " + printer.say(.cliStopped))
         } catch {
-            Console.error("kenshu: error: \(error)")
+            Console.error("kenshu: \(printer.severityWord(.error)): \(error)")
             throw ExitCode(2)
         }
     }

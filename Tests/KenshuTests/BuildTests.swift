@@ -67,7 +67,7 @@ import Testing
 
     @Test func testBuild_englishSiteUsesEnglishInterface() throws {
         var files = TemporarySite.smallCourse()
-        files["site.yml"] = "title: Training\nlanguage: en\n"
+        files["site.yml"] = "id: test-course\ntitle: Training\nlanguage: en\n"
         let site = try TemporarySite(files)
         defer { site.remove() }
         #expect(try site.build().succeeded)
@@ -79,7 +79,7 @@ import Testing
 
     @Test func testBuild_themeOverridesOneTemplateAndFallsBack() throws {
         var files = TemporarySite.smallCourse()
-        files["site.yml"] = "title: テスト研修\ntheme: mycity\n"
+        files["site.yml"] = "id: test-course\ntitle: テスト研修\ntheme: mycity\n"
         files["Themes/mycity/templates/pager.mustache"] = "<p class=\"city-pager\">{{#next}}{{title}}{{/next}}</p>\n"
         files["Themes/mycity/assets/city.css"] = "body { color: black; }\n"
         let site = try TemporarySite(files)
@@ -103,7 +103,7 @@ import Testing
 @Suite struct LargeCourseTests {
     /// Above 30 modules a page lists only its own module; `toc.js` carries the rest for the script.
     @Test func testManyModules_moveTheModuleListToTocJS() throws {
-        var files: [String: String] = ["site.yml": "title: 大きな研修\n"]
+        var files: [String: String] = ["site.yml": "id: test-course\ntitle: 大きな研修\n"]
         for n in 1...31 {
             files[String(format: "%02d-m%d/index.md", n, n)] = TemporarySite.page("モジュール\(n)")
             files[String(format: "%02d-m%d/01-l.md", n, n)] = TemporarySite.page("レッスン\(n)")

@@ -74,12 +74,12 @@ import Testing
 
     @Test func testUnknownSiteKey_warnsAtItsLine_andStrictFails() throws {
         var files = TemporarySite.smallCourse()
-        files["site.yml"] = "title: テスト\nlangauge: en\n"
+        files["site.yml"] = "id: test-course\ntitle: テスト\nlangauge: en\n"
         let site = try TemporarySite(files)
         defer { site.remove() }
         let relaxed = try site.build()
         #expect(relaxed.succeeded)
-        #expect(site.messages(relaxed) == ["Content/site.yml:2:1: warning: unknown key 'langauge' is ignored — did you mean 'language'?"])
+        #expect(site.messages(relaxed) == ["Content/site.yml:3:1: warning: unknown key 'langauge' is ignored — did you mean 'language'?"])
         #expect(try !site.build(strict: true).succeeded)
     }
 
@@ -104,7 +104,7 @@ import Testing
         let page = try site.read("intro/welcome.html")
         #expect(!page.contains("<script>alert"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        try site.write("site.yml", "title: テスト\noptions:\n  raw_html: true\n")
+        try site.write("site.yml", "id: test-course\ntitle: テスト\noptions:\n  raw_html: true\n")
         #expect(try site.build().succeeded)
         #expect(try site.read("intro/welcome.html").contains("文中の<b>太字</b>"))
     }

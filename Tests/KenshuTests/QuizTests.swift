@@ -11,7 +11,7 @@ import Testing
         return MarkdownRenderer.render(markdown, options: options)
     }
 
-    func messages(_ page: ParsedMarkdown) -> [String] { page.diagnostics.map(\.description) }
+    func messages(_ page: ParsedMarkdown) -> [String] { page.diagnostics.map { TemporarySite.withoutCode($0.description) } }
 
     @Test func testSingleChoice_withFeedbackAndExplanation() {
         let page = render("""

@@ -45,7 +45,13 @@ struct TemporarySite {
 
     /// Diagnostics as printed, with the temporary folder cut off: `Content/01-a/02-b.md:7:3: error: …`.
     func messages(_ result: BuildResult) -> [String] {
-        result.diagnostics.map { $0.description.replacingOccurrences(of: root.path + "/", with: "") }
+        result.diagnostics.map { Self.withoutCode($0.description).replacingOccurrences(of: root.path + "/", with: "") }
+    }
+
+    /// A printed diagnostic without its ` [K1234]` code, for tests about the words.
+    static func withoutCode(_ line: String) -> String {
+        guard line.hasSuffix("]"), let open = line.range(of: " [K", options: .backwards) else { return line }
+        return String(line[..<open.lowerBound])
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
@@ -58,7 +64,7 @@ struct TemporarySite {
     /// A small course: home, two modules of two lessons.
     static func smallCourse() -> [String: String] {
         [
-            "site.yml": "title: テスト研修\n",
+            "site.yml": "id: test-course\ntitle: テスト研修\n",
             "index.md": page("ようこそ", "[はじめに](01-intro/index.md)\n"),
             "01-intro/index.md": page("はじめに", "", extra: "description: 最初のモジュール\n"),
             "01-intro/01-welcome.md": page("ようこそ研修へ", "## 目的\n\n本文。[次](02-roles.md#役割分担)\n", extra: "minutes: 10\n"),

@@ -1,0 +1,32 @@
+import Foundation
+import KenshuCore
+
+/// The small course `kenshu new` writes: site.yml with a fresh id, a home page, one module with
+/// two lessons, a quiz, a module test, a glossary entry and an image, each file explaining itself
+/// in Japanese comments. It builds and checks with zero warnings (a test keeps it so).
+///
+/// The files are compiled in (from `Sources/KenshuBuild/StarterCourse/`, by `Tests/tools/embed_files.py`)
+/// so that a binary copied alone can start a course.
+public enum StarterCourse {
+    /// Writes the course into `folder` (created; refused when it exists and is not empty).
+    /// - Parameter siteID: the course's storage id; a fresh random one when `nil`.
+    public static func write(to folder: URL, siteID: String? = nil) throws {
+        let fm = FileManager.default
+        if let entries = try? fm.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
+            throw ToolFailure(.newTargetNotEmpty, folder.path)
+        }
+        let id = siteID ?? Self.freshID()
+        for (relative, text) in files {
+            let target = folder.appendingPathComponent("Content").appendingPathComponent(relative)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.replacingOccurrences(of: "{{SITE_ID}}", with: id).utf8).write(to: target)
+        }
+    }
+
+    /// `kenshu-` and 12 random hex digits: unique enough that two towns' copies never share progress.
+    public static func freshID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = (0..<12).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }
+        return "kenshu-" + digits.joined()
+    }
+}
