@@ -2,30 +2,30 @@ import Foundation
 
 /// What a batch of file changes means for the preview, from cheapest to dearest:
 /// a page's text changed; files appeared or vanished; the theme changed; `site.yml` changed.
-struct ChangeKind: OptionSet {
-    let rawValue: Int
-    static let structure = ChangeKind(rawValue: 1)
-    static let theme = ChangeKind(rawValue: 2)
-    static let config = ChangeKind(rawValue: 4)
-
+///
+/// A plain struct, not an `OptionSet`: an option set's `insert` rebuilds the value from its raw
+/// value and would drop ``pages`` (that once made `sed -i` saves show the previous text).
+struct ChangeKind: Equatable {
+    /// Files appeared or vanished: the course's shape may have changed.
+    var structure = false
+    var theme = false
+    var config = false
     /// Markdown files whose text changed (and which still exist).
     var pages: [String] = []
 
-    init(rawValue: Int) { self.rawValue = rawValue }
-
     /// - Parameter known: absolute paths of the content files the session has already read.
-    static func classify(_ paths: [String], content: String, themes: String, known: Set<String>) -> ChangeKind {
+    static func classify(_ paths: [String], content: String, themes: String?, known: Set<String>) -> ChangeKind {
         var kind = ChangeKind()
         for path in paths {
-            if path.hasPrefix(themes + "/") {
-                kind.insert(.theme)
-            } else if path == content + "/site.yml" {
-                kind.insert(.config)
+            if let themes, path.hasPrefix(themes + "/") {
+                kind.theme = true
+            } else if path == content + "/site.yml" || path == content + "/glossary.yml" {
+                kind.config = true
             } else if path.hasPrefix(content + "/") {
                 let exists = FileManager.default.fileExists(atPath: path)
                 if path.lowercased().hasSuffix(".md"), exists { kind.pages.append(path) }
                 // A file that appears or vanishes changes the course's shape; assets are read when served.
-                if !exists || !known.contains(path) { kind.insert(.structure) }
+                if !exists || !known.contains(path) { kind.structure = true }
             }
         }
         return kind

@@ -14,17 +14,10 @@ public final class PreviewServer: Sendable {
     private let port: UInt16
     private let log: @Sendable (String) -> Void
 
-    public enum StartError: Error, CustomStringConvertible {
-        case portInUse(UInt16)
-        case badHost(String)
-
-        public var description: String {
-            switch self {
-            case .portInUse(let port):
-                "port \(port) is already in use (another 'kenshu serve'?); stop it, or choose another port with --port \(port + 1)"
-            case .badHost(let host): "cannot listen on '\(host)'; use an IPv4 address such as 127.0.0.1"
-            }
-        }
+    /// Why the server could not start: a ``ToolFailure`` with its catalog message.
+    public enum StartError {
+        static func portInUse(_ port: UInt16) -> ToolFailure { ToolFailure(.portInUse, String(port), String(port &+ 1)) }
+        static func badHost(_ host: String) -> ToolFailure { ToolFailure(.badHost, host) }
     }
 
     /// - Parameter host: `127.0.0.1` unless the user asked for another address.
@@ -51,6 +44,7 @@ public final class PreviewServer: Sendable {
         let rebuilding = Task {
             for await batch in watcher.changes {
                 let start = Date()
+                if ProcessInfo.processInfo.environment["KENSHU_TRACE"] != nil { log("batch: \(batch)") }
                 let state = await session.rebuild(changed: batch)
                 await hub.reload()
                 report(state, seconds: Date().timeIntervalSince(start), language: await session.language)

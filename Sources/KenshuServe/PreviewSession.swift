@@ -45,8 +45,9 @@ public actor PreviewSession {
     }
 
     /// The absolute folders to watch for changes.
+    /// The content folder first, then the themes folder when there is one on disk.
     public var watchedFolders: [String] {
-        [options.contentDirectory, themesDirectory ?? options.contentDirectory].map {
+        ([options.contentDirectory] + [themesDirectory].compactMap { $0 }).map {
             URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
         }
     }
@@ -63,31 +64,31 @@ public actor PreviewSession {
     /// Rebuilds after `changed` files (absolute paths) changed; an empty list rebuilds what is missing.
     @discardableResult
     public func rebuild(changed: [String]) -> State {
-        let kind = ChangeKind.classify(changed, content: watchedFolders[0], themes: watchedFolders[1], known: knownFiles)
+        let kind = ChangeKind.classify(changed, content: watchedFolders[0], themes: watchedFolders.count > 1 ? watchedFolders[1] : nil, known: knownFiles)
         do {
             var diagnostics: [Diagnostic] = []
-            if tree == nil || kind.contains(.structure) || kind.contains(.config) {
+            if tree == nil || kind.structure || kind.config {
                 let loaded = try ContentLoader.load(contentDirectory: options.contentDirectory)
                 tree = loaded
                 let files = [loaded.home].compactMap { $0 } + loaded.modules.flatMap { [$0.index].compactMap { $0 } + $0.lessons } + loaded.assets
                 knownFiles = Set(files.map(\.absolutePath))
             }
-            if kind.contains(.config) { pages = [] }
+            if kind.config { pages = [] }
             guard let tree else { return state }
             diagnostics += tree.diagnostics
-            if theme == nil || kind.contains(.theme) || kind.contains(.config) {
+            if theme == nil || kind.theme || kind.config {
                 let (loaded, themeDiagnostics) = Theme.load(
                     themesDirectory: themesDirectory, names: options.themeName.map { [$0] } ?? tree.config.themes,
                     language: tree.config.language)
                 theme = loaded
                 diagnostics += themeDiagnostics
-                if kind.contains(.theme) { pages = [] }
+                if kind.theme { pages = [] }
             }
             guard let theme else { return state }
             let trace = Trace()
             let stale = Set(kind.pages.map { ChangeKind.relative($0, to: watchedFolders[0]) })
             var changedPages: Set<Int>?
-            if pages.isEmpty || kind.contains(.structure) {
+            if pages.isEmpty || kind.structure {
                 linkCache.reset()
                 servedPaths = nil
                 let cached = Dictionary(pages.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { $1 })

@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try PreviewServer(options: options, host: host, port: port) { Console.error($0) }
         } catch {
-            Console.error("kenshu: \(printer.severityWord(.error)): \(error)")
+            Console.error("kenshu: \(printer.severityWord(.error)): " + Self.describe(error, printer))
             throw ExitCode(2)
         }
         let openBrowser = open
@@ -66,9 +66,16 @@ struct ServeCommand: AsyncParsableCommand {
         } catch where stopping.isSet || error is CancellationError {
             Console.error("kenshu: " + printer.say(.cliStopped))
         } catch {
-            Console.error("kenshu: \(printer.severityWord(.error)): \(error)")
+            Console.error("kenshu: \(printer.severityWord(.error)): " + Self.describe(error, printer))
             throw ExitCode(2)
         }
+    }
+
+    /// A failure's words with its advice, in the printer's language.
+    static func describe(_ error: any Error, _ printer: DiagnosticPrinter) -> String {
+        guard let failure = error as? ToolFailure else { return "\(error)" }
+        let fix = failure.message.standardFix(in: printer.language).map { " — " + $0 } ?? ""
+        return failure.message.text(in: printer.language) + fix
     }
 }
 

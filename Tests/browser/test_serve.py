@@ -20,7 +20,7 @@ PAGE = "---\ntitle: {title}\n---\n\n## 目的\n\n{body}\n"
 def course(tmp_path):
     content = tmp_path / "Content"
     (content / "01-intro" / "images").mkdir(parents=True)
-    (content / "site.yml").write_text("title: プレビュー研修\n", encoding="utf-8")
+    (content / "site.yml").write_text("id: preview-test\ntitle: プレビュー研修\n", encoding="utf-8")
     (content / "index.md").write_text(PAGE.format(title="ようこそ", body="[はじめに](01-intro/index.md)"), encoding="utf-8")
     (content / "01-intro" / "index.md").write_text(PAGE.format(title="はじめに", body="概要"), encoding="utf-8")
     (content / "01-intro" / "01-welcome.md").write_text(PAGE.format(title="最初のレッスン", body="元の本文です。"), encoding="utf-8")
@@ -30,7 +30,7 @@ def course(tmp_path):
 
 @pytest.fixture
 def server(course):
-    process = subprocess.Popen([KENSHU, "serve", "--content", str(course), "--port", "0"], cwd=REPO,
+    process = subprocess.Popen([KENSHU, "serve", "--content", str(course), "--port", "0", "--lang", "en"], cwd=REPO,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = process.stdout.readline()
     assert "serving at http://127.0.0.1:" in line, line + process.stderr.read()
@@ -126,7 +126,7 @@ def test_build_error_shows_in_the_browser_and_recovers(server, course):
 
 def test_port_in_use_gives_a_clear_message(server, course):
     port = server.rsplit(":", 1)[1]
-    run = subprocess.run([KENSHU, "serve", "--content", str(course), "--port", port], cwd=REPO,
+    run = subprocess.run([KENSHU, "serve", "--content", str(course), "--port", port, "--lang", "en"], cwd=REPO,
                          capture_output=True, text=True, timeout=30)
     assert run.returncode == 2
     assert f"port {port} is already in use" in run.stderr and "--port" in run.stderr
@@ -134,3 +134,65 @@ def test_port_in_use_gives_a_clear_message(server, course):
 
 def test_output_folder_is_never_written(server, course):
     assert not (course.parent / "Output").exists()
+
+
+def save_with_sed(path, old, new):
+    subprocess.run(["sed", "-i", f"s/{old}/{new}/", str(path)], check=True)
+
+
+def save_by_rename(path, old, new):
+    """How many IDEs and atomic-save editors write: a temporary file renamed over the original."""
+    temp = path.with_name(path.name + ".tmp-save")
+    temp.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.replace(temp, path)
+
+
+def save_like_vim(path, old, new):
+    """vim's default: a backup copy `name~`, then the file written in place, then the backup removed."""
+    text = path.read_text(encoding="utf-8")
+    backup = path.with_name(path.name + "~")
+    shutil.copy(path, backup)
+    with open(path, "r+", encoding="utf-8") as handle:
+        handle.truncate(0)
+        handle.write(text.replace(old, new))
+    backup.unlink()
+
+
+def save_in_place(path, old, new):
+    """Truncate and write through the same file descriptor (Notepad++, many simple editors)."""
+    text = path.read_text(encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace(old, new))
+
+
+def save_with_crlf(path, old, new):
+    """A Windows editor on a file share: CRLF line ends and a BOM."""
+    text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace(old, new)
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+
+
+@pytest.mark.parametrize("save", [save_with_sed, save_by_rename, save_like_vim, save_in_place, save_with_crlf])
+def test_every_way_of_saving_shows_the_newest_text(server, course, save):
+    lesson = course / "01-intro" / "01-welcome.md"
+    for round_number in range(3):
+        old = "元の本文です。" if round_number == 0 else f"版{round_number}の本文です。"
+        new = f"版{round_number + 1}の本文です。"
+        save(lesson, old, new)
+        deadline = time.time() + 5
+        page = ""
+        while time.time() < deadline:
+            status, _, page = get(server + "/intro/welcome.html")
+            if new in page:
+                break
+            time.sleep(0.05)
+        assert status == 200 and new in page and old not in page, (save.__name__, round_number, page[-400:])
+
+
+def test_messages_are_japanese_by_default(course):
+    process = subprocess.Popen([KENSHU, "serve", "--content", str(course), "--port", "0"], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "LANG": "C.UTF-8"})
+    line = process.stdout.readline()
+    process.terminate()
+    process.wait(timeout=10)
+    assert "で表示しています" in line, line

@@ -6,6 +6,8 @@ extension MessageCatalog {
         .contentFolderMissing: Entry("content folder '{0}' does not exist", fix: "start a course with 'kenshu new {0}', or name the folder with --content"),
         .themesMissing: Entry("theme folder '{0}' does not exist", fix: "leave out --themes to use the theme built into Kenshu"),
         .newTargetNotEmpty: Entry("'{0}' already exists and is not empty; nothing was written", fix: "name a new folder, for example 'kenshu new my-course'"),
+        .portInUse: Entry("port {0} is already in use (another 'kenshu serve'?)", fix: "stop it, or choose another port with --port {1}"),
+        .badHost: Entry("cannot listen on '{0}'", fix: "use an IPv4 address such as 127.0.0.1"),
         .concurrentBuild: Entry("another kenshu build is writing '{0}' right now", fix: "wait for it to finish, then build again"),
 
         .fileUnreadable: Entry("cannot read this file", fix: "check that it exists and that you may read it"),

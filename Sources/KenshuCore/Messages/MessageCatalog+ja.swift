@@ -6,6 +6,8 @@ extension MessageCatalog {
         .contentFolderMissing: Entry("教材フォルダー '{0}' がありません", fix: "'kenshu new {0}' で新しいコースを作るか、--content でフォルダーを指定してください"),
         .themesMissing: Entry("テーマのフォルダー '{0}' がありません", fix: "--themes を外すと、Kenshu に組み込まれたテーマを使います"),
         .newTargetNotEmpty: Entry("'{0}' はすでにあり、空ではありません。何も書き込んでいません", fix: "新しいフォルダー名を指定してください（例：'kenshu new my-course'）"),
+        .portInUse: Entry("ポート {0} はすでに使われています（別の 'kenshu serve' が動いていませんか）", fix: "それを止めるか、--port {1} のように別のポートを指定してください"),
+        .badHost: Entry("'{0}' で待ち受けられません", fix: "127.0.0.1 のような IPv4 アドレスを指定してください"),
         .concurrentBuild: Entry("別の kenshu build が '{0}' に書き出し中です", fix: "終わるのを待ってから、もう一度ビルドしてください"),
 
         .fileUnreadable: Entry("このファイルを読めません", fix: "ファイルがあるか、読む権限があるかを確かめてください"),

@@ -13,6 +13,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case themesMissing = "K0004"
     case newTargetNotEmpty = "K0005"
     case concurrentBuild = "K0006"
+    case portInUse = "K0007"
+    case badHost = "K0008"
 
     // K1: reading files
     case fileUnreadable = "K1001"
