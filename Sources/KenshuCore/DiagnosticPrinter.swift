@@ -39,4 +39,14 @@ public struct DiagnosticRecord: Sendable, Codable, Equatable {
     public var column: Int?
     public var message: String
     public var fix: String?
+
+    public init(code: String, severity: String, file: String?, line: Int?, column: Int?, message: String, fix: String?) {
+        self.code = code
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.fix = fix
+    }
 }

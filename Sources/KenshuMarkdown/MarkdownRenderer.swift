@@ -10,8 +10,9 @@ public enum MarkdownRenderer {
         let document = CMarkDocument(markdown)
         let writer = HTMLWriter(source: markdown, options: options)
         writer.render(document.document)
+        let typos = LinkTypos.find(in: markdown, path: options.path, lineOffset: options.lineOffset)
         return ParsedMarkdown(
-            html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics,
+            html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics + typos,
             blockIDs: writer.blockIDs)
     }
 }

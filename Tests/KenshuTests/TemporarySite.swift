@@ -29,6 +29,23 @@ struct TemporarySite {
         try Data(text.utf8).write(to: url)
     }
 
+    /// Writes bytes as they are (a Shift_JIS file, a file with CRLF).
+    func writeData(_ path: String, _ data: Data) throws {
+        let url = content.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func delete(_ path: String) throws {
+        try FileManager.default.removeItem(at: content.appendingPathComponent(path))
+    }
+
+    /// Each diagnostic printed in `language`, with the temporary folder cut off.
+    func printed(_ result: BuildResult, _ language: Language) -> [String] {
+        let printer = DiagnosticPrinter(language: language)
+        return result.diagnostics.map { printer.line($0).replacingOccurrences(of: root.path + "/", with: "") }
+    }
+
     func build(strict: Bool = false, theme: String? = nil) throws -> BuildResult {
         try Builder.build(BuildOptions(
             contentDirectory: content.path, themesDirectory: themes.path, themeName: theme,

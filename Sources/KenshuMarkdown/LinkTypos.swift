@@ -1,0 +1,60 @@
+import KenshuCore
+
+/// Finds links that Markdown silently leaves as text because their target holds a space
+/// (`[資料](02-標的型 メール.md)`), a common result of Windows file names with spaces.
+///
+/// CommonMark allows no space in a bare link destination, so the author sees the brackets in the
+/// page and no error; this names the line and suggests `<…>` or `%20`. Code blocks and code spans
+/// are skipped, and `(url "title")` (a destination followed by a title) is left alone.
+enum LinkTypos {
+    static func find(in markdown: String, path: String, lineOffset: Int) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var fence: Substring?
+        for (index, rawLine) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = rawLine.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix { $0 == "`" || $0 == "~" }
+                continue
+            }
+            if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
+            for (column, target) in spacedTargets(in: Array(rawLine)) {
+                found.append(.warning(
+                    .linkWithSpace, target, at: SourceLocation(path: path, line: index + 1 + lineOffset, column: column)))
+            }
+        }
+        return found
+    }
+
+    /// `(column of the target, target)` for each `](target with space)` outside code spans.
+    static func spacedTargets(in line: [Character]) -> [(Int, String)] {
+        var results: [(Int, String)] = []
+        var index = 0
+        var inCode = false
+        while index < line.count {
+            let character = line[index]
+            if character == "`" { inCode.toggle() }
+            guard !inCode, character == "]", index + 1 < line.count, line[index + 1] == "(" else {
+                index += 1
+                continue
+            }
+            let start = index + 2
+            guard let close = line[start...].firstIndex(of: ")") else { break }
+            let target = String(line[start..<close])
+            if isSpacedPath(target) { results.append((start + 1, target)) }
+            index = close + 1
+        }
+        return results
+    }
+
+    /// A target with a space that is not `url "title"` and not already `<…>`.
+    static func isSpacedPath(_ target: String) -> Bool {
+        guard target.contains(" "), !target.hasPrefix("<"), !target.contains("("), let space = target.firstIndex(of: " ") else { return false }
+        let afterSpace = target[target.index(after: space)...].drop { $0 == " " }
+        if let first = afterSpace.first, first == "\"" || first == "'" { return false }
+        return !target.hasPrefix(" ")
+    }
+}

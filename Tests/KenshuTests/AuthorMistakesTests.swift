@@ -1,0 +1,157 @@
+import Foundation
+import KenshuContent
+import KenshuCore
+import Testing
+@testable import KenshuBuild
+
+/// The mistakes authors really make are named as what they are, at their place, in Japanese and English.
+@Suite struct AuthorMistakesTests {
+    /// Builds the small course with `changes` (a `nil` text deletes the file) and returns the lines
+    /// printed for diagnostics with `code`, in Japanese and in English.
+    func lines(_ changes: [String: String?], code: String) throws -> (ja: [String], en: [String], result: BuildResult) {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        for (path, text) in changes {
+            if let text { try site.write(path, text) } else { try site.delete(path) }
+        }
+        let result = try site.build()
+        let ja = site.printed(result, .ja).filter { $0.hasSuffix("[\(code)]") }
+        let en = site.printed(result, .en).filter { $0.hasSuffix("[\(code)]") }
+        return (ja, en, result)
+    }
+
+    @Test func testFullWidthColonAfterAKey() throws {
+        let (ja, en, result) = try lines(["01-intro/01-welcome.md": "---\ntitle：ようこそ\n---\n本文\n"], code: "K2011")
+        #expect(!result.succeeded)
+        #expect(ja == ["Content/01-intro/01-welcome.md:2:6: エラー: 'title' の後ろが全角のコロン「：」です。YAML は全角のコロンを区切りとして読みません — 半角のコロンと空白にしてください：'title: …' [K2011]"])
+        #expect(en == ["Content/01-intro/01-welcome.md:2:6: error: 'title' is followed by a full-width colon '：', which YAML does not read as a separator — write a half-width colon and a space: 'title: …' [K2011]"])
+    }
+
+    @Test func testTabInYAML() throws {
+        let (ja, en, _) = try lines(["site.yml": "id: t\ntitle: テスト\noptions:\n\traw_html: true\n"], code: "K2012")
+        #expect(ja == ["Content/site.yml:4:1: エラー: ここにタブ文字があります。YAML の字下げには空白しか使えません — タブを半角の空白（1 段につき 2 つ）に置き換えてください [K2012]"])
+        #expect(en == ["Content/site.yml:4:1: error: a tab is used here; YAML allows only spaces for indentation — replace the tab with spaces (two per level) [K2012]"])
+    }
+
+    @Test func testFullWidthQuizBoxes() throws {
+        let quiz = "```quiz\n問題文\n- ［ ］ ちがう\n- [ｘ] 正しい\n```\n"
+        let (ja, en, result) = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", quiz)], code: "K6012")
+        #expect(!result.succeeded)
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:6:3: エラー: '［ ］' が全角の文字で書かれているため、選択肢の印として読めません — 半角で '[ ]' か '[x]' と書いてください [K6012]",
+            "Content/01-intro/01-welcome.md:7:3: エラー: '[ｘ]' が全角の文字で書かれているため、選択肢の印として読めません — 半角で '[ ]' か '[x]' と書いてください [K6012]",
+        ])
+        #expect(en.first == "Content/01-intro/01-welcome.md:6:3: error: '［ ］' is written with full-width characters, so it is not read as a choice box — write the box with half-width characters: '[ ]' or '[x]' [K6012]")
+    }
+
+    @Test func testLookAlikeListMarkers() throws {
+        let quiz = "```quiz\n問題文\n－ [ ] ちがう\nー [x] 正しい\n```\n"
+        let (ja, en, _) = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", quiz)], code: "K6013")
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:6:1: エラー: 行頭の '－' はリストの印ではないため、選択肢になりません — 選択肢は半角の '-' と空白で始めてください：'- [ ] …' [K6013]",
+            "Content/01-intro/01-welcome.md:7:1: エラー: 行頭の 'ー' はリストの印ではないため、選択肢になりません — 選択肢は半角の '-' と空白で始めてください：'- [ ] …' [K6013]",
+        ])
+        #expect(en.first == "Content/01-intro/01-welcome.md:6:1: error: '－' at the start of the line is not a list marker, so this is not a choice — start each choice with a half-width '-' and a space: '- [ ] …' [K6013]")
+    }
+
+    @Test func testSpaceInALinkTarget() throws {
+        let (ja, en, _) = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", "資料は[こちら](02-標的型 メール.md)です。\n")], code: "K5002")
+        #expect(ja == ["Content/01-intro/01-welcome.md:4:10: 警告: リンク先 '02-標的型 メール.md' に空白が入っているため、リンクにならず文字のまま表示されます — '<02-標的型 メール.md>' のように < > で囲むか、空白を %20 に置き換えてください [K5002]"])
+        #expect(en == ["Content/01-intro/01-welcome.md:4:10: warning: the link target '02-標的型 メール.md' contains a space, so the link is shown as text — write '<02-標的型 メール.md>' or replace each space with %20 [K5002]"])
+    }
+
+    @Test func testLinkToAPagesBuiltName_isAcceptedAndRewritten() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("02-cloud/01-basics.md", TemporarySite.page("基礎", "[役割](../intro/roles.html#役割分担) と [方式](models.html)\n"))
+        let result = try site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let html = try site.read("cloud/basics.html")
+        #expect(html.contains("href=\"../intro/roles.html#%E5%BD%B9%E5%89%B2%E5%88%86%E6%8B%85\""))
+        #expect(html.contains("href=\"models.html\""))
+    }
+
+    @Test func testUnknownQuizOption() throws {
+        let quiz = "```quiz\n問題文\nshufle\n- [ ] ちがう\n- [x] 正しい\n```\n"
+        let (ja, en, result) = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", quiz)], code: "K6007")
+        #expect(!result.succeeded)
+        #expect(ja == ["Content/01-intro/01-welcome.md:6:1: エラー: 問題のオプション 'shufle' は知らないオプションです — 'shuffle' のことですか？ [K6007]"])
+        #expect(en == ["Content/01-intro/01-welcome.md:6:1: error: unknown quiz option 'shufle' — did you mean 'shuffle'? [K6007]"])
+    }
+
+    @Test func testTestPageWithoutQuestions_andWithoutPassMark() throws {
+        let (ja, en, result) = try lines(["01-intro/03-test.md": "---\ntitle: テスト\nkind: test\n---\n説明だけ\n"], code: "K3007")
+        #expect(!result.succeeded)
+        #expect(ja == ["Content/01-intro/03-test.md:1:1: エラー: このモジュールテストには問題がないため、採点できません — ```quiz の問題を足すか、'kind: test' を消してください [K3007]"])
+        #expect(en == ["Content/01-intro/03-test.md:1:1: error: this module test has no questions, so there is nothing to grade — add ```quiz blocks, or remove 'kind: test' [K3007]"])
+        let passMark = try lines(["01-intro/03-test.md": "---\ntitle: テスト\nkind: test\n---\n説明だけ\n"], code: "K3006")
+        #expect(passMark.ja == ["Content/01-intro/03-test.md:1:1: 警告: このモジュールテストには 'pass_mark' がないため、合格点を 80（%）とします — 'pass_mark: 80'（合格に必要な正答率 %）の行を足してください [K3006]"])
+    }
+
+    @Test func testUnnumberedAndDuplicateNumberedLessons() throws {
+        let unnumbered = try lines(["01-intro/extra.md": TemporarySite.page("追加")], code: "K1010")
+        #expect(unnumbered.ja == ["Content/01-intro/extra.md:1:1: 警告: 'extra.md' に順番の番号がないため、番号付きのレッスンの後に並びます — 先頭に番号を付けた名前にしてください（例：'03-extra.md'） [K1010]"])
+        #expect(unnumbered.en == ["Content/01-intro/extra.md:1:1: warning: 'extra.md' has no order number, so it comes after the numbered lessons — rename it with a number first, for example '03-extra.md' [K1010]"])
+        let duplicate = try lines(["01-intro/02-more.md": TemporarySite.page("もう一つ")], code: "K1011")
+        #expect(duplicate.ja == ["Content/01-intro/02-roles.md:1:1: 警告: '02-roles.md' と '02-more.md' の順番の番号が同じです — 順番がはっきりするよう、どちらかの番号を変えてください [K1011]"])
+        #expect(duplicate.en == ["Content/01-intro/02-roles.md:1:1: warning: '02-roles.md' and '02-more.md' have the same order number — renumber one of them so the order is clear [K1011]"])
+    }
+
+    @Test func testNamesDifferingOnlyInCase() throws {
+        let (ja, en, _) = try lines(["01-intro/images/図1.PNG": "PNG"], code: "K1012")
+        #expect(ja == ["Content/01-intro/images/図1.png:1:1: 警告: '01-intro/images/図1.png' と '01-intro/images/図1.PNG' は大文字・小文字だけが違います。Windows のファイル共有では同じ名前になり、壊れます — どちらかの名前を変えてください [K1012]"])
+        #expect(en == ["Content/01-intro/images/図1.png:1:1: warning: '01-intro/images/図1.png' and '01-intro/images/図1.PNG' differ only in upper and lower case, which breaks on Windows file shares — rename one of them [K1012]"])
+    }
+
+    @Test func testDateThatDoesNotExist() throws {
+        let (ja, en, _) = try lines(["01-intro/01-welcome.md": "---\ntitle: A\nupdated: 2026-02-31\n---\n"], code: "K2008")
+        #expect(ja == ["Content/01-intro/01-welcome.md:3:10: エラー: 'updated'：2026-02-31 という日はありません — 月と日を確かめてください [K2008]"])
+        #expect(en == ["Content/01-intro/01-welcome.md:3:10: error: 'updated': 2026-02-31 is not a day of the calendar — check the month and the day [K2008]"])
+    }
+
+    @Test func testMissingSiteYAMLHomeAndID() throws {
+        let site = try lines(["site.yml": nil], code: "K1007")
+        #expect(site.ja == ["Content/site.yml:1:1: 警告: site.yml がないため、コースの題名と ID がありません — 'title:' と 'id:' を書いた site.yml を置いてください（'kenshu new' が作ります） [K1007]"])
+        #expect(site.en == ["Content/site.yml:1:1: warning: the course has no site.yml, so it has no title or id — add site.yml with 'title:' and 'id:' ('kenshu new' writes one) [K1007]"])
+        let home = try lines(["index.md": nil], code: "K1008")
+        #expect(home.en == ["Content/index.md:1:1: warning: the course has no index.md, so its home page only lists the modules — add index.md with a 'title' and a welcome text [K1008]"])
+        let id = try lines(["site.yml": "title: テスト研修\n"], code: "K1009")
+        let expectedID = SiteConfig.parse("title: テスト研修\n", path: "").0.storageID
+        #expect(id.ja == ["Content/site.yml:1:1: 警告: site.yml に 'id' がないため、このコースの別のコピーと学習の記録が混ざります — 'id: \(expectedID)' の行を足してください（コースに固有の文字列。一度決めたら変えない） [K1009]"])
+    }
+
+    @Test func testShiftJISFiles_areLocatedErrors() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let sjis = try #require("id: t\ntitle: 研修\n".data(using: .shiftJIS))
+        try site.writeData("site.yml", sjis)
+        let page = try #require("---\ntitle: ようこそ\n---\n本文です。\n".data(using: .shiftJIS))
+        try site.writeData("01-intro/01-welcome.md", page)
+        let result = try site.build()
+        #expect(!result.succeeded)
+        let ja = site.printed(result, .ja).filter { $0.hasSuffix("[K1003]") }
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:2:1: エラー: このファイルは Shift_JIS で保存されています。Kenshu は UTF-8 だけを読みます — UTF-8 で保存し直してください（Windows のメモ帳なら「名前を付けて保存」→「文字コード」で UTF-8 を選ぶ） [K1003]",
+            "Content/site.yml:2:1: エラー: このファイルは Shift_JIS で保存されています。Kenshu は UTF-8 だけを読みます — UTF-8 で保存し直してください（Windows のメモ帳なら「名前を付けて保存」→「文字コード」で UTF-8 を選ぶ） [K1003]",
+        ])
+        #expect(site.printed(result, .en).contains { $0.hasPrefix("Content/site.yml:2:1: error: this file is saved as Shift_JIS, not UTF-8") })
+    }
+
+    @Test func testBrokenGlossary_isReadAndReported() throws {
+        let glossary = "- term: 標準化\n  definition: 国の基準に合わせること\n- term: 標準化\n  definition: 二回目\n- term: ガバクラ\n  defintion: 綴り違い\n"
+        let (ja, en, result) = try lines(["glossary.yml": glossary], code: "K4105")
+        #expect(!result.succeeded)
+        #expect(ja == ["Content/glossary.yml:3:3: エラー: 用語 '標準化' が 2 回定義されています（最初は 1 行目） — どちらか 1 つにしてください [K4105]"])
+        #expect(en == ["Content/glossary.yml:3:3: error: term '標準化' is defined twice (first on line 1) — keep one of the two entries [K4105]"])
+        let unknown = try lines(["glossary.yml": glossary], code: "K2010")
+        #expect(unknown.en == ["Content/glossary.yml:6:3: warning: unknown key 'defintion' is ignored — did you mean 'definition'? [K2010]"])
+    }
+
+    @Test func testEmptyContentFolder_saysWhatIsMissing() throws {
+        let site = try TemporarySite([:])
+        defer { site.remove() }
+        let result = try site.build()
+        let codes = Set(result.diagnostics.map(\.code))
+        #expect(codes.isSuperset(of: ["K1007", "K1008"]), "\(site.printed(result, .en))")
+    }
+}

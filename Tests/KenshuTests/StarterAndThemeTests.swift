@@ -1,0 +1,82 @@
+import Foundation
+import KenshuCheck
+import KenshuCore
+import Testing
+@testable import KenshuBuild
+@testable import KenshuTheme
+
+/// The files compiled into the binary match their folders, a new course builds and checks clean,
+/// and a build needs no theme folder at all.
+@Suite struct StarterAndThemeTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func folderFiles(_ folder: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
+        while let relative = enumerator.nextObject() as? String {
+            let url = folder.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  !(relative as NSString).lastPathComponent.hasPrefix(".") else { continue }
+            result[relative] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return result
+    }
+
+    @Test func testBuiltInTheme_equalsThemesDefault() throws {
+        let onDisk = try Self.folderFiles(Self.repository.appendingPathComponent("Themes/default"))
+        #expect(onDisk == BuiltInTheme.files, "run: python3 Tests/tools/embed_files.py")
+    }
+
+    @Test func testStarterCourse_equalsItsFolder() throws {
+        let onDisk = try Self.folderFiles(Self.repository.appendingPathComponent("Sources/KenshuBuild/StarterCourse"))
+        #expect(onDisk == StarterCourse.files, "run: python3 Tests/tools/embed_files.py")
+    }
+
+    @Test func testNewCourse_buildsAndChecksWithZeroWarnings_withTheBuiltInThemeAlone() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try StarterCourse.write(to: root)
+        let noThemes = root.appendingPathComponent("NoThemes")
+        try FileManager.default.createDirectory(at: noThemes, withIntermediateDirectories: true)
+        let output = root.appendingPathComponent("Output")
+        let result = try Builder.build(BuildOptions(
+            contentDirectory: root.appendingPathComponent("Content").path, themesDirectory: noThemes.path,
+            outputDirectory: output.path, strict: true, removeOldOutputInBackground: false))
+        #expect(result.succeeded)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let report = try SiteChecker.check(root: output.path)
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let css = try String(contentsOf: output.appendingPathComponent("assets/kenshu.css"), encoding: .utf8)
+        #expect(css == BuiltInTheme.files["assets/kenshu.css"])
+        let siteYAML = try String(contentsOf: root.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+        #expect(siteYAML.contains("id: kenshu-") && !siteYAML.contains("{{SITE_ID}}"))
+        #expect(throws: ToolFailure.self) { try StarterCourse.write(to: root) }
+    }
+
+    @Test func testFreshIDs_differ() {
+        #expect(StarterCourse.freshID() != StarterCourse.freshID())
+    }
+
+    @Test func testThemeLayers_firstNamedWins_andFallBackToBuiltIn() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("site.yml", "id: t\ntitle: テスト\ntheme: [town, region]\n")
+        try site.write("Themes/region/assets/kenshu.css", "/* region */")
+        try site.write("Themes/region/assets/extra.css", "/* region extra */")
+        try site.write("Themes/town/assets/kenshu.css", "/* town */")
+        let result = try site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        #expect(try site.read("assets/kenshu.css") == "/* town */")
+        #expect(try site.read("assets/extra.css") == "/* region extra */")
+        #expect(site.exists("assets/progress.js"))
+    }
+
+    @Test func testThemeExport_roundTrips() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-theme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try BuiltInTheme.export(to: folder) == BuiltInTheme.files.count)
+        #expect(try Self.folderFiles(folder) == BuiltInTheme.files)
+    }
+}

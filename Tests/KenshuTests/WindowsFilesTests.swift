@@ -1,0 +1,82 @@
+import Foundation
+import KenshuCore
+import Testing
+@testable import KenshuBuild
+
+/// Files saved on Windows (CRLF, lone CR, a BOM) build exactly like the same files saved with LF.
+@Suite struct WindowsFilesTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Copies the bundled course, rewriting every text file with `transform`.
+    static func copyCourse(to folder: URL, transform: (Data) -> Data) throws {
+        let source = repository.appendingPathComponent("Content")
+        let files = try #require(FileManager.default.enumerator(atPath: source.path))
+        while let relative = files.nextObject() as? String {
+            let from = source.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: from.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let to = folder.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let data = try Data(contentsOf: from)
+            let isText = relative.hasSuffix(".md") || relative.hasSuffix(".yml")
+            try (isText ? transform(data) : data).write(to: to)
+        }
+    }
+
+    static func crlf(_ data: Data) -> Data { Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8) }
+    static func bom(_ data: Data) -> Data { Data([0xEF, 0xBB, 0xBF]) + data }
+    static func cr(_ data: Data) -> Data { Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r").utf8) }
+
+    /// Every file of a built site, by relative path (without the source manifest, which names the folder).
+    static func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
+        while let relative = enumerator.nextObject() as? String {
+            let url = folder.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  relative != ".kenshu-sources.json" else { continue }
+            result[relative] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    static func build(_ transform: @escaping (Data) -> Data, in root: URL) throws -> (BuildResult, [String: Data]) {
+        let content = root.appendingPathComponent("Content")
+        try copyCourse(to: content, transform: transform)
+        let output = root.appendingPathComponent("Output")
+        let result = try Builder.build(BuildOptions(
+            contentDirectory: content.path, themesDirectory: repository.appendingPathComponent("Themes").path,
+            outputDirectory: output.path, removeOldOutputInBackground: false))
+        return (result, try files(in: output))
+    }
+
+    @Test(arguments: ["crlf", "crlf+bom", "cr"])
+    func testBundledCourse_buildsByteIdenticalWithWindowsLineEnds(_ variant: String) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-windows-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (plain, plainFiles) = try Self.build({ $0 }, in: root.appendingPathComponent("lf"))
+        #expect(plain.succeeded)
+        let transform: (Data) -> Data = switch variant {
+        case "crlf": Self.crlf
+        case "cr": Self.cr
+        default: { Self.bom(Self.crlf($0)) }
+        }
+        let (windows, windowsFiles) = try Self.build(transform, in: root.appendingPathComponent("windows"))
+        #expect(windows.succeeded, "\(windows.diagnostics)")
+        #expect(windows.diagnostics.map(\.message) == plain.diagnostics.map(\.message))
+        #expect(windowsFiles.keys.sorted() == plainFiles.keys.sorted())
+        let different = plainFiles.keys.filter { windowsFiles[$0] != plainFiles[$0] }.sorted()
+        #expect(different.isEmpty, "files that differ: \(different.prefix(5))")
+        #expect(plainFiles.count > 40)
+    }
+
+    @Test func testAuthorText_normalisesAndLocatesBadBytes() throws {
+        #expect(try AuthorText.decode(Data("\u{FEFF}a\r\nb\rc\n".utf8)).get() == "a\nb\nc\n")
+        #expect(try AuthorText.decode(Data("a\r\n\r\nb".utf8)).get() == "a\n\nb")
+        var bytes = Array("一行目\n二行目\n".utf8)
+        bytes.append(0xFF)
+        #expect(AuthorText.decode(Data(bytes)) == .failure(.notUTF8(line: 3, shiftJIS: false)))
+    }
+}
