@@ -159,17 +159,18 @@ public enum Builder {
     /// the `kenshu` program (a checkout's `.build/…/kenshu` finds the checkout's themes from anywhere);
     /// `nil` when there is none, and the theme built into Kenshu is used alone.
     public static func findThemes(near content: URL) -> String? {
+        let fm = FileManager.default
         let beside = content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes").path
-        if FileManager.default.fileExists(atPath: beside + "/default") { return beside }
-        if FileManager.default.fileExists(atPath: "Themes/default") { return "Themes" }
+        if fm.fileExists(atPath: beside) { return beside }
+        if fm.fileExists(atPath: "Themes") { return "Themes" }
         let program = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         var folder = URL(fileURLWithPath: program).resolvingSymlinksInPath().deletingLastPathComponent()
         while folder.path != "/" {
             let candidate = folder.appendingPathComponent("Themes").path
-            if FileManager.default.fileExists(atPath: candidate + "/default") { return candidate }
+            if fm.fileExists(atPath: candidate + "/default") { return candidate }
             folder.deleteLastPathComponent()
         }
-        let besideFolder = content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes").path
-        return FileManager.default.fileExists(atPath: besideFolder) ? besideFolder : nil
+        return nil
     }
+
 }

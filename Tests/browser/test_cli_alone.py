@@ -1,0 +1,65 @@
+"""The kenshu binary copied alone into an empty folder: it starts a course, builds it with the
+theme compiled into it, and checks it clean — as a municipality's PC gets it from a file share."""
+import os
+import shutil
+import subprocess
+
+from conftest import KENSHU
+
+
+def run(args, cwd, lang="ja"):
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "C.UTF-8"
+    return subprocess.run(args + ["--lang", lang], cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_binary_alone_starts_builds_and_checks_a_course(tmp_path):
+    alone = tmp_path / "bin"
+    alone.mkdir()
+    binary = alone / "kenshu"
+    shutil.copy(KENSHU, binary)
+    work = tmp_path / "work"
+    work.mkdir()
+    created = run([str(binary), "new", "mycourse"], cwd=work)
+    assert created.returncode == 0, created.stderr
+    assert "新しいコースを作りました" in created.stdout
+    course = work / "mycourse"
+    built = run([str(binary), "build"], cwd=course)
+    assert built.returncode == 0, built.stderr
+    assert "警告 0 件" in built.stdout, built.stdout + built.stderr
+    assert built.stderr.strip() == "", built.stderr
+    checked = run([str(binary), "check", "Output"], cwd=course)
+    assert checked.returncode == 0, checked.stderr
+    assert "リンク切れ 0 件、警告 0 件" in checked.stdout, checked.stdout
+    assert (course / "Output" / "assets" / "kenshu.css").stat().st_size > 1000
+    assert not (course / "Themes").exists()
+
+
+def test_theme_export_then_build_with_the_exported_copy(tmp_path):
+    created = run([KENSHU, "new", "c"], cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    exported = run([KENSHU, "theme", "export", "c/Themes/town"], cwd=tmp_path, lang="en")
+    assert exported.returncode == 0 and "wrote the built-in theme" in exported.stdout, exported.stderr
+    css = tmp_path / "c" / "Themes" / "town" / "assets" / "kenshu.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* town */\n", encoding="utf-8")
+    site = tmp_path / "c" / "Content" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "theme: town\n", encoding="utf-8")
+    built = run([KENSHU, "build"], cwd=tmp_path / "c", lang="en")
+    assert built.returncode == 0, built.stderr
+    assert "/* town */" in (tmp_path / "c" / "Output" / "assets" / "kenshu.css").read_text(encoding="utf-8")
+
+
+def test_version_and_help_of_new(tmp_path):
+    version = subprocess.run([KENSHU, "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.strip().count(".") == 2
+    help_text = subprocess.run([KENSHU, "new", "--help"], capture_output=True, text=True)
+    assert help_text.returncode == 0 and "Start a new course" in help_text.stdout
+
+
+def test_new_refuses_a_folder_with_files(tmp_path):
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "memo.txt").write_text("x", encoding="utf-8")
+    refused = run([KENSHU, "new", "taken"], cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "空ではありません" in refused.stderr
+    assert (tmp_path / "taken" / "memo.txt").read_text(encoding="utf-8") == "x"
