@@ -98,7 +98,7 @@ public enum Builder {
         return Parallel.map(Array(order.indices)) { index in
             let entry = order[index]
             guard let file = entry.file else {
-                let folder = tree.modules[entry.module!].folder
+                let folder = entry.module.map { tree.modules[$0].folder } ?? ""
                 return PageParser.generatedOverview(ofModule: folder, displayPath: contentDisplay + folder)
             }
             if let page = cached[file.relativePath], !stale.contains(file.relativePath), page.kind == entry.kind { return page }

@@ -41,7 +41,7 @@ public enum SiteChecker {
         let folderNames = folders.keys.sorted()
         let results = Parallel.map(folderNames) { folder -> [PageResult] in
             var cache: [String: ResolvedReference] = [:]
-            return folders[folder]!.map { page in
+            return folders[folder, default: []].map { page in
                 let data = FileManager.default.contents(atPath: rootURL.path + "/" + page) ?? Data()
                 return PageResult.check(page, html: String(decoding: data, as: UTF8.self), files: files, cache: &cache)
             }
@@ -62,7 +62,7 @@ public enum SiteChecker {
                     severity: severity, file: page, target: target, reason: reason, occurrences: [], source: sourceLocation(page, target))
                 order.append(key)
             }
-            findings[key]!.occurrences.append((line, column))
+            findings[key]?.occurrences.append((line, column))
         }
         var externalUses: [String: [(file: String, line: Int, column: Int, source: SourceLocation?)]] = [:]
         var httpsHosts: Set<String> = []
@@ -89,7 +89,7 @@ public enum SiteChecker {
             record(.warning, result.page, result.page, .orphan, line: 1, column: 1)
         }
         return Report(
-            findings: order.map { findings[$0]! }, pages: results.count, references: results.reduce(0) { $0 + $1.references },
+            findings: order.compactMap { findings[$0] }, pages: results.count, references: results.reduce(0) { $0 + $1.references },
             external: externalUses.keys.sorted(), externalUses: externalUses, root: rootURL.path, sources: loadedMap)
     }
 
@@ -115,7 +115,7 @@ public enum SiteChecker {
                     detail: detail)
                 ].occurrences.append((use.line, use.column))
             }
-            result += byFile.keys.sorted().map { byFile[$0]! }
+            result += byFile.sorted { $0.key < $1.key }.map(\.value)
         }
         return result
     }

@@ -33,7 +33,7 @@ public struct HeadingSlugger: Sendable {
         for scalar in trimmed {
             if scalar.isASCII {
                 switch scalar {
-                case "A"..."Z": out.append(Unicode.Scalar(scalar.value + 32)!)
+                case "A"..."Z": out.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value + 32)))
                 case "a"..."z", "0"..."9", "-", "_": out.append(scalar)
                 case " ", "\t", "\n": out.append("-")
                 default: continue

@@ -11,7 +11,7 @@ public enum QuizAnswer {
         for scalar in folded.unicodeScalars {
             if scalar.properties.isWhitespace || scalar == "「" || scalar == "」" { continue }
             if kanaInsensitive, (0x30A1...0x30F6).contains(scalar.value) {
-                result.append(Unicode.Scalar(scalar.value - 0x60)!)
+                result.append(Unicode.Scalar(scalar.value - 0x60) ?? scalar)
             } else {
                 result.append(scalar)
             }

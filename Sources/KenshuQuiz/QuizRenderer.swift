@@ -47,7 +47,7 @@ enum QuizRenderer {
         let withFeedback = quiz.choices.filter { $0.feedbackHTML != nil }
         if !withFeedback.isEmpty {
             out += "<dl class=\"quiz-all-feedback\" aria-label=\"\(e(strings.choiceFeedback))\">\n"
-            for choice in withFeedback { out += "<dt>\(choice.html)</dt>\n<dd>\(choice.feedbackHTML!)</dd>\n" }
+            for choice in withFeedback { out += "<dt>\(choice.html)</dt>\n<dd>\(choice.feedbackHTML ?? "")</dd>\n" }
             out += "</dl>\n"
         }
         if !quiz.explanationHTML.isEmpty { out += "<div class=\"quiz-explanation\">\n\(quiz.explanationHTML)</div>\n" }

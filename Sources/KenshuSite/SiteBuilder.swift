@@ -34,16 +34,16 @@ public enum SiteBuilder {
         }
         var homeIndex: Int?
         for (pageIndex, entry) in order.enumerated() {
-            switch entry.kind {
-            case .home: homeIndex = pageIndex
-            case .module:
-                let page = pages[pageIndex]
-                modules[entry.module!].pageIndex = pageIndex
-                if entry.file != nil {
-                    modules[entry.module!].title = page.frontMatter.title
-                    modules[entry.module!].summary = page.frontMatter.description
-                }
-            case .lesson: modules[entry.module!].lessonIndices.append(pageIndex)
+            if entry.kind == .home { homeIndex = pageIndex }
+            guard entry.kind != .home, let module = entry.module else { continue }
+            if entry.kind == .lesson {
+                modules[module].lessonIndices.append(pageIndex)
+                continue
+            }
+            modules[module].pageIndex = pageIndex
+            if entry.file != nil {
+                modules[module].title = pages[pageIndex].frontMatter.title
+                modules[module].summary = pages[pageIndex].frontMatter.description
             }
         }
         for (index, folder) in tree.modules.enumerated() where folder.index == nil {
