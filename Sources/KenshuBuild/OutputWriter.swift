@@ -1,4 +1,5 @@
 import Foundation
+import KenshuCheck
 import KenshuCore
 import KenshuRender
 
@@ -16,9 +17,13 @@ enum OutputWriter {
     /// Files Kenshu writes into the output root itself; an old output's copies are not carried over.
     static let ownFiles: Set<String> = [OutputLocation.marker, ".kenshu-sources.json"]
 
-    /// - Parameter verify: looks at the finished folder before it is swapped in; returning `false` keeps the old output.
+    /// - Parameters:
+    ///   - checkPages: check each HTML page's links as it is rendered, from memory (not read back from disk).
+    ///   - verify: looks at the finished folder (and the pages' check results, when asked for) before it is
+    ///     swapped in; returning `false` keeps the old output.
     static func write(
-        _ site: RenderedSite, to output: URL, removeOldInBackground: Bool, verify: (URL) throws -> Bool = { _ in true }
+        _ site: RenderedSite, to output: URL, removeOldInBackground: Bool, checkPages: Bool = false,
+        verify: (URL, [PageResult]?) throws -> Bool = { _, _ in true }
     ) throws -> Int? {
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -31,10 +36,10 @@ enum OutputWriter {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            let count = try writeFiles(site, into: staging)
+            let (count, checked) = try writeFiles(site, into: staging, checkPages: checkPages)
             try Data("Built by Kenshu. This folder is replaced on every build.\n".utf8)
                 .write(to: staging.appendingPathComponent(OutputLocation.marker))
-            guard try verify(staging) else {
+            guard try verify(staging, checked) else {
                 try? fm.removeItem(at: staging)
                 return nil
             }
@@ -47,7 +52,9 @@ enum OutputWriter {
         }
     }
 
-    private static func writeFiles(_ site: RenderedSite, into root: URL) throws -> Int {
+    /// Pages rendered, written and (optionally) checked per batch of one folder: pages of a folder
+    /// share most links, so a batch resolves each URL once.
+    private static func writeFiles(_ site: RenderedSite, into root: URL, checkPages: Bool) throws -> (Int, [PageResult]?) {
         let folders = Set((site.pagePaths + site.copies.map(\.path)).map(\.directory)).filter { !$0.isEmpty }
         for folder in folders.sorted() {
             try FileManager.default.createDirectory(
@@ -55,10 +62,23 @@ enum OutputWriter {
         }
         let rootPath = root.path
         let render = site.renderPage
-        let pageFailures = Parallel.map(Array(site.pagePaths.indices)) { index -> String? in
-            let page = render(index)
-            return FileBytes.write(page.html, to: rootPath + "/" + page.path.value) ? nil : page.path.value
+        let files = checkPages ? SiteFiles(paths: site.pagePaths.map(\.value) + site.copies.map(\.path.value)) : nil
+        let batches = Dictionary(grouping: site.pagePaths.indices) { site.pagePaths[$0].directory }
+            .sorted { $0.key < $1.key }
+            .flatMap { _, indices in stride(from: 0, to: indices.count, by: 64).map { Array(indices[$0..<min($0 + 64, indices.count)]) } }
+        let written = Parallel.map(batches) { batch -> (failures: [String], checked: [PageResult]) in
+            var checker = files.map { FolderChecker(files: $0) }
+            var failures: [String] = [], checked: [PageResult] = []
+            for index in batch {
+                let page = render(index)
+                if !FileBytes.write(page.html, to: rootPath + "/" + page.path.value) { failures.append(page.path.value) }
+                if page.path.value.hasSuffix(".html"), let result = checker?.check(page.path.value, html: page.html) {
+                    checked.append(result)
+                }
+            }
+            return (failures, checked)
         }
+        let pageFailures = written.flatMap(\.failures)
         let copyFailures = Parallel.map(site.copies) { copy -> String? in
             do {
                 switch copy.source {
@@ -70,11 +90,11 @@ enum OutputWriter {
                 return copy.path.value
             }
         }
-        let failures = (pageFailures + copyFailures).compactMap { $0 }
+        let failures = pageFailures + copyFailures.compactMap { $0 }
         if let first = failures.first {
             throw WriteError(description: "cannot write '\(first)' (and \(failures.count - 1) more) into '\(rootPath)'")
         }
-        return site.pagePaths.count + site.copies.count
+        return (site.pagePaths.count + site.copies.count, checkPages ? written.flatMap(\.checked) : nil)
     }
 
     /// Puts `staging` in place of `output`, keeping dot files of the old output's root (`.git`, `.gitignore`).

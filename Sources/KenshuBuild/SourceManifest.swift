@@ -22,7 +22,8 @@ enum SourceManifest {
         for (pageNumber, (page, links)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
             json += (pageNumber == 0 ? "\n" : ",\n") + quoted(page) + ":{"
             for (linkNumber, (href, location)) in links.sorted(by: { $0.key < $1.key }).enumerated() {
-                json += (linkNumber == 0 ? "" : ",") + quoted(href) + ":" + quoted(location.description)
+                json += (linkNumber == 0 ? "" : ",") + quoted(href) + ":{\"path\":" + quoted(location.path)
+                    + ",\"line\":\(location.line),\"column\":\(location.column)}"
             }
             json += "}"
         }

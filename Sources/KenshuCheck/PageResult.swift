@@ -2,7 +2,8 @@ import Foundation
 import KenshuCore
 
 /// What checking one page found on its own, before other pages' anchors are known.
-struct PageResult: Sendable {
+/// Opaque outside the checker: pages are checked by ``FolderChecker`` and joined by ``SiteChecker/report(_:root:sources:)``.
+public struct PageResult: Sendable {
     struct Problem: Sendable {
         var severity: Diagnostic.Severity
         var url: String

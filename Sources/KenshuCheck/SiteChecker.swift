@@ -29,23 +29,28 @@ public enum SiteChecker {
     /// most of their links, so each folder resolves a URL once). Only links with a fragment into
     /// another page wait for the second, sequential pass, when every page's anchors are known.
     public static func check(root: String, sources: SourceMap? = nil) throws -> Report {
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
         let files = try SiteFiles(root: rootURL.path)
-        // The manifest maps every link of every page; it is read only if something needs a source location.
-        var loadedMap = sources
-        func sourceLocation(_ page: String, _ url: String) -> SourceLocation? {
-            if loadedMap == nil { loadedMap = (try? loadManifest(root: rootURL.path)) ?? [:] }
-            return loadedMap?[page]?[url]
-        }
         let folders = Dictionary(grouping: files.html.sorted()) { $0.split(separator: "/").dropLast().joined(separator: "/") }
         let folderNames = folders.keys.sorted()
         let results = Parallel.map(folderNames) { folder -> [PageResult] in
-            var cache: [String: ResolvedReference] = [:]
+            var checker = FolderChecker(files: files)
             return folders[folder, default: []].map { page in
                 let data = FileManager.default.contents(atPath: rootURL.path + "/" + page) ?? Data()
-                return PageResult.check(page, html: String(decoding: data, as: UTF8.self), files: files, cache: &cache)
+                return checker.check(page, html: String(decoding: data, as: UTF8.self))
             }
         }.flatMap { $0 }
+        return report(results, root: rootURL.path, sources: sources)
+    }
+
+    /// Joins the pages' results into findings: fragments into other pages, orphans, http:// links.
+    /// The build calls this with the pages it checked while rendering them, from memory.
+    public static func report(_ results: [PageResult], root: String, sources: SourceMap?) -> Report {
+        var loadedMap = sources
+        func sourceLocation(_ page: String, _ url: String) -> SourceLocation? {
+            if loadedMap == nil { loadedMap = (try? loadManifest(root: root)) ?? [:] }
+            return loadedMap?[page]?[url]
+        }
 
         var anchors: [String: Set<Int>] = [:]
         var incoming: Set<String> = []
@@ -90,7 +95,7 @@ public enum SiteChecker {
         }
         return Report(
             findings: order.compactMap { findings[$0] }, pages: results.count, references: results.reduce(0) { $0 + $1.references },
-            external: externalUses.keys.sorted(), externalUses: externalUses, root: rootURL.path, sources: loadedMap)
+            external: externalUses.keys.sorted(), externalUses: externalUses, root: root, sources: loadedMap)
     }
 
     /// Findings for external URLs after they were fetched: broken ones are errors, unreachable ones warnings.
@@ -126,24 +131,32 @@ public enum SiteChecker {
         return String(rest.prefix { $0 != "/" })
     }
 
+    /// The build's manifest: page → URL as written in the HTML → `{"path", "line", "column"}`.
     static func loadManifest(root: String) throws -> SourceMap {
         let data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + manifestName))
-        let raw = try JSONDecoder().decode([String: [String: String]].self, from: data)
-        return raw.mapValues { links in
-            links.compactMapValues { location in
-                let parts = location.split(separator: ":")
-                guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { return nil }
-                return SourceLocation(path: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
-            }
-        }
+        return try JSONDecoder().decode(SourceMap.self, from: data)
     }
 }
 
 /// Every file and folder of the checked site, as paths relative to its root (NFC).
-struct SiteFiles {
+public struct SiteFiles: Sendable {
     var all: Set<String> = []
     var directories: Set<String> = [""]
     var html: [String] = []
+
+    /// The files a build is about to write (site paths), with every folder they need.
+    public init(paths: [String]) {
+        for path in paths {
+            let nfc = path.precomposedStringWithCanonicalMapping
+            all.insert(nfc)
+            if nfc.hasSuffix(".html") || nfc.hasSuffix(".htm") { html.append(nfc) }
+            var parts = nfc.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                directories.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+    }
 
     init(root: String) throws {
         var isDirectory: ObjCBool = false
@@ -161,5 +174,18 @@ struct SiteFiles {
                 if path.hasSuffix(".html") || path.hasSuffix(".htm") { html.append(path) }
             }
         }
+    }
+}
+
+/// Checks the pages of one folder, sharing URL resolutions between them (pages of a folder
+/// link to mostly the same places). One per folder and thread; results go to ``SiteChecker/report(_:root:sources:)``.
+public struct FolderChecker: Sendable {
+    let files: SiteFiles
+    private var cache: [String: ResolvedReference] = [:]
+
+    public init(files: SiteFiles) { self.files = files }
+
+    public mutating func check(_ page: String, html: String) -> PageResult {
+        PageResult.check(page.precomposedStringWithCanonicalMapping, html: html, files: files, cache: &cache)
     }
 }

@@ -18,16 +18,23 @@ public struct FencedBlock: Sendable {
     public var location: SourceLocation
 }
 
-/// What a handler produced: the HTML, and an id to list on the page (a quiz id), if any.
+/// What a handler produced: the HTML, an id to list on the page (a quiz id), and the typed
+/// value the block stands for (a ``BlockModel`` such as a quiz), which later stages read
+/// (exports, search, lint) instead of parsing the HTML.
 public struct FencedBlockOutput: Sendable {
     public var html: String
     public var ids: [String]
+    public var model: (any BlockModel)?
 
-    public init(html: String, ids: [String] = []) {
+    public init(html: String, ids: [String] = [], model: (any BlockModel)? = nil) {
         self.html = html
         self.ids = ids
+        self.model = model
     }
 }
+
+/// A typed value a fenced-block feature leaves on its page (a quiz), kept in ``ParsedMarkdown/models``.
+public protocol BlockModel: Sendable {}
 
 /// What a handler may do while rendering a block: render Markdown through the page's own
 /// pipeline (so links inside are rewritten and checked), read its outline, and report problems.

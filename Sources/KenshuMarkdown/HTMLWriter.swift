@@ -12,6 +12,7 @@ final class HTMLWriter {
     var diagnostics: [Diagnostic] = []
     var slugger = HeadingSlugger()
     var blockIDs: [String: [String]] = [:]
+    var models: [any BlockModel] = []
     private var claimedIDs: Set<String> = []
     private var reportedRawHTML = false
     /// Added to every line number of a sub-document (a table cell), on top of the front matter.
@@ -179,6 +180,7 @@ final class HTMLWriter {
             let context = FencedBlockContext(writer: self, bodyStart: node.startLine + 1, fenceColumn: node.startColumn)
             let output = handler.render(block, context: context)
             blockIDs[String(language), default: []] += output.ids
+            if let model = output.model { models.append(model) }
             out += output.html
             newline()
             return

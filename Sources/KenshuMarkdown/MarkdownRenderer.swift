@@ -13,6 +13,6 @@ public enum MarkdownRenderer {
         let typos = LinkTypos.find(in: markdown, path: options.path, lineOffset: options.lineOffset)
         return ParsedMarkdown(
             html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics + typos,
-            blockIDs: writer.blockIDs)
+            blockIDs: writer.blockIDs, models: writer.models)
     }
 }

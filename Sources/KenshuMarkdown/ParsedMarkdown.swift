@@ -46,13 +46,19 @@ public struct ParsedMarkdown: Sendable {
     public var blockIDs: [String: [String]]
     /// The heading ids, for fragment checks without rebuilding a set per link.
     public var headingIDs: Set<String>
+    /// Typed values of fenced blocks (quizzes), in the order they stand on the page.
+    public var models: [any BlockModel]
 
-    public init(html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:]) {
+    public init(
+        html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:],
+        models: [any BlockModel] = []
+    ) {
         self.html = html
         self.headings = headings
         self.links = links
         self.diagnostics = diagnostics
         self.blockIDs = blockIDs
+        self.models = models
         self.headingIDs = Set(headings.map(\.id))
     }
 }

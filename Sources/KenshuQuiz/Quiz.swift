@@ -1,24 +1,43 @@
-/// One check of understanding, as the author wrote it in a ```` ```quiz ```` block.
-public struct Quiz: Sendable, Equatable {
+import KenshuCore
+import KenshuMarkdown
+
+/// One check of understanding, as the author wrote it in a ```` ```quiz ```` block: the typed
+/// model that reaches the ``Site`` so that exports (GIFT, SCORM), search and the quiz linter
+/// read questions, choices and correctness directly, never from HTML.
+public struct Quiz: BlockModel, Equatable {
     public enum Kind: String, Sendable { case single, multiple, text }
 
     public struct Choice: Sendable, Equatable {
         public var html: String
+        /// The choice as written (Markdown), for exports that carry text rather than HTML.
+        public var markdown: String
         public var isCorrect: Bool
         /// Shown when the learner picks this choice.
         public var feedbackHTML: String?
+        public var feedbackMarkdown: String?
     }
 
     /// The id within the page (the author's `id:` or a hash of the question); stable across rebuilds.
     public var id: String
+    /// `page.html#id`: where progress for this quiz is kept.
+    public var storageID: String
     public var kind: Kind
     public var questionHTML: String
+    public var questionMarkdown: String
     public var choices: [Choice]
     /// Accepted answers of a text question, as written.
     public var answers: [String]
     public var explanationHTML: String
+    public var explanationMarkdown: String
     /// Show choices in a random order (with JavaScript).
     public var shuffle: Bool
     /// Text answers: katakana and hiragana count as the same.
     public var kanaInsensitive: Bool
+    /// Where the block's opening fence is.
+    public var location: SourceLocation
+}
+
+extension ParsedMarkdown {
+    /// The page's quizzes, in order.
+    public var quizzes: [Quiz] { models.compactMap { $0 as? Quiz } }
 }

@@ -12,8 +12,7 @@ public struct QuizBlockHandler: FencedBlockHandler {
         guard let quiz = parser.parse(block.body) else {
             return FencedBlockOutput(html: "<pre><code>" + HTMLEscaping.escape(block.body) + "</code></pre>")
         }
-        let page = context.contentPath.map { SitePath.forContent($0).value } ?? ""
-        let storageID = page + "#" + quiz.id
-        return FencedBlockOutput(html: QuizRenderer.html(quiz, storageID: storageID, strings: strings), ids: [storageID])
+        return FencedBlockOutput(
+            html: QuizRenderer.html(quiz, storageID: quiz.storageID, strings: strings), ids: [quiz.storageID], model: quiz)
     }
 }

@@ -24,7 +24,9 @@ struct QuizParser {
     static let explanationPrefixes = ["解説:", "解説：", "explanation:", "Explanation:"]
 
     private var questionParts: [String] = []
+    private var questionMarkdown: [String] = []
     private var explanationParts: [String] = []
+    private var explanationMarkdown: [String] = []
     private var choiceList: OutlineBlock?
     private var id: String?
     private var shuffle = false
@@ -66,13 +68,16 @@ struct QuizParser {
                 inExplanation = true
                 let text = String(source.text(of: block).dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
                 explanationParts.append(context.renderBlocks(text, line: source.original(block.startLine)))
+                explanationMarkdown.append(text)
                 continue
             }
             if inExplanation || choiceList != nil {
                 inExplanation = true
                 explanationParts.append(context.renderBlocks(source.text(of: block), line: source.original(block.startLine)))
+                explanationMarkdown.append(source.text(of: block))
             } else {
                 questionParts.append(context.renderBlocks(source.text(of: block), line: source.original(block.startLine)))
+                questionMarkdown.append(source.text(of: block))
             }
         }
         let choices = choiceList.map(readChoices) ?? []
@@ -84,10 +89,13 @@ struct QuizParser {
         }
         guard errors == 0 else { return nil }
         let correct = choices.filter(\.isCorrect).count
+        let page = context.contentPath.map { SitePath.forContent($0).value } ?? ""
         return Quiz(
-            id: quizID, kind: choices.isEmpty ? .text : (correct == 1 ? .single : .multiple),
-            questionHTML: questionParts.joined(), choices: choices, answers: answers,
-            explanationHTML: explanationParts.joined(), shuffle: shuffle, kanaInsensitive: kana)
+            id: quizID, storageID: page + "#" + quizID, kind: choices.isEmpty ? .text : (correct == 1 ? .single : .multiple),
+            questionHTML: questionParts.joined(), questionMarkdown: questionMarkdown.joined(separator: "\n\n"),
+            choices: choices, answers: answers,
+            explanationHTML: explanationParts.joined(), explanationMarkdown: explanationMarkdown.joined(separator: "\n\n"),
+            shuffle: shuffle, kanaInsensitive: kana, location: fence)
     }
 
     // MARK: - Parts
@@ -158,14 +166,17 @@ struct QuizParser {
             let text = String(source.text(of: first).dropFirst(4))
             let html = context.renderInline(text, line: source.original(first.startLine), column: first.startColumn + 4)
             var feedback: String?
+            var feedbackMarkdown: String?
             for extra in item.dropFirst() {
                 guard extra.kind == .blockQuote, let inner = extra.items.first else {
                     report(extra, .quizExtraUnderChoice)
                     continue
                 }
-                feedback = inner.map { context.renderBlocks(source.text(of: $0, quoteDepth: 1), line: source.original($0.startLine)) }.joined()
+                let parts = inner.map { source.text(of: $0, quoteDepth: 1) }
+                feedback = zip(inner, parts).map { context.renderBlocks($1, line: source.original($0.startLine)) }.joined()
+                feedbackMarkdown = parts.joined(separator: "\n\n")
             }
-            return Quiz.Choice(html: html, isCorrect: correct, feedbackHTML: feedback)
+            return Quiz.Choice(html: html, markdown: text, isCorrect: correct, feedbackHTML: feedback, feedbackMarkdown: feedbackMarkdown)
         }
     }
 

@@ -1,14 +1,11 @@
 import Foundation
 import KenshuBuild
-import KenshuContent
 import KenshuCore
 import KenshuRender
-import KenshuSite
-import KenshuTheme
 
-/// The site as the preview server sees it: parsed pages and the site model stay in memory, and a
-/// change re-parses only what it touched. Pages render when the browser asks for them, and nothing
-/// is written to disk, so the preview never touches Output.
+/// The site as the preview server sees it: the ``SitePipeline`` that `build` runs, kept in memory
+/// between saves so that a change recomputes only what it touched. Pages render when the browser
+/// asks for them, and nothing is written to disk, so the preview never touches Output.
 public actor PreviewSession {
     /// What the server can answer with right now.
     public enum State: Sendable {
@@ -18,104 +15,57 @@ public actor PreviewSession {
     }
 
     public let options: BuildOptions
-    public let themesDirectory: String?
+    private var pipeline: SitePipeline
     private(set) var state: State = .failed([])
-    private var tree: ContentTree?
-    private var theme: Theme?
-    /// Parsed pages in reading order, kept between rebuilds.
-    private var pages: [ParsedPage] = []
-    private let linkCache = LinkCheckCache()
-    /// Content path → index in `pages`, valid while the course keeps its shape.
-    private var pageIndex: [String: Int] = [:]
     /// Where each page and file is served from, valid while the course keeps its shape.
     private var servedPaths: PreviewSite.Paths?
-    /// Absolute paths of every content file in `tree`, to tell edits from new files.
-    private var knownFiles: Set<String> = []
 
     public init(options: BuildOptions) {
         self.options = options
-        self.themesDirectory = options.themesDirectory ?? Builder.findThemes(near: URL(fileURLWithPath: options.contentDirectory))
+        self.pipeline = SitePipeline(options: options, incremental: true)
     }
 
     public var current: State { state }
+    public var themesDirectory: String? { pipeline.themesDirectory }
 
     /// The language of messages: `--lang`, else the site's language or `LANG`.
     public var language: Language {
-        Language.choose(flag: options.messageLanguage, siteLanguage: tree?.config.language, environment: ProcessInfo.processInfo.environment)
+        Language.choose(flag: options.messageLanguage, siteLanguage: pipeline.siteLanguage, environment: ProcessInfo.processInfo.environment)
     }
 
     /// The absolute folders to watch for changes.
-    /// The content folder first, then the themes folder when there is one on disk.
-    public var watchedFolders: [String] {
-        ([options.contentDirectory] + [themesDirectory].compactMap { $0 }).map {
-            URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
-        }
-    }
+    public var watchedFolders: [String] { pipeline.watchedFolders }
 
     /// Builds everything from scratch.
     @discardableResult
     public func rebuildAll() -> State {
-        tree = nil
-        theme = nil
-        pages = []
+        pipeline = SitePipeline(options: options, incremental: true)
+        servedPaths = nil
         return rebuild(changed: [])
     }
 
     /// Rebuilds after `changed` files (absolute paths) changed; an empty list rebuilds what is missing.
     @discardableResult
     public func rebuild(changed: [String]) -> State {
-        let kind = ChangeKind.classify(changed, content: watchedFolders[0], themes: watchedFolders.count > 1 ? watchedFolders[1] : nil, known: knownFiles)
+        let trace = Trace()
         do {
-            var diagnostics: [Diagnostic] = []
-            if tree == nil || kind.structure || kind.config {
-                let loaded = try ContentLoader.load(contentDirectory: options.contentDirectory)
-                tree = loaded
-                let files = [loaded.home].compactMap { $0 } + loaded.modules.flatMap { [$0.index].compactMap { $0 } + $0.lessons } + loaded.assets
-                knownFiles = Set(files.map(\.absolutePath))
+            let model = try pipeline.update(changed: changed)
+            trace.mark("pipeline")
+            var diagnostics = model.diagnostics
+            let rendered = pipeline.outputs(model)
+            if model.shapeChanged || servedPaths == nil {
+                servedPaths = PreviewSite.Paths(rendered)
+                diagnostics.append(contentsOf: ThemeCheck.check(rendered, site: model.site, contentDirectory: options.contentDirectory))
             }
-            if kind.config { pages = [] }
-            guard let tree else { return state }
-            diagnostics += tree.diagnostics
-            if theme == nil || kind.theme || kind.config {
-                let (loaded, themeDiagnostics) = Theme.load(
-                    themesDirectory: themesDirectory, names: options.themeName.map { [$0] } ?? tree.config.themes,
-                    language: tree.config.language)
-                theme = loaded
-                diagnostics += themeDiagnostics
-                if kind.theme { pages = [] }
-            }
-            guard let theme else { return state }
-            let trace = Trace()
-            let stale = Set(kind.pages.map { ChangeKind.relative($0, to: watchedFolders[0]) })
-            var changedPages: Set<Int>?
-            if pages.isEmpty || kind.structure {
-                linkCache.reset()
-                servedPaths = nil
-                let cached = Dictionary(pages.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { $1 })
-                pages = Builder.parse(tree, theme: theme, cached: cached, stale: stale)
-                pageIndex = Dictionary(pages.enumerated().map { ($1.file.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
-            } else {
-                let changed = Set(stale.compactMap { pageIndex[$0] })
-                Builder.reparse(&pages, at: changed, tree: tree, theme: theme)
-                changedPages = changed
-            }
-            let parsed = pages
-            trace.mark("parse")
-            var collected = Diagnostics(diagnostics)
-            let site = SiteBuilder.build(
-                tree: tree, pages: parsed, diagnostics: &collected, incremental: (linkCache, changedPages ?? []))
-            trace.mark("site")
-            if collected.failsBuild(strict: options.strict) {
-                state = .failed(collected.sorted)
-            } else {
-                let rendered = Builder.render(site, theme: theme)
-                let paths = servedPaths ?? PreviewSite.Paths(rendered)
-                servedPaths = paths
-                state = .ready(PreviewSite(rendered: rendered, paths: paths, warnings: collected.sorted))
+            if diagnostics.failsBuild(strict: options.strict) {
+                state = .failed(diagnostics.sorted)
+            } else if let paths = servedPaths {
+                state = .ready(PreviewSite(rendered: rendered, paths: paths, warnings: diagnostics.sorted))
             }
             trace.mark("render index")
         } catch {
-            state = .failed([Diagnostic(.error, (error as? ToolFailure)?.message ?? Message(.toolError, "\(error)"), at: nil)])
+            let message = (error as? SitePipeline.StepFailure)?.message ?? Message(.toolError, "\(error)")
+            state = .failed([Diagnostic(.error, message, at: nil)])
         }
         return state
     }

@@ -3,8 +3,8 @@ import KenshuCore
 /// Link-check results kept between preview rebuilds of a course whose shape did not change,
 /// so that an edit re-checks only the edited pages and the pages that link to them.
 ///
-/// Owned and used by one preview session at a time (an actor), hence `@unchecked Sendable`.
-public final class LinkCheckCache: @unchecked Sendable {
+/// A value type: the pipeline that owns it passes it `inout`, so no state is shared between threads.
+public struct LinkCheckCache: Sendable {
     private var perPage: [[Diagnostic]] = []
     /// For each page, the pages that link to it.
     private var incoming: [Set<Int>] = []
@@ -14,7 +14,7 @@ public final class LinkCheckCache: @unchecked Sendable {
     public init() {}
 
     /// Forgets everything: the next build checks every link.
-    public func reset() {
+    public mutating func reset() {
         perPage = []
         incoming = []
     }
@@ -23,7 +23,7 @@ public final class LinkCheckCache: @unchecked Sendable {
 
     var linkDiagnostics: [Diagnostic] { perPage.flatMap { $0 } }
 
-    func fill(site: Site, validator: LinkValidator, duplicates: [Diagnostic]) {
+    mutating func fill(site: Site, validator: LinkValidator, duplicates: [Diagnostic]) {
         self.duplicates = duplicates
         pagesByPath = validator.pagesByPath
         perPage = site.pages.indices.map { validator.validate(page: $0) }
@@ -33,7 +33,7 @@ public final class LinkCheckCache: @unchecked Sendable {
         }
     }
 
-    func update(site: Site, changed: Set<Int>) {
+    mutating func update(site: Site, changed: Set<Int>) {
         let validator = LinkValidator(site: site, pagesByPath: pagesByPath)
         var recheck = changed
         for page in changed {

@@ -22,9 +22,16 @@ public enum SiteBuilder {
     /// - Parameter incremental: for the preview server: a cache of link results from the last build of the
     ///   same course shape, and the pages that changed since. Only those pages' links, and the links
     ///   pointing at them, are checked again.
+    public static func build(tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics) -> Site {
+        var none: LinkCheckCache?
+        return build(tree: tree, pages: pages, diagnostics: &diagnostics, cache: &none, changed: [])
+    }
+
+    /// - Parameters:
+    ///   - cache: link results from the last build of the same course shape (filled when empty).
+    ///   - changed: the pages that changed since; only their links, and links pointing at them, are checked again.
     public static func build(
-        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics,
-        incremental: (cache: LinkCheckCache, changed: Set<Int>)? = nil
+        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<Int>
     ) -> Site {
         let order = readingOrder(of: tree)
         var modules: [Site.Module] = tree.modules.map { folder in
@@ -56,18 +63,20 @@ public enum SiteBuilder {
             config: tree.config, pages: pages, modules: modules, homeIndex: homeIndex, assets: assets,
             moduleOfPage: order.map(\.module))
         for page in pages { diagnostics.append(contentsOf: page.body.diagnostics) }
-        if let (cache, changed) = incremental, cache.isFilled(for: pages.count) {
-            diagnostics.append(contentsOf: cache.duplicates)
-            cache.update(site: site, changed: changed)
-            diagnostics.append(contentsOf: cache.linkDiagnostics)
+        if var filled = cache, filled.isFilled(for: pages.count) {
+            diagnostics.append(contentsOf: filled.duplicates)
+            filled.update(site: site, changed: changed)
+            diagnostics.append(contentsOf: filled.linkDiagnostics)
+            cache = filled
             return site
         }
         let duplicates = DuplicatePathCheck.check(site)
         diagnostics.append(contentsOf: duplicates)
         let validator = LinkValidator(site: site)
-        if let cache = incremental?.cache {
-            cache.fill(site: site, validator: validator, duplicates: duplicates)
-            diagnostics.append(contentsOf: cache.linkDiagnostics)
+        if var empty = cache {
+            empty.fill(site: site, validator: validator, duplicates: duplicates)
+            diagnostics.append(contentsOf: empty.linkDiagnostics)
+            cache = empty
         } else {
             diagnostics.append(contentsOf: validator.validate())
         }

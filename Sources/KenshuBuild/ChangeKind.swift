@@ -5,7 +5,7 @@ import Foundation
 ///
 /// A plain struct, not an `OptionSet`: an option set's `insert` rebuilds the value from its raw
 /// value and would drop ``pages`` (that once made `sed -i` saves show the previous text).
-struct ChangeKind: Equatable {
+public struct ChangeKind: Equatable, Sendable {
     /// Files appeared or vanished: the course's shape may have changed.
     var structure = false
     var theme = false

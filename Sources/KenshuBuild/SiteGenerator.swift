@@ -1,0 +1,67 @@
+import KenshuCore
+import KenshuRender
+import KenshuSite
+import KenshuTheme
+
+/// One file a generator adds to the site; it renders only when written or served.
+public struct GeneratedFile: Sendable {
+    public var path: SitePath
+    public var render: @Sendable () -> RenderedSite.Page
+
+    public init(path: SitePath, render: @escaping @Sendable () -> RenderedSite.Page) {
+        self.path = path
+        self.render = render
+    }
+}
+
+/// An output of the pipeline (`Site → files`): the progress page, `course.js`, later the search
+/// index, the print view and exports. Generators are plug-ins: the pipeline runs whatever list it is given.
+public protocol SiteGenerator: Sendable {
+    /// The step's name, for progress, timings and messages.
+    var name: String { get }
+    func files(for site: Site, theme: Theme) -> [GeneratedFile]
+}
+
+/// A change to the whole site before it is rendered (`Site → Site`): glossary links, overlays,
+/// variables. Transforms run in order after the site is built and before any generator.
+public protocol SiteTransform: Sendable {
+    var name: String { get }
+    func apply(to site: Site, diagnostics: inout Diagnostics) -> Site
+}
+
+/// The generators every site has.
+public enum StandardGenerators {
+    public static let all: [any SiteGenerator] = [GeneratedHome(), TableOfContents(), ProgressPage(), CourseScript()]
+
+    /// `index.html` when the content has no home page: the module cards alone.
+    struct GeneratedHome: SiteGenerator {
+        let name = "home"
+        func files(for site: Site, theme: Theme) -> [GeneratedFile] {
+            guard site.homeIndex == nil else { return [] }
+            return [GeneratedFile(path: SitePath("index.html")) { SiteRenderer.renderGeneratedHome(of: site, theme: theme) }]
+        }
+    }
+
+    /// `toc.js` for courses too large to list every module inline.
+    struct TableOfContents: SiteGenerator {
+        let name = "toc.js"
+        func files(for site: Site, theme: Theme) -> [GeneratedFile] {
+            guard let page = SiteRenderer.tableOfContentsScript(of: site) else { return [] }
+            return [GeneratedFile(path: page.path) { page }]
+        }
+    }
+
+    struct ProgressPage: SiteGenerator {
+        let name = "progress.html"
+        func files(for site: Site, theme: Theme) -> [GeneratedFile] {
+            [GeneratedFile(path: SitePath("progress.html")) { SiteRenderer.renderProgressPage(of: site, theme: theme) }]
+        }
+    }
+
+    struct CourseScript: SiteGenerator {
+        let name = "course.js"
+        func files(for site: Site, theme: Theme) -> [GeneratedFile] {
+            [GeneratedFile(path: SitePath("course.js")) { SiteRenderer.courseScript(of: site) }]
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import KenshuCheck
+import KenshuContent
+import KenshuCore
+import KenshuMarkdown
+import KenshuQuiz
+import KenshuRender
+import KenshuSite
+import KenshuTheme
+
+/// The one pipeline that `kenshu build` and `kenshu serve` both run, as named steps:
+/// content → theme → pages → site → transforms → outputs (generators) → check.
+///
+/// It remembers what each step produced, keyed by the files it read, so that after an edit
+/// ``update(changed:progress:)`` recomputes only what the edit touched: a changed page is
+/// re-parsed and its links (and links to it) re-checked; a new or removed file reloads the
+/// course's shape; a theme or site.yml change starts over. `build` runs it once from empty.
+public struct SitePipeline: Sendable {
+    /// The steps in order, as progress and `--timings` name them.
+    public static let stepNames = ["content", "theme", "pages", "site", "transforms"]
+
+    /// A step failed for a reason outside the content (a missing folder); content problems are diagnostics.
+    public struct StepFailure: Error, CustomStringConvertible {
+        public var step: String
+        public var underlying: any Error
+        public var description: String { "\(step): \(underlying)" }
+
+        /// What to tell the author: the catalog message of a ``ToolFailure``, else the system's words.
+        public var message: Message {
+            (underlying as? ToolFailure)?.message ?? Message(.toolError, "\(step): \(underlying.localizedDescription)")
+        }
+    }
+
+    /// What the pipeline produced: the site and its theme, or the problems that stop it.
+    public struct Model: Sendable {
+        public var site: Site
+        public var theme: Theme
+        public var diagnostics: Diagnostics
+        /// Whether the course's pages may have moved since the last run (served paths must be recomputed).
+        public var shapeChanged: Bool
+    }
+
+    public let options: BuildOptions
+    public let themesDirectory: String?
+    public var transforms: [any SiteTransform] = []
+    public var generators: [any SiteGenerator] = StandardGenerators.all
+    /// How long each step took in the last run.
+    public private(set) var timings: [(step: String, seconds: Double)] = []
+
+    private var tree: ContentTree?
+    private var theme: Theme?
+    private var themeDiagnostics: [Diagnostic] = []
+    private var pages: [ParsedPage] = []
+    private var pageIndex: [String: Int] = [:]
+    private var linkCache: LinkCheckCache? = LinkCheckCache()
+    private var knownFiles: Set<String> = []
+
+    /// - Parameter incremental: keep link results between runs (for preview); `build` checks everything once.
+    public init(options: BuildOptions, incremental: Bool = false) {
+        self.options = options
+        self.themesDirectory = options.themesDirectory ?? Builder.findThemes(near: URL(fileURLWithPath: options.contentDirectory))
+        if !incremental { linkCache = nil }
+    }
+
+    /// The content folder first, then the themes folder when there is one on disk (absolute, resolved).
+    public var watchedFolders: [String] {
+        ([options.contentDirectory] + [themesDirectory].compactMap { $0 }).map {
+            URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+    }
+
+    /// The site's language, once site.yml has been read.
+    public var siteLanguage: String? { tree?.config.language }
+
+    /// Runs the steps that `changed` (absolute paths) make stale; an empty list runs what has not run yet.
+    public mutating func update(changed: [String] = [], progress: (String) -> Void = { _ in }) throws -> Model {
+        timings = []
+        let folders = watchedFolders
+        let kind = ChangeKind.classify(changed, content: folders[0], themes: folders.count > 1 ? folders[1] : nil, known: knownFiles)
+        var stepNumber = 0
+        func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
+            stepNumber += 1
+            progress("[\(stepNumber)/\(Self.stepNames.count)] \(name)")
+            let start = Date()
+            defer { timings.append((name, Date().timeIntervalSince(start))) }
+            do { return try body() } catch { throw StepFailure(step: name, underlying: error) }
+        }
+
+        let reloadTree = tree == nil || kind.structure || kind.config
+        if reloadTree {
+            if let themesDirectory, !FileManager.default.fileExists(atPath: themesDirectory) {
+                throw StepFailure(step: "content", underlying: ToolFailure(.themesMissing, themesDirectory))
+            }
+            let loaded = try step("content") { try ContentLoader.load(contentDirectory: options.contentDirectory) }
+            tree = loaded
+            let files = [loaded.home].compactMap { $0 } + loaded.modules.flatMap { [$0.index].compactMap { $0 } + $0.lessons } + loaded.assets
+            knownFiles = Set(files.map(\.absolutePath))
+        }
+        guard let tree else { throw StepFailure(step: "content", underlying: ToolFailure(.contentFolderMissing, options.contentDirectory)) }
+        if kind.config { pages = [] }
+
+        if theme == nil || kind.theme || kind.config {
+            let (loaded, problems) = try step("theme") {
+                Theme.load(
+                    themesDirectory: themesDirectory, names: options.themeName.map { [$0] } ?? tree.config.themes,
+                    language: tree.config.language)
+            }
+            theme = loaded
+            themeDiagnostics = problems
+            if kind.theme { pages = [] }
+        }
+        guard let theme else { throw StepFailure(step: "theme", underlying: ToolFailure(.themesMissing, themesDirectory ?? "Themes")) }
+
+        let stale = Set(kind.pages.map { ChangeKind.relative($0, to: folders[0]) })
+        var changedPages: Set<Int> = []
+        let shapeChanged = pages.isEmpty || kind.structure
+        try step("pages") {
+            if shapeChanged {
+                linkCache?.reset()
+                let cached = Dictionary(pages.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { $1 })
+                pages = Self.parse(tree, theme: theme, cached: cached, stale: stale)
+                pageIndex = Dictionary(pages.enumerated().map { ($1.file.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
+            } else {
+                changedPages = Set(stale.compactMap { pageIndex[$0] })
+                let markdown = Self.markdownOptions(theme: theme)
+                for index in changedPages where !pages[index].file.absolutePath.isEmpty {
+                    let page = pages[index]
+                    pages[index] = PageParser.parse(page.file, kind: page.kind, config: tree.config, markdownOptions: markdown)
+                }
+            }
+        }
+
+        var diagnostics = Diagnostics(tree.diagnostics + themeDiagnostics)
+        let parsed = pages
+        var site = try step("site") {
+            SiteBuilder.build(tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: changedPages)
+        }
+        let transforms = self.transforms
+        site = try step("transforms") {
+            transforms.reduce(site) { current, transform in transform.apply(to: current, diagnostics: &diagnostics) }
+        }
+        return Model(site: site, theme: theme, diagnostics: diagnostics, shapeChanged: shapeChanged)
+    }
+
+    /// Every page and generated file of the site; each renders only when asked for.
+    public func outputs(_ model: Model) -> RenderedSite {
+        let site = model.site, theme = model.theme
+        let generated = generators.flatMap { $0.files(for: site, theme: theme) }
+        let pageCount = site.pages.count
+        return RenderedSite(
+            pagePaths: site.pages.map(\.sitePath) + generated.map(\.path),
+            renderPage: { index in
+                index < pageCount ? SiteRenderer.renderPage(index, of: site, theme: theme) : generated[index - pageCount].render()
+            },
+            copies: SiteRenderer.copies(of: site, theme: theme))
+    }
+
+    /// Parses every page of `tree` in reading order, reusing `cached` pages (by content path) except `stale` ones.
+    static func parse(_ tree: ContentTree, theme: Theme, cached: [String: ParsedPage] = [:], stale: Set<String> = []) -> [ParsedPage] {
+        let options = markdownOptions(theme: theme)
+        let config = tree.config
+        let order = SiteBuilder.readingOrder(of: tree)
+        let contentDisplay = displayRoot(of: tree)
+        return Parallel.map(Array(order.indices)) { index in
+            let entry = order[index]
+            guard let file = entry.file else {
+                let folder = entry.module.map { tree.modules[$0].folder } ?? ""
+                return PageParser.generatedOverview(ofModule: folder, displayPath: contentDisplay + folder)
+            }
+            if let page = cached[file.relativePath], !stale.contains(file.relativePath), page.kind == entry.kind { return page }
+            return PageParser.parse(file, kind: entry.kind, config: config, markdownOptions: options)
+        }
+    }
+
+    /// How pages are rendered with this theme: its words for permalinks and alerts, and the quiz plug-in.
+    static func markdownOptions(theme: Theme) -> MarkdownOptions {
+        var options = MarkdownOptions(
+            path: "", permalinkLabel: theme.strings["permalink"] ?? "",
+            alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
+                MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
+                uniquingKeysWith: { $1 }))
+        options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
+        return options
+    }
+
+    /// How diagnostics name the content folder (`Content/`), taken from any file of the tree.
+    private static func displayRoot(of tree: ContentTree) -> String {
+        let any = tree.home ?? tree.modules.lazy.compactMap { $0.index ?? $0.lessons.first }.first
+        guard let any else { return "" }
+        return String(any.displayPath.dropLast(any.relativePath.count))
+    }
+}

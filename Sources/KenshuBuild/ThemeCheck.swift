@@ -1,0 +1,30 @@
+import KenshuCheck
+import KenshuCore
+import KenshuRender
+import KenshuSite
+
+/// The checks `build` makes on rendered HTML, made in preview on one page of each kind whenever
+/// the course's shape or theme changes: a broken link in the theme fails the preview as it fails
+/// the build, without rendering 10,000 pages on every save.
+public enum ThemeCheck {
+    public static func check(_ rendered: RenderedSite, site: Site, contentDirectory: String) -> [Diagnostic] {
+        var sample: [Int] = []
+        var seenKinds: Set<String> = []
+        for (index, page) in site.pages.enumerated() {
+            let kind = page.kind.rawValue + (page.frontMatter.isTest ? "-test" : "")
+            if seenKinds.insert(kind).inserted { sample.append(index) }
+        }
+        sample += (site.pages.count..<rendered.pagePaths.count).filter { rendered.pagePaths[$0].value.hasSuffix(".html") }
+        let files = SiteFiles(paths: rendered.pagePaths.map(\.value) + rendered.copies.map(\.path.value))
+        var checker = FolderChecker(files: files)
+        let results = sample.map { index -> PageResult in
+            let page = rendered.renderPage(index)
+            return checker.check(page.path.value, html: page.html)
+        }
+        let report = SiteChecker.report(results, root: contentDirectory, sources: [:])
+        return report.findings.filter { $0.reason != .orphan && $0.severity == .error }.map { finding in
+            let first = finding.occurrences.first ?? (1, 1)
+            return Diagnostic(finding.severity, finding.message, at: SourceLocation(path: finding.file, line: first.line, column: first.column))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import KenshuCore
+import KenshuQuiz
+import KenshuRender
+import KenshuSite
+import KenshuTheme
+import Testing
+@testable import KenshuBuild
+@testable import KenshuServe
+
+/// Build and preview run one pipeline: the same checks, typed quizzes in the site, outputs as plug-ins.
+@Suite struct PipelineTests {
+    static func brokenThemeCourse() throws -> TemporarySite {
+        var files = TemporarySite.smallCourse()
+        files["site.yml"] = "id: test-course\ntitle: テスト研修\ntheme: broken\n"
+        files["Themes/broken/templates/pager.mustache"] = "<a href=\"{{root}}assets/nowhere.css\">x</a>\n"
+        return try TemporarySite(files)
+    }
+
+    @Test func testBrokenThemeLink_failsBuildAndPreviewAlike() async throws {
+        let site = try Self.brokenThemeCourse()
+        defer { site.remove() }
+        let build = try site.build()
+        #expect(!build.succeeded)
+        #expect(build.diagnostics.contains { $0.code == "K9001" })
+        let session = PreviewSession(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        guard case .failed(let problems) = await session.rebuildAll() else {
+            Issue.record("the preview served a site whose theme has a broken link")
+            return
+        }
+        #expect(problems.contains { $0.code == "K9001" && $0.message.arguments.first == "../assets/nowhere.css" })
+        try site.write("site.yml", "id: test-course\ntitle: テスト研修\n")
+        guard case .ready = await session.rebuild(changed: [site.content.path + "/site.yml"]) else {
+            Issue.record("the preview did not recover once the theme was no longer used")
+            return
+        }
+    }
+
+    @Test func testQuizModel_reachesTheSite() throws {
+        var files = TemporarySite.smallCourse()
+        files["01-intro/03-quiz.md"] = TemporarySite.page("問題", """
+            ```quiz
+            id: q-fee
+            利用料を負担するのは誰でしょう。
+            - [ ] デジタル庁
+              > 環境の整備は国ですが、利用料は別です。
+            - [x] 各地方公共団体
+            解説: 利用料は各団体が負担します。
+            ```
+
+            ```quiz
+            二十の業務を数字で書くと？
+            answer: 20業務 | 二十業務
+            kana
+            ```
+            """)
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        let model = try pipeline.update()
+        let page = try #require(model.site.pages.first { $0.file.relativePath == "01-intro/03-quiz.md" })
+        let quizzes = page.body.quizzes
+        #expect(quizzes.count == 2)
+        let fee = try #require(quizzes.first)
+        #expect(fee.id == "q-fee" && fee.storageID == "intro/quiz.html#q-fee" && fee.kind == .single)
+        #expect(fee.questionMarkdown == "利用料を負担するのは誰でしょう。")
+        #expect(fee.choices.map(\.markdown) == ["デジタル庁", "各地方公共団体"])
+        #expect(fee.choices.map(\.isCorrect) == [false, true])
+        #expect(fee.choices[0].feedbackMarkdown == "環境の整備は国ですが、利用料は別です。")
+        #expect(fee.explanationMarkdown == "利用料は各団体が負担します。")
+        #expect(fee.location.line == 4)
+        let text = try #require(quizzes.last)
+        #expect(text.kind == .text && text.answers == ["20業務", "二十業務"] && text.kanaInsensitive)
+    }
+
+    /// A generator added to the list writes its file in build and serves it in preview.
+    struct Hello: SiteGenerator {
+        let name = "hello"
+        func files(for site: Site, theme: Theme) -> [GeneratedFile] {
+            let title = site.config.title
+            return [GeneratedFile(path: SitePath("hello.txt")) { RenderedSite.Page(path: SitePath("hello.txt"), html: "こんにちは " + title) }]
+        }
+    }
+
+    @Test func testGenerators_arePlugIns() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        pipeline.generators.append(Hello())
+        let model = try pipeline.update()
+        let rendered = pipeline.outputs(model)
+        let index = try #require(rendered.pagePaths.firstIndex(of: SitePath("hello.txt")))
+        #expect(rendered.renderPage(index).html == "こんにちは テスト研修")
+        #expect(pipeline.timings.map(\.step) == SitePipeline.stepNames)
+    }
+
+    @Test func testIncrementalUpdate_reparsesOnlyTheEditedPage() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), incremental: true)
+        _ = try pipeline.update()
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("ようこそ研修へ", "## 目的\n\n[壊れた](nowhere.md)\n"))
+        let edited = pipeline.watchedFolders[0] + "/01-intro/01-welcome.md"
+        let broken = try pipeline.update(changed: [edited])
+        #expect(!broken.shapeChanged)
+        #expect(broken.diagnostics.errors.map(\.code) == ["K5005"])
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("ようこそ研修へ", "## 目的\n\n直した。\n"))
+        let fixed = try pipeline.update(changed: [edited])
+        #expect(fixed.diagnostics.errors.isEmpty)
+    }
+}
