@@ -117,3 +117,13 @@ def test_day_one_module_end_to_end(fresh, site):
     assert [li.text for li in fresh.find_elements(By.CSS_SELECTOR, "#certificate-modules li")] == ["着任から1か月"]
     others = [m for title, m in modules.items() if title != "着任から1か月"]
     assert others and not any("is-complete" in m.get_attribute("class") for m in others)
+
+
+def test_day_one_pages_have_no_axe_violations(driver, site):
+    from selenium_axe_python import Axe
+    for page in ["index.html", "how-to-use.html", "first-month.html", "vendors.html", "kyoso-in-practice.html", "test.html"]:
+        driver.get((site / "day-one" / page).as_uri())
+        axe = Axe(driver)
+        axe.inject()
+        violations = axe.run()["violations"]
+        assert not violations, f"{page}: " + "; ".join(f"{v['id']}: {v['help']}" for v in violations)
