@@ -20,7 +20,7 @@ def test_home_lists_modules_and_opens_one(driver, site):
     assert len(cards) >= 2
     title = driver.find_element(By.CSS_SELECTOR, ".module-card h3 a").text
     cards[0].click()
-    assert driver.current_url.endswith("/hajimeni/index.html")
+    assert driver.current_url.endswith("/day-one/index.html")
     assert current_nav_link(driver).text.split("\n")[0] in title
 
 
