@@ -32,7 +32,7 @@ public struct FrontMatter: Sendable, Hashable {
     /// Reads front matter, reporting problems at their line in `path`.
     ///
     /// - Parameter yaml: the text between the `---` fences, which start on the file's first line.
-    public static func parse(_ yaml: String?, path: String) -> (FrontMatter, [Diagnostic]) {
+    public static func parse(_ yaml: String?, path: String, urlPolicy: URLPolicy = URLPolicy()) -> (FrontMatter, [Diagnostic]) {
         var matter = FrontMatter()
         var reader = YAMLReader(path: path, lineOffset: 1)
         guard let yaml else {
@@ -48,7 +48,7 @@ public struct FrontMatter: Sendable, Hashable {
             case "minutes": matter.minutes = reader.integer(value, key: key, range: 1...600)
             case "updated": matter.updated = reader.date(value, key: key)
             case "review_by": matter.reviewBy = reader.date(value, key: key)
-            case "sources": matter.sources = readSources(value, reader: &reader)
+            case "sources": matter.sources = readSources(value, reader: &reader, urlPolicy: urlPolicy)
             case "kind":
                 let kind = reader.string(value, key: key) ?? ""
                 if kind == "test" {
@@ -70,7 +70,7 @@ public struct FrontMatter: Sendable, Hashable {
         return (matter, reader.diagnostics)
     }
 
-    private static func readSources(_ node: Yams.Node, reader: inout YAMLReader) -> [Source] {
+    private static func readSources(_ node: Yams.Node, reader: inout YAMLReader, urlPolicy: URLPolicy) -> [Source] {
         guard let items = node.sequence else {
             reader.diagnostics.append(.error(.sourcesNotList, at: reader.location(node.mark)))
             return []
@@ -85,7 +85,10 @@ public struct FrontMatter: Sendable, Hashable {
             for (key, value) in fields {
                 switch key.string {
                 case "title": source.title = reader.string(value, key: "title") ?? ""
-                case "url": source.url = reader.string(value, key: "url")
+                case "url":
+                    source.url = reader.string(value, key: "url").map {
+                        urlPolicy.filter($0, at: reader.location(value.mark), diagnostics: &reader.diagnostics)
+                    }.flatMap { $0.isEmpty ? nil : $0 }
                 case "accessed": source.accessed = reader.date(value, key: "accessed")
                 default: reader.unknownKey(key.string ?? "", mark: key.mark, known: ["title", "url", "accessed"])
                 }

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var themes = ["default"]
     /// Authors may write raw HTML in Markdown only when the site opts in; otherwise it is shown as text.
     public var allowRawHTML = false
+    /// Which URL schemes pages may link to: `https`, `http`, `mailto`, `tel`, plus `options: url_schemes:`.
+    public var urlPolicy = URLPolicy()
     /// `kenshu check --external`: URLs matching these regular expressions are not fetched.
     public var externalIgnore: [String] = []
     /// `kenshu check --external`: when set, only URLs matching one of these are fetched.
@@ -32,7 +34,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options", "check"]
-    static let knownOptions = ["raw_html"]
+    static let knownOptions = ["raw_html", "url_schemes"]
     static let languages = ["ja", "en"]
 
     /// Reads `site.yml`; a missing file gives the defaults.
@@ -98,6 +100,7 @@ public struct SiteConfig: Sendable, Hashable {
         for (key, value) in fields {
             switch key.string {
             case "raw_html": config.allowRawHTML = reader.bool(value, key: "raw_html") ?? false
+            case "url_schemes": config.urlPolicy = URLPolicy(extraSchemes: reader.stringList(value, key: "url_schemes") ?? [])
             default: reader.unknownKey(key.string ?? "", mark: key.mark, known: knownOptions)
             }
         }

@@ -4,7 +4,8 @@ import Foundation
 public enum PercentEncoding {
     private static let segmentAllowed: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
-        set.remove(charactersIn: "/;?#")
+        // `:` too: a file named `javascript:x.md` must never become a URL with a scheme.
+        set.remove(charactersIn: "/;?#:")
         return set
     }()
 

@@ -138,7 +138,10 @@ final class HTMLWriter {
     /// Records the link and returns the escaped URL to write.
     private func href(for node: MarkdownNode, kind: LinkRecord.Kind) -> String {
         let destination = node.url
-        if !options.allowRawHTML, HrefEscaping.isDangerous(destination) { return "" }
+        if !options.urlPolicy.allows(destination, isImage: kind == .image) {
+            diagnostics.append(.warning(.unsafeURL, destination, at: location(of: node)))
+            return ""
+        }
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath)
         let escaped = HrefEscaping.escape(href)
         var record = LinkRecord(kind: kind, destination: destination, location: location(of: node), target: target)

@@ -16,6 +16,8 @@ public struct MarkdownOptions: Sendable {
     public var permalinkLabel: String
     /// Titles of GitHub-style alerts, keyed `note`, `tip`, `important`, `warning`, `caution`.
     public var alertTitles: [String: String]
+    /// Which URL schemes links and images may use (the rest are blanked with a warning).
+    public var urlPolicy = URLPolicy()
     /// Features that render fenced blocks, keyed by the info string's first word (`quiz`).
     public var fencedBlockHandlers: [String: any FencedBlockHandler] = [:]
 

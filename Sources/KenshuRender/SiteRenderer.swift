@@ -37,6 +37,7 @@ public enum SiteRenderer {
             return [
                 "title": module.title,
                 "path": module.sitePath.value,
+                "href": SitePath("index.html").relativeURL(to: module.sitePath),
                 "lessons": pages.filter { !$0.frontMatter.isTest }.map { page -> [String: Any] in
                     ["title": page.frontMatter.title, "path": page.sitePath.value, "quizzes": page.body.blockIDs["quiz"] ?? []]
                 },

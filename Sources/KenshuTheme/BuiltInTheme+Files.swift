@@ -547,7 +547,7 @@ pre, table, .callout, figure { break-inside: avoid; }
       section.className = "progress-module" + (state.complete ? " is-complete" : "");
       var heading = document.createElement("h2");
       var link = document.createElement("a");
-      link.href = module.path;
+      link.href = module.href;
       link.textContent = module.title;
       heading.appendChild(link);
       section.appendChild(heading);

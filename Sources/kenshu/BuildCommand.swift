@@ -73,7 +73,11 @@ enum Browser {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: opener)
         process.arguments = [url.absoluteString]
-        try? process.run()
+        // xdg-open on a machine without a desktop prints a screenful of "not found": say it once, ourselves.
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        // Not waited for: with some desktops xdg-open returns only when the browser closes.
+        if (try? process.run()) == nil { Console.error("kenshu: " + printer.say(.cliNoBrowserOpener)) }
     }
 }
 

@@ -232,7 +232,7 @@
       section.className = "progress-module" + (state.complete ? " is-complete" : "");
       var heading = document.createElement("h2");
       var link = document.createElement("a");
-      link.href = module.path;
+      link.href = module.href;
       link.textContent = module.title;
       heading.appendChild(link);
       section.appendChild(heading);

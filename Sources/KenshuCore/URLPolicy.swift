@@ -1,0 +1,47 @@
+/// The one rule for every URL Kenshu writes into a page — from Markdown, front matter, file names,
+/// site.yml or theme data: a relative path, or one of a few schemes that cannot run a script.
+///
+/// Anything else (`javascript:`, `vbscript:`, `data:` except images, unknown schemes) is replaced
+/// by an empty URL and reported at the author's line. A site may allow more schemes with
+/// `options: url_schemes: [file]` (for links to the office file share); script schemes can never be allowed.
+public struct URLPolicy: Sendable, Hashable {
+    public static let defaultSchemes: Set<String> = ["https", "http", "mailto", "tel"]
+    /// Schemes no setting can allow: they run code in the page.
+    public static let neverAllowed: Set<String> = ["javascript", "vbscript", "data", "livescript", "mocha"]
+
+    public var allowedSchemes: Set<String>
+
+    public init(extraSchemes: [String] = []) {
+        allowedSchemes = Self.defaultSchemes.union(extraSchemes.map { $0.lowercased() }.filter { !Self.neverAllowed.contains($0) })
+    }
+
+    /// The scheme of `url` as a browser reads it (control characters and spaces ignored, case folded), if any.
+    public static func scheme(of url: String) -> String? {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar.value <= 0x20 { continue }
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
+            let isSchemeCharacter = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar)) || "+-.".unicodeScalars.contains(scalar))
+            guard isSchemeCharacter else { return nil }
+            scheme.unicodeScalars.append(scalar)
+        }
+        return nil
+    }
+
+    /// Whether `url` may be written as it is; `isImage` also allows `data:image/…` for images.
+    public func allows(_ url: String, isImage: Bool = false) -> Bool {
+        guard let scheme = Self.scheme(of: url) else { return true }
+        if isImage, scheme == "data" {
+            let lower = url.lowercased().filter { !$0.isWhitespace }
+            return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        }
+        return allowedSchemes.contains(scheme)
+    }
+
+    /// `url` when allowed, else `""` and a warning at `location`.
+    public func filter(_ url: String, at location: SourceLocation, isImage: Bool = false, diagnostics: inout [Diagnostic]) -> String {
+        if allows(url, isImage: isImage) { return url }
+        diagnostics.append(.warning(.unsafeURL, url, at: location))
+        return ""
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import KenshuCore
+import Testing
+@testable import KenshuBuild
+
+/// One URL policy for every URL Kenshu writes: script URLs never reach a page, whatever wrote them.
+@Suite struct URLPolicyTests {
+    @Test(arguments: [
+        "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "vbscript:x",
+        "data:text/html,<script>alert(1)</script>", "livescript:x", "made-up:x",
+    ])
+    func testScriptAndUnknownSchemes_areRefused(_ url: String) {
+        #expect(!URLPolicy().allows(url))
+        #expect(!URLPolicy(extraSchemes: ["javascript", "data"]).allows(url) || url.hasPrefix("made"))
+    }
+
+    @Test func testSafeURLs_pass() {
+        for url in ["https://example.jp", "http://example.jp", "mailto:a@example.jp", "tel:0312345678", "../a.html", "#x", "a.html?q=1:2", ""] {
+            #expect(URLPolicy().allows(url), "\(url)")
+        }
+        #expect(URLPolicy().allows("data:image/png;base64,AAAA", isImage: true))
+        #expect(!URLPolicy().allows("file://server/share/a.xlsx"))
+        #expect(URLPolicy(extraSchemes: ["file"]).allows("file://server/share/a.xlsx"))
+    }
+
+    @Test func testFrontMatterSourceURL_isBlankedWithALocatedWarning() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("01-intro/01-welcome.md", "---\ntitle: A\nsources:\n  - title: x\n    url: \"javascript:alert(1)\"\n---\n## 目的\n")
+        let result = try site.build()
+        #expect(result.succeeded)
+        #expect(site.printed(result, .en).contains {
+            $0.hasPrefix("Content/01-intro/01-welcome.md:5:10: warning: URL 'javascript:alert(1)' uses a scheme that could run a script")
+        })
+        let html = try site.read("intro/welcome.html")
+        #expect(!html.lowercased().contains("javascript:"))
+    }
+
+    @Test func testMarkdownLinkToAScript_isBlankedWithALocatedWarning() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("A", "[押して](JAVASCRIPT:alert(1))\n\n## 目的\n"))
+        let result = try site.build()
+        #expect(site.printed(result, .ja).contains { $0.hasPrefix("Content/01-intro/01-welcome.md:4:1: 警告: URL 'JAVASCRIPT:alert(1)'") })
+        #expect(try !site.read("intro/welcome.html").lowercased().contains("javascript:"))
+    }
+
+    @Test func testFileNamesWithAColon_neverBecomeAScheme() throws {
+        var files = TemporarySite.smallCourse()
+        files["01-intro/03-javascript:alert(1).md"] = TemporarySite.page("罠")
+        files["03-javascript:alert(2)/index.md"] = TemporarySite.page("罠のモジュール")
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        for page in ["index.html", "intro/roles.html", "intro/welcome.html", "course.js", "progress.html"] {
+            let text = try site.read(page).lowercased()
+            #expect(!text.contains("href=\"javascript:"), "\(page)")
+            #expect(!text.contains("\"href\":\"javascript:"), "\(page)")
+        }
+        #expect(try site.read("intro/roles.html").contains("javascript%3Aalert(1).html"))
+    }
+}
