@@ -13,7 +13,12 @@ final class HTMLWriter {
     var slugger = HeadingSlugger()
     var blockIDs: [String: [String]] = [:]
     private var claimedIDs: Set<String> = []
-    private var reportedRawHTML = false
+    var reportedRawHTML = false
+    /// GFM footnotes of this page, numbered as they are first referenced.
+    var footnotes = FootnoteState()
+    /// Ids that raw HTML and footnotes add to the page, valid fragment targets besides headings.
+    var htmlAnchors: Set<String> = []
+    var rawHTMLFilter: RawHTMLFilter
     /// Added to every line number of a sub-document (a table cell), on top of the front matter.
     var extraLineOffset = 0
     var extraColumnOffset = 0
@@ -23,6 +28,7 @@ final class HTMLWriter {
     init(source: String, options: MarkdownOptions) {
         self.options = options
         self.lines = LineIndex(source)
+        self.rawHTMLFilter = RawHTMLFilter(allowAll: options.allowRawHTML)
         out.reserveCapacity(source.utf8.count * 5 / 4)
     }
 
@@ -77,14 +83,11 @@ final class HTMLWriter {
         case .heading: renderHeading(node, entering: entering)
         case .codeBlock: renderCodeBlock(node)
         case .htmlBlock:
+            let before = out.utf8.count
             newline()
-            if options.allowRawHTML {
-                out += node.literal
-            } else {
-                reportRawHTML(node)
-                out += "<pre class=\"raw-html\"><code>" + HTMLEscaping.escape(node.literal) + "</code></pre>"
-            }
-            newline()
+            renderRawHTML(node.literal, at: node)
+            // A block that was only a comment leaves nothing, not even a line break.
+            if out.utf8.count == before + 1, out.utf8.last == UInt8(ascii: "\n") { out.removeLast() } else { newline() }
         case .customBlock:
             newline()
             out += entering ? node.onEnter : node.onExit
@@ -107,14 +110,13 @@ final class HTMLWriter {
         case .softBreak: out += LineJoining.joinsWithoutSpace(node) ? "" : "\n"
         case .lineBreak: out += "<br />\n"
         case .code: out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
-        case .htmlInline:
-            if options.allowRawHTML {
-                out += node.literal
-            } else {
-                reportRawHTML(node)
-                out += HTMLEscaping.escape(node.literal)
+        case .htmlInline: renderRawHTML(node.literal, at: node)
+        case .customInline:
+            if entering, node.onEnter.hasPrefix(FootnoteState.marker) {
+                renderFootnoteReference(node)
+                return .skipChildren
             }
-        case .customInline: out += entering ? node.onEnter : node.onExit
+            out += entering ? node.onEnter : node.onExit
         case .emphasis: out += entering ? "<em>" : "</em>"
         case .strong: out += entering ? "<strong>" : "</strong>"
         case .link:
@@ -137,7 +139,10 @@ final class HTMLWriter {
     /// Records the link and returns the escaped URL to write.
     private func href(for node: MarkdownNode, kind: LinkRecord.Kind) -> String {
         let destination = node.url
-        if !options.allowRawHTML, HrefEscaping.isDangerous(destination) { return "" }
+        if HrefEscaping.isDangerous(destination) {
+            guard options.allowRawHTML else { return "" }
+            if RawHTMLPolicy.isScriptURL(destination) { reportScriptLink(node) }
+        }
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath)
         let escaped = HrefEscaping.escape(href)
         var record = LinkRecord(kind: kind, destination: destination, location: location(of: node), target: target)
@@ -158,7 +163,7 @@ final class HTMLWriter {
             return
         }
         if entering {
-            let text = plainText(of: node)
+            let text = plainText(of: node, includingHTML: false)
             let id = slugger.slug(for: text)
             headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
             newline()
@@ -191,14 +196,6 @@ final class HTMLWriter {
         out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"
     }
 
-    private func reportRawHTML(_ node: MarkdownNode) {
-        guard !reportedRawHTML else { return }
-        reportedRawHTML = true
-        diagnostics.append(.warning(
-            at: location(of: node), "raw HTML is shown as text because the site does not allow it",
-            fix: "write it in Markdown, or set 'options: raw_html: true' in site.yml if you trust every author"))
-    }
-
     /// Runs `body` with an empty output and returns what it wrote, keeping the page's output intact.
     func capture(_ body: () -> Void) -> String {
         let saved = out
@@ -216,6 +213,7 @@ final class HTMLWriter {
     func renderBlocks(_ markdown: String, line: Int, column: Int) {
         atSourcePosition(line: line, column: column) {
             let document = CMarkDocument(markdown)
+            applyExtensions(to: document.document)
             for child in document.document.children { render(child) }
         }
     }
@@ -232,12 +230,14 @@ final class HTMLWriter {
         body()
     }
 
-    /// The text of a node's inline children, as libcmark writes image alt text.
-    func plainText(of node: MarkdownNode) -> String {
+    /// The text of a node's inline children, as libcmark writes image alt text; a heading's id
+    /// is made from its text without the raw HTML tags (`includingHTML: false`).
+    func plainText(of node: MarkdownNode, includingHTML: Bool = true) -> String {
         var text = ""
         node.walk { child, _ in
             switch child.kind {
-            case .text, .code, .htmlInline: text += child.literal
+            case .text, .code: text += child.literal
+            case .htmlInline: if includingHTML { text += child.literal }
             case .softBreak, .lineBreak: text += " "
             default: break
             }

@@ -46,6 +46,8 @@ public struct ParsedMarkdown: Sendable {
     public var blockIDs: [String: [String]]
     /// The heading ids, for fragment checks without rebuilding a set per link.
     public var headingIDs: Set<String>
+    /// Other ids a link may point at: `id`/`name` in raw HTML, footnotes and their references.
+    public var anchorIDs: Set<String> = []
 
     public init(html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:]) {
         self.html = html
