@@ -68,7 +68,10 @@ public enum Builder {
             try OutputWriter.write(rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground) { folder in
                 try SourceManifest.write(sources, into: folder)
                 guard options.checkLinks else { return true }
-                let report = try SiteChecker.check(root: folder.path, sources: sources)
+                let ignoredLinks = site.ignoredLinks, ignorePattern = SiteChecker.ignoring(tree.config.externalIgnore)
+                let report = try SiteChecker.check(root: folder.path, sources: sources) { page, url in
+                    ignoredLinks.contains(page + "\u{0}" + url) || ignorePattern(page, url)
+                }
                 diagnostics.append(contentsOf: report.findings.map { $0.diagnostic(output: options.outputDirectory) })
                 return !diagnostics.failsBuild(strict: options.strict)
             }

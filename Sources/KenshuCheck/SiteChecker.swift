@@ -28,7 +28,11 @@ public enum SiteChecker {
     /// Pages are read and parsed once, in parallel, folder by folder (pages of one folder share
     /// most of their links, so each folder resolves a URL once). Only links with a fragment into
     /// another page wait for the second, sequential pass, when every page's anchors are known.
-    public static func check(root: String, sources: SourceMap? = nil) throws -> Report {
+    /// - Parameter ignore: whether a broken internal reference (page, URL as in the page) was let through
+    ///   on purpose (`check: ignore:` in site.yml): it is then a warning that says so.
+    public static func check(
+        root: String, sources: SourceMap? = nil, ignore: (_ page: String, _ url: String) -> Bool = { _, _ in false }
+    ) throws -> Report {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let files = try SiteFiles(root: rootURL.path)
         // The manifest maps every link of every page; it is read only if something needs a source location.
@@ -58,8 +62,11 @@ public enum SiteChecker {
         func record(_ severity: Diagnostic.Severity, _ page: String, _ target: String, _ reason: LinkFinding.Reason, line: Int, column: Int) {
             let key = "\(page)\u{0}\(target)\u{0}\(reason.rawValue)"
             if findings[key] == nil {
+                let ignored = severity == .error && ignore(page, target)
                 findings[key] = LinkFinding(
-                    severity: severity, file: page, target: target, reason: reason, occurrences: [], source: sourceLocation(page, target))
+                    severity: ignored ? .warning : severity, file: page, target: target, reason: reason, occurrences: [],
+                    // ja: site.yml の 'check: ignore' に一致するため無視しました
+                    source: sourceLocation(page, target), detail: ignored ? "(ignored: it matches 'check: ignore' in site.yml)" : nil)
                 order.append(key)
             }
             findings[key]!.occurrences.append((line, column))
@@ -118,6 +125,15 @@ public enum SiteChecker {
             result += byFile.keys.sorted().map { byFile[$0]! }
         }
         return result
+    }
+
+    /// An `ignore` rule for ``check(root:sources:ignore:)`` from `check: ignore:` regular expressions
+    /// (invalid ones are skipped; site.yml reports them).
+    public static func ignoring(_ patterns: [String]) -> @Sendable (_ page: String, _ url: String) -> Bool {
+        let expressions = patterns.compactMap { try? NSRegularExpression(pattern: $0) }
+        return { _, url in
+            expressions.contains { $0.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)) != nil }
+        }
     }
 
     static func hostOf(_ url: String) -> String {

@@ -1,6 +1,8 @@
 /// GFM's extended autolinks in plain text: `www.` domains, `http://`, `https://` and `ftp://`
 /// URLs, and e-mail addresses, with GFM's rules for where they start and which trailing
-/// punctuation is left outside.
+/// punctuation is left outside. One deliberate difference: a URL also ends at Japanese punctuation
+/// and full-width forms (`、。「」（）`, U+3000–U+303F and U+FF00–U+FFEF), which Japanese text puts
+/// right after a URL without a space and which no URL contains unencoded.
 enum ExtendedAutolinks {
     struct Match: Equatable {
         var range: Range<Int>
@@ -38,9 +40,7 @@ enum ExtendedAutolinks {
             guard isSpace(before) || "*_~([".utf8.contains(before) else { return nil }
         }
         guard let domainEnd = domainEnd(text, from: start, requireDot: true) else { return nil }
-        var end = domainEnd
-        while end < text.count, !isSpace(text[end]) { end += 1 }
-        end = trimmed(text, start: start, end: end)
+        let end = trimmed(text, start: start, end: pathEnd(text, from: domainEnd))
         guard end > start else { return nil }
         return Match(range: start..<end, url: "http://" + string(text[start..<end]))
     }
@@ -53,9 +53,7 @@ enum ExtendedAutolinks {
         guard ["http", "https", "ftp"].contains(scheme), schemeEnd + 3 < text.count,
               Array(text[schemeEnd..<schemeEnd + 3]) == Array("://".utf8), isAlphanumeric(text[schemeEnd + 3]),
               let domainEnd = domainEnd(text, from: schemeEnd + 3, requireDot: false) else { return nil }
-        var end = domainEnd
-        while end < text.count, !isSpace(text[end]) { end += 1 }
-        end = trimmed(text, start: start, end: end)
+        let end = trimmed(text, start: start, end: pathEnd(text, from: domainEnd))
         guard end > schemeEnd + 3 else { return nil }
         return Match(range: start..<end, url: string(text[start..<end]))
     }
@@ -104,6 +102,18 @@ enum ExtendedAutolinks {
             end += 1
         }
         guard underscores.last == 0, underscores.current == 0, end > start, !requireDot || dots > 0 else { return nil }
+        return end
+    }
+
+    /// Where the path after the domain ends: at whitespace, or at Japanese punctuation.
+    private static func pathEnd(_ text: [UInt8], from start: Int) -> Int {
+        var end = start
+        while end < text.count, !isSpace(text[end]) {
+            // U+3000–U+303F are E3 80 80–E3 80 BF; U+FF00–U+FFEF are EF BC 80–EF BF AF.
+            if end + 2 < text.count, text[end] == 0xE3, text[end + 1] == 0x80 { break }
+            if end + 2 < text.count, text[end] == 0xEF, text[end + 1] >= 0xBC, text[end + 1] <= 0xBF { break }
+            end += 1
+        }
         return end
     }
 

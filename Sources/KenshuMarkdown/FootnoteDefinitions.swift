@@ -97,19 +97,23 @@ enum FootnoteDefinitions {
     private static func continuesParagraph(_ body: [String], with line: String) -> Bool {
         guard let last = body.last, !last.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
         let document = CMarkDocument((body + [line]).joined(separator: "\n") + "\n")
-        let blocks = document.document.children
-        guard let final = blocks.last else { return false }
-        return final.kind == .paragraph && final.startLine < body.count + 1 && final.endLine == body.count + 1
+        return withExtendedLifetime(document) {
+            guard let final = document.document.children.last else { return false }
+            return final.kind == .paragraph && final.startLine < body.count + 1 && final.endLine == body.count + 1
+        }
     }
 
     /// Lines (1-based) inside code blocks and HTML blocks, anywhere in the page.
     private static func linesInCodeOrHTML(_ source: String) -> Set<Int> {
         var lines: Set<Int> = []
-        CMarkDocument(source).document.walk { node, entering in
-            if entering, node.kind == .codeBlock || node.kind == .htmlBlock {
-                lines.formUnion(node.startLine...max(node.startLine, node.endLine))
+        let document = CMarkDocument(source)
+        withExtendedLifetime(document) {
+            document.document.walk { node, entering in
+                if entering, node.kind == .codeBlock || node.kind == .htmlBlock {
+                    lines.formUnion(node.startLine...max(node.startLine, node.endLine))
+                }
+                return .visitChildren
             }
-            return .visitChildren
         }
         return lines
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KenshuContent
 import KenshuCore
 import KenshuMarkdown
@@ -8,6 +9,8 @@ struct LinkValidator {
     let site: Site
     let pagesByPath: [String: Int]
     private let assetPaths: Set<String>
+    /// `check: ignore:` patterns of site.yml: broken internal links they match are warnings, not errors.
+    private let ignore: [NSRegularExpression]
     /// Ids the theme adds to every page, valid as fragments although no heading has them.
     static let themeIDs: Set<String> = ["", "top", "main", "content"]
 
@@ -22,6 +25,7 @@ struct LinkValidator {
             pagesByPath = pages
         }
         assetPaths = Set(site.assets.map(\.file.relativePath))
+        ignore = site.config.externalIgnore.compactMap { try? NSRegularExpression(pattern: $0) }
     }
 
     func validate() -> [Diagnostic] {
@@ -33,6 +37,17 @@ struct LinkValidator {
         site.pages[index].body.links.compactMap { check($0, in: site.pages[index]) }
     }
 
+    /// The links that `check: ignore:` lets through, as `page\u{0}href` of the built site, so that the
+    /// check of the built pages lets them through too (a pattern may name the `.md` the author wrote).
+    func ignoredLinks() -> Set<String> {
+        guard !ignore.isEmpty else { return [] }
+        var result: Set<String> = []
+        for page in site.pages {
+            for link in page.body.links where isIgnored(link) { result.insert(page.sitePath.value + "\u{0}" + link.href) }
+        }
+        return result
+    }
+
     /// The pages whose links point at page `index`, through any `.md` link.
     func linkedPages(of index: Int) -> [Int] {
         site.pages[index].body.links.compactMap { link in
@@ -42,6 +57,22 @@ struct LinkValidator {
     }
 
     private func check(_ link: LinkRecord, in page: ParsedPage) -> Diagnostic? {
+        guard let problem = problem(link, in: page) else { return nil }
+        guard problem.severity == .error, isIgnored(link) else { return problem }
+        // ja: （site.yml の 'check: ignore' に一致するため、エラーではなく警告にしています）
+        return .warning(at: problem.location, problem.message + " (ignored: it matches 'check: ignore' in site.yml)")
+    }
+
+    /// Whether a `check: ignore:` pattern matches the link as written or as it stands in the built page.
+    private func isIgnored(_ link: LinkRecord) -> Bool {
+        ignore.contains { pattern in
+            [link.destination, link.href].contains { text in
+                pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+        }
+    }
+
+    private func problem(_ link: LinkRecord, in page: ParsedPage) -> Diagnostic? {
         switch link.target {
         case .external:
             return nil
@@ -79,9 +110,10 @@ struct LinkValidator {
     }
 
     private func checkFragment(_ fragment: String, of target: ParsedPage, link: LinkRecord, targetName: String) -> Diagnostic? {
-        guard !Self.themeIDs.contains(fragment), !target.body.headingIDs.contains(fragment) else { return nil }
+        guard !Self.themeIDs.contains(fragment), !target.body.headingIDs.contains(fragment),
+              !target.body.anchorIDs.contains(fragment) else { return nil }
         let ids = target.body.headings.map(\.id)
-        let suggestion = ClosestMatch.find(fragment, among: ids)
+        let suggestion = ClosestMatch.find(fragment, among: ids + target.body.anchorIDs.sorted())
             ?? ids.first { $0 == HeadingSlugger.baseSlug(for: fragment) }
         return .error(
             at: link.location, "link '\(link.destination)': \(targetName) has no heading with id '\(fragment)'",

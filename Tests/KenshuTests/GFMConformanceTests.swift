@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import KenshuMarkdown
+
+/// The GFM spec's extension examples (task lists, strikethrough, autolinks, disallowed raw HTML)
+/// and cmark-gfm's footnote test, through our renderer with the site's default settings
+/// (raw HTML not allowed), as an imported course renders.
+@Suite struct GFMConformanceTests {
+    static func render(_ markdown: String, allowRawHTML: Bool = false) -> String {
+        let options = MarkdownOptions(path: "spec.md", contentPath: "spec.md", allowRawHTML: allowRawHTML)
+        return HTMLNormaliser.stripKenshuAdditions(MarkdownRenderer.render(markdown, options: options).html)
+    }
+
+    /// Examples whose output differs on purpose, with the reason and the output we write instead.
+    static let exceptions: [Int: (reason: String, expected: String)] = [
+        16: (
+            "tag filter: outside the safe subset a tag is escaped whole ('&lt;title&gt;'), not only its '<'",
+            """
+            <p><strong> &lt;title&gt; &lt;style&gt; <em></p>
+            <blockquote>
+              &lt;xmp&gt; is disallowed.  &lt;XMP&gt; is also disallowed.
+            </blockquote>
+            """
+        ),
+    ]
+
+    @Test func testGFMExtensions_allExamplesPass() throws {
+        let examples = try SpecExample.load("gfm-extensions.txt")
+        #expect(examples.count == 16)
+        var failures: [String] = []
+        for example in examples {
+            let actual = HTMLNormaliser.normalise(Self.render(example.markdown))
+            let expected = HTMLNormaliser.normalise(Self.exceptions[example.number]?.expected ?? example.html)
+            if actual != expected {
+                failures.append("\(example)\n--- markdown\n\(example.markdown)--- expected\n\(expected)\n--- actual\n\(actual)")
+            }
+        }
+        let exact = examples.count - failures.count - Self.exceptions.count
+        print("GFM extensions: \(exact) of \(examples.count) examples pass as written, \(Self.exceptions.count) differ on purpose:")
+        for (number, exception) in Self.exceptions.sorted(by: { $0.key < $1.key }) {
+            print("  example \(number): \(exception.reason)")
+        }
+        #expect(failures.isEmpty, "\(failures.count) failing:\n\(failures.joined(separator: "\n\n"))")
+    }
+
+    @Test func testGFMFootnotes_matchCmarkGFM() throws {
+        let examples = try SpecExample.load("gfm-footnotes-tests.txt")
+        #expect(examples.count == 1)
+        for example in examples {
+            #expect(HTMLNormaliser.normalise(Self.render(example.markdown)) == HTMLNormaliser.normalise(example.html), "\(example)")
+        }
+    }
+}
