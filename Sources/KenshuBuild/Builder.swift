@@ -72,7 +72,9 @@ public enum Builder {
                 let report = try SiteChecker.check(root: folder.path, sources: sources) { page, url in
                     ignoredLinks.contains(page + "\u{0}" + url) || ignorePattern(page, url)
                 }
-                diagnostics.append(contentsOf: report.findings.map { $0.diagnostic(output: options.outputDirectory) })
+                // Links ignored in the Markdown were reported there already.
+                diagnostics.append(contentsOf: report.findings.filter { !ignoredLinks.contains($0.file + "\u{0}" + $0.target) }
+                    .map { $0.diagnostic(output: options.outputDirectory) })
                 return !diagnostics.failsBuild(strict: options.strict)
             }
         }

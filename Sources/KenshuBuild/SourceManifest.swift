@@ -54,6 +54,7 @@ extension LinkFinding {
         let first = occurrences.first ?? (1, 1)
         let location = source ?? SourceLocation(path: output + "/" + file, line: first.line, column: first.column)
         let what = severity == .error ? "broken link" : "link"
-        return Diagnostic(severity, at: location, "\(what) '\(target)' in the built page '\(file)': \(reason.rawValue)")
+        return Diagnostic(
+            severity, at: location, "\(what) '\(target)' in the built page '\(file)': \(reason.rawValue)" + (detail.map { " " + $0 } ?? ""))
     }
 }
