@@ -26,7 +26,14 @@ enum ExtendedAutolinks {
 
     /// Quick test before any work: only text with one of these can hold an autolink.
     static func mayContain(_ text: [UInt8]) -> Bool {
-        text.contains(UInt8(ascii: ".")) && (text.contains(UInt8(ascii: ":")) || text.contains(UInt8(ascii: "@")) || text.contains(UInt8(ascii: "w")))
+        var previous: UInt8 = 0
+        for byte in text {
+            // `://`, `www.` and `a@b` all have one of these pairs.
+            if byte == UInt8(ascii: "/") && previous == UInt8(ascii: ":") || byte == UInt8(ascii: ".") && previous == UInt8(ascii: "w")
+                || byte == UInt8(ascii: "@") { return true }
+            previous = byte
+        }
+        return false
     }
 
     // MARK: - Kinds

@@ -27,7 +27,11 @@ extension HTMLWriter {
         }
         for item in items { markTaskItem(item) }
         for (node, inLink) in containers {
-            let deleted = Strikethrough.apply(in: node)
+            // Most text needs nothing: read each run's bytes once and look for the characters that matter.
+            let runs = InlineRun.runs(in: node)
+            let tildes = runs.contains { $0.bytes.contains(UInt8(ascii: "~")) }
+            guard tildes || !inLink && runs.contains(where: Self.mayHoldLinkOrReference) else { continue }
+            let deleted = tildes ? Strikethrough.apply(in: node) : []
             guard !inLink else { continue }
             for container in [node] + deleted { linkAndReference(in: container) }
         }
@@ -35,25 +39,29 @@ extension HTMLWriter {
 
     /// `- [ ] text` / `- [x] text`: the marker becomes a disabled checkbox.
     private func markTaskItem(_ item: MarkdownNode) {
-        guard let paragraph = item.firstChild, paragraph.kind == .paragraph,
-              let run = InlineRun.runs(in: paragraph).first, run.nodes.first == paragraph.firstChild else { return }
+        guard let paragraph = item.firstChild, paragraph.kind == .paragraph, let first = paragraph.firstChild,
+              first.kind == .text, first.literal.hasPrefix("["), let run = InlineRun.runs(in: paragraph).first else { return }
         let bytes = run.bytes
         guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
               bytes[1] == 0x20 || bytes[1] == 0x09 || bytes[1] == UInt8(ascii: "x") || bytes[1] == UInt8(ascii: "X") else { return }
         let followedBySpace = bytes.count > 3 ? (bytes[3] == 0x20 || bytes[3] == 0x09) : run.nodes.last?.next?.kind == .softBreak
-        guard followedBySpace, let first = run.nodes.first else { return }
+        guard followedBySpace else { return }
         let checked = bytes[1] != 0x20 && bytes[1] != 0x09
         first.insertCustomInline(
             onEnter: checked ? Self.checkedBox : Self.uncheckedBox, onExit: "", line: first.startLine, column: first.startColumn)
         run.dropPrefix(3)
     }
 
+    private static func mayHoldLinkOrReference(_ run: InlineRun) -> Bool {
+        run.bytes.contains(UInt8(ascii: "^")) || ExtendedAutolinks.mayContain(run.bytes)
+    }
+
     /// Extended autolinks and footnote references in the runs of text directly inside `node`.
     private func linkAndReference(in node: MarkdownNode) {
         for run in InlineRun.runs(in: node) {
             var pieces: [InlineRun.Piece] = []
-            if !footnotes.definitions.isEmpty {
-                pieces += footnoteReferences(in: run.bytes).map {
+            if run.bytes.contains(UInt8(ascii: "^")) {
+                pieces += footnoteReferences(in: run).map {
                     InlineRun.Piece(range: $0.range, kind: .customInline(onEnter: FootnoteState.marker + $0.label, onExit: ""))
                 }
             }
@@ -67,8 +75,9 @@ extension HTMLWriter {
         }
     }
 
-    /// `[^label]` where a definition with that label exists.
-    private func footnoteReferences(in bytes: [UInt8]) -> [(range: Range<Int>, label: String)] {
+    /// `[^label]` where a definition with that label exists; the others stay text, with a warning.
+    private func footnoteReferences(in run: InlineRun) -> [(range: Range<Int>, label: String)] {
+        let bytes = run.bytes
         var found: [(Range<Int>, String)] = []
         var i = 0
         while i + 3 < bytes.count {
@@ -78,6 +87,14 @@ extension HTMLWriter {
             let label = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
             if j < bytes.count, j > i + 2, bytes[j] == UInt8(ascii: "]"), hasFootnote(label) {
                 found.append((i..<(j + 1), label))
+                i = j + 1
+            } else if j < bytes.count, j > i + 2, bytes[j] == UInt8(ascii: "]"), j + 1 == bytes.count || bytes[j + 1] != UInt8(ascii: "(") {
+                let (line, column) = run.position(at: i)
+                // ja: 脚注 '[^\(label)]' の定義がないため、文字のまま表示されます
+                diagnostics.append(.warning(
+                    at: location(line: line, column: column), "footnote '[^\(label)]' has no definition, so it is shown as text",
+                    // ja: どこかの行頭に '[^\(label)]: 脚注の本文' を書いてください
+                    fix: "add a line '[^\(label)]: …' with the note's text"))
                 i = j + 1
             } else {
                 i += 1

@@ -66,6 +66,7 @@ import Testing
         let page = render("本文[^なし]。\n\n[^不要]: 使われない注。\n")
         #expect(page.html == "<p>本文[^なし]。</p>\n")
         #expect(page.diagnostics.map(\.description) == [
+            "Content/01-a/02-b.md:4:3: warning: footnote '[^なし]' has no definition, so it is shown as text — add a line '[^なし]: …' with the note's text",
             "Content/01-a/02-b.md:6:1: warning: footnote '[^不要]' is never referenced, so it is left out of the page — refer to it with '[^不要]' in the text, or delete it",
         ])
     }
