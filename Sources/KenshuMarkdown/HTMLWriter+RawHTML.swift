@@ -63,11 +63,21 @@ extension HTMLWriter {
         return (startLine + newlines, before.distance(from: lastBreak, to: before.endIndex))
     }
 
-    /// Warns about a `javascript:` destination in Markdown, which passes only when the site allows raw HTML.
+    /// Warns about a `javascript:` destination in Markdown: it passes only when the site allows raw HTML,
+    /// and is written as an empty link otherwise.
     func reportScriptLink(_ node: MarkdownNode) {
-        // ja: リンク先 '\(node.url)' は 'javascript:' の URL です。クリックするとスクリプトが実行されます
-        diagnostics.append(.warning(
-            at: location(of: node), "link '\(node.url.prefix(40))' is a 'javascript:' URL, which runs script when it is followed",
-            fix: "link to a page or an https:// address instead"))
+        let url = node.url.prefix(40)
+        if options.allowRawHTML {
+            // ja: リンク先 '\(url)' は 'javascript:' の URL です。クリックするとスクリプトが実行されます
+            diagnostics.append(.warning(
+                at: location(of: node), "link '\(url)' is a 'javascript:' URL, which runs script when it is followed",
+                // ja: ページへのリンクか https:// の URL にしてください
+                fix: "link to a page or an https:// address instead"))
+        } else {
+            // ja: リンク先 '\(url)' はスクリプトの URL のため、空のリンクとして出力します
+            diagnostics.append(.warning(
+                at: location(of: node), "link '\(url)' is a script URL, so it is written as an empty link",
+                fix: "link to a page or an https:// address instead"))
+        }
     }
 }

@@ -140,8 +140,8 @@ final class HTMLWriter {
     private func href(for node: MarkdownNode, kind: LinkRecord.Kind) -> String {
         let destination = node.url
         if HrefEscaping.isDangerous(destination) {
-            guard options.allowRawHTML else { return "" }
             if RawHTMLPolicy.isScriptURL(destination) { reportScriptLink(node) }
+            guard options.allowRawHTML else { return "" }
         }
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath)
         let escaped = HrefEscaping.escape(href)

@@ -73,6 +73,12 @@ import Testing
         #expect(page.diagnostics.map(\.location?.column) == [1, 28])
     }
 
+    @Test func testScriptLinkInMarkdown_isBlankedWithAWarning() {
+        let page = render("[x](JavaScript:alert(1))\n")
+        #expect(page.html == "<p><a href=\"\">x</a></p>\n")
+        #expect(page.diagnostics.map(\.message) == ["link 'JavaScript:alert(1)' is a script URL, so it is written as an empty link"])
+    }
+
     /// Known ways to run script through an HTML filter. None may come out as markup in safe mode.
     static let xssVectors: [String] = [
         "<script>alert(1)</script>",
