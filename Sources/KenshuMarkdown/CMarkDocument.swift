@@ -34,7 +34,7 @@ enum WalkAction {
 }
 
 /// A borrowed view of one node of a ``CMarkDocument``.
-struct MarkdownNode: Equatable {
+struct MarkdownNode: Hashable {
     enum Kind {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
         case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
@@ -101,6 +101,29 @@ struct MarkdownNode: Equatable {
     }
 
     static func == (a: MarkdownNode, b: MarkdownNode) -> Bool { a.pointer == b.pointer }
+    func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+
+    /// Which GFM rewrites a text node's literal may need, read from libcmark's bytes without
+    /// making a Swift string (most text needs none).
+    var textHints: TextHints {
+        guard let literal = cmark_node_get_literal(pointer) else { return [] }
+        var hints: TextHints = literal.pointee == UInt8(ascii: "[") ? [.startsWithBracket] : []
+        var previous: CChar = 0
+        var cursor = literal
+        while cursor.pointee != 0 {
+            switch UInt8(bitPattern: cursor.pointee) {
+            case UInt8(ascii: "~"): hints.insert(.tilde)
+            case UInt8(ascii: "^"): hints.insert(.caret)
+            case UInt8(ascii: "@"): hints.insert(.link)
+            case UInt8(ascii: "/") where previous == CChar(UInt8(ascii: ":")): hints.insert(.link)
+            case UInt8(ascii: ".") where previous == CChar(UInt8(ascii: "w")): hints.insert(.link)
+            default: break
+            }
+            previous = cursor.pointee
+            cursor += 1
+        }
+        return hints
+    }
 
     /// Visits this node and its descendants in document order, as libcmark's renderer does.
     ///
@@ -196,4 +219,14 @@ extension MarkdownNode {
         }
         return MarkdownNode(node)
     }
+}
+
+/// What a text node holds that a GFM rewrite looks for.
+struct TextHints: OptionSet {
+    let rawValue: UInt8
+    static let tilde = TextHints(rawValue: 1)
+    static let caret = TextHints(rawValue: 2)
+    /// `://`, `w.` or `@`: maybe an autolink.
+    static let link = TextHints(rawValue: 4)
+    static let startsWithBracket = TextHints(rawValue: 8)
 }

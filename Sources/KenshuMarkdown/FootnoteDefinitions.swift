@@ -19,7 +19,7 @@ struct FootnoteDefinition {
 /// other line at its place.
 enum FootnoteDefinitions {
     static func extract(from source: String) -> (source: String, definitions: [FootnoteDefinition]) {
-        guard source.contains("[^"), source.contains("]:") else { return (source, []) }
+        guard mayHoldDefinition(source) else { return (source, []) }
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let excluded = linesInCodeOrHTML(source)
         var definitions: [FootnoteDefinition] = []
@@ -59,6 +59,29 @@ enum FootnoteDefinitions {
             index = last + 1
         }
         return (lines.joined(separator: "\n"), definitions)
+    }
+
+    /// Whether some line starts (after up to three spaces) with `[^`: a quick look before any parsing.
+    private static func mayHoldDefinition(_ source: String) -> Bool {
+        var leading = 0  // spaces at the start of the line so far; -1 past them
+        var bracket = false
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                (leading, bracket) = (0, false)
+            } else if leading < 0 {
+                continue
+            } else if bracket {
+                if byte == UInt8(ascii: "^") { return true }
+                leading = -1
+            } else if byte == 0x20, leading < 3 {
+                leading += 1
+            } else if byte == UInt8(ascii: "[") {
+                bracket = true
+            } else {
+                leading = -1
+            }
+        }
+        return false
     }
 
     /// `[^label]:` at the start of a line (up to three spaces in): the label and the byte offset of the text after it.

@@ -6,33 +6,37 @@ extension HTMLWriter {
     static let checkedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\">"
 
     func applyExtensions(to root: MarkdownNode) {
-        var containers: [(node: MarkdownNode, inLink: Bool)] = []
+        // Only the nodes whose text holds a character that matters are rewritten.
+        var containers: [(node: MarkdownNode, inLink: Bool, hints: TextHints)] = []
+        var index: [MarkdownNode: Int] = [:]
         var items: [MarkdownNode] = []
         var linkDepth = 0
         root.walk { node, entering in
             switch node.kind {
             case .link:
-                if entering { containers.append((node, true)) }
                 linkDepth += entering ? 1 : -1
             case .image:
                 return .skipChildren  // alt text stays text
             case .item:
                 if entering { items.append(node) }
-            case .paragraph, .heading, .emphasis, .strong, .customInline:
-                if entering { containers.append((node, linkDepth > 0)) }
+            case .text:
+                let hints = node.textHints
+                guard !hints.subtracting(.startsWithBracket).isEmpty, let parent = node.parent else { break }
+                if let known = index[parent] {
+                    containers[known].hints.formUnion(hints)
+                } else {
+                    index[parent] = containers.count
+                    containers.append((parent, linkDepth > 0, hints))
+                }
             default:
                 break
             }
             return .visitChildren
         }
         for item in items { markTaskItem(item) }
-        for (node, inLink) in containers {
-            // Most text needs nothing: read each run's bytes once and look for the characters that matter.
-            let runs = InlineRun.runs(in: node)
-            let tildes = runs.contains { $0.bytes.contains(UInt8(ascii: "~")) }
-            guard tildes || !inLink && runs.contains(where: Self.mayHoldLinkOrReference) else { continue }
-            let deleted = tildes ? Strikethrough.apply(in: node) : []
-            guard !inLink else { continue }
+        for (node, inLink, hints) in containers {
+            let deleted = hints.contains(.tilde) ? Strikethrough.apply(in: node) : []
+            guard !inLink, !hints.isDisjoint(with: [.caret, .link]) else { continue }
             for container in [node] + deleted { linkAndReference(in: container) }
         }
     }
@@ -40,7 +44,7 @@ extension HTMLWriter {
     /// `- [ ] text` / `- [x] text`: the marker becomes a disabled checkbox.
     private func markTaskItem(_ item: MarkdownNode) {
         guard let paragraph = item.firstChild, paragraph.kind == .paragraph, let first = paragraph.firstChild,
-              first.kind == .text, first.literal.hasPrefix("["), let run = InlineRun.runs(in: paragraph).first else { return }
+              first.kind == .text, first.textHints.contains(.startsWithBracket), let run = InlineRun.runs(in: paragraph).first else { return }
         let bytes = run.bytes
         guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
               bytes[1] == 0x20 || bytes[1] == 0x09 || bytes[1] == UInt8(ascii: "x") || bytes[1] == UInt8(ascii: "X") else { return }
@@ -50,10 +54,6 @@ extension HTMLWriter {
         first.insertCustomInline(
             onEnter: checked ? Self.checkedBox : Self.uncheckedBox, onExit: "", line: first.startLine, column: first.startColumn)
         run.dropPrefix(3)
-    }
-
-    private static func mayHoldLinkOrReference(_ run: InlineRun) -> Bool {
-        run.bytes.contains(UInt8(ascii: "^")) || ExtendedAutolinks.mayContain(run.bytes)
     }
 
     /// Extended autolinks and footnote references in the runs of text directly inside `node`.
