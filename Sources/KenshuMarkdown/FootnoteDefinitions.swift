@@ -20,7 +20,8 @@ struct FootnoteDefinition {
 enum FootnoteDefinitions {
     static func extract(from source: String) -> (source: String, definitions: [FootnoteDefinition]) {
         guard mayHoldDefinition(source) else { return (source, []) }
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte, not on Characters: "\r\n" is one Character and would hide every line break.
+        var lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         let excluded = linesInCodeOrHTML(source)
         var definitions: [FootnoteDefinition] = []
         var index = 0

@@ -83,11 +83,12 @@ final class HTMLWriter {
         case .heading: renderHeading(node, entering: entering)
         case .codeBlock: renderCodeBlock(node)
         case .htmlBlock:
-            let before = out.utf8.count
+            let html = capture { renderRawHTML(node.literal, at: node) }
+            // A block that was only comments leaves nothing, not even a line break.
+            guard html.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { break }
             newline()
-            renderRawHTML(node.literal, at: node)
-            // A block that was only a comment leaves nothing, not even a line break.
-            if out.utf8.count == before + 1, out.utf8.last == UInt8(ascii: "\n") { out.removeLast() } else { newline() }
+            out += html
+            newline()
         case .customBlock:
             newline()
             out += entering ? node.onEnter : node.onExit
