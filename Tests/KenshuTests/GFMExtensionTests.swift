@@ -75,7 +75,7 @@ import Testing
         let html = render("本文[^1]\r\n\r\n  [^1]: 一行目\r\n    続き\r\n\r\n    - 項目\r\n\r\n次の段落\r\n").html
         #expect(html.hasPrefix("<p>本文<sup class=\"footnote-ref\">"))
         #expect(html.contains("<p>次の段落</p>\n<section class=\"footnotes\">"))
-        #expect(html.contains("<li id=\"fn1\">\n<p>一行目\n続き</p>\n<ul>\n<li>項目</li>\n</ul>\n<a href=\"#fnref1\" class=\"footnote-backref\">↩</a>\n</li>"))
+        #expect(html.contains("<li id=\"fn1\">\n<p>一行目続き</p>\n<ul>\n<li>項目</li>\n</ul>\n<a href=\"#fnref1\" class=\"footnote-backref\">↩</a>\n</li>"))
     }
 
     @Test func testFootnoteDefinitions_insideCodeAreCode() {
