@@ -118,6 +118,7 @@ public enum Builder {
                 MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
                 uniquingKeysWith: { $1 }))
         options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
+        options.taskLabels = (theme.strings["task_done"] ?? options.taskLabels.done, theme.strings["task_open"] ?? options.taskLabels.open)
         return options
     }
 

@@ -1,9 +1,9 @@
+import KenshuCore
+
 /// The GFM extensions that libcmark 0.30 lacks, applied to its tree before it is written:
 /// strikethrough, task list items, extended autolinks and footnote references. Everything else
 /// (escaping, link rewriting and recording, heading ids) then works on them as on any node.
 extension HTMLWriter {
-    static let uncheckedBox = "<input disabled=\"\" type=\"checkbox\">"
-    static let checkedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\">"
 
     func applyExtensions(to root: MarkdownNode) {
         // Only the nodes whose text holds a character that matters are rewritten.
@@ -51,8 +51,9 @@ extension HTMLWriter {
         let followedBySpace = bytes.count > 3 ? (bytes[3] == 0x20 || bytes[3] == 0x09) : run.nodes.last?.next?.kind == .softBreak
         guard followedBySpace else { return }
         let checked = bytes[1] != 0x20 && bytes[1] != 0x09
-        first.insertCustomInline(
-            onEnter: checked ? Self.checkedBox : Self.uncheckedBox, onExit: "", line: first.startLine, column: first.startColumn)
+        let label = HTMLEscaping.escape(checked ? options.taskLabels.done : options.taskLabels.open)
+        let box = "<input " + (checked ? "checked=\"\" " : "") + "disabled=\"\" type=\"checkbox\" aria-label=\"\(label)\">"
+        first.insertCustomInline(onEnter: box, onExit: "", line: first.startLine, column: first.startColumn)
         run.dropPrefix(3)
     }
 

@@ -13,6 +13,29 @@ import Testing
 
     /// Examples whose output differs on purpose, with the reason and the output we write instead.
     static let exceptions: [Int: (reason: String, expected: String)] = [
+        1: (
+            "task list checkboxes get an accessible name (aria-label), as a checkbox without one fails WCAG 4.1.2",
+            """
+            <ul>
+            <li><input disabled="" type="checkbox" aria-label="未完了"> foo</li>
+            <li><input checked="" disabled="" type="checkbox" aria-label="完了"> bar</li>
+            </ul>
+            """
+        ),
+        2: (
+            "task list checkboxes get an accessible name (aria-label)",
+            """
+            <ul>
+            <li><input checked="" disabled="" type="checkbox" aria-label="完了"> foo
+            <ul>
+            <li><input disabled="" type="checkbox" aria-label="未完了"> bar</li>
+            <li><input checked="" disabled="" type="checkbox" aria-label="完了"> baz</li>
+            </ul>
+            </li>
+            <li><input disabled="" type="checkbox" aria-label="未完了"> bim</li>
+            </ul>
+            """
+        ),
         16: (
             "tag filter: outside the safe subset a tag is escaped whole ('&lt;title&gt;'), not only its '<'",
             """

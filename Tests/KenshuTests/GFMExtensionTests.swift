@@ -18,8 +18,8 @@ import Testing
 
     @Test func testTaskItems_becomeDisabledCheckboxes_onlyInOrdinaryLists() {
         let html = render("- [ ] 未完了\n- [x] 完了\n- [y] 違う\n- [ ]\n").html
-        #expect(html.contains(#"<li><input disabled="" type="checkbox"> 未完了</li>"#))
-        #expect(html.contains(#"<li><input checked="" disabled="" type="checkbox"> 完了</li>"#))
+        #expect(html.contains(#"<li><input disabled="" type="checkbox" aria-label="未完了"> 未完了</li>"#))
+        #expect(html.contains(#"<li><input checked="" disabled="" type="checkbox" aria-label="完了"> 完了</li>"#))
         #expect(html.contains("<li>[y] 違う</li>"))
         #expect(html.contains("<li>[ ]</li>"))
         // A paragraph, not a list item, keeps its brackets.

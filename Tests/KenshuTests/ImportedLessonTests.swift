@@ -57,8 +57,8 @@ import Testing
         #expect(page.contains(##"<li id="fn1">"##) && page.contains(##"class="footnote-backref""##))
         #expect(page.contains(#"<a href="https://www.digital.go.jp/">https://www.digital.go.jp/</a>"#))
         #expect(page.contains(#"<a href="http://www.example.jp">www.example.jp</a>"#))
-        #expect(page.contains(#"<li><input checked="" disabled="" type="checkbox"> 読んだ</li>"#))
-        #expect(page.contains(#"<li><input disabled="" type="checkbox"> 試した</li>"#))
+        #expect(page.contains(#"<li><input checked="" disabled="" type="checkbox" aria-label="完了"> 読んだ</li>"#))
+        #expect(page.contains(#"<li><input disabled="" type="checkbox" aria-label="未完了"> 試した</li>"#))
         // Duplicate headings numbered as on GitHub, links to them and to the raw-HTML anchor valid.
         #expect(page.contains(#"<h2 id="タプル">"#) && page.contains(#"<h2 id="タプル-1">"#))
         #expect(page.contains(#"<a id="custom"></a>"#))
