@@ -92,6 +92,7 @@ extension HTMLWriter {
             diagnostics.append(.warning(
                 at: location(line: definition.line, column: 1),
                 "footnote '[^\(definition.label)]' is never referenced, so it is left out of the page",
+                // ja: 本文で '[^\(definition.label)]' と参照するか、削除してください
                 fix: "refer to it with '[^\(definition.label)]' in the text, or delete it"))
         }
     }

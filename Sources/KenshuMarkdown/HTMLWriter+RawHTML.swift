@@ -77,6 +77,7 @@ extension HTMLWriter {
             // ja: リンク先 '\(url)' はスクリプトの URL のため、空のリンクとして出力します
             diagnostics.append(.warning(
                 at: location(of: node), "link '\(url)' is a script URL, so it is written as an empty link",
+                // ja: ページへのリンクか https:// の URL にしてください
                 fix: "link to a page or an https:// address instead"))
         }
     }
