@@ -186,8 +186,8 @@ extension MarkdownNode {
         link.setPosition(line: line, column: column)
         if let child = cmark_node_new(CMARK_NODE_TEXT) {
             cmark_node_set_literal(child, text)
-            if cmark_node_append_child(link.pointer, child) == 0 { cmark_node_free(child) }
             MarkdownNode(child).setPosition(line: line, column: column)
+            if cmark_node_append_child(link.pointer, child) == 0 { cmark_node_free(child) }
         }
         return link
     }
