@@ -66,6 +66,18 @@ import Testing
         #expect(failures.isEmpty, "\(failures.count) failing:\n\(failures.joined(separator: "\n\n"))")
     }
 
+    /// With `raw_html: true` the extensions render the same; only the tag filter is off (the site trusts its authors).
+    @Test func testGFMExtensions_sameWithRawHTML_exceptTheTagFilter() throws {
+        for example in try SpecExample.load("gfm-extensions.txt") {
+            let raw = HTMLNormaliser.normalise(Self.render(example.markdown, allowRawHTML: true))
+            if example.section.hasPrefix("Disallowed Raw HTML") {
+                #expect(raw.contains("<title> <style>") && raw.contains("<xmp>"), "\(example)")
+            } else {
+                #expect(raw == HTMLNormaliser.normalise(Self.render(example.markdown)), "\(example)")
+            }
+        }
+    }
+
     @Test func testGFMFootnotes_matchCmarkGFM() throws {
         let examples = try SpecExample.load("gfm-footnotes-tests.txt")
         #expect(examples.count == 1)
