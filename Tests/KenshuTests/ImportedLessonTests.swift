@@ -28,6 +28,13 @@ import Testing
 
         [^1]: 脚注の本文。
 
+        ```quiz
+        タスクリストと同じ書き方の選択肢は、確認問題のものです。
+
+        - [x] 正しい
+        - [ ] 誤り
+        ```
+
         """
 
     @Test func testImportedLesson_buildsCleanly_showsNoMarkup_andPassesCheck() throws {
@@ -62,6 +69,9 @@ import Testing
         // Duplicate headings numbered as on GitHub, links to them and to the raw-HTML anchor valid.
         #expect(page.contains(#"<h2 id="タプル">"#) && page.contains(#"<h2 id="タプル-1">"#))
         #expect(page.contains(#"<a id="custom"></a>"#))
+        // The quiz's `- [x]` choices stay the quiz plug-in's.
+        #expect(page.contains(#"<li class="quiz-choice" data-correct="true">"#))
+        #expect(page.components(separatedBy: "aria-label=\"完了\"").count == 2)
 
         let report = try SiteChecker.check(root: site.output.path)
         #expect(report.errors == 0, "\(report.findings.map { $0.describe(root: "") })")
