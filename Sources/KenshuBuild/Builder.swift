@@ -53,8 +53,13 @@ public enum Builder {
             ) { folder, checked in
                 try SourceManifest.write(sources, into: folder)
                 guard let checked else { return true }
-                let report = SiteChecker.report(checked, root: folder.path, sources: sources)
-                diagnostics.append(contentsOf: report.findings.map { $0.diagnostic(output: options.outputDirectory) })
+                let ignoredLinks = model.site.ignoredLinks, ignorePattern = SiteChecker.ignoring(model.site.config.externalIgnore)
+                let report = SiteChecker.report(checked, root: folder.path, sources: sources) { page, url in
+                    ignoredLinks.contains(page + "\u{0}" + url) || ignorePattern(page, url)
+                }
+                // Links ignored in the Markdown were reported there already.
+                diagnostics.append(contentsOf: report.findings.filter { !ignoredLinks.contains($0.file + "\u{0}" + $0.target) }
+                    .map { $0.diagnostic(output: options.outputDirectory) })
                 return !diagnostics.failsBuild(strict: options.strict)
             }
         } catch {

@@ -180,6 +180,7 @@ public struct SitePipeline: Sendable {
                 MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
                 uniquingKeysWith: { $1 }))
         options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
+        options.taskLabels = (theme.strings["task_done"] ?? "", theme.strings["task_open"] ?? "")
         return options
     }
 

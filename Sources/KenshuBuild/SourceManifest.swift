@@ -54,6 +54,8 @@ extension LinkFinding {
     func diagnostic(output: String) -> Diagnostic {
         let first = occurrences.first ?? (1, 1)
         let location = source ?? SourceLocation(path: output + "/" + file, line: first.line, column: first.column)
-        return Diagnostic(severity, message, at: location)
+        var diagnostic = Diagnostic(severity, message, at: location)
+        diagnostic.note = note
+        return diagnostic
     }
 }

@@ -26,6 +26,8 @@ public struct LinkFinding: Sendable, Equatable {
     public var source: SourceLocation?
     /// More about the reason (`HTTP 404`, `timed out`).
     public var detail: String?
+    /// A remark after the message (that a `check: ignore` pattern let the link through).
+    public var note: Message?
 
     public static func == (a: LinkFinding, b: LinkFinding) -> Bool {
         a.file == b.file && a.target == b.target && a.reason == b.reason && a.severity == b.severity
@@ -54,6 +56,7 @@ public struct LinkFinding: Sendable, Equatable {
         let first = occurrences.first ?? (1, 1)
         let place = source?.description ?? "\(root.isEmpty ? "" : root + "/")\(file):\(first.line):\(first.column)"
         var text = "\(place): \(printer.severityWord(severity)): \(message.text(in: printer.language))"
+        if let note { text += " (" + note.text(in: printer.language) + ")" }
         if source != nil { text += " (" + printer.say(.cliInFile, "\(file):\(first.line)") + ")" }
         if occurrences.count > 1 {
             text += " (" + printer.say(.cliAlsoAtLines, occurrences.dropFirst().map { String($0.line) }.joined(separator: ", ")) + ")"

@@ -8,7 +8,8 @@ struct PageScan: Sendable {
         var column: Int
         /// Whether this is an `<a href>` (whose text is checked).
         var isAnchor: Bool
-        /// For `<a href>`: whether the link has no text at all (nor image alt text).
+        /// For `<a href>`: whether the link has no accessible name: no text, no `aria-label`,
+        /// `aria-labelledby` or `title`, and no image with alt text or element with `aria-label` inside.
         var hasNoText = false
     }
 
@@ -39,10 +40,11 @@ struct PageScan: Sendable {
                 scan.collect(tag)
                 if tag.name == "a", tag.value("href") != nil {
                     openLink = scan.references.lastIndex { $0.isAnchor }
-                    linkHasText = false
+                    linkHasText = ["aria-label", "aria-labelledby", "title"].contains { Self.isNonEmpty(tag.value($0)) }
+                } else if openLink != nil, Self.isNonEmpty(tag.value("aria-label"))
+                            || tag.name == "img" && Self.isNonEmpty(tag.value("alt")) {
+                    linkHasText = true
                 }
-                if tag.name == "img", openLink != nil, let alt = tag.value("alt"),
-                   !alt.trimmingHTMLWhitespace.isEmpty { linkHasText = true }
             case .end(let name):
                 if name == "template" { templateDepth = max(0, templateDepth - 1) }
                 if name == "a", let index = openLink {
@@ -57,6 +59,8 @@ struct PageScan: Sendable {
         }
         return scan
     }
+
+    private static func isNonEmpty(_ value: String?) -> Bool { value.map { !$0.trimmingHTMLWhitespace.isEmpty } ?? false }
 
     private mutating func collect(_ tag: HTMLTokenizer.StartTag) {
         if let id = tag.value("id"), !id.isEmpty { anchors.insert(id.precomposedStringWithCanonicalMapping) }

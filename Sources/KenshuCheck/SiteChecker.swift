@@ -28,7 +28,11 @@ public enum SiteChecker {
     /// Pages are read and parsed once, in parallel, folder by folder (pages of one folder share
     /// most of their links, so each folder resolves a URL once). Only links with a fragment into
     /// another page wait for the second, sequential pass, when every page's anchors are known.
-    public static func check(root: String, sources: SourceMap? = nil) throws -> Report {
+    /// - Parameter ignore: whether a broken internal reference (page, URL as in the page) was let through
+    ///   on purpose (`check: ignore:` in site.yml): it is then a warning that says so.
+    public static func check(
+        root: String, sources: SourceMap? = nil, ignore: @escaping (_ page: String, _ url: String) -> Bool = { _, _ in false }
+    ) throws -> Report {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
         let files = try SiteFiles(root: rootURL.path)
         let folders = Dictionary(grouping: files.html.sorted()) { $0.split(separator: "/").dropLast().joined(separator: "/") }
@@ -40,12 +44,14 @@ public enum SiteChecker {
                 return checker.check(page, html: String(decoding: data, as: UTF8.self))
             }
         }.flatMap { $0 }
-        return report(results, root: rootURL.path, sources: sources)
+        return report(results, root: rootURL.path, sources: sources, ignore: ignore)
     }
 
     /// Joins the pages' results into findings: fragments into other pages, orphans, http:// links.
     /// The build calls this with the pages it checked while rendering them, from memory.
-    public static func report(_ results: [PageResult], root: String, sources: SourceMap?) -> Report {
+    public static func report(
+        _ results: [PageResult], root: String, sources: SourceMap?, ignore: (_ page: String, _ url: String) -> Bool = { _, _ in false }
+    ) -> Report {
         var loadedMap = sources
         func sourceLocation(_ page: String, _ url: String) -> SourceLocation? {
             if loadedMap == nil { loadedMap = (try? loadManifest(root: root)) ?? [:] }
@@ -63,8 +69,10 @@ public enum SiteChecker {
         func record(_ severity: Diagnostic.Severity, _ page: String, _ target: String, _ reason: LinkFinding.Reason, line: Int, column: Int) {
             let key = "\(page)\u{0}\(target)\u{0}\(reason.rawValue)"
             if findings[key] == nil {
+                let ignored = severity == .error && ignore(page, target)
                 findings[key] = LinkFinding(
-                    severity: severity, file: page, target: target, reason: reason, occurrences: [], source: sourceLocation(page, target))
+                    severity: ignored ? .warning : severity, file: page, target: target, reason: reason, occurrences: [],
+                    source: sourceLocation(page, target), note: ignored ? Message(.noteIgnoredByPattern) : nil)
                 order.append(key)
             }
             findings[key]?.occurrences.append((line, column))
@@ -123,6 +131,15 @@ public enum SiteChecker {
             result += byFile.sorted { $0.key < $1.key }.map(\.value)
         }
         return result
+    }
+
+    /// An `ignore` rule for ``check(root:sources:ignore:)`` from `check: ignore:` regular expressions
+    /// (invalid ones are skipped; site.yml reports them).
+    public static func ignoring(_ patterns: [String]) -> @Sendable (_ page: String, _ url: String) -> Bool {
+        let expressions = patterns.compactMap { try? NSRegularExpression(pattern: $0) }
+        return { _, url in
+            expressions.contains { $0.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)) != nil }
+        }
     }
 
     static func hostOf(_ url: String) -> String {

@@ -16,6 +16,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: Message
     /// How to fix it, when it depends on the case; otherwise the catalog's advice for `message`.
     public var fixOverride: Message?
+    /// A remark printed after the message, in parentheses (that a `check: ignore` pattern let a link through).
+    public var note: Message?
 
     public init(_ severity: Severity, _ message: Message, at location: SourceLocation?, fix: Message? = nil) {
         self.severity = severity
@@ -35,7 +37,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// The stable code (`K1002`) of this kind of problem.
     public var code: String { message.key.code ?? message.key.rawValue }
 
-    public func text(in language: Language) -> String { message.text(in: language) }
+    public func text(in language: Language) -> String {
+        message.text(in: language) + (note.map { " (" + $0.text(in: language) + ")" } ?? "")
+    }
 
     public func fix(in language: Language) -> String? {
         fixOverride.map { $0.text(in: language) } ?? message.standardFix(in: language)

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// The rule follows GitHub's, so links written for GitHub previews keep working:
 /// NFC, ASCII lower-cased, spaces to `-`, punctuation and symbols dropped; a repeated id
-/// gets `-2`, `-3`, … in order of appearance.
+/// gets `-1`, `-2`, … in order of appearance (as GitHub and mdBook number them), skipping
+/// any id already taken.
 public struct HeadingSlugger: Sendable {
+    /// Every id given or reserved, with how many duplicates of it were numbered so far.
     private var used: [String: Int] = [:]
 
     public init() {}
@@ -14,15 +16,19 @@ public struct HeadingSlugger: Sendable {
     public mutating func slug(for text: String) -> String {
         var base = Self.baseSlug(for: text)
         if base.isEmpty { base = "section" }
-        guard let count = used[base] else {
-            used[base] = 1
-            return base
+        var slug = base
+        while used[slug] != nil {
+            let count = used[base, default: 0] + 1
+            used[base] = count
+            slug = "\(base)-\(count)"
         }
-        var n = count + 1
-        while used["\(base)-\(n)"] != nil { n += 1 }
-        used[base] = n
-        used["\(base)-\(n)"] = 1
-        return "\(base)-\(n)"
+        used[slug] = 0
+        return slug
+    }
+
+    /// Keeps `id` from being given to a heading (an id the page uses for something else).
+    public mutating func reserve(_ id: String) {
+        if used[id] == nil { used[id] = 0 }
     }
 
     /// The id before duplicates are numbered.

@@ -34,7 +34,7 @@ enum WalkAction {
 }
 
 /// A borrowed view of one node of a ``CMarkDocument``.
-struct MarkdownNode {
+struct MarkdownNode: Hashable {
     enum Kind {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
         case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
@@ -81,8 +81,8 @@ struct MarkdownNode {
     var onEnter: String { Self.string(cmark_node_get_on_enter(pointer)) }
     var onExit: String { Self.string(cmark_node_get_on_exit(pointer)) }
 
-    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
-    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var startLine: Int { position?.line ?? Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { position?.column ?? Int(cmark_node_get_start_column(pointer)) }
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
 
     var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
@@ -101,6 +101,29 @@ struct MarkdownNode {
     }
 
     static func == (a: MarkdownNode, b: MarkdownNode) -> Bool { a.pointer == b.pointer }
+    func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+
+    /// Which GFM rewrites a text node's literal may need, read from libcmark's bytes without
+    /// making a Swift string (most text needs none).
+    var textHints: TextHints {
+        guard let literal = cmark_node_get_literal(pointer) else { return [] }
+        var hints: TextHints = literal.pointee == UInt8(ascii: "[") ? [.startsWithBracket] : []
+        var previous: CChar = 0
+        var cursor = literal
+        while cursor.pointee != 0 {
+            switch UInt8(bitPattern: cursor.pointee) {
+            case UInt8(ascii: "~"): hints.insert(.tilde)
+            case UInt8(ascii: "^"): hints.insert(.caret)
+            case UInt8(ascii: "@"): hints.insert(.link)
+            case UInt8(ascii: "/") where previous == CChar(UInt8(ascii: ":")): hints.insert(.link)
+            case UInt8(ascii: ".") where previous == CChar(UInt8(ascii: "w")): hints.insert(.link)
+            default: break
+            }
+            previous = cursor.pointee
+            cursor += 1
+        }
+        return hints
+    }
 
     /// Visits this node and its descendants in document order, as libcmark's renderer does.
     ///
@@ -123,4 +146,87 @@ struct MarkdownNode {
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
+}
+
+// MARK: - Editing
+
+/// Rewriting the tree before it is written, for the GFM extensions that libcmark 0.30 lacks
+/// (strikethrough, task items, autolinks, footnote references). New nodes belong to the tree they
+/// are inserted into and are freed with it; removed nodes are freed at once.
+extension MarkdownNode {
+    /// The source position of a node made here (libcmark has no setter), kept in its user data.
+    fileprivate var position: (line: Int, column: Int)? {
+        guard let data = cmark_node_get_user_data(pointer) else { return nil }
+        let bits = UInt(bitPattern: data)
+        return (Int(bits >> 24), Int(bits & 0xFF_FFFF))
+    }
+
+    /// Sets where this node starts in the source; lines and columns past the encodable range are clamped.
+    func setPosition(line: Int, column: Int) {
+        let bits = (UInt(max(1, min(line, 1 << 30))) << 24) | UInt(max(0, min(column, 0xFF_FFFF)))
+        cmark_node_set_user_data(pointer, UnsafeMutableRawPointer(bitPattern: bits))
+    }
+
+    func setLiteral(_ text: String) { cmark_node_set_literal(pointer, text) }
+
+    /// Inserts a new text node before this one and returns it.
+    @discardableResult
+    func insertText(_ text: String, line: Int, column: Int) -> MarkdownNode? {
+        guard let node = insert(CMARK_NODE_TEXT) else { return nil }
+        node.setLiteral(text)
+        node.setPosition(line: line, column: column)
+        return node
+    }
+
+    /// Inserts a new link before this node, holding `text`, and returns it.
+    @discardableResult
+    func insertLink(url: String, text: String, line: Int, column: Int) -> MarkdownNode? {
+        guard let link = insert(CMARK_NODE_LINK) else { return nil }
+        cmark_node_set_url(link.pointer, url)
+        link.setPosition(line: line, column: column)
+        if let child = cmark_node_new(CMARK_NODE_TEXT) {
+            cmark_node_set_literal(child, text)
+            MarkdownNode(child).setPosition(line: line, column: column)
+            if cmark_node_append_child(link.pointer, child) == 0 { cmark_node_free(child) }
+        }
+        return link
+    }
+
+    /// Inserts a new custom inline (HTML written around its children) before this node and returns it.
+    @discardableResult
+    func insertCustomInline(onEnter: String, onExit: String, line: Int, column: Int) -> MarkdownNode? {
+        guard let node = insert(CMARK_NODE_CUSTOM_INLINE) else { return nil }
+        cmark_node_set_on_enter(node.pointer, onEnter)
+        cmark_node_set_on_exit(node.pointer, onExit)
+        node.setPosition(line: line, column: column)
+        return node
+    }
+
+    /// Moves `child` (with its children) to the end of this node's children.
+    func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
+
+    /// Takes this node out of the tree and frees it with its children.
+    func remove() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    private func insert(_ type: cmark_node_type) -> MarkdownNode? {
+        guard let node = cmark_node_new(type) else { return nil }
+        guard cmark_node_insert_before(pointer, node) != 0 else {
+            cmark_node_free(node)
+            return nil
+        }
+        return MarkdownNode(node)
+    }
+}
+
+/// What a text node holds that a GFM rewrite looks for.
+struct TextHints: OptionSet {
+    let rawValue: UInt8
+    static let tilde = TextHints(rawValue: 1)
+    static let caret = TextHints(rawValue: 2)
+    /// `://`, `w.` or `@`: maybe an autolink.
+    static let link = TextHints(rawValue: 4)
+    static let startsWithBracket = TextHints(rawValue: 8)
 }

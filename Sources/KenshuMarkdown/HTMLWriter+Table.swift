@@ -54,9 +54,17 @@ extension HTMLWriter {
         guard !text.isEmpty else { return }
         atSourcePosition(line: line, column: column) {
             var document = CMarkDocument(text)
+            if let block = document.document.firstChild, block.kind == .htmlBlock, block.next == nil {
+                // A cell holding only a tag (`<img src="x.svg"/>`) is read as an HTML block; it is inline here.
+                var literal = block.literal
+                while literal.hasSuffix("\n") { literal.removeLast() }
+                renderRawHTML(literal, at: block)
+                return
+            }
             if !Self.isSingleParagraph(document.document) {
                 document = CMarkDocument(Self.escapeBlockStart(text))
             }
+            applyExtensions(to: document.document)
             guard let paragraph = document.document.firstChild, paragraph.kind == .paragraph else {
                 out += HTMLEscaping.escape(text)
                 return

@@ -14,7 +14,12 @@ final class HTMLWriter {
     var blockIDs: [String: [String]] = [:]
     var models: [any BlockModel] = []
     private var claimedIDs: Set<String> = []
-    private var reportedRawHTML = false
+    var reportedRawHTML = false
+    /// GFM footnotes of this page, numbered as they are first referenced.
+    var footnotes = FootnoteState()
+    /// Ids that raw HTML and footnotes add to the page, valid fragment targets besides headings.
+    var htmlAnchors: Set<String> = []
+    var rawHTMLFilter: RawHTMLFilter
     /// Added to every line number of a sub-document (a table cell), on top of the front matter.
     var extraLineOffset = 0
     var extraColumnOffset = 0
@@ -24,6 +29,7 @@ final class HTMLWriter {
     init(source: String, options: MarkdownOptions) {
         self.options = options
         self.lines = LineIndex(source)
+        self.rawHTMLFilter = RawHTMLFilter(allowAll: options.allowRawHTML)
         out.reserveCapacity(source.utf8.count * 5 / 4)
     }
 
@@ -78,13 +84,11 @@ final class HTMLWriter {
         case .heading: renderHeading(node, entering: entering)
         case .codeBlock: renderCodeBlock(node)
         case .htmlBlock:
+            let html = capture { renderRawHTML(node.literal, at: node) }
+            // A block that was only comments leaves nothing, not even a line break.
+            guard html.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { break }
             newline()
-            if options.allowRawHTML {
-                out += node.literal
-            } else {
-                reportRawHTML(node)
-                out += "<pre class=\"raw-html\"><code>" + HTMLEscaping.escape(node.literal) + "</code></pre>"
-            }
+            out += html
             newline()
         case .customBlock:
             newline()
@@ -108,14 +112,13 @@ final class HTMLWriter {
         case .softBreak: out += LineJoining.joinsWithoutSpace(node) ? "" : "\n"
         case .lineBreak: out += "<br />\n"
         case .code: out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
-        case .htmlInline:
-            if options.allowRawHTML {
-                out += node.literal
-            } else {
-                reportRawHTML(node)
-                out += HTMLEscaping.escape(node.literal)
+        case .htmlInline: renderRawHTML(node.literal, at: node)
+        case .customInline:
+            if entering, node.onEnter.hasPrefix(FootnoteState.marker) {
+                renderFootnoteReference(node)
+                return .skipChildren
             }
-        case .customInline: out += entering ? node.onEnter : node.onExit
+            out += entering ? node.onEnter : node.onExit
         case .emphasis: out += entering ? "<em>" : "</em>"
         case .strong: out += entering ? "<strong>" : "</strong>"
         case .link:
@@ -139,8 +142,8 @@ final class HTMLWriter {
     private func href(for node: MarkdownNode, kind: LinkRecord.Kind) -> String {
         let destination = node.url
         if !options.urlPolicy.allows(destination, isImage: kind == .image) {
-            diagnostics.append(.warning(.unsafeURL, destination, at: location(of: node)))
-            return ""
+            diagnostics.append(.warning(options.allowRawHTML ? .unsafeURLKept : .unsafeURL, destination, at: location(of: node)))
+            guard options.allowRawHTML else { return "" }
         }
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath)
         let escaped = HrefEscaping.escape(href)
@@ -162,7 +165,7 @@ final class HTMLWriter {
             return
         }
         if entering {
-            let text = plainText(of: node)
+            let text = plainText(of: node, includingHTML: false)
             let id = slugger.slug(for: text)
             headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
             newline()
@@ -196,12 +199,6 @@ final class HTMLWriter {
         out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"
     }
 
-    private func reportRawHTML(_ node: MarkdownNode) {
-        guard !reportedRawHTML else { return }
-        reportedRawHTML = true
-        diagnostics.append(.warning(.rawHTMLShownAsText, at: location(of: node)))
-    }
-
     /// Runs `body` with an empty output and returns what it wrote, keeping the page's output intact.
     func capture(_ body: () -> Void) -> String {
         let saved = out
@@ -219,6 +216,7 @@ final class HTMLWriter {
     func renderBlocks(_ markdown: String, line: Int, column: Int) {
         atSourcePosition(line: line, column: column) {
             let document = CMarkDocument(markdown)
+            applyExtensions(to: document.document)
             for child in document.document.children { render(child) }
         }
     }
@@ -235,12 +233,14 @@ final class HTMLWriter {
         body()
     }
 
-    /// The text of a node's inline children, as libcmark writes image alt text.
-    func plainText(of node: MarkdownNode) -> String {
+    /// The text of a node's inline children, as libcmark writes image alt text; a heading's id
+    /// is made from its text without the raw HTML tags (`includingHTML: false`).
+    func plainText(of node: MarkdownNode, includingHTML: Bool = true) -> String {
         var text = ""
         node.walk { child, _ in
             switch child.kind {
-            case .text, .code, .htmlInline: text += child.literal
+            case .text, .code: text += child.literal
+            case .htmlInline: if includingHTML { text += child.literal }
             case .softBreak, .lineBreak: text += " "
             default: break
             }

@@ -1,3 +1,4 @@
+import Foundation
 import KenshuCore
 
 /// Decides what a link destination means and what the built page should say instead.
@@ -9,7 +10,13 @@ enum LinkClassifier {
     static func classify(_ destination: String, from contentPath: String?) -> (target: LinkTarget, href: String) {
         guard let contentPath, !destination.isEmpty else { return (.external, destination) }
         if destination.hasPrefix("#") {
-            return (.samePage(fragment: PercentEncoding.decode(String(destination.dropFirst()))), destination)
+            let raw = String(destination.dropFirst())
+            let fragment = PercentEncoding.decode(raw)
+            // Browsers compare fragments code point by code point: an NFD `#が` never finds the NFC id.
+            // (Swift's `==` would call them equal: it compares canonically.)
+            let asWritten = (raw.removingPercentEncoding ?? raw).unicodeScalars
+            let written = asWritten.elementsEqual(fragment.unicodeScalars) ? destination : "#" + PercentEncoding.encodeFragment(fragment)
+            return (.samePage(fragment: fragment), written)
         }
         if URLParts.hasScheme(destination) || destination.hasPrefix("//") { return (.external, destination) }
         if destination.hasPrefix("/") { return (.rootRelative, destination) }

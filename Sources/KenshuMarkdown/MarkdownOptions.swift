@@ -8,7 +8,7 @@ public struct MarkdownOptions: Sendable {
     public var contentPath: String?
     /// Lines of front matter before the body, added to every line number.
     public var lineOffset: Int
-    /// Pass raw HTML through (the site opted in) instead of showing it as text.
+    /// Pass all raw HTML through (the site opted in) instead of only the safe subset (``RawHTMLPolicy``).
     public var allowRawHTML: Bool
     /// Give headings ids and a permalink; off only for conformance tests of plain CommonMark.
     public var headingAnchors: Bool
@@ -18,6 +18,9 @@ public struct MarkdownOptions: Sendable {
     public var alertTitles: [String: String]
     /// Which URL schemes links and images may use (the rest are blanked with a warning).
     public var urlPolicy = URLPolicy()
+    /// The accessible names of a task list item's disabled checkbox, checked and unchecked
+    /// (GFM writes none, and a checkbox without a name is an accessibility error).
+    public var taskLabels = (done: "完了", open: "未完了")
     /// Features that render fenced blocks, keyed by the info string's first word (`quiz`).
     public var fencedBlockHandlers: [String: any FencedBlockHandler] = [:]
 

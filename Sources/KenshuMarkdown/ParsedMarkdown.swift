@@ -48,6 +48,8 @@ public struct ParsedMarkdown: Sendable {
     public var headingIDs: Set<String>
     /// Typed values of fenced blocks (quizzes), in the order they stand on the page.
     public var models: [any BlockModel]
+    /// Other ids a link may point at: `id`/`name` in raw HTML, footnotes and their references.
+    public var anchorIDs: Set<String> = []
 
     public init(
         html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:],

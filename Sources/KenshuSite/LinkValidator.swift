@@ -1,3 +1,4 @@
+import Foundation
 import KenshuContent
 import KenshuCore
 import KenshuMarkdown
@@ -11,6 +12,8 @@ struct LinkValidator {
     /// Site path (`mod/mail.html`) → page, so that a link to a page's built name (as mdBook
     /// and hand-written sites link) is accepted like a link to its `.md` file.
     private let pagesBySitePath: [String: Int]
+    /// `check: ignore:` patterns of site.yml: broken internal links they match are warnings, not errors.
+    private let ignore: [NSRegularExpression]
     /// Ids the theme adds to every page, valid as fragments although no heading has them.
     static let themeIDs: Set<String> = ["", "top", "main", "content"]
 
@@ -26,6 +29,7 @@ struct LinkValidator {
         }
         assetPaths = Set(site.assets.map(\.file.relativePath))
         pagesBySitePath = Dictionary(site.pages.enumerated().map { ($1.sitePath.value, $0) }, uniquingKeysWith: { a, _ in a })
+        ignore = site.config.externalIgnore.compactMap { try? NSRegularExpression(pattern: $0) }
     }
 
     func validate() -> [Diagnostic] {
@@ -37,6 +41,17 @@ struct LinkValidator {
         site.pages[index].body.links.compactMap { check($0, in: site.pages[index]) }
     }
 
+    /// The links that `check: ignore:` lets through, as `page\u{0}href` of the built site, so that the
+    /// check of the built pages lets them through too (a pattern may name the `.md` the author wrote).
+    func ignoredLinks() -> Set<String> {
+        guard !ignore.isEmpty else { return [] }
+        var result: Set<String> = []
+        for page in site.pages {
+            for link in page.body.links where isIgnored(link) { result.insert(page.sitePath.value + "\u{0}" + link.href) }
+        }
+        return result
+    }
+
     /// The pages whose links point at page `index`, through any `.md` link.
     func linkedPages(of index: Int) -> [Int] {
         site.pages[index].body.links.compactMap { link in
@@ -46,6 +61,24 @@ struct LinkValidator {
     }
 
     private func check(_ link: LinkRecord, in page: ParsedPage) -> Diagnostic? {
+        guard let problem = problem(link, in: page) else { return nil }
+        guard problem.severity == .error, isIgnored(link) else { return problem }
+        var ignored = problem
+        ignored.severity = .warning
+        ignored.note = Message(.noteIgnoredByPattern)
+        return ignored
+    }
+
+    /// Whether a `check: ignore:` pattern matches the link as written or as it stands in the built page.
+    private func isIgnored(_ link: LinkRecord) -> Bool {
+        ignore.contains { pattern in
+            [link.destination, link.href].contains { text in
+                pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+        }
+    }
+
+    private func problem(_ link: LinkRecord, in page: ParsedPage) -> Diagnostic? {
         switch link.target {
         case .external:
             return nil
@@ -84,9 +117,10 @@ struct LinkValidator {
 
     /// - Parameter targetName: the content path of the other page, `nil` for this page.
     private func checkFragment(_ fragment: String, of target: ParsedPage, link: LinkRecord, targetName: String?) -> Diagnostic? {
-        guard !Self.themeIDs.contains(fragment), !target.body.headingIDs.contains(fragment) else { return nil }
+        guard !Self.themeIDs.contains(fragment), !target.body.headingIDs.contains(fragment),
+              !target.body.anchorIDs.contains(fragment) else { return nil }
         let ids = target.body.headings.map(\.id)
-        let suggestion = ClosestMatch.find(fragment, among: ids)
+        let suggestion = ClosestMatch.find(fragment, among: ids + target.body.anchorIDs.sorted())
             ?? ids.first { $0 == HeadingSlugger.baseSlug(for: fragment) }
         let message = targetName.map { Message(.fragmentMissingThere, link.destination, $0, fragment) }
             ?? Message(.fragmentMissingHere, link.destination, fragment)

@@ -697,6 +697,8 @@ test_failed: not passed
 test_result: "{score}% ({n} / {total} correct): {verdict}"
 test_best: "Best {score}% ({date})"
 done: read
+task_done: done
+task_open: not done
 """# + "\n",
         "i18n/ja.yml": #"""
 # 画面に出る言葉（日本語）。キーはテンプレートの {{t.キー}} に対応します。
@@ -768,6 +770,8 @@ test_failed: 不合格
 test_result: "{score}点（{n} / {total} 問正解）: {verdict}"
 test_best: "最高点 {score}点（{date}）"
 done: 読了
+task_done: 完了
+task_open: 未完了
 """# + "\n",
         "templates/breadcrumbs.mustache": #"""
 {{#has_breadcrumbs}}

@@ -24,7 +24,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Also fetch http(s) links (HEAD, then GET), a few at a time per host.")
     var external = false
 
-    @Option(name: .long, help: "site.yml with 'check: ignore/allow' patterns for external links.")
+    @Option(name: .long, help: "site.yml with 'check: ignore/allow' patterns (ignore also applies to internal links).")
     var config = "Content/site.yml"
 
     @Option(name: .long, help: "Where to remember external results between runs.")
@@ -40,8 +40,10 @@ struct CheckCommand: AsyncParsableCommand {
         let siteYAML = try? String(contentsOfFile: config, encoding: .utf8)
         let printer = language.printer(siteLanguage: siteYAML.map { SiteConfig.parse($0, path: config).0.language })
         var report: SiteChecker.Report
+        // 'check: ignore:' lets known-broken internal links through as warnings, too.
+        let ignore = siteYAML.map { SiteConfig.parse($0, path: config).0.externalIgnore } ?? []
         do {
-            report = try SiteChecker.check(root: directory)
+            report = try SiteChecker.check(root: directory, ignore: SiteChecker.ignoring(ignore))
         } catch {
             Console.error("kenshu: \(printer.severityWord(.error)): '\(directory)': \(error.localizedDescription)")
             throw ExitCode(2)

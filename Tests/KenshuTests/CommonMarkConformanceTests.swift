@@ -3,6 +3,7 @@ import Testing
 @testable import KenshuMarkdown
 
 /// Every example of CommonMark 0.30 and the GFM table extension, through our renderer.
+/// (The other GFM extensions have their own suite, ``GFMConformanceTests``.)
 ///
 /// Rendered with raw HTML allowed (the spec expects it to pass through) and with heading
 /// anchors on, as the site renders them; the comparison strips only what we add on purpose:
@@ -19,10 +20,19 @@ import Testing
         483: ("a link to a '.md' file is rewritten to the page it becomes", #"<p><a href="target.html"></a></p>"#),
         499: ("':' in a relative path is percent-encoded, so a file name can never become a scheme",
               #"<p><a href="foo)%3A">link</a></p>"#),
-        595: ("schemes outside the URL policy (https, http, mailto, tel) are blanked", #"<p><a href="">irc://foo.bar:2233/baz</a></p>"#),
-        597: ("schemes outside the URL policy are blanked", #"<p><a href="">a+b+c:d</a></p>"#),
-        598: ("schemes outside the URL policy are blanked", #"<p><a href="">made-up-scheme://foo,bar</a></p>"#),
-        600: ("schemes outside the URL policy are blanked", #"<p><a href="">localhost:5001/foo</a></p>"#),
+        // HTML comments are the author's notes: dropped from the page, in every mode.
+        177: ("an HTML comment is dropped", "*bar*\n<p><em>baz</em></p>"),
+        179: ("an HTML comment is dropped", "<p>okay</p>"),
+        183: ("an HTML comment is dropped", "<pre><code>&lt;!-- foo --&gt;\n</code></pre>"),
+        308: ("an HTML comment is dropped", "<ul><li>foo</li><li>bar</li></ul><ul><li>baz</li><li>bim</li></ul>"),
+        309: ("an HTML comment is dropped", "<ul><li><p>foo</p><p>notcode</p></li><li><p>foo</p></li></ul><pre><code>code\n</code></pre>"),
+        624: ("an HTML comment is dropped", "<p>foo</p>"),
+        // GFM's extended autolinks (gfm-extensions.txt) find URLs that CommonMark leaves as text.
+        601: ("GFM extended autolink", #"<p>&lt;<a href="http://foo.bar/baz">http://foo.bar/baz</a> bim&gt;</p>"#),
+        605: ("GFM extended autolink", #"<p>&lt;<a href="mailto:foo+@bar.example.com">foo+@bar.example.com</a>&gt;</p>"#),
+        607: ("GFM extended autolink", #"<p>&lt; <a href="http://foo.bar">http://foo.bar</a> &gt;</p>"#),
+        610: ("GFM extended autolink", #"<p><a href="http://example.com">http://example.com</a></p>"#),
+        611: ("GFM extended autolink", #"<p><a href="mailto:foo@bar.example.com">foo@bar.example.com</a></p>"#),
     ]
 
     @Test func testCommonMarkSpec_allExamplesPass() throws {

@@ -67,6 +67,13 @@ extension MessageCatalog {
         .fragmentMissingThere: Entry("link '{0}': '{1}' has no heading with id '{2}'"),
         .unsafeURL: Entry("URL '{0}' uses a scheme that could run a script, so it was removed", fix: "use https:, http:, mailto:, tel: or a relative path"),
 
+        .unsafeURLKept: Entry("URL '{0}' uses a scheme that could run a script; it is kept only because the site allows raw HTML", fix: "use https:, http:, mailto:, tel: or a relative path"),
+        .footnoteUndefined: Entry("footnote '[^{0}]' has no definition, so it is shown as text", fix: "add a line '[^{0}]: …' with the note's text"),
+        .footnoteUnused: Entry("footnote '[^{0}]' is never referenced, so it is left out of the page", fix: "refer to it with '[^{0}]' in the text, or delete it"),
+        .rawHTMLOutsideSubset: Entry("raw HTML is shown as text: '{0}' is outside the safe subset ({1})", fix: "write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
+        .rawHTMLScriptURL: Entry("raw HTML '<{0}>' has a 'javascript:' URL, which runs script when it is followed", fix: "link to a page or an https:// address instead"),
+        .commentUnclosed: Entry("an HTML comment '<!--' is never closed, so everything after it is hidden", fix: "end the comment with '-->'"),
+
         .quizDuplicateID: Entry("quiz id '{0}' is used twice on this page", fix: "give each quiz its own 'id:'"),
         .quizDuplicate: Entry("the same quiz appears twice on this page", fix: "give each quiz its own 'id:'"),
         .quizNoQuestion: Entry("the quiz has no question", fix: "write the question on the first line inside the block"),
@@ -112,6 +119,7 @@ extension MessageCatalog {
         .fixPageHasNoHeadings: Entry("that page has no headings; link to the page without '#…'"),
         .fixHeadingsAre: Entry("its headings are: {0}"),
         .fixRemoveOneNumber: Entry("rename one of them"),
+        .noteIgnoredByPattern: Entry("ignored: it matches 'check: ignore' in site.yml"),
 
         .cliBuilt: Entry("built {0} pages ({1} files), {2} warning(s), in {3} → open {4}"),
         .cliBuildFailed: Entry("build failed with {0} error(s) and {1} warning(s); '{2}' was not changed"),

@@ -67,6 +67,13 @@ extension MessageCatalog {
         .fragmentMissingThere: Entry("リンク '{0}'：'{1}' に ID '{2}' の見出しがありません"),
         .unsafeURL: Entry("URL '{0}' はスクリプトを動かせる形式のため、取り除きました", fix: "https:、http:、mailto:、tel: か、相対パスで書いてください"),
 
+        .unsafeURLKept: Entry("URL '{0}' はスクリプトを動かせる形式です。サイトが HTML の直接記述を許可しているため、そのまま出力します", fix: "https:、http:、mailto:、tel: か、相対パスで書いてください"),
+        .footnoteUndefined: Entry("脚注 '[^{0}]' の定義がないため、文字のまま表示されます", fix: "どこかの行頭に '[^{0}]: 脚注の本文' を書いてください"),
+        .footnoteUnused: Entry("脚注 '[^{0}]' はどこからも参照されていないため、ページに表示されません", fix: "本文で '[^{0}]' と参照するか、削除してください"),
+        .rawHTMLOutsideSubset: Entry("生の HTML '{0}' は許可された安全な範囲にない（{1}）ため、文字として表示されます", fix: "Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
+        .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),
+        .commentUnclosed: Entry("HTML コメント '<!--' が閉じられていないため、ここから後ろが表示されません", fix: "コメントの終わりに '-->' を書いてください"),
+
         .quizDuplicateID: Entry("問題の ID '{0}' がこのページで 2 回使われています", fix: "問題ごとに別の 'id:' を付けてください"),
         .quizDuplicate: Entry("同じ問題がこのページに 2 回あります", fix: "問題ごとに別の 'id:' を付けてください"),
         .quizNoQuestion: Entry("問題文がありません", fix: "ブロックの最初の行に問題文を書いてください"),
@@ -112,6 +119,7 @@ extension MessageCatalog {
         .fixPageHasNoHeadings: Entry("そのページには見出しがありません。'#…' を付けずにページへリンクしてください"),
         .fixHeadingsAre: Entry("そのページの見出し：{0}"),
         .fixRemoveOneNumber: Entry("どちらかの名前を変えてください"),
+        .noteIgnoredByPattern: Entry("site.yml の 'check: ignore' に一致するため、エラーにしていません"),
 
         .cliBuilt: Entry("{0} ページ（{1} ファイル）を作りました。警告 {2} 件、{3}。開く：{4}"),
         .cliBuildFailed: Entry("ビルドに失敗しました（エラー {0} 件、警告 {1} 件）。'{2}' は変えていません"),

@@ -77,6 +77,12 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fragmentMissingHere = "K5008"
     case fragmentMissingThere = "K5009"
     case unsafeURL = "K5010"
+    case footnoteUndefined = "K5011"
+    case footnoteUnused = "K5012"
+    case rawHTMLOutsideSubset = "K5013"
+    case rawHTMLScriptURL = "K5014"
+    case commentUnclosed = "K5015"
+    case unsafeURLKept = "K5016"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
@@ -128,6 +134,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fixPageHasNoHeadings = "fix.page-has-no-headings"
     case fixHeadingsAre = "fix.headings-are"
     case fixRemoveOneNumber = "fix.remove-one-number"
+    case noteIgnoredByPattern = "note.ignored-by-pattern"
 
     // Command output.
     case cliBuilt = "cli.built"

@@ -1,6 +1,6 @@
 /// Decodes `&amp;`, `&#x41;` and the other character references in HTML text and attribute values,
 /// following the WHATWG rules (numeric replacements, names without semicolons, attribute exceptions).
-enum CharacterReferences {
+public enum CharacterReferences {
     /// Windows-1252 meanings that browsers give to numeric references 0x80–0x9F.
     private static let c1: [UInt32: UInt32] = [
         0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
@@ -11,7 +11,7 @@ enum CharacterReferences {
 
     /// - Parameter inAttribute: in attribute values, a name without `;` followed by `=` or an
     ///   alphanumeric stays as written (`?a=1&copy=2` keeps `&copy`).
-    static func decode(_ text: String, inAttribute: Bool) -> String {
+    public static func decode(_ text: String, inAttribute: Bool) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()

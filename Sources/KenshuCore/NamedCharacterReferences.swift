@@ -3,9 +3,9 @@
 // Each line: the name as written after '&', then the code points in hex.
 
 /// The named character references of HTML, as the WHATWG tokenizer knows them.
-enum NamedCharacterReferences {
+public enum NamedCharacterReferences {
     /// Name (with its `;` when it has one) → replacement text.
-    static let table: [String: String] = {
+    public static let table: [String: String] = {
         var table: [String: String] = [:]
         table.reserveCapacity(2231)
         for line in data.split(separator: "\n") {

@@ -1,0 +1,53 @@
+import KenshuCore
+
+/// Raw HTML in Markdown: comments dropped, the safe subset passed (or everything, when the site
+/// allows raw HTML), the rest escaped with one warning per page at the first tag that was.
+extension HTMLWriter {
+    /// Writes the raw HTML of an inline node or an HTML block that starts where `node` does.
+    func renderRawHTML(_ literal: String, at node: MarkdownNode) {
+        let result = rawHTMLFilter.filter(literal) { url, isImage, offset in
+            let (line, column) = Self.position(in: literal, offset: offset, startLine: node.startLine, startColumn: node.startColumn)
+            return self.recordRawURL(url, isImage: isImage, at: location(line: line, column: column))
+        }
+        out += result.html
+        htmlAnchors.formUnion(result.anchors)
+        for finding in result.findings {
+            let (line, column) = Self.position(in: literal, offset: finding.offset, startLine: node.startLine, startColumn: node.startColumn)
+            report(finding.kind, at: location(line: line, column: column))
+        }
+    }
+
+    /// Records a link or image of a passed tag like a Markdown one, and returns the URL to write.
+    private func recordRawURL(_ url: String, isImage: Bool, at location: SourceLocation) -> String {
+        let (target, href) = LinkClassifier.classify(url, from: options.contentPath)
+        let written = HrefEscaping.escape(href).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
+        var record = LinkRecord(kind: isImage ? .image : .link, destination: url, location: location, target: target)
+        record.href = written
+        links.append(record)
+        return written
+    }
+
+    private func report(_ kind: RawHTMLFilter.Finding.Kind, at location: SourceLocation) {
+        switch kind {
+        case .rejected(let tag, let why):
+            guard !reportedRawHTML else { return }
+            reportedRawHTML = true
+            diagnostics.append(.warning(.rawHTMLOutsideSubset, tag, why, at: location))
+        case .scriptURL(let tag):
+            guard options.allowRawHTML else { return }  // escaped anyway; the warning above names it
+            diagnostics.append(.warning(.rawHTMLScriptURL, tag, at: location))
+        case .unclosedComment:
+            diagnostics.append(.warning(.commentUnclosed, at: location))
+        }
+    }
+
+    /// The body position of byte `offset` of a literal that starts at (`startLine`, `startColumn`).
+    static func position(in literal: String, offset: Int, startLine: Int, startColumn: Int) -> (line: Int, column: Int) {
+        let before = literal.utf8.prefix(offset)
+        let newlines = before.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        guard newlines > 0, let lastBreak = before.lastIndex(of: UInt8(ascii: "\n")) else {
+            return (startLine, startColumn + offset)
+        }
+        return (startLine + newlines, before.distance(from: lastBreak, to: before.endIndex))
+    }
+}

@@ -1,0 +1,107 @@
+/// GFM strikethrough, `~~text~~` → `<del>`, on the inline children of one node.
+///
+/// Only double tildes count (as with cmark-gfm's `DOUBLE_TILDE` option): Japanese text often
+/// writes ranges as `1~2日`, which single-tilde strikethrough would turn into deleted text.
+/// Delimiters open and close by CommonMark's flanking rules and pair innermost first.
+enum Strikethrough {
+    /// Wraps each pair of delimiters' content in a `<del>` node; returns the new nodes.
+    @discardableResult
+    static func apply(in parent: MarkdownNode) -> [MarkdownNode] {
+        guard parent.children.contains(where: { $0.kind == .text && $0.literal.utf8.count >= 2 && $0.literal.contains("~~") }) else {
+            return []
+        }
+        for child in parent.children where child.kind == .text && child.literal.contains("~") { isolateTildeRuns(child) }
+        let children = parent.children
+        var openers: [MarkdownNode] = []
+        var pairs: [(MarkdownNode, MarkdownNode)] = []
+        for (index, child) in children.enumerated() where child.kind == .text && child.literal == "~~" {
+            let before = index > 0 ? lastScalar(of: children[index - 1]) : nil
+            let after = index + 1 < children.count ? firstScalar(of: children[index + 1]) : nil
+            if isRightFlanking(before: before, after: after), let opener = openers.popLast() {
+                pairs.append((opener, child))
+            } else if isLeftFlanking(before: before, after: after) {
+                openers.append(child)
+            }
+        }
+        var created: [MarkdownNode] = []
+        for (opener, closer) in pairs {
+            guard let del = opener.insertCustomInline(
+                onEnter: "<del>", onExit: "</del>", line: opener.startLine, column: opener.startColumn) else { continue }
+            var node = opener.next
+            while let current = node, !(current == closer) {
+                node = current.next
+                del.append(current)
+            }
+            opener.remove()
+            closer.remove()
+            created.append(del)
+        }
+        return created
+    }
+
+    /// Splits a text node so that every run of tildes is a node of its own.
+    private static func isolateTildeRuns(_ node: MarkdownNode) {
+        let bytes = Array(node.literal.utf8)
+        var pieces: [Range<Int>] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "~") else { i += 1; continue }
+            var end = i
+            while end < bytes.count, bytes[end] == UInt8(ascii: "~") { end += 1 }
+            if i > start { pieces.append(start..<i) }
+            pieces.append(i..<end)
+            start = end
+            i = end
+        }
+        if start < bytes.count { pieces.append(start..<bytes.count) }
+        guard pieces.count > 1 else { return }
+        for piece in pieces {
+            node.insertText(
+                String(decoding: bytes[piece], as: UTF8.self), line: node.startLine, column: node.startColumn + piece.lowerBound)
+        }
+        node.remove()
+    }
+
+    /// The character before a delimiter; `nil` stands for a line's start (whitespace).
+    private static func lastScalar(of node: MarkdownNode) -> Unicode.Scalar? {
+        switch node.kind {
+        case .text: node.literal.unicodeScalars.last
+        case .softBreak, .lineBreak: nil
+        default: "*"  // the closing mark of emphasis, a link or code: punctuation
+        }
+    }
+
+    private static func firstScalar(of node: MarkdownNode) -> Unicode.Scalar? {
+        switch node.kind {
+        case .text: node.literal.unicodeScalars.first
+        case .softBreak, .lineBreak: nil
+        default: "*"
+        }
+    }
+
+    static func isLeftFlanking(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+        guard let after, !isWhitespace(after) else { return false }
+        return !isPunctuation(after) || before.map { isWhitespace($0) || isPunctuation($0) } ?? true
+    }
+
+    static func isRightFlanking(before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+        guard let before, !isWhitespace(before) else { return false }
+        return !isPunctuation(before) || after.map { isWhitespace($0) || isPunctuation($0) } ?? true
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .spaceSeparator || ["\t", "\n", "\u{0B}", "\u{0C}", "\r"].contains(scalar)
+    }
+
+    /// CommonMark's punctuation: ASCII punctuation and Unicode's P categories.
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value) || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value) }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+}
