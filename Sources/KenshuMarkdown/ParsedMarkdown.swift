@@ -48,6 +48,10 @@ public struct ParsedMarkdown: Sendable {
     public var headingIDs: Set<String>
     /// Typed values of fenced blocks (quizzes), in the order they stand on the page.
     public var models: [any BlockModel]
+    /// Ranges of `html` (UTF-8 offsets) that hold prose: escaped text outside headings, links, code and
+    /// fenced blocks, in document order. Site transforms (glossary links) decorate only these;
+    /// whoever changes `html` must update or empty them.
+    public var proseRuns: [Range<Int>] = []
 
     public init(
         html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:],

@@ -135,5 +135,21 @@ extension MessageCatalog {
         .errorPageIntro: Entry("Fix these problems and save; this page reloads by itself."),
         .notFoundTitle: Entry("Not found"),
         .notFoundHome: Entry("Home"),
+        // K7.3: glossary, print, freshness, quiz lint
+        .glossaryTermUnused: Entry("no page uses the term '{0}' (or its aliases)", fix: "use it in a lesson or remove it from glossary.yml"),
+        .glossaryAliasClash: Entry("'{0}' names both the term '{1}' and the term '{2}'", fix: "make it the term or alias of only one of them"),
+        .freshnessReviewPassed: Entry("review date {0} has passed (today is {1})", fix: "check that the page is still right, then update 'updated' and 'review_by'"),
+        .freshnessSourceNotAccessed: Entry("source '{0}' has no 'accessed' date", fix: "write the day you opened and checked it as 'accessed: YYYY-MM-DD'"),
+        .quizLintNotMapping: Entry("'quiz_lint' must be a mapping of keys to values", fix: "for example 'quiz_lint:' followed by '  max_position_share: 40'"),
+        .quizLintPositionUnbalanced: Entry("in {1} of this module's {0} unshuffled single-choice questions ({2}%) the right answer is choice {3} (limit {4}%)", fix: "vary where the right answer stands, or set 'shuffle: true'"),
+        .quizLintLongestIsCorrect: Entry("in {1} of this module's {0} single-choice questions ({2}%) the right answer is the longest choice (limit {3}%)", fix: "make the wrong choices as specific as the right one"),
+        .quizLintAllButLast: Entry("in {1} of this module's {0} multiple-answer questions the right set is 'all but the last' or 'all'", fix: "vary which choices are right from question to question"),
+        .quizLintNoExplanation: Entry("a module-test question has no explanation", fix: "after the choices, write a paragraph explaining why the answer is right"),
+        .quizLintBareFeedback: Entry("choice feedback only says '{0}', with no reason", fix: "add a sentence saying why the choice is right or wrong"),
+        .quizLintRedundantAnswers: Entry("accepted answers '{0}' and '{1}' are the same once typed answers are normalised", fix: "remove one (width, case, spaces and 「」 are ignored anyway)"),
+        .quizLintAnswerTooLong: Entry("the only accepted answer is {0} characters long (limit {1}); nobody types that exactly", fix: "ask for a shorter word, or accept other wordings too"),
+        .quizLintTwoChoices: Entry("a module-test question has only two choices (a guess is right half the time)", fix: "give it three or more choices"),
+        .cliFreshnessHeader: Entry("soonest review first: page, updated, review by, status"),
+        .cliFreshnessNone: Entry("(none)"),
     ]
 }

@@ -135,5 +135,21 @@ extension MessageCatalog {
         .errorPageIntro: Entry("次の問題を直して保存すると、このページは自動で更新されます。"),
         .notFoundTitle: Entry("見つかりません"),
         .notFoundHome: Entry("トップへ"),
+        // K7.3: glossary, print, freshness, quiz lint
+        .glossaryTermUnused: Entry("用語「{0}」（または別名）はどのページにも出てきません", fix: "レッスンで使うか、glossary.yml から外してください"),
+        .glossaryAliasClash: Entry("「{0}」は用語「{1}」と「{2}」の両方の名前になっています", fix: "どちらか一方だけの用語か別名にしてください"),
+        .freshnessReviewPassed: Entry("見直し日 {0} を過ぎています（今日は {1}）", fix: "内容が今も正しいか確かめ、updated と review_by を書き換えてください"),
+        .freshnessSourceNotAccessed: Entry("出典「{0}」に閲覧日（accessed）がありません", fix: "資料を開いて確かめた日を 'accessed: YYYY-MM-DD' で書いてください"),
+        .quizLintNotMapping: Entry("'quiz_lint' は「キー: 値」の組で書いてください", fix: "例：'quiz_lint:' の下に '  max_position_share: 40'"),
+        .quizLintPositionUnbalanced: Entry("このモジュールの並べ替えない単一選択問題 {0} 問のうち {1} 問（{2}%）で、正解が {3} 番目の選択肢です（上限 {4}%）", fix: "正解の位置をばらけさせるか、'shuffle: true' にしてください"),
+        .quizLintLongestIsCorrect: Entry("このモジュールの単一選択問題 {0} 問のうち {1} 問（{2}%）で、正解がいちばん長い選択肢です（上限 {3}%）", fix: "誤りの選択肢にも正解と同じくらい具体的な文を書いてください"),
+        .quizLintAllButLast: Entry("このモジュールの複数選択問題 {0} 問のうち {1} 問で、正解が「最後以外すべて」か「すべて」です", fix: "正解の組み合わせを問題ごとに変えてください"),
+        .quizLintNoExplanation: Entry("モジュールテストの問題に解説がありません", fix: "選択肢の後に、なぜそれが正解かを説明する段落を書いてください"),
+        .quizLintBareFeedback: Entry("選択肢のフィードバックが「{0}」だけで、理由がありません", fix: "なぜ正しいのか（誤りなのか）を一文添えてください"),
+        .quizLintRedundantAnswers: Entry("正解「{0}」と「{1}」は、入力を比べるときには同じになります", fix: "どちらかを消してください（幅・大文字小文字・空白・「」の違いは自動で同じとみなします）"),
+        .quizLintAnswerTooLong: Entry("正解が 1 つだけで {0} 文字あります（{1} 文字まで）。この長さの答えはぴったり同じには打てません", fix: "短い語を答えにするか、言い方の違う正解も書き足してください"),
+        .quizLintTwoChoices: Entry("モジュールテストに選択肢が 2 つだけの問題があります（当て推量で半分正解できます）", fix: "選択肢を 3 つ以上にしてください"),
+        .cliFreshnessHeader: Entry("見直し日の近い順：ページ、更新日、見直し日、状態"),
+        .cliFreshnessNone: Entry("（なし）"),
     ]
 }
