@@ -254,7 +254,7 @@ th { background: var(--surface-muted); }
 
 
 /* Header link to the progress page */
-.header-links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 0 0 auto; padding: 0; list-style: none; font-size: 0.9375rem; }
+.header-links { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 1rem; margin: 0 0 0 auto; padding: 0; list-style: none; font-size: 0.9375rem; }
 .header-links + .nav-toggle { margin-left: 0; }
 
 /* Glossary: links in lessons, their popover, and glossary.html */
@@ -278,6 +278,7 @@ a.glossary-link:hover { color: var(--accent); }
 .print-page { border-top: 1px solid var(--border-light); margin-top: 2.5rem; padding-top: 1rem; }
 .print-quiz { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 1.5rem 0; }
 .print-quiz-label { margin: 0 0 0.5rem; }
+.print-answer-list { list-style: none; padding-left: 0; }
 .print-answer-list > li { margin-bottom: 1rem; }
 
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -42,11 +42,23 @@ public struct GlossaryGenerator: SiteGenerator {
         }]
     }
 
-    /// The reading in hiragana (katakana folded), else the term: what 五十音 order sorts by.
+    /// The reading in hiragana (katakana folded, ー read as the vowel before it), else the term:
+    /// what 五十音 order sorts by, so that 「あーるえふあい」 sorts as 「ああるえふあい」.
     static func sortKey(_ term: GlossaryTerm) -> String {
-        let text = term.reading ?? term.term
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            (0x30A1...0x30F6).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0x60) ?? scalar : scalar
-        }))
+        var key = String.UnicodeScalarView()
+        for scalar in (term.reading ?? term.term).unicodeScalars {
+            var folded = scalar
+            if (0x30A1...0x30F6).contains(scalar.value), let hiragana = Unicode.Scalar(scalar.value - 0x60) { folded = hiragana }
+            if folded == "ー", let previous = key.last, let vowel = vowels.first(where: { $0.value.contains(Character(previous)) }) {
+                folded = vowel.key
+            }
+            key.append(folded)
+        }
+        return String(key)
     }
+
+    private static let vowels: [Unicode.Scalar: String] = [
+        "あ": "あかさたなはまやらわがざだばぱぁゃゎ", "い": "いきしちにひみりぎじぢびぴぃ", "う": "うくすつぬふむゆるぐずづぶぷぅゅゔ",
+        "え": "えけせてねへめれげぜでべぺぇ", "お": "おこそとのほもよろをごぞどぼぽぉょ",
+    ]
 }

@@ -149,7 +149,11 @@ extension MessageCatalog {
         .quizLintRedundantAnswers: Entry("accepted answers '{0}' and '{1}' are the same once typed answers are normalised", fix: "remove one (width, case, spaces and 「」 are ignored anyway)"),
         .quizLintAnswerTooLong: Entry("the only accepted answer is {0} characters long (limit {1}); nobody types that exactly", fix: "ask for a shorter word, or accept other wordings too"),
         .quizLintTwoChoices: Entry("a module-test question has only two choices (a guess is right half the time)", fix: "give it three or more choices"),
-        .cliFreshnessHeader: Entry("soonest review first: page, updated, review by, status"),
+        .cliFreshnessHeader: Entry("soonest review first: review by, updated, status, file, title"),
         .cliFreshnessNone: Entry("(none)"),
+        .cliFreshnessOverdue: Entry("{0} days overdue"),
+        .cliFreshnessDue: Entry("{0} days left"),
+        .cliFreshnessNoDate: Entry("no review date"),
+        .cliCourseReviewed: Entry("course review ({0}): {1} warnings"),
     ]
 }

@@ -149,7 +149,11 @@ extension MessageCatalog {
         .quizLintRedundantAnswers: Entry("正解「{0}」と「{1}」は、入力を比べるときには同じになります", fix: "どちらかを消してください（幅・大文字小文字・空白・「」の違いは自動で同じとみなします）"),
         .quizLintAnswerTooLong: Entry("正解が 1 つだけで {0} 文字あります（{1} 文字まで）。この長さの答えはぴったり同じには打てません", fix: "短い語を答えにするか、言い方の違う正解も書き足してください"),
         .quizLintTwoChoices: Entry("モジュールテストに選択肢が 2 つだけの問題があります（当て推量で半分正解できます）", fix: "選択肢を 3 つ以上にしてください"),
-        .cliFreshnessHeader: Entry("見直し日の近い順：ページ、更新日、見直し日、状態"),
+        .cliFreshnessHeader: Entry("見直し日の近い順：見直し日、更新日、状態、ファイル、題名"),
         .cliFreshnessNone: Entry("（なし）"),
+        .cliFreshnessOverdue: Entry("{0} 日過ぎています"),
+        .cliFreshnessDue: Entry("あと {0} 日"),
+        .cliFreshnessNoDate: Entry("見直し日なし"),
+        .cliCourseReviewed: Entry("教材（{0}）の見直し：警告 {1} 件"),
     ]
 }

@@ -133,6 +133,10 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case quizLintTwoChoices = "K7328"
     case cliFreshnessHeader = "cli.freshness-header"
     case cliFreshnessNone = "cli.freshness-none"
+    case cliFreshnessOverdue = "cli.freshness-overdue"
+    case cliFreshnessDue = "cli.freshness-due"
+    case cliFreshnessNoDate = "cli.freshness-no-date"
+    case cliCourseReviewed = "cli.course-reviewed"
 
     // Advice that depends on the case at hand.
     case fixDidYouMean = "fix.did-you-mean"
