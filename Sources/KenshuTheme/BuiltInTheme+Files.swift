@@ -1183,8 +1183,8 @@ print_correct: 正解
 </nav>
 {{#print_sections}}
 {{^is_answers}}
-<section class="print-page print-{{kind}}" id="{{id}}" aria-labelledby="{{id}}-title">
-<h2 class="print-page-title" id="{{id}}-title">{{title}}</h2>
+<section class="print-page print-{{kind}}" id="{{id}}" aria-labelledby="title-{{id}}">
+<h2 class="print-page-title" id="title-{{id}}">{{title}}</h2>
 {{#has_objectives}}
 <p class="print-objectives-title"><strong>{{t.objectives}}</strong></p>
 <ul class="print-objectives">
@@ -1199,8 +1199,8 @@ print_correct: 正解
 </section>
 {{/is_answers}}
 {{#is_answers}}
-<section class="print-page print-answers" id="{{id}}" aria-labelledby="{{id}}-title">
-<h2 class="print-page-title" id="{{id}}-title">{{t.print_answer_key}}：{{title}}</h2>
+<section class="print-page print-answers" id="{{id}}" aria-labelledby="title-{{id}}">
+<h2 class="print-page-title" id="title-{{id}}">{{t.print_answer_key}}：{{title}}</h2>
 <ol class="print-answer-list">
 {{#answers}}
 <li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>（{{page_title}}）　{{t.print_correct}}：{{{answer}}}</p>
