@@ -10,6 +10,7 @@ enum CourseReviewFixture {
     ) throws -> (model: SitePipeline.Model, site: TemporarySite) {
         var all: [String: String] = [
             "site.yml": "id: review-test\ntitle: 見直しテスト\n",
+            "index.md": TemporarySite.page("ホーム"),
             "01-mod/index.md": TemporarySite.page("モジュール"),
         ]
         all.merge(files) { $1 }
@@ -28,7 +29,7 @@ enum CourseReviewFixture {
 
     /// A single-choice quiz whose right answer is choice `right` (1-based) of `count`, with an explanation.
     static func single(right: Int, of count: Int = 3, shuffle: Bool = false, lengths: [Int]? = nil) -> String {
-        var lines = ["```quiz", "正しいのはどれでしょう。"]
+        var lines = ["```quiz", "id: q-" + UUID().uuidString.prefix(8).lowercased(), "正しいのはどれでしょう。"]
         if shuffle { lines.append("shuffle") }
         for index in 1...count {
             let length = lengths?[index - 1] ?? 4
@@ -40,7 +41,7 @@ enum CourseReviewFixture {
 
     /// A multiple-answer quiz with these choices right.
     static func multiple(_ marks: [Bool]) -> String {
-        var lines = ["```quiz", "当てはまるものをすべて選びましょう。"]
+        var lines = ["```quiz", "id: m-" + UUID().uuidString.prefix(8).lowercased(), "当てはまるものをすべて選びましょう。"]
         for (index, mark) in marks.enumerated() { lines.append("- [\(mark ? "x" : " ")] 選択肢\(index + 1)") }
         lines += ["解説: 理由はこうです。", "```", ""]
         return lines.joined(separator: "\n")
