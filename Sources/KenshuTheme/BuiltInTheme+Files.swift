@@ -13,13 +13,17 @@ extension BuiltInTheme {
   var hideTimer = null;
   var shown = null;
 
+  // The popover lives in <main> (all content inside a landmark), placed under its link.
+  var home = document.getElementById("main") || document.body;
+
   function position(link, tip) {
     var box = link.getBoundingClientRect();
     var width = Math.min(320, document.documentElement.clientWidth - 16);
     var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    var origin = tip.offsetParent ? tip.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
     tip.style.width = width + "px";
-    tip.style.left = (left + window.scrollX) + "px";
-    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    tip.style.left = (left - origin.left) + "px";
+    tip.style.top = (box.bottom - origin.top + 6) + "px";
   }
 
   function show(link) {
@@ -50,7 +54,7 @@ extension BuiltInTheme {
     tip.setAttribute("role", "tooltip");
     tip.textContent = link.getAttribute("data-definition");
     tip.hidden = true;
-    document.body.appendChild(tip);
+    home.appendChild(tip);
     link.setAttribute("aria-describedby", tip.id);
     link.addEventListener("mouseenter", function () { show(link); });
     link.addEventListener("mouseleave", function () { hideSoon(link); });
@@ -414,7 +418,7 @@ a.glossary-link { text-decoration: none; }
 .print-page { break-before: page; border: 0; margin-top: 0; }
 .print-toc a::after { content: none; }
 .print-quiz, .print-answer-list > li { break-inside: avoid; }
-.print-course .content a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
+.print-course .content a[href^="http"]::after, .print-sources a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
 """# + "\n",
         "assets/progress.js": ##"""
 /* Kenshu: quizzes, module tests and saved progress. A classic script (no modules, no fetch),
@@ -1196,6 +1200,16 @@ print_correct: 正解
 <div class="content">
 {{{content}}}
 </div>
+{{#has_sources}}
+<div class="print-sources">
+<p><strong>{{t.sources}}</strong></p>
+<ul>
+{{#sources}}
+<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#accessed}}（{{t.accessed}}: {{accessed}}）{{/accessed}}</li>
+{{/sources}}
+</ul>
+</div>
+{{/has_sources}}
 </section>
 {{/is_answers}}
 {{#is_answers}}

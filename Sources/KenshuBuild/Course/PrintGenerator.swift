@@ -69,6 +69,13 @@ public struct PrintGenerator: SiteGenerator {
             "id": id, "kind": page.kind.rawValue, "title": page.frontMatter.title, "is_answers": false,
             "content": PrintRelocation.relocate(html, from: page.sitePath, prefix: id),
             "objectives": page.frontMatter.objectives, "has_objectives": !page.frontMatter.objectives.isEmpty,
+            "sources": page.frontMatter.sources.map { source -> [String: Any] in
+                var values: [String: Any] = ["title": source.title]
+                if let url = source.url { values["url"] = url }
+                if let accessed = source.accessed { values["accessed"] = accessed }
+                return values
+            },
+            "has_sources": !page.frontMatter.sources.isEmpty,
         ]
     }
 

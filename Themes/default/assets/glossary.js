@@ -8,13 +8,17 @@
   var hideTimer = null;
   var shown = null;
 
+  // The popover lives in <main> (all content inside a landmark), placed under its link.
+  var home = document.getElementById("main") || document.body;
+
   function position(link, tip) {
     var box = link.getBoundingClientRect();
     var width = Math.min(320, document.documentElement.clientWidth - 16);
     var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    var origin = tip.offsetParent ? tip.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
     tip.style.width = width + "px";
-    tip.style.left = (left + window.scrollX) + "px";
-    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    tip.style.left = (left - origin.left) + "px";
+    tip.style.top = (box.bottom - origin.top + 6) + "px";
   }
 
   function show(link) {
@@ -45,7 +49,7 @@
     tip.setAttribute("role", "tooltip");
     tip.textContent = link.getAttribute("data-definition");
     tip.hidden = true;
-    document.body.appendChild(tip);
+    home.appendChild(tip);
     link.setAttribute("aria-describedby", tip.id);
     link.addEventListener("mouseenter", function () { show(link); });
     link.addEventListener("mouseleave", function () { hideSoon(link); });
