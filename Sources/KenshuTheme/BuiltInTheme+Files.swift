@@ -280,6 +280,7 @@ a.glossary-link:hover { color: var(--accent); }
 /* The print view on screen */
 .print-toc ol ol { margin-top: 0.25rem; }
 .print-page { border-top: 1px solid var(--border-light); margin-top: 2.5rem; padding-top: 1rem; }
+.print-page-title { font-size: 1.875rem; border-bottom: 3px solid var(--accent); padding-bottom: 0.25rem; }
 .print-quiz { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 1.5rem 0; }
 .print-quiz-label { margin: 0 0 0.5rem; }
 .print-answer-list { list-style: none; padding-left: 0; }
