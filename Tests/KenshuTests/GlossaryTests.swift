@@ -24,6 +24,9 @@ import Testing
         - term: 標準化
           reading: ひょうじゅんか
           definition: 国の基準に合わせること
+        - term: 標準化法
+          reading: ひょうじゅんかほう
+          definition: 標準化の法律
         """
 
     static let lesson = TemporarySite.page("レッスン", """
@@ -35,7 +38,7 @@ import Testing
         ガバメントクラウド
         ```
 
-        ガバメントクラウドは国が用意するクラウドです。ガバクラとも呼びます。クラウドの話は続きます。RFPX は別の語、RFP は用語。
+        ガバメントクラウドは国が用意するクラウドです。ガバクラとも呼びます。クラウドの話は続きます。RFPX は別の語、RFP は用語。標準化法が定めます。
 
         ```quiz
         アンバサダーの役割はどれでしょう。
@@ -56,7 +59,7 @@ import Testing
         let page = try #require(model.site.pages.first { $0.file.relativePath == "01-mod/01-lesson.md" })
         let html = page.body.html
         let links = html.components(separatedBy: "class=\"glossary-link\"").count - 1
-        #expect(links == 3)
+        #expect(links == 4)
         // The heading, the code span, the code block, the link and the quiz stay as they were.
         #expect(html.contains("ガバメントクラウドとは<a class=\"permalink\""))
         #expect(html.contains("<code>クラウド</code>"))
@@ -68,6 +71,8 @@ import Testing
         #expect(html.contains(gov + " data-definition=\"国が用意する &amp; 自治体が使う &quot;クラウド&quot;\">ガバメントクラウド</a>は国が用意する"))
         #expect(html.contains("用意する<a class=\"glossary-link\" href=\"../glossary.html#%E3%82%AF%E3%83%A9%E3%82%A6%E3%83%89\""))
         #expect(html.contains(">クラウド</a>です。ガバクラとも呼びます。クラウドの話"))
+        // 標準化法 is found as itself, not as the shorter 標準化 it starts with.
+        #expect(html.contains("href=\"../glossary.html#%E6%A8%99%E6%BA%96%E5%8C%96%E6%B3%95\" data-definition=\"標準化の法律\">標準化法</a>が定めます"))
         // A Latin name does not match inside a longer word.
         #expect(html.contains("RFPX は別の語、<a class=\"glossary-link\""))
     }
@@ -84,7 +89,7 @@ import Testing
         defer { site.remove() }
         let warning = try #require(model.diagnostics.warnings.first { $0.code == "K7301" })
         #expect(warning.message.arguments == ["未使用語"])
-        #expect(warning.location?.path.hasSuffix("glossary.yml") == true && warning.location?.line == 17)
+        #expect(warning.location?.path.hasSuffix("glossary.yml") == true && warning.location?.line == 20)
     }
 
     @Test func testAliasNamingTwoTerms_isAnError() {
