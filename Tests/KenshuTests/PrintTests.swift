@@ -54,7 +54,7 @@ import Testing
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
         // The table of contents links to each section.
         #expect(html.contains("<nav class=\"print-toc\""))
-        #expect(html.contains("<a href=\"#print-answers-1\">解答と解説</a>"))
+        #expect(html.contains("<a href=\"#print-answers-2\">解答と解説</a>"))
         // No interactive quiz: the question, its choices, a blank for text answers.
         #expect(!html.contains("<form"))
         #expect(!html.contains("quiz-check"))
@@ -78,6 +78,31 @@ import Testing
         #expect(section.contains("<h2 id=\"print-\(number)-目的\">"))
         // The header links to print.html from every page.
         #expect(try site.read("cloud/basics.html").contains("class=\"print-link\" href=\"../print.html\""))
+    }
+
+    @Test func testHomeQuiz_isNumberedAndAnsweredBeforeTheModules() throws {
+        var files = Self.course()
+        files["index.md"] = TemporarySite.page("ようこそ", """
+            [はじめに](01-intro/index.md)
+
+            ```quiz
+            id: warm-up
+            研修の最初に読むのは？
+            - [x] はじめに
+            - [ ] クラウド
+            - [ ] 方式
+            解説: 順に読みます。
+            ```
+            """)
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        let html = try site.read("print.html")
+        let home = try #require(html.range(of: "解答と解説：ようこそ</h2>"))
+        let module = try #require(html.range(of: "はじめに</h2>"))
+        #expect(home.lowerBound < module.lowerBound)
+        #expect(!html.contains("問 0"))
+        #expect(html[home.upperBound...].contains("正解：1. はじめに"))
     }
 
     @Test func testRelocation_resolvesRelativeURLsFromThePageFolder() {

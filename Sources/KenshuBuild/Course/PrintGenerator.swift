@@ -18,37 +18,35 @@ public struct PrintGenerator: SiteGenerator {
         [GeneratedFile(path: Self.path) { SiteRenderer.renderPrintPage(of: site, theme: theme, values: Self.values(site, theme: theme)) }]
     }
 
-    /// The template's values: `print_toc` (modules with their pages) and `print_sections` in reading order.
+    /// The template's values: `print_toc` (the home page and modules, with their pages) and
+    /// `print_sections` in reading order, each group's answer key after its last page.
     static func values(_ site: Site, theme: Theme) -> [String: Any] {
+        var groups: [(title: String, pages: [Int], hasOverview: Bool)] = []
+        if let home = site.homeIndex { groups.append((site.pages[home].frontMatter.title, [home], true)) }
+        groups += site.modules.map { module in
+            (module.title, [module.pageIndex].compactMap { $0 } + module.lessonIndices, module.pageIndex != nil)
+        }
         var sections: [[String: Any]] = []
         var toc: [[String: Any]] = []
-        if let home = site.homeIndex {
-            sections.append(section(site, page: home, theme: theme, numbers: [:]))
-            toc.append(["title": site.pages[home].frontMatter.title, "id": sectionID(home), "children": [], "has_children": false])
-        }
-        for (moduleNumber, module) in site.modules.enumerated() {
-            let pageIndices = [module.pageIndex].compactMap { $0 } + module.lessonIndices
+        for (groupNumber, group) in groups.enumerated() {
             var numbers: [String: Int] = [:]
             var answers: [[String: Any]] = []
-            let answersID = "print-answers-\(moduleNumber + 1)"
-            for index in pageIndices {
+            let answersID = "print-answers-\(groupNumber + 1)"
+            for index in group.pages {
                 for quiz in site.pages[index].body.quizzes {
                     numbers[site.pages[index].sitePath.value + "#" + quiz.id] = answers.count + 1
                     answers.append(answer(quiz, number: answers.count + 1, page: site.pages[index], prefix: answersID))
                 }
             }
-            let pageSections = pageIndices.map { section(site, page: $0, theme: theme, numbers: numbers) }
+            let pageSections = group.pages.map { section(site, page: $0, theme: theme, numbers: numbers) }
             sections += pageSections
             if !answers.isEmpty {
-                sections.append([
-                    "id": answersID, "kind": "answers", "title": module.title, "is_answers": true, "answers": answers,
-                ])
+                sections.append(["id": answersID, "kind": "answers", "title": group.title, "is_answers": true, "answers": answers])
             }
-            let children = pageSections.dropFirst(module.pageIndex == nil ? 0 : 1).map { ["title": $0["title"] ?? "", "id": $0["id"] ?? ""] }
+            let children = pageSections.dropFirst(group.hasOverview ? 1 : 0).map { ["title": $0["title"] ?? "", "id": $0["id"] ?? ""] }
                 + (answers.isEmpty ? [] : [["title": theme.strings["print_answer_key"] ?? "解答と解説", "id": answersID]])
             toc.append([
-                "title": module.title, "id": module.pageIndex.map(sectionID) ?? (pageSections.first?["id"] ?? ""),
-                "children": children, "has_children": !children.isEmpty,
+                "title": group.title, "id": pageSections.first?["id"] ?? answersID, "children": children, "has_children": !children.isEmpty,
             ])
         }
         return ["print_sections": sections, "print_toc": toc]
