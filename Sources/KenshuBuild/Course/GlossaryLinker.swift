@@ -20,19 +20,22 @@ public struct GlossaryLinker: SiteTransform {
         let terms = site.glossary
         let ids = Glossary.ids(of: terms)
         let matcher = TermMatcher(names: terms.map(\.names))
-        var site = site
-        var used = Set<Int>()
-        for index in site.pages.indices {
-            let page = site.pages[index]
+        let pages = site.pages
+        let results = Parallel.map(Array(pages.indices)) { index in
+            let page = pages[index]
             let linked = Self.link(page.body, matcher: matcher) { term in
                 let href = page.sitePath.relativeURL(to: GlossaryPage.path, fragment: ids[term])
                 return "<a class=\"glossary-link\" href=\"\(HTMLEscaping.escape(href))\" data-definition=\""
                     + HTMLEscaping.escape(terms[term].definition) + "\">"
             }
-            site.pages[index].body.html = linked.html
+            return (html: linked.html, used: linked.terms.union(Self.mentioned(in: page.body, matcher: matcher)))
+        }
+        var site = site
+        var used = Set<Int>()
+        for (index, result) in results.enumerated() {
+            site.pages[index].body.html = result.html
             site.pages[index].body.proseRuns = []
-            used.formUnion(linked.terms)
-            used.formUnion(Self.mentioned(in: page.body, matcher: matcher))
+            used.formUnion(result.used)
         }
         for (index, term) in terms.enumerated() where !used.contains(index) {
             diagnostics.append(.warning(.glossaryTermUnused, term.term, at: term.location))

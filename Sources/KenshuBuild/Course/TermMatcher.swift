@@ -17,21 +17,26 @@ struct TermMatcher: Sendable {
         var term: Int
     }
 
-    private var buckets: [UInt8: [Name]] = [:]
+    /// Names by their first byte (256 buckets), each bucket longest first.
+    private var buckets = [[Name]](repeating: [], count: 256)
 
     /// - Parameter names: for each term, its spellings (the term first, then aliases).
     init(names: [[String]]) {
         for (term, spellings) in names.enumerated() {
             for spelling in spellings where !spelling.isEmpty {
                 let bytes = Array(HTMLEscaping.escape(spelling).utf8)
-                buckets[bytes[0], default: []].append(Name(bytes: bytes, term: term))
+                buckets[Int(bytes[0])].append(Name(bytes: bytes, term: term))
             }
         }
-        for key in buckets.keys { buckets[key]?.sort { $0.bytes.count > $1.bytes.count } }
+        for key in buckets.indices { buckets[key].sort { $0.bytes.count > $1.bytes.count } }
     }
 
     /// Every non-overlapping match in `runs` of `html`, in order; at each place the longest name wins.
-    func matches(in html: [UInt8], runs: [Range<Int>]) -> [Match] {
+    func matches(in bytes: [UInt8], runs: [Range<Int>]) -> [Match] {
+        bytes.withUnsafeBufferPointer { matches(in: $0, runs: runs) }
+    }
+
+    private func matches(in html: UnsafeBufferPointer<UInt8>, runs: [Range<Int>]) -> [Match] {
         var found: [Match] = []
         for run in runs where run.upperBound <= html.count {
             var index = run.lowerBound
@@ -55,18 +60,28 @@ struct TermMatcher: Sendable {
         return found
     }
 
-    private func longest(at index: Int, in html: [UInt8], end: Int) -> Name? {
-        guard let candidates = buckets[html[index]] else { return nil }
+    private func longest(at index: Int, in html: UnsafeBufferPointer<UInt8>, end: Int) -> Name? {
+        let candidates = buckets[Int(html[index])]
+        guard !candidates.isEmpty else { return nil }
         for name in candidates where index + name.bytes.count <= end {
-            guard html[index..<(index + name.bytes.count)].elementsEqual(name.bytes) else { continue }
+            guard Self.equal(html, at: index, name.bytes) else { continue }
             if Self.splitsWord(html, range: index..<(index + name.bytes.count), end: end) { continue }
             return name
         }
         return nil
     }
 
+    private static func equal(_ html: UnsafeBufferPointer<UInt8>, at index: Int, _ name: [UInt8]) -> Bool {
+        var offset = 1
+        while offset < name.count {
+            if html[index + offset] != name[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// Whether a Latin name would match part of a longer Latin word (`GCAS` in `GCASX`).
-    private static func splitsWord(_ html: [UInt8], range: Range<Int>, end: Int) -> Bool {
+    private static func splitsWord(_ html: UnsafeBufferPointer<UInt8>, range: Range<Int>, end: Int) -> Bool {
         func isWordByte(_ byte: UInt8) -> Bool { byte < 0x80 && (Character(UnicodeScalar(byte)).isLetter || Character(UnicodeScalar(byte)).isNumber) }
         if isWordByte(html[range.lowerBound]), range.lowerBound > 0, isWordByte(html[range.lowerBound - 1]) { return true }
         if isWordByte(html[range.upperBound - 1]), range.upperBound < html.count, isWordByte(html[range.upperBound]) { return true }
