@@ -120,6 +120,7 @@ final class HTMLWriter {
         case .htmlInline:
             if options.allowRawHTML {
                 out += node.literal
+                noteRawInline(node.literal)
             } else {
                 reportRawHTML(node)
                 out += HTMLEscaping.escape(node.literal)

@@ -120,6 +120,16 @@ import Testing
         #expect(lesson.contains("class=\"glossary-page-link\" href=\"../glossary.html\""))
     }
 
+    @Test func testRawHTMLLinkText_isNotProse() throws {
+        var files = Self.course()
+        files["site.yml"] = "id: review-test\ntitle: 見直しテスト\noptions:\n  raw_html: true\n"
+        files["01-mod/01-lesson.md"] = TemporarySite.page("レッスン", "<a href=\"https://example.com\">クラウド</a>の後のクラウド。\n")
+        let (model, site) = try CourseReviewFixture.run(files, transforms: [GlossaryLinker()])
+        defer { site.remove() }
+        let page = try #require(model.site.pages.first { $0.file.relativePath == "01-mod/01-lesson.md" })
+        #expect(page.body.html.contains("<a href=\"https://example.com\">クラウド</a>の後の<a class=\"glossary-link\""))
+    }
+
     @Test func testGojuonRows() {
         #expect(GojuonRow.row(of: "がばめんと") == "か")
         #expect(GojuonRow.row(of: "アンバサダー") == "あ")
