@@ -53,12 +53,19 @@ public enum Builder {
             ) { folder, checked in
                 try SourceManifest.write(sources, into: folder)
                 guard let checked else { return true }
-                let ignoredLinks = model.site.ignoredLinks, ignorePattern = SiteChecker.ignoring(model.site.config.externalIgnore)
+                // Links ignored in the Markdown stay ignored wherever they are rendered (a lesson, print.html):
+                // compared by the site path they lead to.
+                let ignoredTargets = Set(model.site.ignoredLinks.compactMap { key -> String? in
+                    let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+                    return parts.count == 2 ? Self.sitePath(of: parts[1], from: parts[0]) : nil
+                })
+                let ignorePattern = SiteChecker.ignoring(model.site.config.externalIgnore)
+                let isIgnoredTarget = { (page: String, url: String) in Self.sitePath(of: url, from: page).map(ignoredTargets.contains) ?? false }
                 let report = SiteChecker.report(checked, root: folder.path, sources: sources) { page, url in
-                    ignoredLinks.contains(page + "\u{0}" + url) || ignorePattern(page, url)
+                    isIgnoredTarget(page, url) || ignorePattern(page, url)
                 }
                 // Links ignored in the Markdown were reported there already.
-                diagnostics.append(contentsOf: report.findings.filter { !ignoredLinks.contains($0.file + "\u{0}" + $0.target) }
+                diagnostics.append(contentsOf: report.findings.filter { !isIgnoredTarget($0.file, $0.target) }
                     .map { $0.diagnostic(output: options.outputDirectory) })
                 return !diagnostics.failsBuild(strict: options.strict)
             }
@@ -68,6 +75,13 @@ public enum Builder {
         timings.append(("outputs, check, write", Date().timeIntervalSince(start)))
         guard let files else { return result(succeeded: false, files: 0) }
         return result(succeeded: true, files: files)
+    }
+
+    /// The site path a relative URL on `page` leads to (`../a/b.html#x` from `c/d.html` → `a/b.html`).
+    static func sitePath(of url: String, from page: String) -> String? {
+        guard let base = URL(string: "kenshu://site/" + (page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page)),
+              let resolved = URL(string: url, relativeTo: base), resolved.scheme == "kenshu" else { return nil }
+        return String(resolved.path.dropFirst()).removingPercentEncoding
     }
 
     /// `Themes/` beside the content folder, else in the working directory, else in a folder above

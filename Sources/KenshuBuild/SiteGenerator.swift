@@ -31,7 +31,9 @@ public protocol SiteTransform: Sendable {
 
 /// The generators every site has.
 public enum StandardGenerators {
-    public static let all: [any SiteGenerator] = [GeneratedHome(), TableOfContents(), ProgressPage(), CourseScript()]
+    public static let all: [any SiteGenerator] = [
+        GeneratedHome(), TableOfContents(), ProgressPage(), CourseScript(), GlossaryGenerator(), PrintGenerator(),
+    ]
 
     /// `index.html` when the content has no home page: the module cards alone.
     struct GeneratedHome: SiteGenerator {

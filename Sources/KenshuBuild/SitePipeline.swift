@@ -42,7 +42,7 @@ public struct SitePipeline: Sendable {
 
     public let options: BuildOptions
     public let themesDirectory: String?
-    public var transforms: [any SiteTransform] = []
+    public var transforms: [any SiteTransform] = CourseTransforms.all
     public var generators: [any SiteGenerator] = StandardGenerators.all
     /// How long each step took in the last run.
     public private(set) var timings: [(step: String, seconds: Double)] = []

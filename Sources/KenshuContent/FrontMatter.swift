@@ -12,6 +12,8 @@ public struct FrontMatter: Sendable, Hashable {
     /// Last reviewed, and when to review next (`YYYY-MM-DD`); training material goes stale.
     public var updated: String?
     public var reviewBy: String?
+    /// Where `review_by` is written, for freshness warnings.
+    public var reviewByLocation: SourceLocation?
     public var sources: [Source] = []
     /// `test` makes the page a module test: its quizzes are graded together against `passMark`.
     public var isTest = false
@@ -23,6 +25,8 @@ public struct FrontMatter: Sendable, Hashable {
         public var title: String
         public var url: String?
         public var accessed: String?
+        /// Where the source's entry starts, for freshness warnings.
+        public var location: SourceLocation?
     }
 
     public init(title: String = "") { self.title = title }
@@ -47,7 +51,9 @@ public struct FrontMatter: Sendable, Hashable {
             case "objectives": matter.objectives = reader.stringList(value, key: key) ?? []
             case "minutes": matter.minutes = reader.integer(value, key: key, range: 1...600)
             case "updated": matter.updated = reader.date(value, key: key)
-            case "review_by": matter.reviewBy = reader.date(value, key: key)
+            case "review_by":
+                matter.reviewBy = reader.date(value, key: key)
+                matter.reviewByLocation = reader.location(mark)
             case "sources": matter.sources = readSources(value, reader: &reader, urlPolicy: urlPolicy)
             case "kind":
                 let kind = reader.string(value, key: key) ?? ""
@@ -76,12 +82,12 @@ public struct FrontMatter: Sendable, Hashable {
             return []
         }
         return items.compactMap { item -> Source? in
-            if let title = item.scalar?.string { return Source(title: title) }
+            if let title = item.scalar?.string { return Source(title: title, location: reader.location(item.mark)) }
             guard let fields = item.mapping else {
                 reader.diagnostics.append(.error(.sourceWithoutTitle, at: reader.location(item.mark)))
                 return nil
             }
-            var source = Source(title: "")
+            var source = Source(title: "", location: reader.location(item.mark))
             for (key, value) in fields {
                 switch key.string {
                 case "title": source.title = reader.string(value, key: "title") ?? ""

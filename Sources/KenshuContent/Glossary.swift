@@ -39,7 +39,7 @@ public enum Glossary {
             firstLine[term.term] = term.location.line
             terms.append(term)
         }
-        return (terms, reader.diagnostics)
+        return (terms, reader.diagnostics + clashes(in: terms))
     }
 
     private static func readTerm(_ entry: Node, reader: inout YAMLReader) -> GlossaryTerm? {

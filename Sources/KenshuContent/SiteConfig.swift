@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var externalIgnore: [String] = []
     /// `kenshu check --external`: when set, only URLs matching one of these are fetched.
     public var externalAllow: [String] = []
+    /// Thresholds of the quiz linter (`quiz_lint:`).
+    public var quizLint = QuizLintSettings()
 
     public init() {}
 
@@ -33,7 +35,7 @@ public struct SiteConfig: Sendable, Hashable {
         return "site-" + String(StableHash.fnv1a(title) & 0xFFFF_FFFF, radix: 16)
     }
 
-    static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options", "check"]
+    static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options", "check", "quiz_lint"]
     static let knownOptions = ["raw_html", "url_schemes"]
     static let languages = ["ja", "en"]
 
@@ -67,6 +69,7 @@ public struct SiteConfig: Sendable, Hashable {
                 if !valid.isEmpty { config.themes = valid }
             case "options": readOptions(value, into: &config, reader: &reader)
             case "check": readCheck(value, into: &config, reader: &reader)
+            case "quiz_lint": config.quizLint = QuizLintSettings.read(value, reader: &reader)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
             }
         }

@@ -4,6 +4,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public var month: Int
     public var day: Int
 
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Reads `YYYY-MM-DD` with a month from 1 to 12 and a day from 1 to 31 (see ``exists``).
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

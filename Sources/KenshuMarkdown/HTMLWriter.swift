@@ -13,6 +13,10 @@ final class HTMLWriter {
     var slugger = HeadingSlugger()
     var blockIDs: [String: [String]] = [:]
     var models: [any BlockModel] = []
+    /// Ranges of `out` (UTF-8 offsets) holding prose text, for ``ParsedMarkdown/proseRuns``.
+    var proseRuns: [Range<Int>] = []
+    /// Above zero inside headings, links and captured fenced-block output, where text is not prose.
+    var proseBlocked = 0
     private var claimedIDs: Set<String> = []
     var reportedRawHTML = false
     /// GFM footnotes of this page, numbered as they are first referenced.
@@ -81,7 +85,9 @@ final class HTMLWriter {
             } else {
                 out += "</li>\n"
             }
-        case .heading: renderHeading(node, entering: entering)
+        case .heading:
+            proseBlocked += entering ? 1 : -1
+            renderHeading(node, entering: entering)
         case .codeBlock: renderCodeBlock(node)
         case .htmlBlock:
             let html = capture { renderRawHTML(node.literal, at: node) }
@@ -108,11 +114,16 @@ final class HTMLWriter {
                     out += "</p>\n"
                 }
             }
-        case .text: out += HTMLEscaping.escape(node.literal)
+        case .text:
+            let start = out.utf8.count
+            out += HTMLEscaping.escape(node.literal)
+            if proseBlocked == 0 { proseRuns.append(start..<out.utf8.count) }
         case .softBreak: out += LineJoining.joinsWithoutSpace(node) ? "" : "\n"
         case .lineBreak: out += "<br />\n"
         case .code: out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
-        case .htmlInline: renderRawHTML(node.literal, at: node)
+        case .htmlInline:
+            renderRawHTML(node.literal, at: node)
+            noteRawInline(node.literal)
         case .customInline:
             if entering, node.onEnter.hasPrefix(FootnoteState.marker) {
                 renderFootnoteReference(node)
@@ -122,6 +133,7 @@ final class HTMLWriter {
         case .emphasis: out += entering ? "<em>" : "</em>"
         case .strong: out += entering ? "<strong>" : "</strong>"
         case .link:
+            proseBlocked += entering ? 1 : -1
             if entering {
                 out += "<a href=\"" + href(for: node, kind: .link) + "\""
                 if !node.title.isEmpty { out += " title=\"" + HTMLEscaping.escape(node.title) + "\"" }
@@ -203,7 +215,9 @@ final class HTMLWriter {
     func capture(_ body: () -> Void) -> String {
         let saved = out
         out = ""
+        proseBlocked += 1
         body()
+        proseBlocked -= 1
         let captured = out
         out = saved
         return captured

@@ -19,6 +19,7 @@ public enum MarkdownRenderer {
             html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics + typos,
             blockIDs: writer.blockIDs, models: writer.models)
         parsed.anchorIDs = writer.htmlAnchors
+        parsed.proseRuns = writer.proseRuns
         return parsed
     }
 }

@@ -50,6 +50,10 @@ public struct ParsedMarkdown: Sendable {
     public var models: [any BlockModel]
     /// Other ids a link may point at: `id`/`name` in raw HTML, footnotes and their references.
     public var anchorIDs: Set<String> = []
+    /// Ranges of `html` (UTF-8 offsets) that hold prose: escaped text outside headings, links, code and
+    /// fenced blocks, in document order. Site transforms (glossary links) decorate only these;
+    /// whoever changes `html` must update or empty them.
+    public var proseRuns: [Range<Int>] = []
 
     public init(
         html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:],

@@ -16,6 +16,8 @@ struct PageContext {
     let theme: Theme
     /// A page Kenshu writes itself (the progress page, a missing home), when `pageIndex` is `nil`.
     var generated = GeneratedPage.home
+    /// Values a generated page adds for its own template (the glossary's rows, the print view's sections).
+    var extra: [String: Any] = [:]
 
     /// A page with no content file behind it.
     struct GeneratedPage {
@@ -25,6 +27,8 @@ struct PageContext {
 
         static let home = GeneratedPage(path: SitePath("index.html"), kind: "home", titleKey: nil)
         static let progress = GeneratedPage(path: SitePath("progress.html"), kind: "progress", titleKey: "progress_title")
+        static let glossary = GeneratedPage(path: SitePath("glossary.html"), kind: "glossary", titleKey: "glossary_title")
+        static let print = GeneratedPage(path: SitePath("print.html"), kind: "print", titleKey: "print_title")
     }
 
     private var here: SitePath { pageIndex.map { site.pages[$0].sitePath } ?? generated.path }
@@ -45,6 +49,9 @@ struct PageContext {
             "page_path": here.value,
             "progress_href": here.relativeURL(to: GeneratedPage.progress.path),
             "strings_json": theme.stringsJSON,
+            "has_glossary": !site.glossary.isEmpty,
+            "glossary_href": here.relativeURL(to: GeneratedPage.glossary.path),
+            "print_href": here.relativeURL(to: GeneratedPage.print.path),
         ]
         if let pageIndex {
             let page = site.pages[pageIndex]
@@ -65,6 +72,7 @@ struct PageContext {
         } else {
             context["page"] = ["title": site.config.title, "description": site.config.description ?? "", "kind": generated.kind]
         }
+        context.merge(extra) { $1 }
         if let module = currentModule, site.pages[pageIndex!].kind == .module {
             context["lessons"] = site.modules[module].lessonIndices.map(lessonCard)
         }

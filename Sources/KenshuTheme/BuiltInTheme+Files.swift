@@ -2,6 +2,76 @@
 // A Swift test fails when this file and the folder differ.
 extension BuiltInTheme {
     static let files: [String: String] = [
+        "assets/glossary.js": #"""
+/* Kenshu default theme: glossary popovers. A classic script, so it runs from file:// too.
+   Without it, a glossary link simply leads to its entry on glossary.html. With it, hovering or
+   focusing the link also shows the definition in a tooltip the link names with aria-describedby;
+   the tooltip stays while the pointer is over it, and Escape closes it (WCAG 1.4.13). */
+(function () {
+  "use strict";
+  var links = document.querySelectorAll("a.glossary-link[data-definition]");
+  var hideTimer = null;
+  var shown = null;
+
+  // The popover lives in <main> (all content inside a landmark), placed under its link.
+  var home = document.getElementById("main") || document.body;
+
+  function position(link, tip) {
+    var box = link.getBoundingClientRect();
+    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    var origin = tip.offsetParent ? tip.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+    tip.style.width = width + "px";
+    tip.style.left = (left - origin.left) + "px";
+    tip.style.top = (box.bottom - origin.top + 6) + "px";
+  }
+
+  function show(link) {
+    clearTimeout(hideTimer);
+    if (shown && shown !== link) hide(shown);
+    var tip = document.getElementById(link.getAttribute("aria-describedby"));
+    if (!tip) return;
+    tip.hidden = false;
+    position(link, tip);
+    shown = link;
+  }
+
+  function hide(link) {
+    var tip = document.getElementById(link.getAttribute("aria-describedby"));
+    if (tip) tip.hidden = true;
+    if (shown === link) shown = null;
+  }
+
+  function hideSoon(link) {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () { hide(link); }, 300);
+  }
+
+  Array.prototype.forEach.call(links, function (link, index) {
+    var tip = document.createElement("span");
+    tip.id = "glossary-tip-" + (index + 1);
+    tip.className = "glossary-popover";
+    tip.setAttribute("role", "tooltip");
+    tip.textContent = link.getAttribute("data-definition");
+    tip.hidden = true;
+    home.appendChild(tip);
+    link.setAttribute("aria-describedby", tip.id);
+    link.addEventListener("mouseenter", function () { show(link); });
+    link.addEventListener("mouseleave", function () { hideSoon(link); });
+    link.addEventListener("focus", function () { show(link); });
+    link.addEventListener("blur", function () { hide(link); });
+    tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", function () { hideSoon(link); });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && shown) {
+      hide(shown);
+      event.stopImmediatePropagation();
+    }
+  }, true);
+})();
+"""# + "\n",
         "assets/kenshu.css": #"""
 /* Kenshu default theme.
    Colours, focus ring and type scale follow the published tokens of the Digital Agency design
@@ -188,8 +258,33 @@ th { background: var(--surface-muted); }
 
 
 /* Header link to the progress page */
-.progress-link { margin-left: auto; font-size: 0.9375rem; }
-.progress-link + .nav-toggle { margin-left: 0; }
+.header-links { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 1rem; margin: 0 0 0 auto; padding: 0; list-style: none; font-size: 0.9375rem; }
+.header-links + .nav-toggle { margin-left: 0; }
+
+/* Glossary: links in lessons, their popover, and glossary.html */
+a.glossary-link { color: inherit; text-decoration: underline dotted; text-underline-offset: 0.2em; }
+a.glossary-link:hover { color: var(--accent); }
+.glossary-popover {
+  position: absolute; z-index: 20; padding: 0.625rem 0.75rem; font-size: 0.9375rem; line-height: 1.6;
+  color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius);
+  box-shadow: 0 4px 12px rgba(0, 0, 0, 0.18);
+}
+.glossary-popover[hidden] { display: none; }
+.glossary-index ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0; list-style: none; }
+.glossary-terms dt { margin-top: 1.25rem; font-weight: 700; font-size: 1.0625rem; }
+.glossary-terms dd { margin: 0.25rem 0 0; }
+.glossary-terms dd p { margin: 0.25rem 0; }
+.glossary-reading, .glossary-aliases, .glossary-source { color: var(--text-muted); font-weight: 400; font-size: 0.9375rem; }
+.glossary-terms dt:target { background: var(--accent-soft); }
+
+/* The print view on screen */
+.print-toc ol ol { margin-top: 0.25rem; }
+.print-page { border-top: 1px solid var(--border-light); margin-top: 2.5rem; padding-top: 1rem; }
+.print-page-title { font-size: 1.875rem; border-bottom: 3px solid var(--accent); padding-bottom: 0.25rem; }
+.print-quiz { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 1.5rem 0; }
+.print-quiz-label { margin: 0 0 0.5rem; }
+.print-answer-list { list-style: none; padding-left: 0; }
+.print-answer-list > li { margin-bottom: 1rem; }
 
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .site-nav a.is-done::after { content: "✓"; margin-left: 0.375rem; color: #197a4b; font-weight: 700; }
@@ -249,6 +344,13 @@ th { background: var(--surface-muted); }
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+
+  // print.html offers a print button once there is a script to press it.
+  var printButton = document.querySelector(".print-button");
+  if (printButton) {
+    printButton.hidden = false;
+    printButton.addEventListener("click", function () { window.print(); });
+  }
 
   // Large courses list only the current module in each page; toc.js lists them all.
   var list = document.querySelector(".nav-modules[data-toc-root]");
@@ -311,6 +413,13 @@ a { color: #000; }
 h1, h2, h3 { break-after: avoid; }
 pre, table, .callout, figure { break-inside: avoid; }
 .site-footer { background: none; border: 0; text-align: left; }
+.header-links, .print-screen-only, .glossary-popover { display: none !important; }
+a.glossary-link { text-decoration: none; }
+/* print.html: every page of the course starts a new sheet; quizzes and answers stay whole. */
+.print-page { break-before: page; border: 0; margin-top: 0; }
+.print-toc a::after { content: none; }
+.print-quiz, .print-answer-list > li { break-inside: avoid; }
+.print-course .content a[href^="http"]::after, .print-sources a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
 """# + "\n",
         "assets/progress.js": ##"""
 /* Kenshu: quizzes, module tests and saved progress. A classic script (no modules, no fetch),
@@ -699,6 +808,24 @@ test_best: "Best {score}% ({date})"
 done: read
 task_done: done
 task_open: not done
+site_tools: Site tools
+glossary_title: Glossary
+glossary_lead: The terms of this course, in the Japanese syllabary order of their readings. Underlined terms in the lessons lead here.
+glossary_index: Rows
+glossary_row: "{row} row"
+glossary_other: Latin letters and digits
+glossary_aliases: Also
+glossary_source: Source
+glossary_open: See the glossary
+print_title: Print
+print_lead: The whole course on one page; use your browser's Print to make paper or a PDF. Quizzes show their question and choices only; answers and explanations close each module.
+print_now: Print this page
+print_toc: Contents
+print_question: Q
+print_choose_all: choose all that apply
+print_answer_blank: Answer
+print_answer_key: Answers and explanations
+print_correct: Answer
 """# + "\n",
         "i18n/ja.yml": #"""
 # 画面に出る言葉（日本語）。キーはテンプレートの {{t.キー}} に対応します。
@@ -772,6 +899,24 @@ test_best: "最高点 {score}点（{date}）"
 done: 読了
 task_done: 完了
 task_open: 未完了
+site_tools: サイトの道具
+glossary_title: 用語集
+glossary_lead: この研修に出てくる用語を、読みの五十音順に並べています。本文の下線付きの用語からも、ここへ移れます。
+glossary_index: 行ごとの目次
+glossary_row: "{row}行"
+glossary_other: 英数字
+glossary_aliases: 別名
+glossary_source: 出典
+glossary_open: 用語集で見る
+print_title: 印刷用
+print_lead: コース全体を 1 ページにまとめています。ブラウザーの印刷機能で紙や PDF にできます。確認問題は問題文と選択肢だけを載せ、答えと解説は各モジュールの最後にまとめています。
+print_now: このページを印刷する
+print_toc: 目次
+print_question: 問
+print_choose_all: 当てはまるものをすべて選ぶ
+print_answer_blank: 解答欄
+print_answer_key: 解答と解説
+print_correct: 正解
 """# + "\n",
         "templates/breadcrumbs.mustache": #"""
 {{#has_breadcrumbs}}
@@ -785,6 +930,45 @@ task_open: 未完了
 </nav>
 {{/has_breadcrumbs}}
 """# + "\n",
+        "templates/glossary.mustache": ##"""
+{{<layout}}
+{{$main}}
+{{> breadcrumbs}}
+<article class="glossary">
+<header class="page-header">
+<h1>{{page.title}}</h1>
+<p class="lead">{{t.glossary_lead}}</p>
+</header>
+<nav class="glossary-index" aria-label="{{t.glossary_index}}">
+<ul>
+{{#glossary_rows}}
+<li><a href="#{{id}}">{{name}}</a></li>
+{{/glossary_rows}}
+</ul>
+</nav>
+{{#glossary_rows}}
+<section class="glossary-row" aria-labelledby="{{id}}">
+<h2 id="{{id}}">{{name}}</h2>
+<dl class="glossary-terms">
+{{#terms}}
+<dt id="{{id}}">{{term}}{{#reading}} <span class="glossary-reading">（{{reading}}）</span>{{/reading}}</dt>
+<dd>
+<p>{{definition}}</p>
+{{#aliases}}
+<p class="glossary-aliases">{{t.glossary_aliases}}：{{aliases}}</p>
+{{/aliases}}
+{{#source_title}}
+<p class="glossary-source">{{t.glossary_source}}：{{#source_url}}<a href="{{source_url}}">{{/source_url}}{{source_title}}{{#source_url}}</a>{{/source_url}}</p>
+{{/source_title}}
+</dd>
+{{/terms}}
+</dl>
+</section>
+{{/glossary_rows}}
+</article>
+{{/main}}
+{{/layout}}
+"""## + "\n",
         "templates/home.mustache": #"""
 {{<layout}}
 {{$title}}{{site.title}}{{/title}}
@@ -839,7 +1023,13 @@ task_open: 未完了
 {{#site.organisation}}
 <span class="site-organisation">{{site.organisation}}</span>
 {{/site.organisation}}
-<a class="progress-link" href="{{progress_href}}">{{t.progress_title}}</a>
+<ul class="header-links" aria-label="{{t.site_tools}}">
+{{#has_glossary}}
+<li><a class="glossary-page-link" href="{{glossary_href}}">{{t.glossary_title}}</a></li>
+{{/has_glossary}}
+<li><a class="print-link" href="{{print_href}}">{{t.print_title}}</a></li>
+<li><a class="progress-link" href="{{progress_href}}">{{t.progress_title}}</a></li>
+</ul>
 <button type="button" class="nav-toggle" aria-controls="site-nav" aria-expanded="false" hidden>{{t.menu}}</button>
 </div>
 </header>
@@ -864,6 +1054,7 @@ task_open: 未完了
 <script type="application/json" id="kenshu-strings">{{{strings_json}}}</script>
 <script src="{{assets}}kenshu.js"></script>
 <script src="{{assets}}progress.js"></script>
+<script src="{{assets}}glossary.js"></script>
 </body>
 </html>
 """## + "\n",
@@ -958,6 +1149,95 @@ task_open: 未完了
 {{/next}}
 </nav>
 """# + "\n",
+        "templates/print-quiz.mustache": #"""
+<div class="print-quiz">
+<p class="print-quiz-label"><strong>{{t.print_question}} {{number}}</strong>{{#is_multiple}}（{{t.print_choose_all}}）{{/is_multiple}}</p>
+<div class="print-quiz-question">
+{{{question}}}
+</div>
+{{#is_text}}
+<p class="print-quiz-blank">{{t.print_answer_blank}}：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
+{{/is_text}}
+{{^is_text}}
+<ol class="print-quiz-choices">
+{{#choices}}
+<li>{{{.}}}</li>
+{{/choices}}
+</ol>
+{{/is_text}}
+</div>
+"""# + "\n",
+        "templates/print.mustache": ##"""
+{{<layout}}
+{{$main}}
+<article class="print-course">
+<header class="page-header">
+<h1>{{site.title}}</h1>
+<p class="lead print-screen-only">{{t.print_lead}}</p>
+<p class="print-screen-only"><button type="button" class="print-button" hidden>{{t.print_now}}</button></p>
+</header>
+<nav class="print-toc" aria-labelledby="print-toc-title">
+<h2 id="print-toc-title">{{t.print_toc}}</h2>
+<ol>
+{{#print_toc}}
+<li><a href="#{{id}}">{{title}}</a>{{#has_children}}
+<ol>
+{{#children}}
+<li><a href="#{{id}}">{{title}}</a></li>
+{{/children}}
+</ol>
+{{/has_children}}</li>
+{{/print_toc}}
+</ol>
+</nav>
+{{#print_sections}}
+{{^is_answers}}
+<section class="print-page print-{{kind}}" id="{{id}}" aria-labelledby="title-{{id}}">
+<h2 class="print-page-title" id="title-{{id}}">{{title}}</h2>
+{{#has_objectives}}
+<p class="print-objectives-title"><strong>{{t.objectives}}</strong></p>
+<ul class="print-objectives">
+{{#objectives}}
+<li>{{.}}</li>
+{{/objectives}}
+</ul>
+{{/has_objectives}}
+<div class="content">
+{{{content}}}
+</div>
+{{#has_sources}}
+<div class="print-sources">
+<p><strong>{{t.sources}}</strong></p>
+<ul>
+{{#sources}}
+<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#accessed}}（{{t.accessed}}: {{accessed}}）{{/accessed}}</li>
+{{/sources}}
+</ul>
+</div>
+{{/has_sources}}
+</section>
+{{/is_answers}}
+{{#is_answers}}
+<section class="print-page print-answers" id="{{id}}" aria-labelledby="title-{{id}}">
+<h2 class="print-page-title" id="title-{{id}}">{{t.print_answer_key}}：{{title}}</h2>
+<ol class="print-answer-list">
+{{#answers}}
+<li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>（{{page_title}}）　{{t.print_correct}}：{{{answer}}}</p>
+{{#has_explanation}}
+<div class="print-explanation content">
+{{{explanation}}}
+</div>
+{{/has_explanation}}
+</li>
+{{/answers}}
+</ol>
+</section>
+{{/is_answers}}
+{{/print_sections}}
+</article>
+{{/main}}
+{{/layout}}
+"""## + "\n",
         "templates/progress.mustache": #"""
 {{<layout}}
 {{$main}}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KenshuBuild
 import KenshuCheck
 import KenshuContent
 import KenshuCore
@@ -36,9 +37,21 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to wait for each external request.")
     var timeout: Double = 10
 
+    @Flag(name: .long, help: "List every page's updated and review_by dates, soonest review first (reads the content folder of --config).")
+    var freshness = false
+
+    @Option(name: .long, help: "Judge review dates as of this day (YYYY-MM-DD) instead of today.")
+    var today: String?
+
     func run() async throws {
         let siteYAML = try? String(contentsOfFile: config, encoding: .utf8)
         let printer = language.printer(siteLanguage: siteYAML.map { SiteConfig.parse($0, path: config).0.language })
+        let review = try reviewCourse(exists: siteYAML != nil, printer: printer)
+        if freshness {
+            let pages = review?.pages ?? []
+            print(format == .json ? try FreshnessTable.json(pages) : FreshnessTable.text(pages, printer: printer))
+            return
+        }
         var report: SiteChecker.Report
         // 'check: ignore:' lets known-broken internal links through as warnings, too.
         let ignore = siteYAML.map { SiteConfig.parse($0, path: config).0.externalIgnore } ?? []
@@ -70,10 +83,22 @@ struct CheckCommand: AsyncParsableCommand {
         case .text:
             for finding in report.findings { Console.error(finding.describe(root: directory, printer: printer)) }
             let warnings = report.findings.count - report.errors
+            if let review {
+                for finding in review.findings { Console.error(printer.line(finding)) }
+                print("kenshu: " + printer.say(.cliCourseReviewed, contentDirectory, String(review.findings.count)))
+            }
             print("kenshu: " + printer.say(
                 .cliChecked, String(report.pages), String(report.references), String(report.errors), String(warnings), externalNote))
         case .json:
-            let objects = report.findings.map { finding -> [String: Any] in
+            let course = (review?.findings ?? []).map { finding -> [String: Any] in
+                var object: [String: Any] = [
+                    "kind": finding.severity.rawValue, "code": finding.code, "message": finding.text(in: printer.language),
+                ]
+                if let fix = finding.fix(in: printer.language) { object["fix"] = fix }
+                if let at = finding.location { object.merge(["file": at.path, "line": at.line, "column": at.column]) { $1 } }
+                return object
+            }
+            let objects = course + report.findings.map { finding -> [String: Any] in
                 let first = finding.occurrences.first ?? (1, 1)
                 var object: [String: Any] = [
                     "file": directory + "/" + finding.file, "line": first.line, "column": first.column,
@@ -91,5 +116,33 @@ struct CheckCommand: AsyncParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         }
         if report.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// The content folder that `--config` names (`Content/` for `Content/site.yml`).
+    private var contentDirectory: String { URL(fileURLWithPath: config).deletingLastPathComponent().relativePath }
+
+    /// The course review of the content beside site.yml, when there is one.
+    private func reviewCourse(exists: Bool, printer: DiagnosticPrinter) throws -> CourseReview? {
+        guard exists else {
+            if freshness {
+                Console.error("kenshu: \(printer.severityWord(.error)): '\(config)': \(CocoaError(.fileNoSuchFile).localizedDescription)")
+                throw ExitCode(2)
+            }
+            return nil
+        }
+        var day = FreshnessCheck.systemToday()
+        if let today {
+            guard let parsed = CalendarDate(today), parsed.exists else {
+                Console.error("kenshu: \(printer.severityWord(.error)): --today '\(today)': YYYY-MM-DD")
+                throw ExitCode(2)
+            }
+            day = parsed
+        }
+        do {
+            return try CourseReview.run(contentDirectory: contentDirectory, today: day)
+        } catch let failure as SitePipeline.StepFailure {
+            Console.error("kenshu: \(printer.severityWord(.error)): \(failure.message.text(in: printer.language))")
+            throw ExitCode(2)
+        }
     }
 }

@@ -123,6 +123,27 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case checkHTTPError = "K9008"
     case checkUnreachable = "K9009"
 
+    // K7.3: glossary, print, freshness, quiz lint
+    case glossaryTermUnused = "K7301"
+    case glossaryAliasClash = "K7302"
+    case freshnessReviewPassed = "K7310"
+    case freshnessSourceNotAccessed = "K7311"
+    case quizLintNotMapping = "K7320"
+    case quizLintPositionUnbalanced = "K7321"
+    case quizLintLongestIsCorrect = "K7322"
+    case quizLintAllButLast = "K7323"
+    case quizLintNoExplanation = "K7324"
+    case quizLintBareFeedback = "K7325"
+    case quizLintRedundantAnswers = "K7326"
+    case quizLintAnswerTooLong = "K7327"
+    case quizLintTwoChoices = "K7328"
+    case cliFreshnessHeader = "cli.freshness-header"
+    case cliFreshnessNone = "cli.freshness-none"
+    case cliFreshnessOverdue = "cli.freshness-overdue"
+    case cliFreshnessDue = "cli.freshness-due"
+    case cliFreshnessNoDate = "cli.freshness-no-date"
+    case cliCourseReviewed = "cli.course-reviewed"
+
     // Advice that depends on the case at hand.
     case fixDidYouMean = "fix.did-you-mean"
     case fixKnownKeys = "fix.known-keys"

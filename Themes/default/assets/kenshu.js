@@ -3,6 +3,13 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // print.html offers a print button once there is a script to press it.
+  var printButton = document.querySelector(".print-button");
+  if (printButton) {
+    printButton.hidden = false;
+    printButton.addEventListener("click", function () { window.print(); });
+  }
+
   // Large courses list only the current module in each page; toc.js lists them all.
   var list = document.querySelector(".nav-modules[data-toc-root]");
   if (list && window.KENSHU_TOC && window.KENSHU_TOC.modules) {

@@ -1,0 +1,42 @@
+import Foundation
+import KenshuContent
+import KenshuCore
+import KenshuSite
+
+/// Warns about pages that may have gone out of date: a `review_by` day that has passed, and
+/// sources with no `accessed` day (nobody can tell how old the reading was).
+///
+/// Municipal material ages fast (deadlines move), so the dates authors write must be read by
+/// the build, not only shown to learners. Today's date is injected so tests can fix it.
+public struct FreshnessCheck: SiteTransform {
+    public let name = "freshness"
+    public var today: CalendarDate
+
+    public init(today: CalendarDate = FreshnessCheck.systemToday()) {
+        self.today = today
+    }
+
+    public func apply(to site: Site, diagnostics: inout Diagnostics) -> Site {
+        for page in site.pages { diagnostics.append(contentsOf: findings(for: page)) }
+        return site
+    }
+
+    func findings(for page: ParsedPage) -> [Diagnostic] {
+        let matter = page.frontMatter
+        let fallback = SourceLocation(path: page.file.displayPath, line: 1, column: 1)
+        var found: [Diagnostic] = []
+        if let text = matter.reviewBy, let reviewBy = CalendarDate(text), reviewBy < today {
+            found.append(.warning(.freshnessReviewPassed, text, today.description, at: matter.reviewByLocation ?? fallback))
+        }
+        for source in matter.sources where source.accessed == nil {
+            found.append(.warning(.freshnessSourceNotAccessed, source.title, at: source.location ?? fallback))
+        }
+        return found
+    }
+
+    /// Today in the machine's time zone, as the author's calendar shows it.
+    public static func systemToday(now: Date = Date()) -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import KenshuCore
+import Testing
+@testable import KenshuBuild
+
+/// Passed review dates and sources without a reading date are located warnings; today is injected.
+@Suite struct FreshnessTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 1)
+
+    static func lesson(reviewBy: String, accessed: String?) -> String {
+        """
+        ---
+        title: 期限
+        updated: 2026-06-01
+        review_by: \(reviewBy)
+        sources:
+          - title: 基本方針
+            url: https://example.com/policy
+        \(accessed.map { "    accessed: \($0)\n" } ?? "")---
+        本文。
+        """
+    }
+
+    @Test func testPassedReviewDate_warnsAtTheReviewByLine() throws {
+        let (model, site) = try CourseReviewFixture.run(
+            ["01-mod/01-a.md": Self.lesson(reviewBy: "2026-11-30", accessed: "2026-05-01")],
+            transforms: [FreshnessCheck(today: Self.today)])
+        defer { site.remove() }
+        let warnings = model.diagnostics.warnings
+        #expect(warnings.map(\.code) == ["K7310"])
+        #expect(warnings.first?.location?.line == 4)
+        #expect(warnings.first?.location?.path.hasSuffix("01-mod/01-a.md") == true)
+        #expect(warnings.first?.message.arguments == ["2026-11-30", "2026-12-01"])
+    }
+
+    @Test func testReviewDateTodayOrLater_isFine() throws {
+        for day in ["2026-12-01", "2027-03-31"] {
+            let codes = try CourseReviewFixture.codes(
+                ["01-mod/01-a.md": Self.lesson(reviewBy: day, accessed: "2026-05-01")], transforms: [FreshnessCheck(today: Self.today)])
+            #expect(codes.isEmpty, "review_by \(day)")
+        }
+    }
+
+    @Test func testSourceWithoutAccessed_warnsAtTheSource() throws {
+        let (model, site) = try CourseReviewFixture.run(
+            ["01-mod/01-a.md": Self.lesson(reviewBy: "2027-03-31", accessed: nil)], transforms: [FreshnessCheck(today: Self.today)])
+        defer { site.remove() }
+        let warnings = model.diagnostics.warnings
+        #expect(warnings.map(\.code) == ["K7311"])
+        #expect(warnings.first?.location?.line == 6)
+        #expect(warnings.first?.message.arguments == ["基本方針"])
+    }
+
+    @Test func testModuleOverviewDates_countToo_andTheTableIsSoonestFirst() throws {
+        let overview = "---\ntitle: モジュール\nupdated: 2026-01-01\nreview_by: 2026-10-01\n---\n"
+        let (model, site) = try CourseReviewFixture.run(
+            [
+                "01-mod/index.md": overview,
+                "01-mod/01-a.md": Self.lesson(reviewBy: "2027-03-31", accessed: "2026-05-01"),
+                "01-mod/02-b.md": TemporarySite.page("日付なし"),
+            ],
+            transforms: [FreshnessCheck(today: Self.today)])
+        defer { site.remove() }
+        #expect(model.diagnostics.warnings.map(\.code) == ["K7310"])
+        let rows = CourseReview.dates(of: model.site, today: Self.today)
+        #expect(rows.map(\.title) == ["モジュール", "期限", "ホーム", "日付なし"])
+        #expect(rows.map(\.daysLeft) == [-61, 120, nil, nil])
+    }
+
+    @Test func testSystemToday_readsTheCalendarDay() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let noon = calendar.date(from: DateComponents(year: 2027, month: 2, day: 28, hour: 12)) ?? Date()
+        #expect(FreshnessCheck.systemToday(now: noon) == CalendarDate(year: 2027, month: 2, day: 28))
+    }
+}
