@@ -2,12 +2,12 @@ import KenshuCore
 import KenshuSite
 
 /// `imsmanifest.xml` of a SCORM 1.2 package: one organisation, one item and SCO per module
-/// (launched at the module's overview page, with `adlcp:masteryscore` from its test's `pass_mark`),
+/// (launched through the theme's `assets/scorm-launch.html` at the module's overview page, with `adlcp:masteryscore` from its test's `pass_mark`),
 /// and one shared asset resource holding the rest of the site (home, progress page, theme, images).
 enum SCORMManifest {
     static let fileName = "imsmanifest.xml"
-    /// The query the launch URL carries, so `scorm.js` knows which module the LMS launched.
-    static let launchQuery = "?kenshu-sco=1"
+    /// The theme's launcher page: it holds the SCO's API session while the learner moves between pages.
+    static let launcher = "assets/scorm-launch.html"
 
     /// - Parameter files: every path of the package other than the manifest.
     static func xml(for site: Site, files: [String]) -> String {
@@ -21,7 +21,7 @@ enum SCORMManifest {
             items += "        <title>\(escape(module.title))</title>\n"
             if let mark = masteryScore(of: module, in: site) { items += "        <adlcp:masteryscore>\(mark)</adlcp:masteryscore>\n" }
             items += "      </item>\n"
-            resources += "    <resource identifier=\"sco-\(id)\" type=\"webcontent\" adlcp:scormtype=\"sco\" href=\"\(href(module.sitePath.value) + launchQuery)\">\n"
+            resources += "    <resource identifier=\"sco-\(id)\" type=\"webcontent\" adlcp:scormtype=\"sco\" href=\"\(launcher)?start=\(href(module.sitePath.value))\">\n"
             for page in pages { resources += "      <file href=\"\(href(page))\"/>\n" }
             resources += "      <dependency identifierref=\"shared\"/>\n    </resource>\n"
         }

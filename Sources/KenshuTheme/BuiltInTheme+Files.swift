@@ -629,16 +629,36 @@ pre, table, .callout, figure { break-inside: avoid; }
   });
 })();
 """## + "\n",
+        "assets/scorm-launch.html": #"""
+<!doctype html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Kenshu</title>
+<style>html, body, iframe { margin: 0; border: 0; width: 100%; height: 100%; display: block; overflow: hidden; }</style>
+</head>
+<!-- The page an LMS launches for each module of a SCORM 1.2 package (kenshu export - -format scorm12):
+     it holds one API session for the whole visit while the learner moves between pages in the frame. -->
+<body data-scorm-launcher="true">
+<iframe id="kenshu-sco" title="Kenshu"></iframe>
+<script src="../course.js"></script>
+<script src="scorm.js"></script>
+</body>
+</html>
+"""# + "\n",
         "assets/scorm.js": #"""
 /* Kenshu: reports progress to an LMS through the SCORM 1.2 API when the course runs inside one
    (a package made by `kenshu export --format scorm12`). Every page loads it before progress.js;
-   without an API it stops at once and progress.js keeps progress in localStorage alone, so the
+   without an LMS it stops at once and progress.js keeps progress in localStorage alone, so the
    same built files work from a file share, in the preview and in an LMS.
 
-   Inside an LMS: LMSInitialize on load; the course outline (course.js) is loaded before
-   progress.js so that cmi.suspend_data can be decoded into the local store; every change
-   progress.js saves is reported (lesson_location, score.raw, lesson_status, suspend_data) and
-   committed; LMSFinish on leaving the page. Each module is one SCO: the launch URL names it. */
+   In a package, the LMS launches assets/scorm-launch.html?start=<module page> for each module
+   (one SCO per module). That launcher holds the one API session of the visit: LMSInitialize when
+   it opens, LMSFinish when it closes, while the learner moves between pages in its frame. Each
+   page restores the progress kept in cmi.suspend_data into the local store before progress.js
+   reads it, and hands every change progress.js saves to the launcher, which reports it
+   (lesson_location, score.raw, lesson_status, suspend_data) and commits. */
 (function () {
   "use strict";
   var SUSPEND_LIMIT = 4096;
@@ -723,31 +743,28 @@ pre, table, .callout, figure { break-inside: avoid; }
     }
     return null;
   }
-  var api = null;
-  try { api = apiIn(window.parent !== window ? window.parent : null) || (window.opener ? apiIn(window.opener) : null); } catch (e) { api = null; }
-  if (!api || String(api.LMSInitialize("")) !== "true") return;
-
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
   var body = document.body;
-  var root = body.getAttribute("data-root") || "./";
+
+  if (body.getAttribute("data-scorm-launcher") === "true") { launch(); return; }
+
+  // ---- A course page: inside the launcher's frame, or not in an LMS at all.
+  var lms = null;
+  try { lms = window.parent !== window && window.parent.KenshuLMS ? window.parent.KenshuLMS : null; } catch (e) { lms = null; }
+  if (!lms) return;
   var page = body.getAttribute("data-page") || "";
-  var started = Date.now();
   // One store per learner: several people may use the same LMS on one shared PC.
-  var learner = String(api.LMSGetValue("cmi.core.student_id") || "");
-  var site = (body.getAttribute("data-site") || "kenshu") + (learner ? "~" + learner : "");
+  var site = (body.getAttribute("data-site") || "kenshu") + (lms.learner ? "~" + lms.learner : "");
   body.setAttribute("data-site", site);
   var KEY = "kenshu:" + site + ":progress";
-
-  // The SCO this frame was launched as: named in the launch URL, remembered for the pages that follow.
-  var sco = null;
-  try {
-    if (/[?&]kenshu-sco=/.test(location.search)) sessionStorage.setItem("kenshu-sco:" + site, page);
-    sco = sessionStorage.getItem("kenshu-sco:" + site);
-  } catch (e) { sco = null; }
-
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY) || "null"); } catch (e) { return null; }
   }
-  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  try { localStorage.setItem(KEY, JSON.stringify(merge(load(), lms.saved))); } catch (e) { /* storage disabled */ }
+  document.addEventListener("kenshu:progress", function (event) { lms.report(event.detail, page); });
+  window.addEventListener("load", function () { lms.report(load(), page); });
+  return;
+
   function merge(mine, saved) {
     var data = isObject(mine) && mine.version === 1 ? mine : { version: 1, pages: {}, quizzes: {}, tests: {} };
     ["pages", "quizzes", "tests"].forEach(function (part) { if (!isObject(data[part])) data[part] = {}; });
@@ -763,63 +780,59 @@ pre, table, .callout, figure { break-inside: avoid; }
     return data;
   }
 
-  function moduleOf(course) {
-    var found = null;
-    course.modules.forEach(function (module) {
-      var paths = [module.path].concat(module.lessons.map(function (l) { return l.path; }), module.tests.map(function (t) { return t.path; }));
-      if (paths.indexOf(sco || page) >= 0 && !found) found = module;
-    });
-    return found;
-  }
-  function set(name, value) { api.LMSSetValue(name, String(value)); }
-  function report(data) {
+  // ---- The launcher: one SCO (module), one API session.
+  function launch() {
+    var frame = document.getElementById("kenshu-sco");
+    var match = /[?&]start=([^&#]*)/.exec(location.search);
+    var start = match ? decodeURIComponent(match[1]) : "index.html";
+    if (!/^[^\/\\:?#][^\\:?#]*$/.test(start) || start.split("/").indexOf("..") >= 0) start = "index.html";
     var course = window.KENSHU_COURSE;
-    if (!course || !isObject(data)) return;
-    var module = moduleOf(course);
-    set("cmi.core.lesson_location", page.slice(0, 255));
-    set("cmi.suspend_data", encode(data, course));
-    if (module) {
-      var results = module.tests.map(function (t) { return data.tests[t.path]; });
-      var taken = results.filter(Boolean);
-      if (module.tests.length) {
-        if (taken.length) set("cmi.core.score.raw", Math.min.apply(null, taken.map(function (r) { return r.best; })));
-        var passed = taken.length === module.tests.length && taken.every(function (r) { return r.passed; });
-        set("cmi.core.lesson_status", passed ? "passed" : taken.length ? "failed" : "incomplete");
-      } else {
-        var read = module.lessons.every(function (l) { return data.pages[l.path]; });
-        set("cmi.core.lesson_status", read ? "completed" : "incomplete");
-      }
+    var api = null;
+    try { api = apiIn(window.parent !== window ? window.parent : null) || (window.opener ? apiIn(window.opener) : null); } catch (e) { api = null; }
+    if (api && course && String(api.LMSInitialize("")) === "true") {
+      var module = null;
+      course.modules.forEach(function (m) { if (m.path === start) module = m; });
+      var last = null, started = Date.now(), finished = false;
+      var set = function (name, value) { api.LMSSetValue(name, String(value)); };
+      var report = function (data, page) {
+        if (finished || !isObject(data) || !isObject(data.pages) || !isObject(data.quizzes) || !isObject(data.tests)) return;
+        last = data;
+        if (page) set("cmi.core.lesson_location", String(page).slice(0, 255));
+        set("cmi.suspend_data", encode(data, course));
+        if (module && module.tests.length) {
+          var taken = module.tests.map(function (t) { return data.tests[t.path]; }).filter(Boolean);
+          if (taken.length) set("cmi.core.score.raw", Math.min.apply(null, taken.map(function (r) { return r.best; })));
+          var passed = taken.length === module.tests.length && taken.every(function (r) { return r.passed; });
+          set("cmi.core.lesson_status", passed ? "passed" : taken.length ? "failed" : "incomplete");
+        } else if (module) {
+          set("cmi.core.lesson_status", module.lessons.every(function (l) { return data.pages[l.path]; }) ? "completed" : "incomplete");
+        }
+        api.LMSCommit("");
+      };
+      var finish = function () {
+        if (finished) return;
+        if (last) report(last, "");
+        finished = true;
+        var seconds = Math.round((Date.now() - started) / 1000);
+        var two = function (n) { return (n < 10 ? "0" : "") + n; };
+        set("cmi.core.session_time", two(Math.floor(seconds / 3600)) + ":" + two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60));
+        set("cmi.core.exit", "suspend");
+        api.LMSCommit("");
+        api.LMSFinish("");
+      };
+      window.KenshuLMS = {
+        learner: String(api.LMSGetValue("cmi.core.student_id") || ""),
+        saved: decode(api.LMSGetValue("cmi.suspend_data"), course),
+        report: report
+      };
+      window.addEventListener("pagehide", finish);
+      window.addEventListener("unload", finish);
     }
-    api.LMSCommit("");
+    frame.addEventListener("load", function () {
+      try { if (frame.contentDocument && frame.contentDocument.title) document.title = frame.title = frame.contentDocument.title; } catch (e) { /* not ours */ }
+    });
+    frame.src = "../" + start;
   }
-
-  // course.js is written into the page right here, so it runs (and the saved progress is in the
-  // local store) before progress.js reads the store; this happens only inside an LMS.
-  window.KenshuSCORM.restore = function () {
-    var course = window.KENSHU_COURSE;
-    if (!course) return;
-    var saved = decode(api.LMSGetValue("cmi.suspend_data"), course);
-    try { localStorage.setItem(KEY, JSON.stringify(merge(load(), saved))); } catch (e) { /* storage disabled */ }
-  };
-  document.write('<script src="' + root + 'course.js"></scr' + 'ipt><script>window.KenshuSCORM.restore();</scr' + 'ipt>');
-
-  document.addEventListener("kenshu:progress", function (event) { report(event.detail); });
-  window.addEventListener("load", function () { report(load()); });
-
-  var finished = false;
-  function finish() {
-    if (finished) return;
-    finished = true;
-    report(load());
-    var seconds = Math.round((Date.now() - started) / 1000);
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    set("cmi.core.session_time", two(Math.floor(seconds / 3600)) + ":" + two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60));
-    set("cmi.core.exit", "suspend");
-    api.LMSCommit("");
-    api.LMSFinish("");
-  }
-  window.addEventListener("pagehide", finish);
-  window.addEventListener("unload", finish);
 })();
 """# + "\n",
         "i18n/en.yml": #"""
