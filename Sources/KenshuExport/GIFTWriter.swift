@@ -73,8 +73,11 @@ public enum GIFTWriter {
         return "#" + escape(text)
     }
 
-    /// A category level: `/` separates levels in GIFT, so a title's own slashes become full-width.
+    /// A category level. Moodle reads the `$CATEGORY:` line without unescaping it (an escaped
+    /// character would stay a placeholder), and `/` separates levels, so GIFT's special characters
+    /// in a title become their full-width forms instead of being escaped.
     private static func categoryName(_ title: String) -> String {
-        escape(title.replacingOccurrences(of: "/", with: "／"))
+        let fullWidth: [Character: Character] = ["/": "／", "~": "～", "=": "＝", "#": "＃", "{": "｛", "}": "｝", ":": "：", "\\": "＼"]
+        return String(title.map { fullWidth[$0] ?? ($0.isNewline ? " " : $0) })
     }
 }
