@@ -76,7 +76,9 @@ public enum Exporter {
                 let files = try SiteFiles.files(of: pipeline.outputs(model)) + [licence]
                 return (try DeterministicZip.data(files), files.count)
             case .scorm12:
-                var files = try SiteFiles.files(of: pipeline.outputs(model)) + [licence]
+                let launcher = model.theme.templates.render(
+                    ["lang": site.config.language, "title": site.config.title], withTemplate: "scorm-launch") ?? ""
+                var files = try SiteFiles.files(of: pipeline.outputs(model)) + [licence, ArchiveFile(path: SCORMManifest.launcher, text: launcher)]
                 files.append(ArchiveFile(path: SCORMManifest.fileName, text: SCORMManifest.xml(for: site, files: files.map(\.path))))
                 return (try DeterministicZip.data(files), files.count)
             case .gift:

@@ -2,12 +2,13 @@ import KenshuCore
 import KenshuSite
 
 /// `imsmanifest.xml` of a SCORM 1.2 package: one organisation, one item and SCO per module
-/// (launched through the theme's `assets/scorm-launch.html` at the module's overview page, with `adlcp:masteryscore` from its test's `pass_mark`),
+/// (launched through ``launcher`` at the module's overview page, with `adlcp:masteryscore` from its test's `pass_mark`),
 /// and one shared asset resource holding the rest of the site (home, progress page, theme, images).
 enum SCORMManifest {
     static let fileName = "imsmanifest.xml"
-    /// The theme's launcher page: it holds the SCO's API session while the learner moves between pages.
-    static let launcher = "assets/scorm-launch.html"
+    /// The launcher page (the theme's `scorm-launch` template): it holds the SCO's API session while
+    /// the learner moves between pages.
+    static let launcher = "scorm-launch.html"
 
     /// - Parameter files: every path of the package other than the manifest.
     static func xml(for site: Site, files: [String]) -> String {

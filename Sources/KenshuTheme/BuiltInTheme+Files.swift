@@ -629,31 +629,13 @@ pre, table, .callout, figure { break-inside: avoid; }
   });
 })();
 """## + "\n",
-        "assets/scorm-launch.html": #"""
-<!doctype html>
-<html>
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Kenshu</title>
-<style>html, body, iframe { margin: 0; border: 0; width: 100%; height: 100%; display: block; overflow: hidden; }</style>
-</head>
-<!-- The page an LMS launches for each module of a SCORM 1.2 package (kenshu export - -format scorm12):
-     it holds one API session for the whole visit while the learner moves between pages in the frame. -->
-<body data-scorm-launcher="true">
-<iframe id="kenshu-sco" title="Kenshu"></iframe>
-<script src="../course.js"></script>
-<script src="scorm.js"></script>
-</body>
-</html>
-"""# + "\n",
         "assets/scorm.js": #"""
 /* Kenshu: reports progress to an LMS through the SCORM 1.2 API when the course runs inside one
    (a package made by `kenshu export --format scorm12`). Every page loads it before progress.js;
    without an LMS it stops at once and progress.js keeps progress in localStorage alone, so the
    same built files work from a file share, in the preview and in an LMS.
 
-   In a package, the LMS launches assets/scorm-launch.html?start=<module page> for each module
+   In a package, the LMS launches scorm-launch.html?start=<module page> for each module
    (one SCO per module). That launcher holds the one API session of the visit: LMSInitialize when
    it opens, LMSFinish when it closes, while the learner moves between pages in its frame. Each
    page restores the progress kept in cmi.suspend_data into the local store before progress.js
@@ -831,7 +813,7 @@ pre, table, .callout, figure { break-inside: avoid; }
     frame.addEventListener("load", function () {
       try { if (frame.contentDocument && frame.contentDocument.title) document.title = frame.title = frame.contentDocument.title; } catch (e) { /* not ours */ }
     });
-    frame.src = "../" + start;
+    frame.src = start;
   }
 })();
 """# + "\n",
@@ -1214,6 +1196,25 @@ done: 読了
 <script src="{{root}}course.js"></script>
 {{/main}}
 {{/layout}}
+"""# + "\n",
+        "templates/scorm-launch.mustache": #"""
+<!doctype html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>html, body, iframe { margin: 0; border: 0; width: 100%; height: 100%; display: block; overflow: hidden; }</style>
+</head>
+{{! The page an LMS launches for each module of a SCORM 1.2 package (kenshu export --format scorm12),
+    written only into the package: it holds one API session for the whole visit while the learner
+    moves between pages in the frame. }}
+<body data-scorm-launcher="true">
+<iframe id="kenshu-sco" title="{{title}}"></iframe>
+<script src="course.js"></script>
+<script src="assets/scorm.js"></script>
+</body>
+</html>
 """# + "\n",
         "templates/sidebar.mustache": #"""
 <p class="nav-heading"><a href="{{site.home}}">{{t.course_contents}}</a></p>

@@ -161,7 +161,7 @@ import ZIPFoundation
                     <title>クラウド</title>
                   </item>
             """))
-        #expect(manifest.contains("href=\"assets/scorm-launch.html?start=intro/index.html\""))
+        #expect(manifest.contains("href=\"scorm-launch.html?start=intro/index.html\""))
         #expect(manifest.contains("<file href=\"intro/test.html\"/>"))
         #expect(manifest.contains("<file href=\"intro/images/%E5%9B%B31.png\"/>"))
         #expect(manifest.contains("<file href=\"assets/scorm.js\"/>"))

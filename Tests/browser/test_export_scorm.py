@@ -120,7 +120,7 @@ def test_manifest_is_valid_scorm_12(package, schema):
         assert item.findtext(f"{ADLCP}masteryscore") == str(module["tests"][0]["passMark"])
         sco = resources[item.get("identifierref")]
         assert sco.get(f"{ADLCP}scormtype") == "sco"
-        assert sco.get("href") == "assets/scorm-launch.html?start=" + module["path"]
+        assert sco.get("href") == "scorm-launch.html?start=" + module["path"]
         files = {f.get("href") for f in sco.findall(f"{IMSCP}file")}
         assert module["path"] in files and all(t["path"] in files for t in module["tests"])
     listed = [f.get("href") for f in document.iter(f"{IMSCP}file")]
@@ -252,7 +252,7 @@ def test_module_test_in_the_lms(lms, spied, package):
     course = course_outline(package)
     module = course["modules"][0]
     test_page = module["tests"][0]["path"]
-    launch(spied, base, "assets/scorm-launch.html?start=" + module["path"])
+    launch(spied, base, "scorm-launch.html?start=" + module["path"])
     enter_course(spied)
     spied.execute_script("location.href = arguments[0]", "../" * module["path"].count("/") + test_page)
     WebDriverWait(spied, 10).until(lambda d: d.execute_script("return document.body.getAttribute('data-page')") == test_page)
@@ -268,7 +268,7 @@ def test_module_test_in_the_lms(lms, spied, package):
     assert any(c["name"] == "LMSCommit" for c in log)
 
     # A new visit on a PC without the local store: progress comes back from cmi.suspend_data.
-    launch(spied, base, "assets/scorm-launch.html?start=" + module["path"])
+    launch(spied, base, "scorm-launch.html?start=" + module["path"])
     enter_course(spied)
     spied.execute_script("localStorage.clear()")
     spied.execute_script("location.href = arguments[0]", "../" * module["path"].count("/") + test_page)
@@ -301,7 +301,7 @@ def test_suspend_data_fits_4096_for_a_ten_module_course(driver, tmp_path):
     with zipfile.ZipFile(package) as archive:
         archive.extractall(site)
     # Opened from disk, the launcher finds no LMS (and reading parent frames must not throw).
-    driver.get((site / "assets" / "scorm-launch.html").as_uri() + "?start=module1/index.html")
+    driver.get((site / "scorm-launch.html").as_uri() + "?start=module1/index.html")
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.KENSHU_COURSE && window.KenshuSCORM"))
     result = driver.execute_script("""
       var course = window.KENSHU_COURSE, S = window.KenshuSCORM;

@@ -3,7 +3,7 @@
    without an LMS it stops at once and progress.js keeps progress in localStorage alone, so the
    same built files work from a file share, in the preview and in an LMS.
 
-   In a package, the LMS launches assets/scorm-launch.html?start=<module page> for each module
+   In a package, the LMS launches scorm-launch.html?start=<module page> for each module
    (one SCO per module). That launcher holds the one API session of the visit: LMSInitialize when
    it opens, LMSFinish when it closes, while the learner moves between pages in its frame. Each
    page restores the progress kept in cmi.suspend_data into the local store before progress.js
@@ -181,6 +181,6 @@
     frame.addEventListener("load", function () {
       try { if (frame.contentDocument && frame.contentDocument.title) document.title = frame.title = frame.contentDocument.title; } catch (e) { /* not ours */ }
     });
-    frame.src = "../" + start;
+    frame.src = start;
   }
 })();
