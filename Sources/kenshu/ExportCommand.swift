@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "What to export: zip, scorm12, gift or source.")
     var format: ExportFormat
 
-    @Option(name: .long, help: "The file to write (default: <course id>-<format>.zip in the current folder).")
+    @Option(name: .long, help: "The file to write (default: <course id>-site.zip, -scorm12.zip, -quizzes.gift.txt or -source.zip here).")
     var output: String?
 
     func run() throws {
