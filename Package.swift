@@ -3,7 +3,8 @@ import PackageDescription
 
 // Data flows one way, one target per stage:
 // KenshuContent (files, front matter) → KenshuMarkdown (cmark walk, + KenshuQuiz blocks) → KenshuSite (course model)
-// → KenshuRender (theme) → KenshuBuild (atomic output) ← KenshuServe (preview) ← kenshu (CLI).
+// → KenshuRender (theme) → KenshuBuild (atomic output) ← KenshuServe (preview), KenshuExport (zip, SCORM, GIFT)
+// ← kenshu (CLI).
 let package = Package(
     name: "kenshu",
     platforms: [.macOS(.v14)],
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -49,15 +51,24 @@ let package = Package(
                 "KenshuBuild", .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]),
+        .target(
+            name: "KenshuExport",
+            dependencies: [
+                "KenshuBuild", "KenshuCore", "KenshuContent", "KenshuQuiz", "KenshuSite", "KenshuRender", "KenshuTheme",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .executableTarget(
             name: "kenshu",
             dependencies: [
-                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuContent",
+                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuContent", "KenshuExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
             name: "KenshuTests",
-            dependencies: ["KenshuBuild", "KenshuServe", "KenshuCheck", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: [
+                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuExport", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,6 +23,12 @@ public struct SitePipeline: Sendable {
     public struct StepFailure: Error, CustomStringConvertible {
         public var step: String
         public var underlying: any Error
+
+        public init(step: String, underlying: any Error) {
+            self.step = step
+            self.underlying = underlying
+        }
+
         public var description: String { "\(step): \(underlying)" }
 
         /// What to tell the author: the catalog message of a ``ToolFailure``, else the system's words.

@@ -200,9 +200,14 @@ id: {{SITE_ID}}
 # language は画面の言葉（ja か en）。
 language: ja
 description: Kenshu で作った研修コースのひな形です。
-# organisation は作成した団体名、licence は利用条件です。
+# organisation は作成した団体名、licence は利用条件です。licence は CC-BY-4.0 か PDL-1.0
+# （デジタル庁の公共データ利用規約）と書くと正式な名前とリンクが出ます。ほかの条件は文章で書けます。
 organisation: （ここに団体名を書く）
-licence: CC BY 4.0
+licence: CC-BY-4.0
+# 他の団体の教材をもとにしたときは、原作の作者と公開場所を書きます（kenshu export にも入ります）。
+# attribution:
+#   author: 架空市 情報政策課
+#   source_url: https://example.jp/kenshu/
 """# + "\n",
     ]
 }

@@ -12,7 +12,12 @@ public struct SiteConfig: Sendable, Hashable {
     public var language = "ja"
     public var description: String?
     public var organisation: String?
+    /// `licence:` as written; ``licenceTerms`` names a preset (`CC-BY-4.0`, `PDL-1.0`) when it is one.
     public var licence: String?
+    /// Who made the original and where it is published (`attribution:`).
+    public var attribution: Attribution?
+    /// The course's own version (`version:`), recorded in source exports so copies can tell which they hold.
+    public var version: String?
     /// Theme folders under `Themes/`, first wins (`theme: [my-town, default]`); files they lack
     /// come from `Themes/default/` and then from the theme built into Kenshu.
     public var themes = ["default"]
@@ -29,13 +34,19 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init() {}
 
+    /// The licence, resolved to a preset when site.yml names one.
+    public var licenceTerms: Licence? { licence.map(Licence.init) }
+
     /// The id that namespaces browser storage: `id` from site.yml, else derived from the title.
     public var storageID: String {
         if let id, !id.isEmpty { return id }
         return "site-" + String(StableHash.fnv1a(title) & 0xFFFF_FFFF, radix: 16)
     }
 
-    static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options", "check", "quiz_lint"]
+    static let knownKeys = [
+        "id", "title", "language", "description", "organisation", "licence", "attribution", "version", "theme", "options", "check",
+        "quiz_lint",
+    ]
     static let knownOptions = ["raw_html", "url_schemes"]
     static let languages = ["ja", "en"]
 
@@ -59,6 +70,8 @@ public struct SiteConfig: Sendable, Hashable {
             case "description": config.description = reader.string(value, key: key)
             case "organisation", "organization": config.organisation = reader.string(value, key: key)
             case "licence", "license": config.licence = reader.string(value, key: key)
+            case "attribution": config.attribution = readAttribution(value, reader: &reader)
+            case "version": config.version = reader.string(value, key: key)
             case "theme":
                 guard let names = reader.stringList(value, key: key) else { continue }
                 let valid = names.filter { theme in
@@ -93,6 +106,22 @@ public struct SiteConfig: Sendable, Hashable {
             }
             if name == "ignore" { config.externalIgnore = patterns } else { config.externalAllow = patterns }
         }
+    }
+
+    private static func readAttribution(_ node: Node, reader: inout YAMLReader) -> Attribution? {
+        guard let fields = node.mapping else {
+            reader.diagnostics.append(.error(.attributionNotMapping, at: reader.location(node.mark)))
+            return nil
+        }
+        var attribution = Attribution()
+        for (key, value) in fields {
+            switch key.string {
+            case "author": attribution.author = reader.string(value, key: "author")
+            case "source_url": attribution.sourceURL = reader.string(value, key: "source_url")
+            default: reader.unknownKey(key.string ?? "", mark: key.mark, known: ["author", "source_url"])
+            }
+        }
+        return attribution
     }
 
     private static func readOptions(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {

@@ -86,7 +86,16 @@ struct PageContext {
         var values: [String: Any] = ["title": site.config.title, "home": here.relativeURL(to: SitePath("index.html"))]
         if let description = site.config.description { values["description"] = description }
         if let organisation = site.config.organisation { values["organisation"] = organisation }
-        if let licence = site.config.licence { values["licence"] = licence }
+        if let licence = site.config.licenceTerms {
+            values["licence"] = licence.preset.flatMap { theme.strings[$0.stringKey] } ?? licence.text
+            if let preset = licence.preset { values["licence_url"] = preset.url(language: site.config.language) }
+        }
+        if let attribution = site.config.attribution, attribution.author != nil || attribution.sourceURL != nil {
+            var credit: [String: Any] = [:]
+            if let author = attribution.author { credit["author"] = author }
+            if let url = attribution.sourceURL { credit["source_url"] = url }
+            values["attribution"] = credit
+        }
         return values
     }
 

@@ -7,6 +7,8 @@ struct Kenshu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds a training site from Markdown lessons (研修サイトを Markdown から作ります).",
         version: KenshuVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ThemeCommand.self],
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ThemeCommand.self, ExportCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self)
 }

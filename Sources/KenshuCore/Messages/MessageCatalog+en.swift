@@ -163,5 +163,14 @@ extension MessageCatalog {
         .cliFreshnessDue: Entry("{0} days left"),
         .cliFreshnessNoDate: Entry("no review date"),
         .cliCourseReviewed: Entry("course review ({0}): {1} warnings"),
+
+        // K7.2: export
+        .exportNoSiteID: Entry("site.yml has no 'id', so the course cannot be exported", fix: "add 'id: {0}' to site.yml (it keeps today's saved progress and keeps the copy's progress apart from other courses)"),
+        .exportContentErrors: Entry("the course has {0} error(s), so nothing was exported", fix: "fix the errors above, then run kenshu export again"),
+        .exportWriteFailed: Entry("cannot write '{0}': {1}", fix: "choose a writable file with --output"),
+        .exportNoQuizzes: Entry("the course has no quizzes (```quiz), so the GIFT file is empty"),
+        .attributionNotMapping: Entry("'attribution' lists 'author:' and 'source_url:'", fix: "for example: attribution: {author: Example City IT Policy Office, source_url: 'https://example.jp/kenshu/'}"),
+        .exportOutputInsideContent: Entry("the export file '{0}' is inside the content folder", fix: "choose a file outside the content folder with --output"),
+        .cliExported: Entry("exported '{0}' ({1}, {2} files)"),
     ]
 }

@@ -163,5 +163,14 @@ extension MessageCatalog {
         .cliFreshnessDue: Entry("あと {0} 日"),
         .cliFreshnessNoDate: Entry("見直し日なし"),
         .cliCourseReviewed: Entry("教材（{0}）の見直し：警告 {1} 件"),
+
+        // K7.2: export
+        .exportNoSiteID: Entry("site.yml に 'id' がないため、コースを書き出せません", fix: "site.yml に 'id: {0}' と書いてください（いまの進み具合を保ったまま、書き出した先でも他のコースと混ざらなくなります）"),
+        .exportContentErrors: Entry("教材に誤りが {0} 件あるため、書き出していません", fix: "上の誤りを直してから、もう一度 kenshu export を実行してください"),
+        .exportWriteFailed: Entry("'{0}' を書き出せません：{1}", fix: "書き込めるフォルダーを --output で指定してください"),
+        .exportNoQuizzes: Entry("この教材には問題（```quiz）がないため、GIFT ファイルは空です"),
+        .attributionNotMapping: Entry("'attribution' は 'author:' と 'source_url:' を並べて書きます", fix: "例：attribution: {author: 架空市 情報政策課, source_url: 'https://example.jp/kenshu/'}"),
+        .exportOutputInsideContent: Entry("書き出し先 '{0}' が教材フォルダーの中にあります", fix: "教材フォルダーの外を --output で指定してください"),
+        .cliExported: Entry("'{0}' を書き出しました（{1}、{2} ファイル）"),
     ]
 }

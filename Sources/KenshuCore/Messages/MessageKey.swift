@@ -143,6 +143,14 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliFreshnessDue = "cli.freshness-due"
     case cliFreshnessNoDate = "cli.freshness-no-date"
     case cliCourseReviewed = "cli.course-reviewed"
+    // K7.2: export
+    case exportNoSiteID = "K7201"
+    case exportContentErrors = "K7202"
+    case exportWriteFailed = "K7203"
+    case exportNoQuizzes = "K7204"
+    case attributionNotMapping = "K7205"
+    case exportOutputInsideContent = "K7206"
+    case cliExported = "K7210"
 
     // Advice that depends on the case at hand.
     case fixDidYouMean = "fix.did-you-mean"

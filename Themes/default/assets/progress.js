@@ -42,6 +42,8 @@
   }
   function save(data) {
     try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* storage full or disabled: keep working */ }
+    // scorm.js reports each change to the LMS when there is one.
+    try { document.dispatchEvent(new CustomEvent("kenshu:progress", { detail: data })); } catch (e) { /* old browser */ }
   }
   function update(change) { var data = load(); change(data); save(data); return data; }
 

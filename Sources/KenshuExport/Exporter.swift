@@ -1,0 +1,98 @@
+import Foundation
+import KenshuBuild
+import KenshuCore
+import KenshuSite
+
+/// What to export and where, as the command line or a test gives it.
+public struct ExportOptions: Sendable {
+    /// The course and theme to build (its output folder is not used: nothing is written there).
+    public var build: BuildOptions
+    public var format: ExportFormat
+    /// The file to write; `nil` writes ``ExportFormat/defaultFileName(siteID:)`` in the working directory.
+    public var outputFile: String?
+
+    public init(build: BuildOptions, format: ExportFormat, outputFile: String? = nil) {
+        self.build = build
+        self.format = format
+        self.outputFile = outputFile
+    }
+}
+
+/// What an export did: the problems found, and the file written when there were none.
+public struct ExportResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var outputPath: String?
+    /// Files in the archive (quizzes, for GIFT).
+    public var itemCount: Int
+    public var siteLanguage: String?
+    public var succeeded: Bool { outputPath != nil }
+}
+
+/// `kenshu export`: runs the same ``SitePipeline`` as `build`, packages its outputs (or the
+/// course's sources, or its quiz models) in one of the ``ExportFormat``s, and writes one file.
+///
+/// Like the build it writes nothing when the course has errors, and a course without an `id`
+/// in site.yml is refused: copies would share their browser progress with the original.
+public enum Exporter {
+    public static func export(_ options: ExportOptions) throws -> ExportResult {
+        var pipeline = SitePipeline(options: options.build)
+        let model = try pipeline.update()
+        var diagnostics = model.diagnostics
+        let config = model.site.config
+        func failed() -> ExportResult {
+            ExportResult(diagnostics: diagnostics.sorted, outputPath: nil, itemCount: 0, siteLanguage: config.language)
+        }
+        guard let id = config.id, !id.isEmpty else {
+            let siteYAML = (options.build.contentDirectory.hasSuffix("/") ? String(options.build.contentDirectory.dropLast()) : options.build.contentDirectory) + "/site.yml"
+            diagnostics.append(.error(.exportNoSiteID, config.storageID, at: SourceLocation(path: siteYAML, line: 1, column: 1)))
+            return failed()
+        }
+        if diagnostics.failsBuild(strict: options.build.strict) { return failed() }
+
+        let output = URL(fileURLWithPath: options.outputFile ?? options.format.defaultFileName(siteID: id)).standardizedFileURL
+        let content = URL(fileURLWithPath: options.build.contentDirectory).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        if output.deletingLastPathComponent().resolvingSymlinksInPath().path.appending("/").hasPrefix(content) {
+            throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportOutputInsideContent, output.path))
+        }
+        let (data, count) = try contents(options.format, model: model, pipeline: pipeline)
+        if options.format == .gift, count == 0 { diagnostics.append(.warning(.exportNoQuizzes, at: nil)) }
+        do {
+            try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: output, options: .atomic)
+        } catch {
+            throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportWriteFailed, output.path, error.localizedDescription))
+        }
+        return ExportResult(diagnostics: diagnostics.sorted, outputPath: output.path, itemCount: count, siteLanguage: config.language)
+    }
+
+    /// The bytes of the export and how many files (or quizzes) it holds.
+    public static func contents(_ format: ExportFormat, model: SitePipeline.Model, pipeline: SitePipeline) throws -> (Data, Int) {
+        let site = model.site
+        let notice = LicenceNotice.text(site.config, theme: model.theme)
+        let licence = ArchiveFile(path: LicenceNotice.fileName, text: notice)
+        do {
+            switch format {
+            case .zip:
+                let files = try SiteFiles.files(of: pipeline.outputs(model)) + [licence]
+                return (try DeterministicZip.data(files), files.count)
+            case .scorm12:
+                let launcher = model.theme.templates.render(
+                    ["lang": site.config.language, "title": site.config.title], withTemplate: "scorm-launch") ?? ""
+                var files = try SiteFiles.files(of: pipeline.outputs(model)) + [licence, ArchiveFile(path: SCORMManifest.launcher, text: launcher)]
+                files.append(ArchiveFile(path: SCORMManifest.fileName, text: SCORMManifest.xml(for: site, files: files.map(\.path))))
+                return (try DeterministicZip.data(files), files.count)
+            case .gift:
+                let count = site.pages.reduce(0) { $0 + $1.body.quizzes.count }
+                return (Data(GIFTWriter.gift(for: site, notice: notice).utf8), count)
+            case .source:
+                let files = try SourceArchive.files(
+                    content: pipeline.options.contentDirectory, themes: pipeline.themesDirectory, config: site.config) + [licence]
+                return (try DeterministicZip.data(files), files.count)
+            }
+        } catch let failure as SitePipeline.StepFailure {
+            throw failure
+        } catch {
+            throw SitePipeline.StepFailure(step: "export", underlying: error)
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import KenshuBuild
+import KenshuCore
+import Testing
+import ZIPFoundation
+@testable import KenshuExport
+
+/// `kenshu export`: archives are byte-identical for the same input, GIFT escapes every special
+/// character and weighs multiple answers to 100 %, the SCORM manifest has one SCO per module.
+@Suite struct ExportTests {
+    static let quizPage = """
+        ---
+        title: 記号の問題
+        ---
+
+        ```quiz
+        id: q-signs
+        式 {a} = b: 〜 #1 と書くのはどれ？ \\ も
+        - [x] {x} ~ y = #z: \\w
+          > 正解 {だ} = #1
+        - [ ] ふつうの答え
+        解説: 記号 ~ = # { } : をすべて含む
+        ```
+
+        ```quiz
+        id: q-many
+        正しいものをすべて選んでください。
+        - [x] いち
+        - [x] に
+        - [x] さん
+        - [ ] よん
+        - [ ] ご
+        ```
+
+        ```quiz
+        id: q-text
+        「ガバメントクラウド」を片仮名で答えてください。
+        answer: ガバメント クラウド | GC
+        kana
+        ```
+
+        """
+
+    static func course(id: String? = "export-test", licence: String = "CC-BY-4.0") throws -> TemporarySite {
+        var files = TemporarySite.smallCourse()
+        files["site.yml"] = (id.map { "id: \($0)\n" } ?? "") + """
+            title: 書き出し研修
+            licence: \(licence)
+            attribution:
+              author: 架空市 情報政策課
+              source_url: https://example.jp/kenshu/
+
+            """
+        files["01-intro/03-signs.md"] = quizPage
+        files["01-intro/04-test.md"] = "---\ntitle: テスト\nkind: test\npass_mark: 70\n---\n\n```quiz\nid: t1\n問い\n- [x] はい\n- [ ] いいえ\n```\n"
+        return try TemporarySite(files)
+    }
+
+    static func export(_ site: TemporarySite, _ format: ExportFormat, to name: String) throws -> ExportResult {
+        try Exporter.export(ExportOptions(
+            build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path),
+            format: format, outputFile: site.root.appendingPathComponent(name).path))
+    }
+
+    static func entries(_ path: String) throws -> [String: Data] {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        var files: [String: Data] = [:]
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            files[entry.path] = data
+        }
+        return files
+    }
+
+    @Test(arguments: [ExportFormat.zip, .scorm12, .source])
+    func testSameCourse_givesByteIdenticalArchive(format: ExportFormat) throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        let first = try Self.export(site, format, to: "a.zip")
+        Thread.sleep(forTimeInterval: 1.1)  // a timestamp taken from the clock would now differ
+        let second = try Self.export(site, format, to: "b.zip")
+        let a = try Data(contentsOf: URL(fileURLWithPath: try #require(first.outputPath)))
+        let b = try Data(contentsOf: URL(fileURLWithPath: try #require(second.outputPath)))
+        #expect(a == b)
+        let archive = try Archive(url: URL(fileURLWithPath: try #require(first.outputPath)), accessMode: .read)
+        let paths = archive.map(\.path)
+        #expect(paths == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(paths.contains("LICENSE.txt"))
+        #expect(archive.allSatisfy { $0.fileAttributes[.modificationDate] as? Date == DeterministicZip.timestamp })
+    }
+
+    @Test func testSiteZip_holdsTheBuiltSiteAndTheLicence() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        let files = try Self.entries(try #require(try Self.export(site, .zip, to: "site.zip").outputPath))
+        #expect(files["index.html"] != nil && files["assets/progress.js"] != nil && files["intro/images/図1.png"] != nil)
+        let licence = String(decoding: try #require(files["LICENSE.txt"]), as: UTF8.self)
+        #expect(licence.contains("クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）"))
+        #expect(licence.contains("https://creativecommons.org/licenses/by/4.0/deed.ja"))
+        #expect(licence.contains("原作: 架空市 情報政策課") && licence.contains("https://example.jp/kenshu/"))
+        let page = String(decoding: try #require(files["intro/welcome.html"]), as: UTF8.self)
+        #expect(page.contains("<a href=\"https://creativecommons.org/licenses/by/4.0/deed.ja\" rel=\"license\">"))
+        #expect(page.contains("原作: 架空市 情報政策課"))
+    }
+
+    @Test func testFreeTextLicence_isShownAsWritten() throws {
+        let site = try Self.course(licence: "架空市の職員研修に限り複製可")
+        defer { site.remove() }
+        let files = try Self.entries(try #require(try Self.export(site, .zip, to: "site.zip").outputPath))
+        let page = String(decoding: try #require(files["intro/welcome.html"]), as: UTF8.self)
+        #expect(page.contains("<p class=\"site-licence\">ライセンス: 架空市の職員研修に限り複製可</p>"))
+    }
+
+    @Test func testCourseWithoutID_isRefusedWithTheFix() throws {
+        let site = try Self.course(id: nil)
+        defer { site.remove() }
+        let result = try Self.export(site, .zip, to: "site.zip")
+        #expect(!result.succeeded)
+        let problem = try #require(result.diagnostics.first { $0.code == "K7201" })
+        #expect(problem.location?.path.hasSuffix("Content/site.yml") == true)
+        #expect(problem.fix(in: .ja)?.contains("id: site-") == true)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site.zip").path))
+    }
+
+    @Test func testGIFTEscape_coversEverySpecialCharacter() {
+        #expect(GIFTWriter.escape("a~b=c#d{e}f:g\\h") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h")
+        #expect(GIFTWriter.escape("一行目\n\n二行目") == "一行目\\n\\n二行目")
+    }
+
+    @Test func testGIFT_isBuiltFromTheQuizModel() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        let result = try Self.export(site, .gift, to: "q.gift")
+        #expect(result.itemCount == 4)
+        let gift = try String(contentsOfFile: try #require(result.outputPath), encoding: .utf8)
+        #expect(gift.hasPrefix("// 書き出し研修\n"))
+        #expect(gift.contains("$CATEGORY: 書き出し研修/はじめに\n"))
+        #expect(gift.contains("::intro/signs.html\\#q-signs::[markdown]式 \\{a\\} \\= b\\: 〜 \\#1 と書くのはどれ？ \\\\ も {"))
+        #expect(gift.contains("\t=\\{x\\} \\~ y \\= \\#z\\: \\\\w#正解 \\{だ\\} \\= \\#1\n"))
+        #expect(gift.contains("\t####記号 \\~ \\= \\# \\{ \\} \\: をすべて含む\n"))
+        #expect(gift.contains("\t~%33.33333%いち\n\t~%33.33333%に\n\t~%33.33333%さん\n\t~%-50%よん\n\t~%-50%ご\n"))
+        // Kenshu folds spaces, NFKC and (with `kana`) katakana/hiragana; Moodle folds only case.
+        for answer in ["ガバメント クラウド", "ガバメントクラウド", "がばめんとくらうど", "GC", "ＧＣ"] {
+            #expect(gift.contains("\t=" + answer + "\n"), "missing short answer \(answer)")
+        }
+    }
+
+    @Test func testSCORMManifest_hasOneSCOPerModuleWithItsPassMark() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        let files = try Self.entries(try #require(try Self.export(site, .scorm12, to: "scorm.zip").outputPath))
+        let manifest = String(decoding: try #require(files["imsmanifest.xml"]), as: UTF8.self)
+        #expect(manifest.components(separatedBy: "adlcp:scormtype=\"sco\"").count - 1 == 2)
+        #expect(manifest.contains("""
+                  <item identifier="item-01" identifierref="sco-01" isvisible="true">
+                    <title>はじめに</title>
+                    <adlcp:masteryscore>70</adlcp:masteryscore>
+                  </item>
+                  <item identifier="item-02" identifierref="sco-02" isvisible="true">
+                    <title>クラウド</title>
+                  </item>
+            """))
+        #expect(manifest.contains("href=\"scorm-launch.html?start=intro/index.html\""))
+        #expect(manifest.contains("<file href=\"intro/test.html\"/>"))
+        #expect(manifest.contains("<file href=\"intro/images/%E5%9B%B31.png\"/>"))
+        #expect(manifest.contains("<file href=\"assets/scorm.js\"/>"))
+        // Every file of the package is listed once, and every listed file is in the package.
+        let listed = manifest.components(separatedBy: "<file href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(listed).count == listed.count)
+        #expect(Set(listed.map { PercentEncoding.decode($0) }) == Set(files.keys).subtracting(["imsmanifest.xml"]))
+    }
+
+    @Test func testSourceArchive_listsEachFileWithItsHash() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        let files = try Self.entries(try #require(try Self.export(site, .source, to: "source.zip").outputPath))
+        #expect(files["Content/01-intro/03-signs.md"] == Data(Self.quizPage.utf8))
+        let manifest = String(decoding: try #require(files["kenshu-source.json"]), as: UTF8.self)
+        #expect(manifest.contains("\"id\": \"export-test\""))
+        let hash = SHA256.hex(Data(Self.quizPage.utf8))
+        #expect(manifest.contains("{\"path\": \"Content/01-intro/03-signs.md\", \"sha256\": \"\(hash)\""))
+        #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
