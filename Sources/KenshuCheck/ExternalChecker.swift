@@ -92,8 +92,7 @@ public struct ExternalChecker: Sendable {
             request.httpMethod = method
             request.setValue("kenshu-link-checker/0.1", forHTTPHeaderField: "User-Agent")
             do {
-                let (_, response) = try await session.data(for: request)
-                let http = response as? HTTPURLResponse
+                let http: HTTPURLResponse? = try await StatusFetch.status(of: request, configuration: session.configuration)
                 let status = http?.statusCode ?? 0
                 if method == "HEAD", [400, 403, 405, 501].contains(status) {
                     // Some servers refuse HEAD; ask again with GET before judging.

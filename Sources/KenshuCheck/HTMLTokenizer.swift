@@ -79,7 +79,7 @@ struct HTMLTokenizer {
     // MARK: - Pieces
 
     private mutating func startTag() -> StartTag {
-        let line = self.line, column = self.column
+        let line = self.line, column = currentColumn()
         advance()  // <
         let name = readName()
         var attributes: [Attribute] = []
@@ -200,9 +200,17 @@ struct HTMLTokenizer {
         position += 1
     }
 
+    /// Where the last column was counted, so that a long line (minified HTML) is counted once,
+    /// not from its start for every tag: linear time whatever the line length.
+    private var counted = (position: 0, column: 1)
+
     /// 1-based column in characters (UTF-8 continuation bytes do not count).
-    private var column: Int {
-        bytes[lineStart..<position].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    private mutating func currentColumn() -> Int {
+        if counted.position < lineStart || counted.position > position { counted = (lineStart, 1) }
+        var column = counted.column
+        for byte in bytes[counted.position..<position] where byte & 0xC0 != 0x80 { column += 1 }
+        counted = (position, column)
+        return column
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

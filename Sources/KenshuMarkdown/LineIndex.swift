@@ -23,12 +23,32 @@ struct LineIndex {
     }
 
     /// The 1-based character column (UTF-16 units, as editors count) of a 1-based byte column.
+    ///
+    /// Counting continues from the last position asked for on the same line, so a line with
+    /// thousands of links is counted once, not once per link (linear time in the line's length).
     func characterColumn(line number: Int, byteColumn: Int) -> Int {
         guard number >= 1, number <= starts.count, byteColumn > 1 else { return byteColumn }
         let start = starts[number - 1]
         let end = min(start + byteColumn - 1, bytes.count)
-        let prefix = bytes[start..<end]
-        if prefix.allSatisfy({ $0 < 0x80 }) { return byteColumn }
-        return String(decoding: prefix, as: UTF8.self).utf16.count + 1
+        var (from, units) = (start, 0)
+        if let last = memo.last, last.line == number, last.offset <= end {
+            (from, units) = (last.offset, last.units)
+        }
+        var offset = from
+        while offset < end {
+            let byte = bytes[offset]
+            if byte & 0xC0 != 0x80 { units += byte >= 0xF0 ? 2 : 1 }
+            offset += 1
+        }
+        memo.last = (number, end, units)
+        return units + 1
     }
+
+    /// The last (line, byte offset, UTF-16 units so far) counted; a reference so that lookups stay non-mutating.
+    private let memo = ColumnMemo()
+}
+
+/// Holds the last column lookup of one ``LineIndex``; used by one writer on one thread.
+private final class ColumnMemo {
+    var last: (line: Int, offset: Int, units: Int)?
 }

@@ -35,8 +35,9 @@ public final class PreviewServer: Sendable {
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
         let first = Date()
         report(await session.rebuildAll(), seconds: Date().timeIntervalSince(first), language: await session.language)
-        await server.appendRoute(HTTPRoute("GET \(LiveReloadScript.path)"), to: .webSocket(ReloadSocket(hub: hub)))
-        await server.appendRoute(HTTPRoute("*"), to: PreviewHandler(session: session))
+        await server.appendRoute(
+            HTTPRoute("GET \(LiveReloadScript.path)"), to: LocalRequestGuard(.webSocket(ReloadSocket(hub: hub)), boundHost: host))
+        await server.appendRoute(HTTPRoute("*"), to: LocalRequestGuard(PreviewHandler(session: session), boundHost: host))
         let watcher = FileWatcher(folders: await session.watchedFolders, quietMilliseconds: 8)
         if !watcher.start() { log("kenshu: inotify is unavailable; checking for changes twice a second") }
         defer { watcher.stop() }

@@ -60,7 +60,9 @@ public actor PreviewSession {
             if diagnostics.failsBuild(strict: options.strict) {
                 state = .failed(diagnostics.sorted)
             } else if let paths = servedPaths {
-                state = .ready(PreviewSite(rendered: rendered, paths: paths, warnings: diagnostics.sorted))
+                var site = PreviewSite(rendered: rendered, paths: paths, warnings: diagnostics.sorted)
+                site.allowedRoots = pipeline.watchedFolders
+                state = .ready(site)
             }
             trace.mark("render index")
         } catch {
@@ -88,6 +90,10 @@ public struct PreviewSite: Sendable {
         }
     }
 
+    /// Real paths of the folders files may be served from (content and themes): checked on every
+    /// request, so a link retargeted after the server started cannot lead outside them.
+    var allowedRoots: [String] = []
+
     init(rendered: RenderedSite, paths: Paths, warnings: [Diagnostic]) {
         self.rendered = rendered
         self.paths = paths
@@ -100,7 +106,13 @@ public struct PreviewSite: Sendable {
     /// The file at a site path, as bytes.
     public func file(at path: String) -> Data? {
         if let index = pageIndex[path] { return Data(rendered.renderPage(index).html.utf8) }
-        if let copy = copyIndex[path] { return copy.data() }
+        if let copy = copyIndex[path] {
+            if case .file(let source) = copy.source, !allowedRoots.isEmpty {
+                let real = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+                guard allowedRoots.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
+            }
+            return copy.data()
+        }
         return nil
     }
 

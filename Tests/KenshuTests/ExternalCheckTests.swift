@@ -33,6 +33,15 @@ import Testing
             return HTTPResponse(statusCode: .ok)
         }
         await server.appendRoute("/error") { _ in HTTPResponse(statusCode: .internalServerError) }
+        // A sparse terabyte of zeros: only a checker that never reads bodies answers this in time.
+        await server.appendRoute("/endless") { request in
+            guard request.method != .HEAD else { return HTTPResponse(statusCode: .methodNotAllowed) }
+            FileManager.default.createFile(atPath: Self.terabyte.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: Self.terabyte)
+            try handle.truncate(atOffset: 1 << 40)
+            try handle.close()
+            return HTTPResponse(statusCode: .ok, body: try HTTPBodySequence(file: Self.terabyte))
+        }
         await server.appendRoute("/parallel/*") { _ in
             await counter.enter()
             try await Task.sleep(nanoseconds: 200_000_000)
@@ -53,6 +62,22 @@ import Testing
         options.perHost = 2
         options.cacheFile = cache
         return options
+    }
+
+    static let terabyte = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-terabyte-\(UUID().uuidString)")
+
+    @Test func testEndlessBody_isNeverRead() async throws {
+        let (server, base, task) = try await startServer(Counter())
+        defer {
+            task.cancel()
+            try? FileManager.default.removeItem(at: Self.terabyte)
+        }
+        var options = options()
+        options.timeout = 5
+        options.retries = 0
+        let outcomes = await ExternalChecker(options: options).check([base + "/endless"])
+        #expect(outcomes[base + "/endless"] == .ok(status: 200))
+        await server.stop()
     }
 
     @Test func testStatusesRedirectsRetriesAndTimeouts() async throws {

@@ -196,3 +196,39 @@ def test_messages_are_japanese_by_default(course):
     process.terminate()
     process.wait(timeout=10)
     assert "で表示しています" in line, line
+
+
+def test_foreign_host_and_origin_are_refused(server):
+    host, port = server.replace("http://", "").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    connection.putrequest("GET", "/intro/welcome.html", skip_host=True, skip_accept_encoding=True)
+    connection.putheader("Host", f"evil.example:{port}")
+    connection.endheaders()
+    assert connection.getresponse().status == 403, "DNS rebinding: a page must not be served to another host name"
+    for good in (f"127.0.0.1:{port}", f"localhost:{port}"):
+        connection = http.client.HTTPConnection(host, int(port), timeout=5)
+        connection.putrequest("GET", "/intro/welcome.html", skip_host=True, skip_accept_encoding=True)
+        connection.putheader("Host", good)
+        connection.endheaders()
+        assert connection.getresponse().status == 200
+    with pytest.raises(websocket.WebSocketBadStatusException):
+        websocket.create_connection(server.replace("http://", "ws://") + "/__kenshu/live", timeout=5,
+                                    origin="http://evil.example")
+    ws = websocket.create_connection(server.replace("http://", "ws://") + "/__kenshu/live", timeout=5, origin=server)
+    ws.close()
+
+
+def test_a_link_retargeted_outside_is_never_served(server, course):
+    images = course / "01-intro" / "images"
+    (images / "inside.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    link = images / "link.svg"
+    ws = wait_for_reload(server)
+    link.symlink_to(images / "inside.svg")
+    assert ws.recv() == "reload"
+    assert get(server + "/intro/images/link.svg")[0] == 200
+    temporary = images / "link.tmp"
+    temporary.symlink_to("/etc/passwd")
+    os.replace(temporary, link)
+    time.sleep(0.3)
+    status, _, body = get(server + "/intro/images/link.svg")
+    assert status == 404 and "root:" not in body

@@ -1,0 +1,36 @@
+import FlyingFox
+import Foundation
+
+/// Lets through only requests meant for this computer's preview: the `Host` header must name the
+/// address the server listens on (or `localhost`), which defeats DNS rebinding, and a browser's
+/// `Origin` (sent with the live-reload WebSocket) must be the preview itself.
+struct LocalRequestGuard: HTTPHandler {
+    let inner: any HTTPHandler
+    /// Host names accepted, without port: the bound address, `localhost`, `127.0.0.1`.
+    let hosts: Set<String>
+
+    init(_ inner: any HTTPHandler, boundHost: String) {
+        self.inner = inner
+        hosts = [boundHost.lowercased(), "localhost", "127.0.0.1"]
+    }
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard let host = request.headers[.host], hosts.contains(Self.hostName(host)) else {
+            return HTTPResponse(statusCode: .forbidden, body: Data("unknown Host\n".utf8))
+        }
+        if let origin = request.headers[HTTPHeader("Origin")], origin != "null" {
+            let afterScheme = origin.lowercased().split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+            guard origin.lowercased().hasPrefix("http://"), hosts.contains(Self.hostName(afterScheme)) else {
+                return HTTPResponse(statusCode: .forbidden, body: Data("foreign Origin\n".utf8))
+            }
+        }
+        return try await inner.handleRequest(request)
+    }
+
+    /// `127.0.0.1:4173` → `127.0.0.1`; `[::1]:4173` → `::1`.
+    static func hostName(_ header: String) -> String {
+        let lower = header.lowercased()
+        if lower.hasPrefix("["), let close = lower.firstIndex(of: "]") { return String(lower[lower.index(after: lower.startIndex)..<close]) }
+        return String(lower.split(separator: ":", maxSplits: 1).first ?? "")
+    }
+}
