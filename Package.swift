@@ -3,7 +3,7 @@ import PackageDescription
 
 // Data flows one way, one target per stage:
 // KenshuContent (files, front matter) → KenshuMarkdown (cmark walk, + KenshuQuiz blocks) → KenshuSite (course model)
-// → KenshuRender (theme) → KenshuBuild (atomic output) ← KenshuServe (preview) ← kenshu (CLI).
+// → KenshuRender (theme) and KenshuSearch (index) → KenshuBuild (atomic output) ← KenshuServe (preview) ← kenshu (CLI).
 let package = Package(
     name: "kenshu",
     platforms: [.macOS(.v14)],
@@ -36,11 +36,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(name: "KenshuRender", dependencies: ["KenshuSite", "KenshuTheme"]),
+        .target(name: "KenshuSearch", dependencies: ["KenshuCore", "KenshuContent", "KenshuSite", "KenshuQuiz"]),
         .target(
             name: "KenshuBuild",
             dependencies: [
                 "KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuQuiz", "KenshuSite", "KenshuTheme", "KenshuRender",
-                "KenshuCheck",
+                "KenshuCheck", "KenshuSearch",
             ],
             exclude: ["StarterCourse"]),
         .target(
@@ -57,7 +58,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "KenshuTests",
-            dependencies: ["KenshuBuild", "KenshuServe", "KenshuCheck", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: ["KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuSearch", .product(name: "FlyingFox", package: "FlyingFox")]),
     ],
     swiftLanguageModes: [.v6]
 )

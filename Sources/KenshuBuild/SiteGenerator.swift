@@ -31,7 +31,7 @@ public protocol SiteTransform: Sendable {
 
 /// The generators every site has.
 public enum StandardGenerators {
-    public static let all: [any SiteGenerator] = [GeneratedHome(), TableOfContents(), ProgressPage(), CourseScript()]
+    public static let all: [any SiteGenerator] = [GeneratedHome(), TableOfContents(), ProgressPage(), CourseScript(), SearchGenerator()]
 
     /// `index.html` when the content has no home page: the module cards alone.
     struct GeneratedHome: SiteGenerator {

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var externalIgnore: [String] = []
     /// `kenshu check --external`: when set, only URLs matching one of these are fetched.
     public var externalAllow: [String] = []
+    /// `search: synonyms:`: groups of words that find each other (`ガバクラ = ガバメントクラウド`).
+    public var searchSynonyms: [[String]] = []
 
     public init() {}
 
@@ -31,7 +33,7 @@ public struct SiteConfig: Sendable, Hashable {
         return "site-" + String(StableHash.fnv1a(title) & 0xFFFF_FFFF, radix: 16)
     }
 
-    static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options", "check"]
+    static let knownKeys = ["id", "title", "language", "description", "organisation", "licence", "theme", "options", "check", "search"]
     static let knownOptions = ["raw_html"]
     static let languages = ["ja", "en"]
 
@@ -65,6 +67,7 @@ public struct SiteConfig: Sendable, Hashable {
                 if !valid.isEmpty { config.themes = valid }
             case "options": readOptions(value, into: &config, reader: &reader)
             case "check": readCheck(value, into: &config, reader: &reader)
+            case "search": config.searchSynonyms = SearchSettings.synonyms(value, reader: &reader)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
             }
         }

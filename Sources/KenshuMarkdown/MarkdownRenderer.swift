@@ -11,8 +11,11 @@ public enum MarkdownRenderer {
         let writer = HTMLWriter(source: markdown, options: options)
         writer.render(document.document)
         let typos = LinkTypos.find(in: markdown, path: options.path, lineOffset: options.lineOffset)
-        return ParsedMarkdown(
+        var parsed = ParsedMarkdown(
             html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics + typos,
             blockIDs: writer.blockIDs, models: writer.models)
+        parsed.sections = SectionCollector.sections(
+            of: document.document, headings: writer.headings, pluginInfoWords: Set(options.fencedBlockHandlers.keys))
+        return parsed
     }
 }

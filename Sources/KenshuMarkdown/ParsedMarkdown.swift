@@ -48,6 +48,8 @@ public struct ParsedMarkdown: Sendable {
     public var headingIDs: Set<String>
     /// Typed values of fenced blocks (quizzes), in the order they stand on the page.
     public var models: [any BlockModel]
+    /// The page's plain text, split at headings, for search.
+    public var sections: [PageSection] = []
 
     public init(
         html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:],

@@ -23,4 +23,6 @@ public struct Site: Sendable {
 
     /// For each page, the index of the module it belongs to (`nil` for the home page).
     public var moduleOfPage: [Int?]
+    /// The terms of `glossary.yml`, for search and later a glossary page.
+    public var glossary: [GlossaryTerm] = []
 }

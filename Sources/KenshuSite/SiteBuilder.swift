@@ -61,7 +61,7 @@ public enum SiteBuilder {
         let assets = tree.assets.map { (file: $0, sitePath: SitePath.forContent($0.relativePath)) }
         let site = Site(
             config: tree.config, pages: pages, modules: modules, homeIndex: homeIndex, assets: assets,
-            moduleOfPage: order.map(\.module))
+            moduleOfPage: order.map(\.module), glossary: tree.glossary)
         for page in pages { diagnostics.append(contentsOf: page.body.diagnostics) }
         if var filled = cache, filled.isFilled(for: pages.count) {
             diagnostics.append(contentsOf: filled.duplicates)

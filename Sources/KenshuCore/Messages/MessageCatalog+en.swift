@@ -135,5 +135,8 @@ extension MessageCatalog {
         .errorPageIntro: Entry("Fix these problems and save; this page reloads by itself."),
         .notFoundTitle: Entry("Not found"),
         .notFoundHome: Entry("Home"),
+        // K7.1: search
+        .searchNotMapping: Entry("'search' must hold a 'synonyms:' list", fix: "on the line under search:, indented, write synonyms: [\"ガバクラ = ガバメントクラウド\"]"),
+        .searchSynonymTooShort: Entry("the synonym group '{0}' needs at least two words", fix: "separate the words with '=', as in 'ガバクラ = ガバメントクラウド'"),
     ]
 }

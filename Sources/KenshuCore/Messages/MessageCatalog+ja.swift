@@ -135,5 +135,8 @@ extension MessageCatalog {
         .errorPageIntro: Entry("次の問題を直して保存すると、このページは自動で更新されます。"),
         .notFoundTitle: Entry("見つかりません"),
         .notFoundHome: Entry("トップへ"),
+        // K7.1: search
+        .searchNotMapping: Entry("'search' には 'synonyms:' のリストを書いてください", fix: "search: の下の行に、字下げして synonyms: [\"ガバクラ = ガバメントクラウド\"] のように書いてください"),
+        .searchSynonymTooShort: Entry("同義語の組 '{0}' には言葉が2つ以上必要です", fix: "'ガバクラ = ガバメントクラウド' のように '=' で区切って書いてください"),
     ]
 }

@@ -117,6 +117,10 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case checkHTTPError = "K9008"
     case checkUnreachable = "K9009"
 
+    // K7.1: search
+    case searchNotMapping = "K7100"
+    case searchSynonymTooShort = "K7101"
+
     // Advice that depends on the case at hand.
     case fixDidYouMean = "fix.did-you-mean"
     case fixKnownKeys = "fix.known-keys"

@@ -1,0 +1,86 @@
+import Foundation
+import KenshuContent
+import KenshuCore
+import KenshuQuiz
+import KenshuSite
+
+/// One thing a search result can point at: a page's opening, one heading's section, a quiz or a
+/// glossary term. Results show `title`, `heading` and a snippet of `text`, and link to `href`.
+public struct SearchDocument: Sendable, Equatable {
+    public enum Kind: String, Sendable { case page, section, quiz, glossary }
+
+    public var kind: Kind
+    /// The page title (for a glossary entry, the term).
+    public var title: String
+    public var heading: String
+    /// From the site root: `02-hyojunka/01-law.html#section-id`.
+    public var href: String
+    public var text: String
+
+    /// Every document of the site, in reading order, glossary terms last.
+    public static func collect(from site: Site) -> [SearchDocument] {
+        var documents: [SearchDocument] = []
+        for page in site.pages {
+            documents += Self.documents(of: page)
+        }
+        guard !site.glossary.isEmpty else { return documents }
+        let normalised = documents.map { $0.kind == .quiz ? "" : SearchText.normalise($0.heading + "\n" + $0.text) }
+        for term in site.glossary {
+            documents.append(glossaryEntry(term, pages: documents, normalised: normalised))
+        }
+        return documents
+    }
+
+    static func documents(of page: ParsedPage) -> [SearchDocument] {
+        let matter = page.frontMatter
+        let href = page.sitePath.value
+        var sections = page.body.sections
+        var opening = [matter.description ?? ""] + matter.objectives
+        if let first = sections.first, first.headingID == nil {
+            opening.append(first.text)
+            sections.removeFirst()
+        }
+        var documents = [
+            SearchDocument(
+                kind: .page, title: matter.title, heading: "", href: href,
+                text: opening.filter { !$0.isEmpty }.joined(separator: "\n"))
+        ]
+        for section in sections {
+            let fragment = section.headingID.map { "#" + PercentEncoding.encodeFragment($0) } ?? ""
+            documents.append(
+                SearchDocument(kind: .section, title: matter.title, heading: section.headingText, href: href + fragment, text: section.text))
+        }
+        for quiz in page.body.quizzes {
+            var parts = [quiz.questionMarkdown] + quiz.choices.map(\.markdown)
+            // A module test's explanations would give its answers away; lesson quizzes show theirs anyway.
+            if !matter.isTest { parts.append(quiz.explanationMarkdown) }
+            documents.append(
+                SearchDocument(
+                    kind: .quiz, title: matter.title, heading: MarkdownText.plain(quiz.questionMarkdown),
+                    href: href + "#" + PercentEncoding.encodeFragment(quiz.id),
+                    text: parts.map(MarkdownText.plain).filter { !$0.isEmpty }.joined(separator: "\n")))
+        }
+        return documents
+    }
+
+    /// A glossary term links to the first page section that uses it (the home page if none does).
+    static func glossaryEntry(_ term: GlossaryTerm, pages: [SearchDocument], normalised: [String]) -> SearchDocument {
+        let needles = ([term.term] + term.aliases).map(SearchText.normalise).filter { !$0.isEmpty }
+        let home = pages.first?.href ?? "index.html"
+        let target = normalised.firstIndex { text in needles.contains { text.contains($0) } }.map { pages[$0] }
+        var text = term.definition
+        if !term.aliases.isEmpty { text += "\n" + term.aliases.joined(separator: "、") }
+        return SearchDocument(kind: .glossary, title: term.term, heading: term.reading ?? "", href: target?.href ?? home, text: text)
+    }
+}
+
+/// Markdown as plain words, for the question and choice text of quizzes (which the site keeps as written).
+enum MarkdownText {
+    static func plain(_ markdown: String) -> String {
+        var text = markdown
+        text = text.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"[*_`]+"#, with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"(?m)^\s*(#+|>|[-+]|\d+\.)\s+"#, with: "", options: .regularExpression)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

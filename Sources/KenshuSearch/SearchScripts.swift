@@ -1,0 +1,102 @@
+import Foundation
+import KenshuCore
+
+/// Writes a ``SearchIndex`` as classic scripts under `search/`, each assigning into the global
+/// `KENSHU_SEARCH_DATA`: pages load them with `<script>`, which works from `file://` where
+/// `fetch()` of a local file does not.
+public enum SearchScripts {
+    /// About this many postings go into one term shard (roughly 100 KB of script).
+    static let postingsPerShard = 16_000
+    /// About this many bytes of text go into one document chunk.
+    static let bytesPerChunk = 64 * 1024
+
+    public struct Layout: Sendable, Equatable {
+        public var termShards: Int
+        public var documentsPerChunk: Int
+    }
+
+    public static func layout(of index: SearchIndex) -> Layout {
+        let postingCount = index.postings.values.reduce(0) { $0 + $1.count }
+        let shards = min(256, max(1, (postingCount + postingsPerShard - 1) / postingsPerShard))
+        let textBytes = index.documents.reduce(0) { $0 + $1.text.utf8.count + $1.title.utf8.count + $1.href.utf8.count }
+        let average = max(1, textBytes / max(1, index.documents.count))
+        return Layout(termShards: shards, documentsPerChunk: min(1024, max(16, bytesPerChunk / average)))
+    }
+
+    /// The shard a term lives in: its first Unicode scalar modulo the shard count (search.js does the same).
+    public static func shard(of term: String, shards: Int) -> Int {
+        Int(term.unicodeScalars.first?.value ?? 0) % shards
+    }
+
+    /// Every file, by path under the site root.
+    public static func files(for index: SearchIndex) -> [(path: String, contents: String)] {
+        let layout = layout(of: index)
+        var files: [(String, String)] = [("search/meta.js", meta(index, layout: layout))]
+        var shards = Array(repeating: [String](), count: layout.termShards)
+        for term in index.postings.keys.sorted() {
+            shards[shard(of: term, shards: layout.termShards)].append(term)
+        }
+        for (number, terms) in shards.enumerated() {
+            var out = prefix + "[\"t\(number)\"]={"
+            for (position, term) in terms.enumerated() {
+                if position > 0 { out += ",\n" }
+                out += JSONText.string(term) + ":["
+                var previous = 0
+                for (count, posting) in (index.postings[term] ?? []).enumerated() {
+                    if count > 0 { out += "," }
+                    out += String(posting.document - previous) + "," + String(posting.score)
+                    previous = posting.document
+                }
+                out += "]"
+            }
+            files.append(("search/terms-\(number).js", out + "};\n"))
+        }
+        var chunkNumber = 0
+        for start in stride(from: 0, to: index.documents.count, by: layout.documentsPerChunk) {
+            let chunk = index.documents[start..<min(index.documents.count, start + layout.documentsPerChunk)]
+            let rows = chunk.map { document in
+                "[" + [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text]
+                    .map(JSONText.string).joined(separator: ",") + "]"
+            }
+            files.append(("search/docs-\(chunkNumber).js", prefix + "[\"d\(chunkNumber)\"]=[\n" + rows.joined(separator: ",\n") + "];\n"))
+            chunkNumber += 1
+        }
+        return files
+    }
+
+    static let prefix = "window.KENSHU_SEARCH_DATA=window.KENSHU_SEARCH_DATA||{};KENSHU_SEARCH_DATA"
+
+    static func meta(_ index: SearchIndex, layout: Layout) -> String {
+        let synonyms = "[" + index.synonyms.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+        return "/* Built by Kenshu: the search index's layout. */\n" + prefix
+            + ".meta={\"version\":1,\"terms\":\(layout.termShards),\"chunk\":\(layout.documentsPerChunk),"
+            + "\"documents\":\(index.documents.count),\"synonyms\":\(synonyms)};\n"
+    }
+}
+
+/// JSON string literals that are also safe inside a classic script.
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
