@@ -53,7 +53,7 @@ public struct SearchDocument: Sendable, Equatable {
         for quiz in page.body.quizzes {
             var parts = [quiz.questionMarkdown] + quiz.choices.map(\.markdown)
             // A module test's explanations would give its answers away; lesson quizzes show theirs anyway.
-            if !matter.isTest { parts.append(quiz.explanationMarkdown) }
+            if !matter.isTest { parts += quiz.choices.compactMap(\.feedbackMarkdown) + [quiz.explanationMarkdown] }
             documents.append(
                 SearchDocument(
                     kind: .quiz, title: matter.title, heading: MarkdownText.plain(quiz.questionMarkdown),

@@ -2,12 +2,13 @@ import Foundation
 
 /// The one definition of how search compares text, shared with the theme's `search.js`: the
 /// index and every query go through the same steps, so a word matches however it was typed.
-/// `Tests/fixtures/search-normalisation.json` pins both sides to the same results.
+/// `Tests/Fixtures/search/normalisation.json` pins both sides to the same results.
 public enum SearchText {
     /// NFKC (full-width ASCII and half-width kana become ordinary), lower case, final sigma as sigma,
     /// katakana as hiragana, and the long-vowel mark dropped (サーバー = サーバ = さーば).
     public static func normalise(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        // NFC again: Foundation's NFKC can leave half-width voiced marks uncomposed (ｶﾞ → か + U+3099).
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
             switch scalar.value {

@@ -658,7 +658,7 @@ pre, table, .callout, figure { break-inside: avoid; }
 /* Kenshu default theme: search. A classic script; the index under search/ is made of classic
    scripts too, added with <script> when needed, so search works from file:// (no fetch()).
    normalise() and tokens() must match Sources/KenshuSearch/SearchText.swift exactly:
-   Tests/fixtures/search-normalisation.json checks both. */
+   Tests/Fixtures/search/normalisation.json checks both. */
 (function () {
   "use strict";
   var engine = window.KenshuSearch = {};
