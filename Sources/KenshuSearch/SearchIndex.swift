@@ -15,6 +15,8 @@ public struct SearchIndex: Sendable {
     static let b = 0.75
     static let titleWeight = 3
     static let headingWeight = 2
+    /// Questions are short, so BM25 would put them above the lessons that teach the same words.
+    static let quizWeight = 0.6
 
     public init(documents: [SearchDocument], synonyms: [[String]]) {
         self.documents = documents
@@ -29,12 +31,13 @@ public struct SearchIndex: Sendable {
         var postings: [String: [(document: Int, score: Int)]] = [:]
         postings.reserveCapacity(frequency.count)
         for (number, document) in counted.enumerated() {
+            let weight = documents[number].kind == .quiz ? Self.quizWeight : 1
             let norm = Self.k1 * (1 - Self.b + Self.b * Double(document.length) / averageLength)
             for (term, count) in document.counts {
                 let df = Double(frequency[term] ?? 1)
                 let idf = log(1 + (total - df + 0.5) / (df + 0.5))
                 let tf = Double(count)
-                let score = idf * tf * (Self.k1 + 1) / (tf + norm)
+                let score = weight * idf * tf * (Self.k1 + 1) / (tf + norm)
                 postings[term, default: []].append((number, min(255, max(1, Int((score * 8).rounded())))))
             }
         }

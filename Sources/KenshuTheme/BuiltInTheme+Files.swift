@@ -848,14 +848,33 @@ pre, table, .callout, figure { break-inside: avoid; }
       results.push(document);
     });
     results.sort(function (a, b) { return b.score - a.score; });
+    // One result per page; when the page's opening wins but a heading names every term,
+    // the result links to that heading's section instead.
     var seen = {}, kept = [];
     results.forEach(function (document) {
       var key = document.kind === "g" ? "g:" + document.title : document.href.split("#")[0];
-      if (seen[key] || kept.length >= limit) return;
-      seen[key] = true;
+      var earlier = seen[key];
+      if (earlier) {
+        if (earlier.kind === "p" && document.kind === "s" && headingNamesAll(document.heading, terms)) {
+          earlier.kind = "s";
+          earlier.heading = document.heading;
+          earlier.href = document.href;
+          earlier.text = document.text;
+        }
+        return;
+      }
+      if (kept.length >= limit) return;
+      seen[key] = document;
       kept.push(document);
     });
     return kept;
+  }
+
+  function headingNamesAll(heading, terms) {
+    var folded = normalise(heading);
+    return terms.every(function (alternatives) {
+      return alternatives.some(function (a) { return folded.indexOf(a.text) >= 0; });
+    });
   }
 
   // The parts of `text` that match, as [start, end) ranges of the original string.
@@ -942,7 +961,6 @@ pre, table, .callout, figure { break-inside: avoid; }
   function show(results, terms) {
     list.textContent = "";
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
     if (!results.length) { status.textContent = t("search_none"); return; }
     status.textContent = t("search_count", results.length);
     results.forEach(function (result) {
@@ -964,7 +982,6 @@ pre, table, .callout, figure { break-inside: avoid; }
 
   function close() {
     panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
   }
 
   function run() {
@@ -1238,7 +1255,7 @@ search_glossary: 用語集
 {{/site.organisation}}
 <form class="site-search" role="search" hidden>
 <label class="visually-hidden" for="kenshu-search">{{t.search_label}}</label>
-<input type="search" id="kenshu-search" name="q" autocomplete="off" spellcheck="false" placeholder="{{t.search_placeholder}}" aria-controls="kenshu-search-results" aria-expanded="false">
+<input type="search" id="kenshu-search" name="q" autocomplete="off" spellcheck="false" placeholder="{{t.search_placeholder}}" aria-controls="kenshu-search-results">
 </form>
 <a class="progress-link" href="{{progress_href}}">{{t.progress_title}}</a>
 <button type="button" class="nav-toggle" aria-controls="site-nav" aria-expanded="false" hidden>{{t.menu}}</button>

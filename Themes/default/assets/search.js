@@ -191,14 +191,33 @@
       results.push(document);
     });
     results.sort(function (a, b) { return b.score - a.score; });
+    // One result per page; when the page's opening wins but a heading names every term,
+    // the result links to that heading's section instead.
     var seen = {}, kept = [];
     results.forEach(function (document) {
       var key = document.kind === "g" ? "g:" + document.title : document.href.split("#")[0];
-      if (seen[key] || kept.length >= limit) return;
-      seen[key] = true;
+      var earlier = seen[key];
+      if (earlier) {
+        if (earlier.kind === "p" && document.kind === "s" && headingNamesAll(document.heading, terms)) {
+          earlier.kind = "s";
+          earlier.heading = document.heading;
+          earlier.href = document.href;
+          earlier.text = document.text;
+        }
+        return;
+      }
+      if (kept.length >= limit) return;
+      seen[key] = document;
       kept.push(document);
     });
     return kept;
+  }
+
+  function headingNamesAll(heading, terms) {
+    var folded = normalise(heading);
+    return terms.every(function (alternatives) {
+      return alternatives.some(function (a) { return folded.indexOf(a.text) >= 0; });
+    });
   }
 
   // The parts of `text` that match, as [start, end) ranges of the original string.
@@ -285,7 +304,6 @@
   function show(results, terms) {
     list.textContent = "";
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
     if (!results.length) { status.textContent = t("search_none"); return; }
     status.textContent = t("search_count", results.length);
     results.forEach(function (result) {
@@ -307,7 +325,6 @@
 
   function close() {
     panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
   }
 
   function run() {
