@@ -51,7 +51,8 @@ public struct SearchDocument: Sendable, Equatable {
                 SearchDocument(kind: .section, title: matter.title, heading: section.headingText, href: href + fragment, text: section.text))
         }
         for quiz in page.body.quizzes {
-            var parts = [quiz.questionMarkdown] + quiz.choices.map(\.markdown)
+            // The question is the result's heading (indexed with it); the text holds choices and explanations.
+            var parts = quiz.choices.map(\.markdown)
             // A module test's explanations would give its answers away; lesson quizzes show theirs anyway.
             if !matter.isTest { parts += quiz.choices.compactMap(\.feedbackMarkdown) + [quiz.explanationMarkdown] }
             documents.append(
