@@ -1005,7 +1005,7 @@ pre, table, .callout, figure { break-inside: avoid; }
 
   input.addEventListener("input", function () {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(run, 150);
+    timer = setTimeout(run, 60);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -1015,6 +1015,8 @@ pre, table, .callout, figure { break-inside: avoid; }
     openFirst = true;
     run();
   });
+  // The layout file is tiny; reading it when the box gets focus saves a step on the first query.
+  input.addEventListener("focus", function () { load("meta", function () {}); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { close(); }
     if (event.key === "ArrowDown") {
