@@ -8,7 +8,7 @@ public enum SearchScripts {
     /// About this many postings go into one term shard (roughly 100 KB of script).
     static let postingsPerShard = 16_000
     /// About this many bytes of text go into one document chunk.
-    static let bytesPerChunk = 64 * 1024
+    static let bytesPerChunk = 16 * 1024
 
     public struct Layout: Sendable, Equatable {
         public var termShards: Int
@@ -40,14 +40,14 @@ public enum SearchScripts {
             var out = prefix + "[\"t\(number)\"]={"
             for (position, term) in terms.enumerated() {
                 if position > 0 { out += ",\n" }
-                out += JSONText.string(term) + ":["
+                out += JSONText.string(term) + ":\""
                 var previous = 0
-                for (count, posting) in (index.postings[term] ?? []).enumerated() {
-                    if count > 0 { out += "," }
-                    out += String(posting.document - previous) + "," + String(posting.score)
+                for posting in index.postings[term] ?? [] {
+                    PostingCode.append(posting.document - previous, to: &out)
+                    PostingCode.append(posting.score, to: &out)
                     previous = posting.document
                 }
-                out += "]"
+                out += "\""
             }
             files.append(("search/terms-\(number).js", out + "};\n"))
         }
@@ -71,6 +71,25 @@ public enum SearchScripts {
         return "/* Built by Kenshu: the search index's layout. */\n" + prefix
             + ".meta={\"version\":1,\"terms\":\(layout.termShards),\"chunk\":\(layout.documentsPerChunk),"
             + "\"documents\":\(index.documents.count),\"synonyms\":\(synonyms)};\n"
+    }
+}
+
+/// Postings as text: each number (document gap, then score) in base 32, most significant digit first,
+/// every digit but the last taken from the upper half of a 64-letter alphabet. Half the bytes of JSON
+/// numbers and commas; search.js reads it back.
+enum PostingCode {
+    static let alphabet = Array("0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".unicodeScalars)
+
+    static func append(_ number: Int, to out: inout String) {
+        var digits: [Int] = []
+        var rest = max(0, number)
+        repeat {
+            digits.append(rest & 31)
+            rest >>= 5
+        } while rest > 0
+        for (position, digit) in digits.reversed().enumerated() {
+            out.unicodeScalars.append(alphabet[position == digits.count - 1 ? digit : 32 + digit])
+        }
     }
 }
 

@@ -98,9 +98,17 @@ import Testing
         let layout = SearchScripts.layout(of: index)
         #expect(files.keys.filter { $0.hasPrefix("search/terms-") }.count == layout.termShards)
         let shard = SearchScripts.shard(of: "本文", shards: layout.termShards)
-        #expect(files["search/terms-\(shard).js"]?.contains("\"本文\":[0,") == true)
+        // Document 0 (gap "0"), then its score; document 1 (gap "1"), and so on.
+        #expect(files["search/terms-\(shard).js"]?.contains("\"本文\":\"0") == true)
         #expect(!files.values.contains { $0.contains("</script>") })
         #expect(files["search/docs-0.js"]?.hasPrefix("window.KENSHU_SEARCH_DATA=") == true)
+    }
+
+    @Test func testPostingCode_usesBase32DigitsWithContinuationLetters() {
+        var out = ""
+        for number in [0, 5, 31, 32, 255, 1025] { PostingCode.append(number, to: &out) }
+        // 0, 5, v(31); 32 = [1, 0] → "B0"; 255 = [7, 31] → "Hv"; 1025 = [1, 0, 1] → "BA1".
+        #expect(out == "05vB0HvBA1")
     }
 
     @Test func testSynonyms_readFromSiteYAML() {

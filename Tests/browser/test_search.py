@@ -18,7 +18,9 @@ RELEVANCE = [
     ("ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", "gov-cloud/what-is-gov-cloud.html"),        # half-width katakana
     ("ＧＣＡＳ", "gov-cloud/what-is-gov-cloud.html"),                # full-width capitals
     ("gcas", "gov-cloud/what-is-gov-cloud.html"),                    # lower case
-    ("標準", "hyojunka/law-and-policy.html"),
+    ("標準化法", "hyojunka/law-and-policy.html"),
+    ("基本方針", "hyojunka/law-and-policy.html"),
+    ("標準", "hyojunka/twenty-services.html"),                       # inside 標準仕様書, a heading there
     ("準拠システム", "day-one/vendors.html"),                        # inside 標準準拠システム
     ("仕様書", "hyojunka/twenty-services.html"),                      # inside 標準仕様書
     ("LGWAN", "hajimeni/network.html"),

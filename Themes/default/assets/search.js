@@ -97,6 +97,11 @@
     });
   }
 
+  var DIGITS = {};
+  "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".split("").forEach(function (letter, value) {
+    DIGITS[letter.charCodeAt(0)] = value;
+  });
+
   function shardOf(token, meta) { return "t" + (token.codePointAt(0) % meta.terms); }
 
   // Document → score for one token. A lone Japanese character, or the Latin word still being
@@ -104,12 +109,21 @@
   function postings(token, prefix, meta) {
     var shard = data[shardOf(token, meta)] || {};
     var found = new Map();
-    function add(list, weight) {
-      var document = 0;
-      for (var i = 0; i < list.length; i += 2) {
-        document += list[i];
-        var score = list[i + 1] * weight;
-        if (!(found.get(document) >= score)) found.set(document, score);
+    // Postings are base-32 numbers (document gap, score, …); see PostingCode in SearchScripts.swift.
+    function add(code, weight) {
+      var document = 0, value = 0, isScore = false;
+      for (var i = 0; i < code.length; i++) {
+        var digit = DIGITS[code.charCodeAt(i)];
+        if (digit >= 32) { value = value * 32 + digit - 32; continue; }
+        value = value * 32 + digit;
+        if (isScore) {
+          var score = value * weight;
+          if (!(found.get(document) >= score)) found.set(document, score);
+        } else {
+          document += value;
+        }
+        isScore = !isScore;
+        value = 0;
       }
     }
     if (Object.prototype.hasOwnProperty.call(shard, token)) add(shard[token], 1);
@@ -163,7 +177,7 @@
           });
           scores = intersect(scores, best);
         });
-        var ranked = Array.from(scores).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).slice(0, 80);
+        var ranked = Array.from(scores).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).slice(0, 40);
         var chunks = {};
         ranked.forEach(function (entry) { chunks["d" + Math.floor(entry[0] / meta.chunk)] = true; });
         loadAll(Object.keys(chunks), function () { callback(rank(ranked, terms, meta, limit), terms); });
@@ -332,7 +346,7 @@
     var query = input.value;
     var mine = ++generation;
     if (!query.trim()) { shown = ""; close(); return; }
-    search(query, 20, function (results, terms) {
+    search(query, 10, function (results, terms) {
       if (mine !== generation) return;
       shown = query;
       if (results === null) { close(); return; }
