@@ -21,36 +21,44 @@ public struct SearchIndex: Sendable {
     public init(documents: [SearchDocument], synonyms: [[String]]) {
         self.documents = documents
         self.synonyms = synonyms.map { group in group.map(SearchText.normalise) }
-        let counted: [(counts: [String: Int], length: Int)] = Parallel.map(documents) { Self.termCounts(of: $0) }
-        var frequency: [String: Int] = [:]
-        for document in counted {
-            for term in document.counts.keys { frequency[term, default: 0] += 1 }
-        }
+        let counted = Parallel.map(documents) { Self.termCounts(of: $0) }
         let total = Double(max(documents.count, 1))
         let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.length }) / total)
-        var postings: [String: [(document: Int, score: Int)]] = [:]
-        postings.reserveCapacity(frequency.count)
-        for (number, document) in counted.enumerated() {
-            let weight = documents[number].kind == .quiz ? Self.quizWeight : 1
-            let norm = Self.k1 * (1 - Self.b + Self.b * Double(document.length) / averageLength)
-            for (term, count) in document.counts {
-                let df = Double(frequency[term] ?? 1)
+        let norms = counted.map { Self.k1 * (1 - Self.b + Self.b * Double($0.length) / averageLength) }
+        let weights = documents.map { $0.kind == .quiz ? Self.quizWeight : 1 }
+        // Terms are split by their first character so that each part is scored on its own core.
+        let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int, score: Int)]] in
+            var counts: [String: [(document: Int, count: Int)]] = [:]
+            for (number, document) in counted.enumerated() {
+                for (term, count) in document.counts[part] { counts[term, default: []].append((number, count)) }
+            }
+            return counts.mapValues { list in
+                let df = Double(list.count)
                 let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-                let tf = Double(count)
-                let score = weight * idf * tf * (Self.k1 + 1) / (tf + norm)
-                postings[term, default: []].append((number, min(255, max(1, Int((score * 8).rounded())))))
+                return list.map { entry in
+                    let tf = Double(entry.count)
+                    let score = weights[entry.document] * idf * tf * (Self.k1 + 1) / (tf + norms[entry.document])
+                    return (entry.document, min(255, max(1, Int((score * 8).rounded()))))
+                }
             }
         }
+        var postings: [String: [(document: Int, score: Int)]] = [:]
+        postings.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { postings.merge(part) { first, _ in first } }
         self.postings = postings
     }
 
-    /// Weighted term counts of one document, and its length in terms.
-    static func termCounts(of document: SearchDocument) -> (counts: [String: Int], length: Int) {
-        var counts: [String: Int] = [:]
+    /// How many groups of terms are scored in parallel.
+    static let partitions = 8
+
+    /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms.
+    static func termCounts(of document: SearchDocument) -> (counts: [[String: Int]], length: Int) {
+        var counts = Array(repeating: [String: Int](), count: partitions)
         var length = 0
         func add(_ text: String, weight: Int) {
             for term in SearchText.tokens(ofNormalised: SearchText.normalise(text)) {
-                counts[term, default: 0] += weight
+                let part = Int(term.unicodeScalars.first?.value ?? 0) % partitions
+                counts[part][term, default: 0] += weight
                 length += 1
             }
         }

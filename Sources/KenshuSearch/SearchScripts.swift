@@ -36,30 +36,32 @@ public enum SearchScripts {
         for term in index.postings.keys.sorted() {
             shards[shard(of: term, shards: layout.termShards)].append(term)
         }
-        for (number, terms) in shards.enumerated() {
+        let postings = index.postings
+        let termFiles = Parallel.map(Array(shards.enumerated())) { number, terms -> (String, String) in
             var out = prefix + "[\"t\(number)\"]={"
             for (position, term) in terms.enumerated() {
                 if position > 0 { out += ",\n" }
                 out += JSONText.string(term) + ":\""
                 var previous = 0
-                for posting in index.postings[term] ?? [] {
+                for posting in postings[term] ?? [] {
                     PostingCode.append(posting.document - previous, to: &out)
                     PostingCode.append(posting.score, to: &out)
                     previous = posting.document
                 }
                 out += "\""
             }
-            files.append(("search/terms-\(number).js", out + "};\n"))
+            return ("search/terms-\(number).js", out + "};\n")
         }
-        var chunkNumber = 0
-        for start in stride(from: 0, to: index.documents.count, by: layout.documentsPerChunk) {
-            let chunk = index.documents[start..<min(index.documents.count, start + layout.documentsPerChunk)]
+        files += termFiles
+        let documents = index.documents
+        let starts = Array(stride(from: 0, to: documents.count, by: layout.documentsPerChunk))
+        files += Parallel.map(Array(starts.enumerated())) { chunkNumber, start -> (String, String) in
+            let chunk = documents[start..<min(documents.count, start + layout.documentsPerChunk)]
             let rows = chunk.map { document in
                 "[" + [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text]
                     .map(JSONText.string).joined(separator: ",") + "]"
             }
-            files.append(("search/docs-\(chunkNumber).js", prefix + "[\"d\(chunkNumber)\"]=[\n" + rows.joined(separator: ",\n") + "];\n"))
-            chunkNumber += 1
+            return ("search/docs-\(chunkNumber).js", prefix + "[\"d\(chunkNumber)\"]=[\n" + rows.joined(separator: ",\n") + "];\n")
         }
         return files
     }
@@ -81,15 +83,14 @@ enum PostingCode {
     static let alphabet = Array("0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".unicodeScalars)
 
     static func append(_ number: Int, to out: inout String) {
-        var digits: [Int] = []
-        var rest = max(0, number)
-        repeat {
-            digits.append(rest & 31)
-            rest >>= 5
-        } while rest > 0
-        for (position, digit) in digits.reversed().enumerated() {
-            out.unicodeScalars.append(alphabet[position == digits.count - 1 ? digit : 32 + digit])
+        let value = max(0, number)
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            out.unicodeScalars.append(alphabet[32 + ((value >> shift) & 31)])
+            shift -= 5
         }
+        out.unicodeScalars.append(alphabet[value & 31])
     }
 }
 

@@ -7,6 +7,31 @@ public enum SearchText {
     /// NFKC (full-width ASCII and half-width kana become ordinary), lower case, final sigma as sigma,
     /// katakana as hiragana, and the long-vowel mark dropped (サーバー = サーバ = さーば).
     public static func normalise(_ text: String) -> String {
+        quickNormalise(text) ?? fullNormalise(text)
+    }
+
+    /// The same result without Foundation, for text made only of characters whose NFKC form is known
+    /// here (ASCII, full-width ASCII, kana, common kanji and punctuation): most Japanese prose.
+    /// `nil` when any other character appears.
+    static func quickNormalise(_ text: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x00...0x7F, 0x3001...0x3002, 0x300C...0x300F, 0x3005, 0x3041...0x3096, 0x30FB, 0x4E00...0x9FFF: break
+            case 0xFF01...0xFF5E: value -= 0xFEE0
+            case 0x30FC: continue
+            case 0x30A1...0x30F6, 0x30FD...0x30FE: value -= 0x60
+            default: return nil
+            }
+            if value >= 0x41 && value <= 0x5A { value += 0x20 }
+            guard let folded = Unicode.Scalar(value) else { return nil }
+            scalars.append(folded)
+        }
+        return String(scalars)
+    }
+
+    static func fullNormalise(_ text: String) -> String {
         // NFC again: Foundation's NFKC can leave half-width voiced marks uncomposed (ｶﾞ → か + U+3099).
         let folded = text.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()

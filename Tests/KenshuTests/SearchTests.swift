@@ -31,6 +31,22 @@ import Testing
         }
     }
 
+    // The Foundation-free path must agree with the full one wherever it applies.
+    @Test func testQuickNormalisation_agreesWithFoundation() throws {
+        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: Self.fixtureURL))
+        let samples = fixture.cases.map(\.input) + [
+            "「標準準拠システム」へ移行します。（令和７年度）ＡＢＣ・ｘｙｚ！", "ヴァ・ヷ・ヵヶ・ゝゞ・ヽヾ・々", "Tab\there, CRLF\r\n",
+        ]
+        var quick = 0
+        for sample in samples {
+            guard let fast = SearchText.quickNormalise(sample) else { continue }
+            quick += 1
+            #expect(Array(fast.unicodeScalars) == Array(SearchText.fullNormalise(sample).unicodeScalars), "\(sample)")
+        }
+        #expect(quick >= 15)
+        #expect(SearchText.quickNormalise("ｶﾞ") == nil)
+    }
+
     @Test func testVariants_foldToOneForm() {
         let forms = ["ガバメントクラウド", "ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", "がばめんとくらうど"].map(SearchText.normalise)
         #expect(Set(forms).count == 1)

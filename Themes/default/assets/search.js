@@ -104,43 +104,74 @@
 
   function shardOf(token, meta) { return "t" + (token.codePointAt(0) % meta.terms); }
 
-  // Document → score for one token. A lone Japanese character, or the Latin word still being
-  // typed, also matches the terms that begin with it (at a lower score).
+  // Documents (ascending) and scores for one token. A lone Japanese character, or the Latin word
+  // still being typed, also matches the terms that begin with it (at a lower score).
+  var decoded = {};
   function postings(token, prefix, meta) {
+    var cacheKey = (prefix ? "+" : "=") + token;
+    if (decoded[cacheKey]) return decoded[cacheKey];
     var shard = data[shardOf(token, meta)] || {};
-    var found = new Map();
-    // Postings are base-32 numbers (document gap, score, …); see PostingCode in SearchScripts.swift.
-    function add(code, weight) {
-      var document = 0, value = 0, isScore = false;
-      for (var i = 0; i < code.length; i++) {
-        var digit = DIGITS[code.charCodeAt(i)];
-        if (digit >= 32) { value = value * 32 + digit - 32; continue; }
-        value = value * 32 + digit;
-        if (isScore) {
-          var score = value * weight;
-          if (!(found.get(document) >= score)) found.set(document, score);
-        } else {
-          document += value;
-        }
-        isScore = !isScore;
-        value = 0;
-      }
-    }
-    if (Object.prototype.hasOwnProperty.call(shard, token)) add(shard[token], 1);
+    var lists = [];
+    if (Object.prototype.hasOwnProperty.call(shard, token)) lists.push([shard[token], 1]);
     var single = Array.from(token).length === 1 && characterClass(token.codePointAt(0)) === 1;
     if (prefix || single) {
       Object.keys(shard).forEach(function (key) {
-        if (key !== token && key.lastIndexOf(token, 0) === 0) add(shard[key], 0.7);
+        if (key !== token && key.lastIndexOf(token, 0) === 0) lists.push([shard[key], 0.7]);
       });
     }
-    return found;
+    var result = { docs: [], scores: [] };
+    lists.forEach(function (list) { result = unionMax(result, decode(list[0], list[1])); });
+    decoded[cacheKey] = result;
+    return result;
   }
 
+  // Postings are base-32 numbers (document gap, score, …); see PostingCode in SearchScripts.swift.
+  function decode(code, weight) {
+    var docs = [], scores = [], document = 0, value = 0, isScore = false;
+    for (var i = 0; i < code.length; i++) {
+      var digit = DIGITS[code.charCodeAt(i)];
+      if (digit >= 32) { value = value * 32 + digit - 32; continue; }
+      value = value * 32 + digit;
+      if (isScore) { docs.push(document); scores.push(value * weight); } else { document += value; }
+      isScore = !isScore;
+      value = 0;
+    }
+    return { docs: docs, scores: scores };
+  }
+
+  // Sorted merges: documents in both (scores added), or in either (the higher score).
   function intersect(a, b) {
     if (a === null) return b;
-    var both = new Map();
-    a.forEach(function (score, document) { if (b.has(document)) both.set(document, score + b.get(document)); });
-    return both;
+    var docs = [], scores = [], i = 0, j = 0;
+    while (i < a.docs.length && j < b.docs.length) {
+      var x = a.docs[i], y = b.docs[j];
+      if (x === y) { docs.push(x); scores.push(a.scores[i++] + b.scores[j++]); } else if (x < y) i++; else j++;
+    }
+    return { docs: docs, scores: scores };
+  }
+  function unionMax(a, b) {
+    var docs = [], scores = [], i = 0, j = 0;
+    while (i < a.docs.length || j < b.docs.length) {
+      var x = i < a.docs.length ? a.docs[i] : Infinity, y = j < b.docs.length ? b.docs[j] : Infinity;
+      if (x === y) { docs.push(x); scores.push(Math.max(a.scores[i++], b.scores[j++])); }
+      else if (x < y) { docs.push(x); scores.push(a.scores[i++]); }
+      else { docs.push(y); scores.push(b.scores[j++]); }
+    }
+    return { docs: docs, scores: scores };
+  }
+
+  // The `count` best [document, score] pairs, best first (ties: reading order).
+  function best(found, count) {
+    var top = [];
+    for (var i = 0; i < found.docs.length; i++) {
+      var score = found.scores[i];
+      if (top.length === count && score <= top[count - 1][1]) continue;
+      var at = top.length;
+      while (at > 0 && top[at - 1][1] < score) at--;
+      top.splice(at, 0, [found.docs[i], score]);
+      if (top.length > count) top.pop();
+    }
+    return top;
   }
 
   function documentAt(number, meta) {
@@ -166,18 +197,18 @@
       loadAll(Object.keys(shards), function () {
         var scores = null;
         terms.forEach(function (alternatives) {
-          var best = new Map();
+          var either = { docs: [], scores: [] };
           alternatives.forEach(function (alternative) {
             var matched = null;
             alternative.tokens.forEach(function (token, index) {
               var prefix = alternative.last && index === alternative.tokens.length - 1 && characterClass(token.codePointAt(0)) === 2;
               matched = intersect(matched, postings(token, prefix, meta));
             });
-            matched.forEach(function (score, document) { if (!(best.get(document) >= score)) best.set(document, score); });
+            either = unionMax(either, matched);
           });
-          scores = intersect(scores, best);
+          scores = intersect(scores, either);
         });
-        var ranked = Array.from(scores).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).slice(0, 40);
+        var ranked = best(scores, 30);
         var chunks = {};
         ranked.forEach(function (entry) { chunks["d" + Math.floor(entry[0] / meta.chunk)] = true; });
         loadAll(Object.keys(chunks), function () { callback(rank(ranked, terms, meta, limit), terms); });
