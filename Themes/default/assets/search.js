@@ -32,13 +32,16 @@
   }
 
   // Latin words whole (at most 32 characters); Japanese runs as overlapping pairs; a lone Japanese character as itself.
-  function tokens(text) {
+  // With `covering`, only enough pairs to cover a run (1st, 3rd, …, and the last): a query needs no more
+  // to find its documents (adjacency is checked on the text), and loads fewer index files.
+  function tokens(text, covering) {
     var result = [], run = [], runClass = 0;
     function flush() {
       if (runClass === 2) result.push(run.slice(0, 32).join(""));
       else if (runClass === 1) {
         if (run.length === 1) result.push(run[0]);
-        for (var i = 0; i + 1 < run.length; i++) result.push(run[i] + run[i + 1]);
+        for (var i = 0; i + 1 < run.length; i += covering ? 2 : 1) result.push(run[i] + run[i + 1]);
+        if (covering && run.length > 2 && run.length % 2 === 1) result.push(run[run.length - 2] + run[run.length - 1]);
       }
       run = [];
     }
@@ -92,7 +95,7 @@
         group.forEach(function (other) { if (alternatives.indexOf(other) < 0) alternatives.push(other); });
       });
       return alternatives.map(function (text) {
-        return { text: text, tokens: tokens(text), last: position === words.length - 1 };
+        return { text: text, tokens: tokens(text, true), last: position === words.length - 1 };
       }).filter(function (alternative) { return alternative.tokens.length > 0; });
     });
   }
@@ -208,7 +211,7 @@
           });
           scores = intersect(scores, either);
         });
-        var ranked = best(scores, 30);
+        var ranked = best(scores, 15);
         var chunks = {};
         ranked.forEach(function (entry) { chunks["d" + Math.floor(entry[0] / meta.chunk)] = true; });
         loadAll(Object.keys(chunks), function () { callback(rank(ranked, terms, meta, limit), terms); });
