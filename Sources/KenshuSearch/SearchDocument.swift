@@ -28,6 +28,13 @@ public struct SearchDocument: Sendable, Equatable {
         return documents
     }
 
+    /// How many documents ``documents(of:)`` makes for a page, without making them.
+    static func count(of page: ParsedPage) -> Int {
+        let sections = page.body.sections
+        let opening = sections.first?.headingID == nil && !sections.isEmpty ? 1 : 0
+        return 1 + sections.count - opening + page.body.quizzes.count
+    }
+
     static func documents(of page: ParsedPage) -> [SearchDocument] {
         let matter = page.frontMatter
         let href = page.sitePath.value

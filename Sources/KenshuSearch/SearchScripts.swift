@@ -1,26 +1,52 @@
 import Foundation
 import KenshuCore
+import KenshuSite
 
 /// Writes a ``SearchIndex`` as classic scripts under `search/`, each assigning into the global
 /// `KENSHU_SEARCH_DATA`: pages load them with `<script>`, which works from `file://` where
 /// `fetch()` of a local file does not.
 public enum SearchScripts {
-    /// About this many postings go into one term shard (roughly 100 KB of script).
-    static let postingsPerShard = 16_000
+    /// About this many bytes of section text make one term shard (roughly 40–100 KB of script).
+    static let textBytesPerShard = 160_000
     /// About this many bytes of text go into one document chunk.
     static let bytesPerChunk = 16 * 1024
 
+    /// How the index is cut into files. It is worked out from the site's shape and text sizes alone
+    /// (no index needed), so the preview server lists the files without building the index until
+    /// someone searches.
     public struct Layout: Sendable, Equatable {
         public var termShards: Int
         public var documentsPerChunk: Int
+        public var documentCount: Int
+
+        /// `search/meta.js`, every term shard and every document chunk.
+        public var paths: [String] {
+            let chunks = (documentCount + documentsPerChunk - 1) / documentsPerChunk
+            return ["search/meta.js"] + (0..<termShards).map { "search/terms-\($0).js" } + (0..<chunks).map { "search/docs-\($0).js" }
+        }
+
+        init(documentCount: Int, textBytes: Int) {
+            termShards = min(256, max(1, textBytes / SearchScripts.textBytesPerShard))
+            let average = max(1, textBytes / max(1, documentCount))
+            documentsPerChunk = min(1024, max(16, SearchScripts.bytesPerChunk / average))
+            self.documentCount = documentCount
+        }
     }
 
-    public static func layout(of index: SearchIndex) -> Layout {
-        let postingCount = index.postings.values.reduce(0) { $0 + $1.count }
-        let shards = min(256, max(1, (postingCount + postingsPerShard - 1) / postingsPerShard))
-        let textBytes = index.documents.reduce(0) { $0 + $1.text.utf8.count + $1.title.utf8.count + $1.href.utf8.count }
-        let average = max(1, textBytes / max(1, index.documents.count))
-        return Layout(termShards: shards, documentsPerChunk: min(1024, max(16, bytesPerChunk / average)))
+    /// The layout for a site, from counts and byte sizes only.
+    public static func layout(for site: Site) -> Layout {
+        var count = site.glossary.count
+        var bytes = site.glossary.reduce(0) { $0 + $1.definition.utf8.count }
+        for page in site.pages {
+            count += SearchDocument.count(of: page)
+            bytes += page.body.sections.reduce(0) { $0 + $1.text.utf8.count } + (page.frontMatter.description?.utf8.count ?? 0)
+        }
+        return Layout(documentCount: count, textBytes: bytes)
+    }
+
+    /// The layout for documents already collected (tests, other callers without a site).
+    public static func layout(of documents: [SearchDocument]) -> Layout {
+        Layout(documentCount: documents.count, textBytes: documents.reduce(0) { $0 + $1.text.utf8.count })
     }
 
     /// The shard a term lives in: its first Unicode scalar modulo the shard count (search.js does the same).
@@ -28,9 +54,8 @@ public enum SearchScripts {
         Int(term.unicodeScalars.first?.value ?? 0) % shards
     }
 
-    /// Every file, by path under the site root.
-    public static func files(for index: SearchIndex) -> [(path: String, contents: String)] {
-        let layout = layout(of: index)
+    /// Every file of `layout.paths`, by path under the site root.
+    public static func files(for index: SearchIndex, layout: Layout) -> [(path: String, contents: String)] {
         var files: [(String, String)] = [("search/meta.js", meta(index, layout: layout))]
         var shards = Array(repeating: [String](), count: layout.termShards)
         for term in index.postings.keys.sorted() {

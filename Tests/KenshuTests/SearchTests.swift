@@ -5,6 +5,7 @@ import KenshuMarkdown
 import Testing
 @testable import KenshuBuild
 @testable import KenshuSearch
+import KenshuServe
 
 /// Search: one normalisation for index and query (shared with search.js), per-section documents,
 /// scores that favour titles, shards that a browser can load from file://, synonyms from site.yml.
@@ -78,6 +79,8 @@ import Testing
         var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
         let model = try pipeline.update()
         let documents = SearchDocument.collect(from: model.site)
+        // The file list is worked out without collecting; it must agree with what collecting makes.
+        #expect(SearchScripts.layout(for: model.site).documentCount == documents.count)
         let welcome = documents.filter { $0.href.hasPrefix("intro/welcome.html") && $0.kind != .glossary }
         #expect(welcome.map(\.kind) == [.page, .section, .section, .quiz])
         #expect(welcome[1].href == "intro/welcome.html#%E7%9B%AE%E7%9A%84")
@@ -108,10 +111,11 @@ import Testing
             SearchDocument(kind: .section, title: "第\(number)課", heading: "見出し</script>", href: "p\(number).html#h", text: "本文 \(number)")
         }
         let index = SearchIndex(documents: documents, synonyms: [["ガバクラ", "ガバメントクラウド"]])
-        let files = Dictionary(SearchScripts.files(for: index).map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        let layout = SearchScripts.layout(of: documents)
+        let files = Dictionary(SearchScripts.files(for: index, layout: layout).map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        #expect(Set(files.keys) == Set(layout.paths))
         let meta = files["search/meta.js"] ?? ""
         #expect(meta.contains("\"synonyms\":[[\"がばくら\",\"がばめんとくらうど\"]]"))
-        let layout = SearchScripts.layout(of: index)
         #expect(files.keys.filter { $0.hasPrefix("search/terms-") }.count == layout.termShards)
         let shard = SearchScripts.shard(of: "本文", shards: layout.termShards)
         // Document 0 (gap "0"), then its score; document 1 (gap "1"), and so on.
@@ -146,6 +150,23 @@ import Testing
         let page = try site.read("intro/welcome.html")
         #expect(page.contains("<input type=\"search\" id=\"kenshu-search\""))
         #expect(page.contains("<script src=\"../assets/search.js\"></script>"))
+    }
+}
+
+extension SearchTests {
+    // The preview lists the index files at once and builds the index only when one is asked for.
+    @Test func testPreview_servesTheIndexOnRequest() async throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let session = PreviewSession(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        guard case .ready(let preview) = await session.rebuildAll() else {
+            Issue.record("the preview did not build")
+            return
+        }
+        let meta = String(decoding: try #require(preview.file(at: "search/meta.js")), as: UTF8.self)
+        #expect(meta.contains("KENSHU_SEARCH_DATA.meta="))
+        let chunk = String(decoding: try #require(preview.file(at: "search/docs-0.js")), as: UTF8.self)
+        #expect(chunk.contains("ようこそ研修へ"))
     }
 }
 
