@@ -1,6 +1,7 @@
 import Foundation
 import KenshuContent
 import KenshuCore
+import KenshuMarkdown
 import KenshuQuiz
 import KenshuSite
 
@@ -28,11 +29,11 @@ public struct SearchDocument: Sendable, Equatable {
         return documents
     }
 
-    /// How many documents ``documents(of:)`` makes for a page, without making them.
-    static func count(of page: ParsedPage) -> Int {
-        let sections = page.body.sections
-        let opening = sections.first?.headingID == nil && !sections.isEmpty ? 1 : 0
-        return 1 + sections.count - opening + page.body.quizzes.count
+    /// How many documents ``documents(of:)`` makes for a page with these sections and block models,
+    /// without making them (the preview lists the index files on every rebuild).
+    static func count(sections: [PageSection], models: [any BlockModel]) -> Int {
+        let opening = sections.first.map { $0.headingID == nil ? 1 : 0 } ?? 0
+        return 1 + sections.count - opening + models.reduce(0) { $1 is Quiz ? $0 + 1 : $0 }
     }
 
     static func documents(of page: ParsedPage) -> [SearchDocument] {
