@@ -3,8 +3,8 @@ import PackageDescription
 
 // Data flows one way, one target per stage:
 // KenshuContent (files, front matter) → KenshuMarkdown (cmark walk, + KenshuQuiz blocks) → KenshuSite (course model)
-// → KenshuRender (theme) → KenshuBuild (atomic output) ← KenshuServe (preview), KenshuExport (zip, SCORM, GIFT)
-// ← kenshu (CLI).
+// → KenshuRender (theme) and KenshuSearch (index) → KenshuBuild (atomic output) ← KenshuServe (preview),
+// KenshuExport (zip, SCORM, GIFT) ← kenshu (CLI).
 let package = Package(
     name: "kenshu",
     platforms: [.macOS(.v14)],
@@ -38,11 +38,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(name: "KenshuRender", dependencies: ["KenshuSite", "KenshuTheme"]),
+        .target(name: "KenshuSearch", dependencies: ["KenshuCore", "KenshuContent", "KenshuSite", "KenshuQuiz"]),
         .target(
             name: "KenshuBuild",
             dependencies: [
                 "KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuQuiz", "KenshuSite", "KenshuTheme", "KenshuRender",
-                "KenshuCheck",
+                "KenshuCheck", "KenshuSearch",
             ],
             exclude: ["StarterCourse"]),
         .target(
@@ -66,8 +67,8 @@ let package = Package(
         .testTarget(
             name: "KenshuTests",
             dependencies: [
-                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuExport", .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuExport", "KenshuSearch",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
     ],
     swiftLanguageModes: [.v6]

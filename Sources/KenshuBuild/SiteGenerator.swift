@@ -32,7 +32,7 @@ public protocol SiteTransform: Sendable {
 /// The generators every site has.
 public enum StandardGenerators {
     public static let all: [any SiteGenerator] = [
-        GeneratedHome(), TableOfContents(), ProgressPage(), CourseScript(), GlossaryGenerator(), PrintGenerator(),
+        GeneratedHome(), TableOfContents(), ProgressPage(), CourseScript(), GlossaryGenerator(), PrintGenerator(), SearchGenerator(),
     ]
 
     /// `index.html` when the content has no home page: the module cards alone.

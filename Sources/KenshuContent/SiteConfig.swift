@@ -31,6 +31,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var externalAllow: [String] = []
     /// Thresholds of the quiz linter (`quiz_lint:`).
     public var quizLint = QuizLintSettings()
+    /// `search: synonyms:`: groups of words that find each other (`ガバクラ = ガバメントクラウド`).
+    public var searchSynonyms: [[String]] = []
 
     public init() {}
 
@@ -45,7 +47,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let knownKeys = [
         "id", "title", "language", "description", "organisation", "licence", "attribution", "version", "theme", "options", "check",
-        "quiz_lint",
+        "quiz_lint", "search",
     ]
     static let knownOptions = ["raw_html", "url_schemes"]
     static let languages = ["ja", "en"]
@@ -83,6 +85,7 @@ public struct SiteConfig: Sendable, Hashable {
             case "options": readOptions(value, into: &config, reader: &reader)
             case "check": readCheck(value, into: &config, reader: &reader)
             case "quiz_lint": config.quizLint = QuizLintSettings.read(value, reader: &reader)
+            case "search": config.searchSynonyms = SearchSettings.synonyms(value, reader: &reader)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
             }
         }

@@ -20,6 +20,8 @@ public enum MarkdownRenderer {
             blockIDs: writer.blockIDs, models: writer.models)
         parsed.anchorIDs = writer.htmlAnchors
         parsed.proseRuns = writer.proseRuns
+        parsed.sections = SectionCollector.sections(
+            of: document.document, headings: writer.headings, pluginInfoWords: Set(options.fencedBlockHandlers.keys))
         return parsed
     }
 }

@@ -54,6 +54,8 @@ public struct ParsedMarkdown: Sendable {
     /// fenced blocks, in document order. Site transforms (glossary links) decorate only these;
     /// whoever changes `html` must update or empty them.
     public var proseRuns: [Range<Int>] = []
+    /// The page's plain text, split at headings, for search.
+    public var sections: [PageSection] = []
 
     public init(
         html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:],

@@ -23,6 +23,6 @@ public struct Site: Sendable {
 
     /// For each page, the index of the module it belongs to (`nil` for the home page).
     public var moduleOfPage: [Int?]
-    /// The terms of `glossary.yml`, for glossary links and the glossary page.
+    /// The terms of `glossary.yml`, for glossary links, the glossary page and search.
     public var glossary: [GlossaryTerm] = []
 }

@@ -56,7 +56,7 @@ import Testing
         #expect(html.contains("<nav class=\"print-toc\""))
         #expect(html.contains("<a href=\"#print-answers-2\">解答と解説</a>"))
         // No interactive quiz: the question, its choices, a blank for text answers.
-        #expect(!html.contains("<form"))
+        #expect(!html.contains("<form class=\"quiz"))
         #expect(!html.contains("quiz-check"))
         #expect(html.contains("<strong>問 1</strong>"))
         #expect(html.contains("<li>各地方公共団体</li>"))

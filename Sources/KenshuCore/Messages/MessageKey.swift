@@ -151,6 +151,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case attributionNotMapping = "K7205"
     case exportOutputInsideContent = "K7206"
     case cliExported = "K7210"
+    // K7.1: search
+    case searchNotMapping = "K7100"
+    case searchSynonymTooShort = "K7101"
 
     // Advice that depends on the case at hand.
     case fixDidYouMean = "fix.did-you-mean"

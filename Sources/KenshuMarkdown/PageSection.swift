@@ -1,0 +1,71 @@
+import Foundation
+
+/// The plain text of one part of a page: the text before the first heading, or one heading and
+/// what follows it up to the next heading. Search indexes these, one document per section.
+public struct PageSection: Sendable, Hashable {
+    /// The heading's element id (`nil` for the text before the first heading).
+    public var headingID: String?
+    public var headingText: String
+    /// The section's words without markup; fenced blocks that a plug-in renders (quizzes) are left out.
+    public var text: String
+
+    public init(headingID: String?, headingText: String, text: String) {
+        self.headingID = headingID
+        self.headingText = headingText
+        self.text = text
+    }
+}
+
+/// Splits a cmark tree into ``PageSection``s, pairing the n-th heading node with the n-th heading the
+/// HTML writer recorded (so ids match the page's anchors).
+enum SectionCollector {
+    static func sections(of root: MarkdownNode, headings: [Heading], pluginInfoWords: Set<String>) -> [PageSection] {
+        var sections = [PageSection(headingID: nil, headingText: "", text: "")]
+        var headingNumber = 0
+        func add(_ text: String) { sections[sections.count - 1].text += text }
+        func separate() {
+            if let last = sections[sections.count - 1].text.last, last != " ", last != "\n" { add("\n") }
+        }
+        root.walk { node, entering in
+            switch node.kind {
+            case .heading:
+                guard entering else { return .visitChildren }
+                let heading = headingNumber < headings.count ? headings[headingNumber] : nil
+                headingNumber += 1
+                sections.append(PageSection(headingID: heading?.id, headingText: heading?.text ?? plainText(of: node), text: ""))
+                return .skipChildren
+            case .text, .code: add(node.literal)
+            case .softBreak: add(LineJoining.joinsWithoutSpace(node) ? "" : " ")
+            case .lineBreak: add("\n")
+            case .codeBlock:
+                let info = node.fenceInfo.prefix { $0 != " " && $0 != "\t" }
+                if !pluginInfoWords.contains(String(info)) {
+                    separate()
+                    add(node.literal)
+                }
+            case .paragraph, .item, .blockQuote, .list:
+                if !entering { separate() }
+            case .image:
+                add(plainText(of: node))
+                return .skipChildren
+            default: break
+            }
+            return .visitChildren
+        }
+        if sections[0].text.allSatisfy(\.isWhitespace) { sections.removeFirst() }
+        return sections.map { section in
+            var cleaned = section
+            cleaned.text = section.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return cleaned
+        }
+    }
+
+    private static func plainText(of node: MarkdownNode) -> String {
+        var text = ""
+        node.walk { child, _ in
+            if child.kind == .text || child.kind == .code { text += child.literal }
+            return .visitChildren
+        }
+        return text
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import KenshuCore
+
+/// The search index: for every term, the documents that contain it with a score computed at
+/// build time (BM25 with the page title counting three times and the heading twice), so the
+/// browser only adds numbers. Terms are sharded by their first character, documents in
+/// reading-order chunks: one query loads a few small files, whatever the size of the course.
+public struct SearchIndex: Sendable {
+    public var documents: [SearchDocument]
+    /// Term → (document number, score × 8, at least 1), document numbers ascending.
+    public var postings: [String: [(document: Int, score: Int)]]
+    public var synonyms: [[String]]
+
+    static let k1 = 1.2
+    static let b = 0.75
+    static let titleWeight = 3
+    static let headingWeight = 2
+    /// Questions are short, so BM25 would put them above the lessons that teach the same words.
+    static let quizWeight = 0.6
+
+    public init(documents: [SearchDocument], synonyms: [[String]]) {
+        self.documents = documents
+        self.synonyms = synonyms.map { group in group.map(SearchText.normalise) }
+        let counted = Parallel.map(documents) { Self.termCounts(of: $0) }
+        let total = Double(max(documents.count, 1))
+        let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.length }) / total)
+        let norms = counted.map { Self.k1 * (1 - Self.b + Self.b * Double($0.length) / averageLength) }
+        let weights = documents.map { $0.kind == .quiz ? Self.quizWeight : 1 }
+        // Terms are split by their first character so that each part is scored on its own core.
+        let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int, score: Int)]] in
+            var counts: [String: [(document: Int, count: Int)]] = [:]
+            for (number, document) in counted.enumerated() {
+                for (term, count) in document.counts[part] { counts[term, default: []].append((number, count)) }
+            }
+            return counts.mapValues { list in
+                let df = Double(list.count)
+                let idf = log(1 + (total - df + 0.5) / (df + 0.5))
+                return list.map { entry in
+                    let tf = Double(entry.count)
+                    let score = weights[entry.document] * idf * tf * (Self.k1 + 1) / (tf + norms[entry.document])
+                    return (entry.document, min(255, max(1, Int((score * 8).rounded()))))
+                }
+            }
+        }
+        var postings: [String: [(document: Int, score: Int)]] = [:]
+        postings.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { postings.merge(part) { first, _ in first } }
+        self.postings = postings
+    }
+
+    /// How many groups of terms are scored in parallel.
+    static let partitions = 8
+
+    /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms.
+    static func termCounts(of document: SearchDocument) -> (counts: [[String: Int]], length: Int) {
+        var counts = Array(repeating: [String: Int](), count: partitions)
+        var length = 0
+        func add(_ text: String, weight: Int) {
+            for term in SearchText.tokens(ofNormalised: SearchText.normalise(text)) {
+                let part = Int(term.unicodeScalars.first?.value ?? 0) % partitions
+                counts[part][term, default: 0] += weight
+                length += 1
+            }
+        }
+        if document.kind == .page || document.kind == .glossary { add(document.title, weight: titleWeight) }
+        add(document.heading, weight: document.kind == .quiz ? 1 : headingWeight)
+        add(document.text, weight: 1)
+        return (counts, length)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import KenshuCore
+import KenshuSite
+
+/// Writes a ``SearchIndex`` as classic scripts under `search/`, each assigning into the global
+/// `KENSHU_SEARCH_DATA`: pages load them with `<script>`, which works from `file://` where
+/// `fetch()` of a local file does not.
+public enum SearchScripts {
+    /// About this many bytes of section text make one term shard (roughly 40–100 KB of script).
+    static let textBytesPerShard = 160_000
+    /// About this many bytes of text go into one document chunk.
+    static let bytesPerChunk = 16 * 1024
+
+    /// How the index is cut into files. It is worked out from the site's shape and text sizes alone
+    /// (no index needed), so the preview server lists the files without building the index until
+    /// someone searches.
+    public struct Layout: Sendable, Equatable {
+        public var termShards: Int
+        public var documentsPerChunk: Int
+        public var documentCount: Int
+
+        /// `search/meta.js`, every term shard and every document chunk.
+        public var paths: [String] {
+            let chunks = (documentCount + documentsPerChunk - 1) / documentsPerChunk
+            return ["search/meta.js"] + (0..<termShards).map { "search/terms-\($0).js" } + (0..<chunks).map { "search/docs-\($0).js" }
+        }
+
+        init(documentCount: Int, textBytes: Int) {
+            termShards = min(256, max(1, textBytes / SearchScripts.textBytesPerShard))
+            let average = max(1, textBytes / max(1, documentCount))
+            documentsPerChunk = min(1024, max(16, SearchScripts.bytesPerChunk / average))
+            self.documentCount = documentCount
+        }
+    }
+
+    /// The layout for a site, from counts and byte sizes only.
+    public static func layout(for site: Site) -> Layout {
+        var count = site.glossary.count
+        var bytes = site.glossary.reduce(0) { $0 + $1.definition.utf8.count }
+        // Indices rather than `for page in`: copying each whole page costs more than the counting.
+        for index in site.pages.indices {
+            let sections = site.pages[index].body.sections
+            count += SearchDocument.count(sections: sections, models: site.pages[index].body.models)
+            for section in sections { bytes += section.text.utf8.count }
+        }
+        return Layout(documentCount: count, textBytes: bytes)
+    }
+
+    /// The layout for documents already collected (tests, other callers without a site).
+    public static func layout(of documents: [SearchDocument]) -> Layout {
+        Layout(documentCount: documents.count, textBytes: documents.reduce(0) { $0 + $1.text.utf8.count })
+    }
+
+    /// The shard a term lives in: its first Unicode scalar modulo the shard count (search.js does the same).
+    public static func shard(of term: String, shards: Int) -> Int {
+        Int(term.unicodeScalars.first?.value ?? 0) % shards
+    }
+
+    /// Every file of `layout.paths`, by path under the site root.
+    public static func files(for index: SearchIndex, layout: Layout) -> [(path: String, contents: String)] {
+        var files: [(String, String)] = [("search/meta.js", meta(index, layout: layout))]
+        var shards = Array(repeating: [String](), count: layout.termShards)
+        for term in index.postings.keys.sorted() {
+            shards[shard(of: term, shards: layout.termShards)].append(term)
+        }
+        let postings = index.postings
+        let termFiles = Parallel.map(Array(shards.enumerated())) { number, terms -> (String, String) in
+            var out = prefix + "[\"t\(number)\"]={"
+            for (position, term) in terms.enumerated() {
+                if position > 0 { out += ",\n" }
+                out += JSONText.string(term) + ":\""
+                var previous = 0
+                for posting in postings[term] ?? [] {
+                    PostingCode.append(posting.document - previous, to: &out)
+                    PostingCode.append(posting.score, to: &out)
+                    previous = posting.document
+                }
+                out += "\""
+            }
+            return ("search/terms-\(number).js", out + "};\n")
+        }
+        files += termFiles
+        let documents = index.documents
+        let starts = Array(stride(from: 0, to: documents.count, by: layout.documentsPerChunk))
+        files += Parallel.map(Array(starts.enumerated())) { chunkNumber, start -> (String, String) in
+            let chunk = documents[start..<min(documents.count, start + layout.documentsPerChunk)]
+            let rows = chunk.map { document in
+                "[" + [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text]
+                    .map(JSONText.string).joined(separator: ",") + "]"
+            }
+            return ("search/docs-\(chunkNumber).js", prefix + "[\"d\(chunkNumber)\"]=[\n" + rows.joined(separator: ",\n") + "];\n")
+        }
+        return files
+    }
+
+    static let prefix = "window.KENSHU_SEARCH_DATA=window.KENSHU_SEARCH_DATA||{};KENSHU_SEARCH_DATA"
+
+    static func meta(_ index: SearchIndex, layout: Layout) -> String {
+        let synonyms = "[" + index.synonyms.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+        return "/* Built by Kenshu: the search index's layout. */\n" + prefix
+            + ".meta={\"version\":1,\"terms\":\(layout.termShards),\"chunk\":\(layout.documentsPerChunk),"
+            + "\"documents\":\(index.documents.count),\"synonyms\":\(synonyms)};\n"
+    }
+}
+
+/// Postings as text: each number (document gap, then score) in base 32, most significant digit first,
+/// every digit but the last taken from the upper half of a 64-letter alphabet. Half the bytes of JSON
+/// numbers and commas; search.js reads it back.
+enum PostingCode {
+    static let alphabet = Array("0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".unicodeScalars)
+
+    static func append(_ number: Int, to out: inout String) {
+        let value = max(0, number)
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            out.unicodeScalars.append(alphabet[32 + ((value >> shift) & 31)])
+            shift -= 5
+        }
+        out.unicodeScalars.append(alphabet[value & 31])
+    }
+}
+
+/// JSON string literals that are also safe inside a classic script.
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The one definition of how search compares text, shared with the theme's `search.js`: the
+/// index and every query go through the same steps, so a word matches however it was typed.
+/// `Tests/Fixtures/search/normalisation.json` pins both sides to the same results.
+public enum SearchText {
+    /// NFKC (full-width ASCII and half-width kana become ordinary), lower case, final sigma as sigma,
+    /// katakana as hiragana, and the long-vowel mark dropped (サーバー = サーバ = さーば).
+    public static func normalise(_ text: String) -> String {
+        quickNormalise(text) ?? fullNormalise(text)
+    }
+
+    /// The same result without Foundation, for text made only of characters whose NFKC form is known
+    /// here (ASCII, full-width ASCII, kana, common kanji and punctuation): most Japanese prose.
+    /// `nil` when any other character appears.
+    static func quickNormalise(_ text: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x00...0x7F, 0x3001...0x3002, 0x300C...0x300F, 0x3005, 0x3041...0x3096, 0x30FB, 0x4E00...0x9FFF: break
+            case 0xFF01...0xFF5E: value -= 0xFEE0
+            case 0x30FC: continue
+            case 0x30A1...0x30F6, 0x30FD...0x30FE: value -= 0x60
+            default: return nil
+            }
+            if value >= 0x41 && value <= 0x5A { value += 0x20 }
+            guard let folded = Unicode.Scalar(value) else { return nil }
+            scalars.append(folded)
+        }
+        return String(scalars)
+    }
+
+    static func fullNormalise(_ text: String) -> String {
+        // NFC again: Foundation's NFKC can leave half-width voiced marks uncomposed (ｶﾞ → か + U+3099).
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            switch scalar.value {
+            case 0x30FC: continue
+            case 0x03C2: scalars.append("\u{03C3}")
+            case 0x30A1...0x30F6, 0x30FD...0x30FE:
+                if let hiragana = Unicode.Scalar(scalar.value - 0x60) { scalars.append(hiragana) }
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// How a normalised character takes part in words.
+    enum CharacterClass { case ideographic, alphanumeric, separator }
+
+    static func characterClass(_ value: UInt32) -> CharacterClass {
+        switch value {
+        case 0x3005, 0x3006, 0x3041...0x309F, 0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+             0x20000...0x2FFFF:
+            return .ideographic
+        case 0x30...0x39, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x370...0x3FF, 0x400...0x4FF:
+            return .alphanumeric
+        default:
+            return .separator
+        }
+    }
+
+    /// The index terms of normalised text: Latin words and numbers whole; Japanese runs as
+    /// overlapping character pairs (bigrams), so `標準` is found inside `標準準拠システム`.
+    /// A Japanese run of one character is kept as itself.
+    public static func tokens(ofNormalised text: String) -> [String] {
+        var tokens: [String] = []
+        var run: [Unicode.Scalar] = []
+        var runClass = CharacterClass.separator
+        func flush() {
+            defer { run.removeAll(keepingCapacity: true) }
+            switch runClass {
+            case .separator: return
+            case .alphanumeric: tokens.append(String(String.UnicodeScalarView(run.prefix(maxWordLength))))
+            case .ideographic:
+                if run.count == 1 { tokens.append(String(run[0])); return }
+                for index in 0..<(run.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(run[index])
+                    pair.append(run[index + 1])
+                    tokens.append(String(pair))
+                }
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let kind = characterClass(scalar.value)
+            if kind != runClass {
+                flush()
+                runClass = kind
+            }
+            if kind != .separator { run.append(scalar) }
+        }
+        flush()
+        return tokens
+    }
+
+    /// Longer Latin runs (hashes, URLs) are cut, so one token cannot bloat the index.
+    static let maxWordLength = 32
+}

@@ -1,0 +1,178 @@
+import Foundation
+import KenshuContent
+import KenshuCore
+import KenshuMarkdown
+import Testing
+@testable import KenshuBuild
+@testable import KenshuSearch
+import KenshuServe
+
+/// Search: one normalisation for index and query (shared with search.js), per-section documents,
+/// scores that favour titles, shards that a browser can load from file://, synonyms from site.yml.
+@Suite struct SearchTests {
+    struct Case: Decodable {
+        var input: String
+        var normalised: String
+        var tokens: [String]
+    }
+
+    struct Fixture: Decodable { var cases: [Case] }
+
+    static let fixtureURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/search/normalisation.json")
+
+    // The shared list that search.js is checked against in the browser test.
+    @Test func testNormalisation_matchesSharedFixture() throws {
+        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: Self.fixtureURL))
+        #expect(fixture.cases.count >= 30)
+        for item in fixture.cases {
+            let normalised = SearchText.normalise(item.input)
+            #expect(Array(normalised.unicodeScalars) == Array(item.normalised.unicodeScalars), "normalise(\(item.input))")
+            #expect(SearchText.tokens(ofNormalised: normalised) == item.tokens, "tokens(\(item.input))")
+        }
+    }
+
+    // The Foundation-free path must agree with the full one wherever it applies.
+    @Test func testQuickNormalisation_agreesWithFoundation() throws {
+        let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: Self.fixtureURL))
+        let samples = fixture.cases.map(\.input) + [
+            "「標準準拠システム」へ移行します。（令和７年度）ＡＢＣ・ｘｙｚ！", "ヴァ・ヷ・ヵヶ・ゝゞ・ヽヾ・々", "Tab\there, CRLF\r\n",
+        ]
+        var quick = 0
+        for sample in samples {
+            guard let fast = SearchText.quickNormalise(sample) else { continue }
+            quick += 1
+            #expect(Array(fast.unicodeScalars) == Array(SearchText.fullNormalise(sample).unicodeScalars), "\(sample)")
+        }
+        #expect(quick >= 15)
+        #expect(SearchText.quickNormalise("ｶﾞ") == nil)
+    }
+
+    @Test func testVariants_foldToOneForm() {
+        let forms = ["ガバメントクラウド", "ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", "がばめんとくらうど"].map(SearchText.normalise)
+        #expect(Set(forms).count == 1)
+        #expect(SearchText.normalise("ＧＣＡＳ") == SearchText.normalise("gcas"))
+        let compound = SearchText.tokens(ofNormalised: SearchText.normalise("標準準拠システム"))
+        #expect(compound.contains("標準"))
+    }
+
+    @Test func testSections_followHeadingsAndLeaveOutQuizzes() {
+        var options = MarkdownOptions(path: "a.md", permalinkLabel: "")
+        options.fencedBlockHandlers["quiz"] = QuizBlockHandlerStub()
+        let markdown = "前書き。\n\n## 標準化の目的\n\n本文は\n二行です。\n\n```quiz\n秘密の問題\n```\n\n### Fit & Gap\n\n- 項目A\n- 項目B\n"
+        let sections = MarkdownRenderer.render(markdown, options: options).sections
+        #expect(sections.map(\.headingID) == [nil, "標準化の目的", "fit--gap"])
+        #expect(sections.map(\.headingText) == ["", "標準化の目的", "Fit & Gap"])
+        #expect(sections[1].text == "本文は二行です。")
+        #expect(sections[2].text == "項目A\n項目B")
+        #expect(!sections.contains { $0.text.contains("秘密") })
+    }
+
+    @Test func testIndex_documentsForSectionsQuizzesAndGlossary() throws {
+        var files = TemporarySite.smallCourse()
+        files["01-intro/01-welcome.md"] = TemporarySite.page(
+            "ようこそ研修へ",
+            "## 目的\n\nガバメントクラウドを学びます。\n\n## 申し込み\n\n利用は GCAS で申し込みます。\n\n```quiz\nid: q1\nGCAS とは何ですか？\n- [x] 利用の窓口\n- [ ] 回線\n解説: 利用を申し込む仕組みです。\n```\n")
+        files["glossary.yml"] = "- term: GCAS\n  reading: じーきゃす\n  definition: ガバメントクラウドの利用を申し込むサイト\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        let model = try pipeline.update()
+        let documents = SearchDocument.collect(from: model.site)
+        // The file list is worked out without collecting; it must agree with what collecting makes.
+        #expect(SearchScripts.layout(for: model.site).documentCount == documents.count)
+        let welcome = documents.filter { $0.href.hasPrefix("intro/welcome.html") && $0.kind != .glossary }
+        #expect(welcome.map(\.kind) == [.page, .section, .section, .quiz])
+        #expect(welcome[1].href == "intro/welcome.html#%E7%9B%AE%E7%9A%84")
+        #expect(welcome[3].href == "intro/welcome.html#q1")
+        #expect(welcome[3].text.contains("利用を申し込む仕組み"))
+        let term = try #require(documents.last)
+        #expect(term.kind == .glossary && term.title == "GCAS")
+        #expect(term.href == "intro/welcome.html#%E7%94%B3%E3%81%97%E8%BE%BC%E3%81%BF")
+    }
+
+    @Test func testScores_favourTheTitleAndRareTerms() {
+        let documents = [
+            SearchDocument(kind: .page, title: "移行計画", heading: "", href: "a.html", text: "本文です。"),
+            SearchDocument(kind: .page, title: "費用", heading: "", href: "b.html", text: "移行計画について少し触れます。移行の話。"),
+            SearchDocument(kind: .page, title: "その他", heading: "", href: "c.html", text: "関係のない本文です。"),
+        ]
+        let index = SearchIndex(documents: documents, synonyms: [])
+        let postings = index.postings["計画"] ?? []
+        #expect(postings.map(\.document) == [0, 1])
+        #expect(postings[0].score > postings[1].score)
+        let common = index.postings["本文"]?.first?.score ?? 0
+        let rare = index.postings["計画"]?.first?.score ?? 0
+        #expect(rare > common)
+    }
+
+    @Test func testScripts_shardTermsByFirstCharacterAndChunkDocuments() {
+        let documents = (0..<40).map { number in
+            SearchDocument(kind: .section, title: "第\(number)課", heading: "見出し</script>", href: "p\(number).html#h", text: "本文 \(number)")
+        }
+        let index = SearchIndex(documents: documents, synonyms: [["ガバクラ", "ガバメントクラウド"]])
+        let layout = SearchScripts.layout(of: documents)
+        let files = Dictionary(SearchScripts.files(for: index, layout: layout).map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        #expect(Set(files.keys) == Set(layout.paths))
+        let meta = files["search/meta.js"] ?? ""
+        #expect(meta.contains("\"synonyms\":[[\"がばくら\",\"がばめんとくらうど\"]]"))
+        #expect(files.keys.filter { $0.hasPrefix("search/terms-") }.count == layout.termShards)
+        let shard = SearchScripts.shard(of: "本文", shards: layout.termShards)
+        // Document 0 (gap "0"), then its score; document 1 (gap "1"), and so on.
+        #expect(files["search/terms-\(shard).js"]?.contains("\"本文\":\"0") == true)
+        #expect(!files.values.contains { $0.contains("</script>") })
+        #expect(files["search/docs-0.js"]?.hasPrefix("window.KENSHU_SEARCH_DATA=") == true)
+    }
+
+    @Test func testPostingCode_usesBase32DigitsWithContinuationLetters() {
+        var out = ""
+        for number in [0, 5, 31, 32, 255, 1025] { PostingCode.append(number, to: &out) }
+        // 0, 5, v(31); 32 = [1, 0] → "B0"; 255 = [7, 31] → "Hv"; 1025 = [1, 0, 1] → "BA1".
+        #expect(out == "05vB0HvBA1")
+    }
+
+    @Test func testSynonyms_readFromSiteYAML() {
+        let yaml = "title: t\nsearch:\n  synonyms:\n    - ガバクラ = ガバメントクラウド\n    - [標準化, 標準準拠]\n    - ひとつだけ\n"
+        let (config, problems) = SiteConfig.parse(yaml, path: "site.yml")
+        #expect(config.searchSynonyms == [["ガバクラ", "ガバメントクラウド"], ["標準化", "標準準拠"]])
+        #expect(problems.map(\.code) == ["K7101"])
+        let (_, notMapping) = SiteConfig.parse("title: t\nsearch: yes\n", path: "site.yml")
+        #expect(notMapping.map(\.code) == ["K7100"])
+    }
+
+    @Test func testBuild_writesSearchScriptsAndTheBox() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded)
+        #expect(site.exists("search/meta.js"))
+        #expect(site.exists("search/terms-0.js"))
+        let page = try site.read("intro/welcome.html")
+        #expect(page.contains("<input type=\"search\" id=\"kenshu-search\""))
+        #expect(page.contains("<script src=\"../assets/search.js\"></script>"))
+    }
+}
+
+extension SearchTests {
+    // The preview lists the index files at once and builds the index only when one is asked for.
+    @Test func testPreview_servesTheIndexOnRequest() async throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let session = PreviewSession(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        guard case .ready(let preview) = await session.rebuildAll() else {
+            Issue.record("the preview did not build")
+            return
+        }
+        let meta = String(decoding: try #require(preview.file(at: "search/meta.js")), as: UTF8.self)
+        #expect(meta.contains("KENSHU_SEARCH_DATA.meta="))
+        let chunk = String(decoding: try #require(preview.file(at: "search/docs-0.js")), as: UTF8.self)
+        #expect(chunk.contains("ようこそ研修へ"))
+    }
+}
+
+/// A fenced-block plug-in that swallows its block, as the quiz plug-in does for search purposes.
+struct QuizBlockHandlerStub: FencedBlockHandler {
+    func render(_ block: FencedBlock, context: FencedBlockContext) -> FencedBlockOutput {
+        FencedBlockOutput(html: "<div></div>", ids: [])
+    }
+}
