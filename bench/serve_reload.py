@@ -23,7 +23,7 @@ def main():
     lesson = lessons[len(lessons) // 2]
     original = lesson.read_text(encoding="utf-8")
     started = time.monotonic()
-    server = subprocess.Popen([binary, "serve", "--content", str(content), "--port", "0"],
+    server = subprocess.Popen([binary, "serve", "--content", str(content), "--port", "0", "--lang", "en"],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         line = server.stdout.readline()

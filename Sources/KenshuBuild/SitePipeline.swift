@@ -145,7 +145,19 @@ public struct SitePipeline: Sendable {
         site = try step("transforms") {
             transforms.reduce(site) { current, transform in transform.apply(to: current, diagnostics: &diagnostics) }
         }
+        if shapeChanged { diagnostics.append(contentsOf: reservedNameClashes(site, theme: theme)) }
         return Model(site: site, theme: theme, diagnostics: diagnostics, shapeChanged: shapeChanged)
+    }
+
+    /// Content files that would land where Kenshu writes its own files (`course.js`, `progress.html`,
+    /// `assets/kenshu.css`): located errors instead of one silently overwriting the other.
+    func reservedNameClashes(_ site: Site, theme: Theme) -> [Diagnostic] {
+        var reserved = Set(generators.flatMap { $0.files(for: site, theme: theme) }.map(\.path.value))
+        reserved.formUnion(theme.assets.map { "assets/" + $0.relativePath })
+        let files = site.pages.map { ($0.sitePath.value, $0.file.displayPath) } + site.assets.map { ($0.sitePath.value, $0.file.displayPath) }
+        return files.filter { reserved.contains($0.0) }.map { path, display in
+            .error(.reservedName, path, at: SourceLocation(path: display, line: 1, column: 1))
+        }
     }
 
     /// Every page and generated file of the site; each renders only when asked for.

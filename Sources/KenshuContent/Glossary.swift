@@ -64,7 +64,10 @@ public enum Glossary {
                 for (sourceKey, sourceValue) in source {
                     switch sourceKey.string ?? "" {
                     case "title": sourceTitle = reader.string(sourceValue, key: "title")
-                    case "url": sourceURL = reader.string(sourceValue, key: "url")
+                    case "url":
+                        sourceURL = reader.string(sourceValue, key: "url").map {
+                            URLPolicy().filter($0, at: reader.location(sourceValue.mark), diagnostics: &reader.diagnostics)
+                        }.flatMap { $0.isEmpty ? nil : $0 }
                     case "date", "accessed": _ = reader.string(sourceValue, key: sourceKey.string ?? "")
                     default: reader.unknownKey(sourceKey.string ?? "", mark: sourceKey.mark, known: knownSourceKeys)
                     }

@@ -120,7 +120,10 @@ public struct SiteConfig: Sendable, Hashable {
         for (key, value) in fields {
             switch key.string {
             case "author": attribution.author = reader.string(value, key: "author")
-            case "source_url": attribution.sourceURL = reader.string(value, key: "source_url")
+            case "source_url":
+                attribution.sourceURL = reader.string(value, key: "source_url").map {
+                    URLPolicy().filter($0, at: reader.location(value.mark), diagnostics: &reader.diagnostics)
+                }.flatMap { $0.isEmpty ? nil : $0 }
             default: reader.unknownKey(key.string ?? "", mark: key.mark, known: ["author", "source_url"])
             }
         }

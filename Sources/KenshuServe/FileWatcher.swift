@@ -6,6 +6,10 @@ import Glibc
 /// Editors save by writing a temporary file and renaming it, so folders are watched, not files;
 /// new folders are watched as they appear. Changes are gathered for a short quiet time so that one
 /// save reports once.
+///
+/// `@unchecked Sendable`: `descriptor` and `folders` are written by `start()` before the watching
+/// thread starts and afterwards only by that one thread; `stopped` is guarded by `lock`; the
+/// stream's continuation is itself thread-safe.
 public final class FileWatcher: @unchecked Sendable {
     private let roots: [String]
     private let quiet: Int32

@@ -80,6 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// Set once Ctrl-C arrives, so the server's shutdown is not reported as an error.
+/// `@unchecked Sendable`: its one field is read and written only under `lock`.
 final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false

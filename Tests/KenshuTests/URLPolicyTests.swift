@@ -61,3 +61,21 @@ import Testing
         #expect(try site.read("intro/roles.html").contains("javascript%3Aalert(1).html"))
     }
 }
+
+/// Content files named like Kenshu's own output are located errors, not silent overwrites.
+@Suite struct ReservedNameTests {
+    @Test func testContentFilesNamedLikeKenshusOwn_areLocatedErrors() throws {
+        var files = TemporarySite.smallCourse()
+        files["course.js"] = "window.x = 1;"
+        files["assets/kenshu.css"] = "body{}"
+        files["01-intro/images/ok.png"] = "PNG"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(!result.succeeded)
+        let lines = site.printed(result, .en).filter { $0.hasSuffix("[K7003]") }
+        #expect(lines.contains { $0.hasPrefix("Content/course.js:1:1: error: 'course.js' is a file Kenshu writes itself") })
+        #expect(lines.contains { $0.hasPrefix("Content/assets/kenshu.css:1:1: error: 'assets/kenshu.css' is a file Kenshu writes itself") })
+        #expect(lines.count == 2)
+    }
+}
