@@ -51,7 +51,7 @@ public enum Builder {
             files = try OutputWriter.write(
                 rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground, checkPages: options.checkLinks
             ) { folder, checked in
-                try SourceManifest.write(sources, into: folder)
+                try SourceManifest.write(sources, into: folder, contentDirectory: options.contentDirectory)
                 guard let checked else { return true }
                 // Links ignored in the Markdown stay ignored wherever they are rendered (a lesson, print.html):
                 // compared by the site path they lead to.

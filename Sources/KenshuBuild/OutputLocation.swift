@@ -16,10 +16,12 @@ enum OutputLocation {
     /// Throws unless `output` is a folder Kenshu may replace.
     static func validate(output: URL, content: URL, themes: URL?) throws {
         let out = canonical(output), source = canonical(content)
-        let home = canonical(FileManager.default.homeDirectoryForCurrentUser)
+        // Both the account's home and $HOME (they differ under sudo or in containers), compared after resolving links.
+        let homes = Set([FileManager.default.homeDirectoryForCurrentUser.path, ProcessInfo.processInfo.environment["HOME"]]
+            .compactMap { $0 }.filter { !$0.isEmpty }.map { canonical(URL(fileURLWithPath: $0)) })
         let shown = output.path
         if out == "/" { throw Refusal.dangerous(shown, reason: "it is the root folder") }
-        if out == home { throw Refusal.dangerous(shown, reason: "it is your home folder") }
+        if homes.contains(out) { throw Refusal.dangerous(shown, reason: "it is your home folder") }
         if out == source { throw Refusal.dangerous(shown, reason: "it is the content folder") }
         if isInside(source, out) { throw Refusal.dangerous(shown, reason: "it contains the content folder") }
         if isInside(out, source) { throw Refusal.dangerous(shown, reason: "it is inside the content folder") }

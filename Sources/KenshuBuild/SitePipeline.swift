@@ -199,6 +199,7 @@ public struct SitePipeline: Sendable {
                 uniquingKeysWith: { $1 }))
         options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
         options.taskLabels = (theme.strings["task_done"] ?? "", theme.strings["task_open"] ?? "")
+        options.reservedIDs = theme.elementIDs
         return options
     }
 

@@ -16,13 +16,23 @@ enum SourceManifest {
         return map
     }
 
+    /// How a source path is published: an absolute `--content /home/a/Content` is written as
+    /// `Content/…`, so the built site never carries the author's home folder.
+    static func publishedPath(_ path: String, contentDirectory: String) -> String {
+        guard path.hasPrefix("/") else { return path }
+        let content = URL(fileURLWithPath: contentDirectory).standardizedFileURL
+        let prefix = content.path.hasSuffix("/") ? content.path : content.path + "/"
+        guard path.hasPrefix(prefix) else { return (path as NSString).lastPathComponent }
+        return content.lastPathComponent + "/" + path.dropFirst(prefix.count)
+    }
+
     /// Writes the map as JSON by hand: JSONSerialization took seconds for a 10,000-page site.
-    static func write(_ map: SiteChecker.SourceMap, into folder: URL) throws {
+    static func write(_ map: SiteChecker.SourceMap, into folder: URL, contentDirectory: String = "") throws {
         var json = "{"
         for (pageNumber, (page, links)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
             json += (pageNumber == 0 ? "\n" : ",\n") + quoted(page) + ":{"
             for (linkNumber, (href, location)) in links.sorted(by: { $0.key < $1.key }).enumerated() {
-                json += (linkNumber == 0 ? "" : ",") + quoted(href) + ":{\"path\":" + quoted(location.path)
+                json += (linkNumber == 0 ? "" : ",") + quoted(href) + ":{\"path\":" + quoted(publishedPath(location.path, contentDirectory: contentDirectory))
                     + ",\"line\":\(location.line),\"column\":\(location.column)}"
             }
             json += "}"

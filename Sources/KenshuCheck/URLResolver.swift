@@ -45,7 +45,12 @@ enum URLResolver {
             switch segment {
             case "", ".": continue
             case "..":
-                guard !parts.isEmpty else { return .outsideSite }
+                // A browser clamps `..` at the root of a path that starts at the root (`/../a.html` is `/a.html`);
+                // a relative path that climbs above the site's folder leaves the site.
+                if parts.isEmpty {
+                    if rest.hasPrefix("/") { continue }
+                    return .outsideSite
+                }
                 parts.removeLast()
             default:
                 parts.append(contentsOf: segment.split(separator: "/").map(String.init))

@@ -34,6 +34,7 @@ final class HTMLWriter {
         self.options = options
         self.lines = LineIndex(source)
         self.rawHTMLFilter = RawHTMLFilter(allowAll: options.allowRawHTML)
+        for id in options.reservedIDs { slugger.reserve(id) }
         out.reserveCapacity(source.utf8.count * 5 / 4)
     }
 

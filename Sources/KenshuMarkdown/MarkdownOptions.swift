@@ -16,6 +16,9 @@ public struct MarkdownOptions: Sendable {
     public var permalinkLabel: String
     /// Titles of GitHub-style alerts, keyed `note`, `tip`, `important`, `warning`, `caution`.
     public var alertTitles: [String: String]
+    /// Ids the theme's templates give elements of every page (`main`, `kenshu-strings`): a heading
+    /// with the same text gets `-1` instead of breaking the page's script or skip link.
+    public var reservedIDs: Set<String> = []
     /// Which URL schemes links and images may use (the rest are blanked with a warning).
     public var urlPolicy = URLPolicy()
     /// The accessible names of a task list item's disabled checkbox, checked and unchecked

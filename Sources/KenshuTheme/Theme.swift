@@ -19,6 +19,8 @@ public struct Theme: Sendable {
     public let stringsJSON: String
     /// The folders this theme was read from, to watch during preview.
     public let folders: [String]
+    /// Literal `id="…"` values in the templates: headings must not take them.
+    public var elementIDs: Set<String> = []
 
     public init(
         name: String, templates: MustacheLibrary, strings: [String: String], assets: [(relativePath: String, file: ThemeFile)],
@@ -66,15 +68,18 @@ public struct Theme: Sendable {
         let (layers, layerDiagnostics) = Self.layers(themesDirectory: themesDirectory, names: names)
         var (theme, diagnostics) = load(layers: layers, language: language)
         diagnostics = layerDiagnostics + diagnostics
+        let elementIDs = theme.elementIDs
         theme = Theme(
             name: names.first ?? "default", templates: theme.templates, strings: theme.strings, assets: theme.assets,
             folders: theme.folders)
+        theme.elementIDs = elementIDs
         return (theme, diagnostics)
     }
 
     public static func load(layers: [ThemeLayer], language: String) -> (Theme, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        var elementIDs: Set<String> = []
         for (name, file) in collect(layers, under: "templates") where name.hasSuffix(".mustache") {
             let text: String
             switch file.text() {
@@ -83,6 +88,7 @@ public struct Theme: Sendable {
                 diagnostics.append(problem)
                 continue
             }
+            elementIDs.formUnion(Self.literalIDs(in: text))
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -103,7 +109,18 @@ public struct Theme: Sendable {
             if case .folder(let path) = layer { return path }
             return nil
         }
-        return (Theme(name: "default", templates: library, strings: strings, assets: assets, folders: folders), diagnostics)
+        var theme = Theme(name: "default", templates: library, strings: strings, assets: assets, folders: folders)
+        theme.elementIDs = elementIDs
+        return (theme, diagnostics)
+    }
+
+    /// `id="main"` and the like, skipping ids made from data (`id="{{id}}"`).
+    static func literalIDs(in template: String) -> [String] {
+        template.components(separatedBy: "id=\"").dropFirst().compactMap { rest in
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            let id = String(rest[..<end])
+            return id.isEmpty || id.contains("{") ? nil : id
+        }
     }
 
     /// Every file under `subfolder` across layers, later layers replacing earlier ones.

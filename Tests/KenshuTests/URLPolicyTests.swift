@@ -2,6 +2,7 @@ import Foundation
 import KenshuCore
 import Testing
 @testable import KenshuBuild
+@testable import KenshuCheck
 
 /// One URL policy for every URL Kenshu writes: script URLs never reach a page, whatever wrote them.
 @Suite struct URLPolicyTests {
@@ -77,5 +78,41 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Content/course.js:1:1: error: 'course.js' is a file Kenshu writes itself") })
         #expect(lines.contains { $0.hasPrefix("Content/assets/kenshu.css:1:1: error: 'assets/kenshu.css' is a file Kenshu writes itself") })
         #expect(lines.count == 2)
+    }
+}
+
+/// Smaller holes: root-relative `..`, headings named like the theme's ids, absolute paths in the manifest, $HOME.
+@Suite struct SmallHardeningTests {
+    @Test func testRootRelativeDotDot_isClampedAtTheRoot() {
+        #expect(URLResolver.resolve("/../about.html", page: "a/b.html", base: nil) == .local(path: "about.html", fragment: nil, isDirectory: false))
+        #expect(URLResolver.resolve("../../x.html", page: "a/b.html", base: nil) == .outsideSite)
+    }
+
+    @Test func testHeadingsNamedLikeTemplateIDs_getASuffix() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("02-cloud/02-models.md", TemporarySite.page("方式", "## kenshu-strings\n\n## main\n"))
+        let result = try site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let html = try site.read("cloud/models.html")
+        #expect(html.components(separatedBy: "id=\"kenshu-strings\"").count == 2, "the template's element keeps its id alone")
+        #expect(html.contains("id=\"kenshu-strings-1\"") && html.contains("id=\"main-1\""))
+    }
+
+    @Test func testManifest_neverPublishesAbsolutePaths() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        #expect(site.content.path.hasPrefix("/"))
+        #expect(try site.build().succeeded)
+        let manifest = try String(contentsOf: site.output.appendingPathComponent(".kenshu-sources.json"), encoding: .utf8)
+        #expect(manifest.contains("\"path\":\"Content/01-intro/01-welcome.md\""))
+        #expect(!manifest.contains(site.root.path))
+    }
+
+    @Test func testHomeFromTheEnvironment_isRefusedAsOutput() throws {
+        let home = try #require(ProcessInfo.processInfo.environment["HOME"])
+        #expect(throws: ToolFailure.self) {
+            try OutputLocation.validate(output: URL(fileURLWithPath: home), content: URL(fileURLWithPath: "/nonexistent/Content"), themes: nil)
+        }
     }
 }
