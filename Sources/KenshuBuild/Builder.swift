@@ -29,6 +29,7 @@ public enum Builder {
         } catch {
             throw Failure(step: "output", underlying: error)
         }
+        OutputWriter.recoverHalfDoneSwap(of: outputURL)
         let model = try pipeline.update(progress: progress)
         var diagnostics = model.diagnostics
         var timings = pipeline.timings

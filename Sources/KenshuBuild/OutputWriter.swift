@@ -25,6 +25,9 @@ enum OutputWriter {
         _ site: RenderedSite, to output: URL, removeOldInBackground: Bool, checkPages: Bool = false,
         verify: (URL, [PageResult]?) throws -> Bool = { _, _ in true }
     ) throws -> Int? {
+        // A symlinked output folder is written through: its target is replaced, the link stays.
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) != nil
+        let output = isLink ? output.resolvingSymlinksInPath() : output
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -32,7 +35,9 @@ enum OutputWriter {
         let retired = parent.appendingPathComponent(".\(name).kenshu-old-\(pid)")
         let fm = FileManager.default
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers(in: parent, name: name, background: removeOldInBackground)
+        let lock = try BuildLock(parent.appendingPathComponent(".\(name).kenshu-lock"), output: output.path)
+        defer { lock.release() }
+        removeLeftovers(in: parent, name: name, output: output, background: removeOldInBackground)
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -43,6 +48,7 @@ enum OutputWriter {
                 try? fm.removeItem(at: staging)
                 return nil
             }
+            keepModeAndGroup(of: output, on: staging)
             try swap(staging: staging, output: output, retired: retired)
             remove(retired, background: removeOldInBackground)
             return count
@@ -118,12 +124,40 @@ enum OutputWriter {
         }
     }
 
-    /// Folders left by builds that were killed half way.
-    private static func removeLeftovers(in parent: URL, name: String, background: Bool) {
+    /// A build killed between the two renames of a swap left no output, only its hidden old copy:
+    /// put the copy back. Every build does this first, whether or not it gets to write.
+    static func recoverHalfDoneSwap(of output: URL) {
+        let fm = FileManager.default
+        let isLink = (try? fm.destinationOfSymbolicLink(atPath: output.path)) != nil
+        let output = isLink ? output.resolvingSymlinksInPath() : output
+        guard !fm.fileExists(atPath: output.path) else { return }
+        let parent = output.deletingLastPathComponent(), name = output.lastPathComponent
+        let entries = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        let prefix = ".\(name).kenshu-old-"
+        // Not a copy whose build is still running (between its two renames right now).
+        guard let old = entries.last(where: { entry in
+            guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)) else { return false }
+            return pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) != 0
+        }) else { return }
+        try? fm.moveItem(at: parent.appendingPathComponent(old), to: output)
+    }
+
+    /// Folders left by builds that were killed half way (after ``recoverHalfDoneSwap(of:)``).
+    private static func removeLeftovers(in parent: URL, name: String, output: URL, background: Bool) {
+        recoverHalfDoneSwap(of: output)
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries where entry.hasPrefix(".\(name).kenshu-new-") || entry.hasPrefix(".\(name).kenshu-old-") {
             remove(parent.appendingPathComponent(entry), background: background)
         }
+    }
+
+    /// The new folder gets the old one's permissions and group, so a shared folder stays shared.
+    private static func keepModeAndGroup(of output: URL, on staging: URL) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: output.path) else { return }
+        var kept: [FileAttributeKey: Any] = [:]
+        if let mode = attributes[.posixPermissions] { kept[.posixPermissions] = mode }
+        if let group = attributes[.groupOwnerAccountID] { kept[.groupOwnerAccountID] = group }
+        try? FileManager.default.setAttributes(kept, ofItemAtPath: staging.path)
     }
 
     private static func remove(_ folder: URL, background: Bool) {

@@ -1,0 +1,31 @@
+import Foundation
+import KenshuCore
+
+/// One build at a time per output folder: a lock file beside it holding the builder's process id.
+/// A second build says so clearly instead of failing on the first's half-written files; a lock
+/// left by a build that was killed (its process is gone) is taken over.
+struct BuildLock {
+    private let path: String
+
+    init(_ url: URL, output: String) throws {
+        path = url.path
+        let me = ProcessInfo.processInfo.processIdentifier
+        for _ in 0..<2 {
+            let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+            if descriptor >= 0 {
+                let text = Array("\(me)\n".utf8)
+                _ = text.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
+                close(descriptor)
+                return
+            }
+            let holder = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            if let holder, holder != me, kill(holder, 0) == 0 || errno == EPERM {
+                throw ToolFailure(.concurrentBuild, output)
+            }
+            unlink(path)
+        }
+        throw ToolFailure(.concurrentBuild, output)
+    }
+
+    func release() { unlink(path) }
+}
