@@ -99,8 +99,13 @@ struct PageScan: Sendable {
             if candidate.hasSuffix(",") {
                 candidate.removeLast()
             } else {
-                // Skip the descriptor up to the next comma.
-                rest = rest.drop { $0 != "," }
+                // Skip the descriptor up to the next comma outside parentheses (WHATWG: a comma in
+                // `(…)` belongs to the descriptor, not to the list).
+                var depth = 0
+                rest = rest.drop { character in
+                    if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+                    return character != "," || depth > 0
+                }
             }
             if !candidate.isEmpty { urls.append(candidate) }
         }

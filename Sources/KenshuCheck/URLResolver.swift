@@ -1,3 +1,4 @@
+import Foundation
 import KenshuCore
 
 /// Where a reference in a page leads, inside the checked site or elsewhere.
@@ -21,7 +22,12 @@ enum URLResolver {
         if let base, !URLParts.hasScheme(url), !url.hasPrefix("//"), !url.hasPrefix("/") {
             // Relative URLs resolve against <base href>, fragments included.
             switch resolve(base, page: page, base: nil) {
-            case .external(let absolute): return .external(absolute + url)
+            case .external(let absolute):
+                // Resolved as a browser does (`https://a.jp/docs/x.html` + `y.html` → `https://a.jp/docs/y.html`), never pasted on.
+                guard let base = URL(string: absolute), let resolved = URL(string: url, relativeTo: base)?.absoluteString else {
+                    return .external(absolute)
+                }
+                return .external(resolved)
             case .local(let basePath, _, let isDirectory):
                 let folder = isDirectory ? basePath : String(basePath.split(separator: "/").dropLast().joined(separator: "/"))
                 url = "/" + (folder.isEmpty ? "" : folder + "/") + url

@@ -88,6 +88,17 @@ import Testing
         #expect(URLResolver.resolve("../../x.html", page: "a/b.html", base: nil) == .outsideSite)
     }
 
+    @Test func testSrcsetDescriptorWithCommasInParentheses_isOneCandidate() {
+        #expect(PageScan.srcsetURLs("a.png 1x (x, y), b.png 2x") == ["a.png", "b.png"])
+    }
+
+    @Test func testExternalBase_resolvesRelativeLinksLikeABrowser() {
+        #expect(URLResolver.resolve("y.html#z", page: "p.html", base: "https://a.example.jp/docs/x.html")
+            == .external("https://a.example.jp/docs/y.html#z"))
+        #expect(URLResolver.resolve("../top.html", page: "p.html", base: "https://a.example.jp/docs/")
+            == .external("https://a.example.jp/top.html"))
+    }
+
     @Test func testHeadingsNamedLikeTemplateIDs_getASuffix() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }
