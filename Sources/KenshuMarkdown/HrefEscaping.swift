@@ -29,15 +29,4 @@ enum HrefEscaping {
         }
         return out
     }
-
-    /// Script URLs that safe mode blanks, as libcmark does; `file:` stays, since municipal
-    /// material often links documents on the office file share.
-    static func isDangerous(_ url: String) -> Bool {
-        if RawHTMLPolicy.isScriptURL(url) { return true }
-        let lower = url.prefix(20).lowercased()
-        if lower.hasPrefix("data:") {
-            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
-        }
-        return false
-    }
 }

@@ -118,7 +118,6 @@ extension MessageCatalog {
         .fixPutFileBeside: Entry("put the file beside the lesson, for example in an 'images/' folder"),
         .fixPageHasNoHeadings: Entry("that page has no headings; link to the page without '#…'"),
         .fixHeadingsAre: Entry("its headings are: {0}"),
-        .fixRemoveOneNumber: Entry("rename one of them"),
         .noteIgnoredByPattern: Entry("ignored: it matches 'check: ignore' in site.yml"),
 
         .cliBuilt: Entry("built {0} pages ({1} files), {2} warning(s), in {3} → open {4}"),

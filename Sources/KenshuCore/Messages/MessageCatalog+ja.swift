@@ -118,7 +118,6 @@ extension MessageCatalog {
         .fixPutFileBeside: Entry("ファイルをレッスンの隣（例：'images/' フォルダー）に置いてください"),
         .fixPageHasNoHeadings: Entry("そのページには見出しがありません。'#…' を付けずにページへリンクしてください"),
         .fixHeadingsAre: Entry("そのページの見出し：{0}"),
-        .fixRemoveOneNumber: Entry("どちらかの名前を変えてください"),
         .noteIgnoredByPattern: Entry("site.yml の 'check: ignore' に一致するため、エラーにしていません"),
 
         .cliBuilt: Entry("{0} ページ（{1} ファイル）を作りました。警告 {2} 件、{3}。開く：{4}"),

@@ -165,7 +165,6 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fixPutFileBeside = "fix.put-file-beside"
     case fixPageHasNoHeadings = "fix.page-has-no-headings"
     case fixHeadingsAre = "fix.headings-are"
-    case fixRemoveOneNumber = "fix.remove-one-number"
     case noteIgnoredByPattern = "note.ignored-by-pattern"
 
     // Command output.
