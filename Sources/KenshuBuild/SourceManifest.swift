@@ -30,32 +30,15 @@ enum SourceManifest {
     static func write(_ map: SiteChecker.SourceMap, into folder: URL, contentDirectory: String = "") throws {
         var json = "{"
         for (pageNumber, (page, links)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
-            json += (pageNumber == 0 ? "\n" : ",\n") + quoted(page) + ":{"
+            json += (pageNumber == 0 ? "\n" : ",\n") + JSONText.string(page) + ":{"
             for (linkNumber, (href, location)) in links.sorted(by: { $0.key < $1.key }).enumerated() {
-                json += (linkNumber == 0 ? "" : ",") + quoted(href) + ":{\"path\":" + quoted(publishedPath(location.path, contentDirectory: contentDirectory))
+                json += (linkNumber == 0 ? "" : ",") + JSONText.string(href) + ":{\"path\":" + JSONText.string(publishedPath(location.path, contentDirectory: contentDirectory))
                     + ",\"line\":\(location.line),\"column\":\(location.column)}"
             }
             json += "}"
         }
         json += "\n}\n"
         try Data(json.utf8).write(to: folder.appendingPathComponent(SiteChecker.manifestName))
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import KenshuBuild
 import KenshuContent
+import KenshuCore
 
 /// The files another municipality needs to build and adapt the course: `Content/`, the course's
 /// own theme folders (`Themes/<name>/` for each theme site.yml names other than the built-in
@@ -37,32 +38,13 @@ enum SourceArchive {
 
     /// The manifest as JSON with sorted keys and files in path order, written by hand so its bytes never vary.
     static func manifest(_ files: [ArchiveFile], config: SiteConfig) -> String {
-        func quoted(_ text: String?) -> String { text.map(JSONText.quoted) ?? "null" }
+        func nullable(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
         var json = "{\n  \"files\": ["
         for (number, file) in files.enumerated() {
-            json += (number == 0 ? "\n" : ",\n") + "    {\"path\": \(quoted(file.path)), \"sha256\": \"\(SHA256.hex(file.data))\", \"size\": \(file.data.count)}"
+            json += (number == 0 ? "\n" : ",\n") + "    {\"path\": \(JSONText.string(file.path)), \"sha256\": \"\(SHA256.hex(file.data))\", \"size\": \(file.data.count)}"
         }
-        json += "\n  ],\n  \"format\": 1,\n  \"id\": \(quoted(config.id)),\n  \"kenshu\": \(quoted(KenshuVersion.current)),\n"
-        json += "  \"title\": \(quoted(config.title)),\n  \"version\": \(quoted(config.version))\n}\n"
+        json += "\n  ],\n  \"format\": 1,\n  \"id\": \(nullable(config.id)),\n  \"kenshu\": \(JSONText.string(KenshuVersion.current)),\n"
+        json += "  \"title\": \(nullable(config.title)),\n  \"version\": \(nullable(config.version))\n}\n"
         return json
-    }
-}
-
-/// JSON string literals, escaped by hand (the same rules as the build's source map).
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
