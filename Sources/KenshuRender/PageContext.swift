@@ -96,6 +96,14 @@ struct PageContext {
             if let url = attribution.sourceURL { credit["source_url"] = url }
             values["attribution"] = credit
         }
+        if !site.config.upstream.isEmpty {
+            values["modified_from"] = site.config.upstream.map { course -> [String: Any] in
+                var values: [String: Any] = ["title": course.title]
+                if let organisation = course.organisation { values["organisation"] = organisation }
+                if let version = course.version { values["version"] = version }
+                return values
+            }
+        }
         return values
     }
 
