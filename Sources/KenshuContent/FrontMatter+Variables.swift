@@ -1,3 +1,4 @@
+import Foundation
 import KenshuCore
 
 extension FrontMatter {
@@ -27,5 +28,24 @@ extension FrontMatter {
             }
         }
         return problems
+    }
+}
+
+extension FrontMatter {
+    /// `title: {{自治体名}}の研修` is what authors write, but YAML reads a value starting with `{`
+    /// as a mapping and fails. Such a value (after `key: ` or `- `) is put in double quotes first, line
+    /// by line, so line numbers stay the same. A plain YAML value can never start with `{{`, so
+    /// nothing that parsed before changes meaning.
+    static func quotingLeadingVariables(_ yaml: String) -> String {
+        guard TextVariables.mayContain(yaml) else { return yaml }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let brace = line.range(of: "{{") else { return String(line) }
+            let before = line[..<brace.lowerBound]
+            let trimmed = before.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasSuffix(":") || trimmed == "-" || trimmed.hasSuffix(": -"), before.last == " " else { return String(line) }
+            let value = line[brace.lowerBound...].trimmingCharacters(in: .whitespaces)
+            return String(before) + JSONText.string(value)
+        }
+        return lines.joined(separator: "\n")
     }
 }

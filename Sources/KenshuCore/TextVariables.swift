@@ -63,8 +63,9 @@ public enum TextVariables {
     }
 
     /// `text` with every known name replaced, and the occurrences whose name `values` lacks.
-    public static func substitute(_ text: String, values: [String: String]) -> (text: String, unknown: [Occurrence]) {
-        let found = occurrences(in: text)
+    /// - Parameter keeping: byte offsets of occurrences to leave as written (the author escaped their braces).
+    public static func substitute(_ text: String, values: [String: String], keeping: Set<Int> = []) -> (text: String, unknown: [Occurrence]) {
+        let found = occurrences(in: text).filter { !keeping.contains($0.byteOffset) }
         guard !found.isEmpty else { return (text, []) }
         var bytes = Array(text.utf8)
         var unknown: [Occurrence] = []
