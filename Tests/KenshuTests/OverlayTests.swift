@@ -189,6 +189,34 @@ import Testing
         #expect(fixture.site.exists("hyojunka/images"))
     }
 
+    @Test func testSourceExportOfAnOverlay_carriesItsBase_andStacksAgain() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let zip = fixture.site.root.appendingPathComponent("kakuu-town-source.zip").path
+        let exported = try Exporter.export(ExportOptions(
+            build: BuildOptions(contentDirectory: fixture.site.content.path, themesDirectory: fixture.site.themes.path),
+            format: .source, outputFile: zip))
+        #expect(exported.outputPath != nil, "\(exported.diagnostics)")
+        let entries = try ExportTests.entries(zip)
+        #expect(String(decoding: entries["Content/site.yml"] ?? Data(), as: UTF8.self).contains("\nbase: ../Base/Content\n"))
+        #expect(entries["Content/\(Self.added)"] != nil)
+        #expect(entries["Base/Content/index.md"] != nil)
+        #expect(entries["Base/Content/\(Self.replaced)"] != nil, "the base's own version travels with the overlay")
+        // A third municipality builds on the town's zip: three layers, the town's pages and variables win.
+        let third = try TemporarySite([
+            "site.yml": "id: third-town\ntitle: 第三の町\nbase: ../kakuu-town-source.zip\nvars:\n  自治体名: 第三町\n",
+        ])
+        defer { third.remove() }
+        try FileManager.default.moveItem(atPath: zip, toPath: third.root.appendingPathComponent("kakuu-town-source.zip").path)
+        let result = try third.build()
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        #expect(try third.read("hyojunka/twenty-services.html").contains("第三町（情報政策課）では"))
+        #expect(!third.exists("hajimeni/dx-plan.html"))
+        let home = try third.read("index.html")
+        #expect(home.contains("架空町 標準化研修 (架空町 情報政策課)"))
+        #expect(home.contains("自治体システム標準化とガバメントクラウド 入門研修 (Kenshu 研修教材プロジェクト)"))
+    }
+
     @Test func testNewBase_startsAnOverlayThatBuildsClean() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-new-base-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
