@@ -199,7 +199,11 @@ public struct SitePipeline: Sendable {
                 let folder = entry.module.map { tree.modules[$0].folder } ?? ""
                 return PageParser.generatedOverview(ofModule: folder, displayPath: contentDisplay + folder)
             }
-            if let page = cached[file.relativePath], !stale.contains(file.relativePath), page.kind == entry.kind { return page }
+            // Same path, same file: a page that moved between layers (an overlay's copy removed) is read afresh.
+            if let page = cached[file.relativePath], page.file.absolutePath == file.absolutePath,
+               !stale.contains(file.relativePath), page.kind == entry.kind {
+                return page
+            }
             return PageParser.parse(file, kind: entry.kind, config: config, markdownOptions: options)
         }
     }
