@@ -217,6 +217,26 @@ import Testing
         #expect(home.contains("自治体システム標準化とガバメントクラウド 入門研修 (Kenshu 研修教材プロジェクト)"))
     }
 
+    @Test func testVariables_reachQuizExportsAndSearch() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let gift = fixture.site.root.appendingPathComponent("town.gift.txt").path
+        let exported = try Exporter.export(ExportOptions(
+            build: BuildOptions(contentDirectory: fixture.site.content.path, themesDirectory: fixture.site.themes.path),
+            format: .gift, outputFile: gift))
+        #expect(exported.outputPath != nil)
+        let text = try String(contentsOfFile: gift, encoding: .utf8)
+        #expect(text.contains("自団体（架空町）"))
+        #expect(!text.contains("{{"), "a variable reached Moodle unfilled")
+        #expect(text.contains("// この教材は次の教材を改変して作成しました: 自治体システム標準化とガバメントクラウド 入門研修"))
+        _ = try fixture.build()
+        let search = try FileManager.default.contentsOfDirectory(atPath: fixture.site.output.appendingPathComponent("search").path)
+            .map { try String(contentsOf: fixture.site.output.appendingPathComponent("search/" + $0), encoding: .utf8) }.joined()
+        // (The fixture's code span and escaped braces keep `{{自治体名}}` on purpose; quizzes and prose are filled.)
+        #expect(search.contains("自団体（架空町）が受け持つこと"))
+        #expect(!search.contains("自団体（{{自治体名}}）"))
+    }
+
     @Test func testNewBase_startsAnOverlayThatBuildsClean() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-new-base-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
