@@ -167,7 +167,6 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case exportNoQuizzes = "K7204"
     case attributionNotMapping = "K7205"
     case exportOutputInsideContent = "K7206"
-    case cliExported = "K7210"
     // K7.1: search
     case searchNotMapping = "K7100"
     case searchSynonymTooShort = "K7101"
@@ -199,6 +198,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliSiteFailed = "cli.site-failed"
     case cliNewCreated = "cli.new-created"
     case cliThemeExported = "cli.theme-exported"
+    case cliExported = "cli.exported"
     case cliNewOverlayCreated = "cli.new-overlay-created"
     case cliBaseChangesHeader = "cli.base-changes-header"
     case cliBaseChanged = "cli.base-changed"
