@@ -100,6 +100,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case rawHTMLScriptURL = "K5014"
     case commentUnclosed = "K5015"
     case unsafeURLKept = "K5016"
+    case rawHTMLAttributeNotAllowed = "K5017"
+    case rawHTMLURLNotAllowed = "K5018"
+    case rawHTMLNotMarkup = "K5019"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
