@@ -24,6 +24,14 @@ import Testing
         }
 
         func build() throws -> BuildResult { try site.build() }
+
+        /// Exports the overlay in `format` into `name` beside it.
+        func export(_ format: ExportFormat, to name: String) throws -> (ExportResult, String) {
+            let path = site.root.appendingPathComponent(name).path
+            let result = try Exporter.export(ExportOptions(
+                build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: format, outputFile: path))
+            return (result, path)
+        }
     }
 
     static func siteYAML(_ extra: String = "") -> String {
@@ -192,10 +200,7 @@ import Testing
     @Test func testSourceExportOfAnOverlay_carriesItsBase_andStacksAgain() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }
-        let zip = fixture.site.root.appendingPathComponent("kakuu-town-source.zip").path
-        let exported = try Exporter.export(ExportOptions(
-            build: BuildOptions(contentDirectory: fixture.site.content.path, themesDirectory: fixture.site.themes.path),
-            format: .source, outputFile: zip))
+        let (exported, zip) = try fixture.export(.source, to: "kakuu-town-source.zip")
         #expect(exported.outputPath != nil, "\(exported.diagnostics)")
         let entries = try ExportTests.entries(zip)
         #expect(String(decoding: entries["Content/site.yml"] ?? Data(), as: UTF8.self).contains("\nbase: ../Base/Content\n"))
@@ -220,10 +225,7 @@ import Testing
     @Test func testVariables_reachQuizExportsAndSearch() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }
-        let gift = fixture.site.root.appendingPathComponent("town.gift.txt").path
-        let exported = try Exporter.export(ExportOptions(
-            build: BuildOptions(contentDirectory: fixture.site.content.path, themesDirectory: fixture.site.themes.path),
-            format: .gift, outputFile: gift))
+        let (exported, gift) = try fixture.export(.gift, to: "town.gift.txt")
         #expect(exported.outputPath != nil)
         let text = try String(contentsOfFile: gift, encoding: .utf8)
         #expect(text.contains("自団体（架空町）"))

@@ -27,6 +27,15 @@ def site():
     return out
 
 
+def start_serve(content, *extra):
+    """Starts `kenshu serve` on a free port for `content`; returns the process and its base URL."""
+    process = subprocess.Popen([KENSHU, "serve", "--content", str(content), "--port", "0", "--lang", "en", *extra], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    assert "serving at http://127.0.0.1:" in line, line + process.stderr.read()
+    return process, line.split("serving at ")[1].split(" ")[0].rstrip("/")
+
+
 def make_driver(width=1280, height=900):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 import websocket
 
-from conftest import KENSHU, REPO
+from conftest import KENSHU, REPO, start_serve
 
 PAGE = "---\ntitle: {title}\n---\n\n## 目的\n\n{body}\n"
 
@@ -30,11 +30,7 @@ def course(tmp_path):
 
 @pytest.fixture
 def server(course):
-    process = subprocess.Popen([KENSHU, "serve", "--content", str(course), "--port", "0", "--lang", "en"], cwd=REPO,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = process.stdout.readline()
-    assert "serving at http://127.0.0.1:" in line, line + process.stderr.read()
-    base = line.split("serving at ")[1].split(" ")[0].rstrip("/")
+    process, base = start_serve(course)
     yield base
     process.terminate()
     assert process.wait(timeout=10) == 0

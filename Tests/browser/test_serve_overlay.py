@@ -2,12 +2,10 @@
 
 The base is a copy of a small course in its own folder; edits in either layer must reach the browser.
 """
-import subprocess
-
 import pytest
 import websocket
 
-from conftest import KENSHU, REPO
+from conftest import start_serve
 from test_serve import PAGE, get
 
 
@@ -30,11 +28,7 @@ def layers(tmp_path):
 @pytest.fixture
 def server(layers):
     _, own = layers
-    process = subprocess.Popen([KENSHU, "serve", "--content", str(own), "--port", "0", "--lang", "en"], cwd=REPO,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = process.stdout.readline()
-    assert "serving at http://127.0.0.1:" in line, line + process.stderr.read()
-    base = line.split("serving at ")[1].split(" ")[0].rstrip("/")
+    process, base = start_serve(own)
     yield base
     process.terminate()
     assert process.wait(timeout=10) == 0
