@@ -23,6 +23,7 @@ public enum BaseReview {
 
     public static func status(contentDirectory: String, today: CalendarDate) throws -> Status {
         let tree = try ContentLoader.load(contentDirectory: contentDirectory)
+        if let problem = baseProblem(in: tree) { throw problem }
         guard let top = tree.layers.last, let reference = tree.config.base,
               let current = BaseRecord.current(of: tree, today: today) else {
             throw ToolFailure(.notAnOverlay, contentDirectory)
@@ -34,6 +35,18 @@ public enum BaseReview {
         return Status(
             base: reference.path, recorded: recorded, current: current,
             replacedHere: own.intersection(all), hiddenHere: Set(all.filter { top.hides($0) }))
+    }
+
+    /// The first problem with `base:` itself (missing, not a course, a loop), as a failure to report.
+    static func baseProblem(in tree: ContentTree) -> ToolFailure? {
+        guard tree.config.base != nil else { return nil }
+        let baseCodes: Set<MessageKey> = [
+            .baseNotFound, .baseWithoutSite, .baseLoop, .baseTooDeep, .baseArchiveUnreadable, .baseArchiveWithoutSite, .baseArchiveTooLarge,
+        ]
+        guard let problem = tree.diagnostics.first(where: { $0.severity == .error && baseCodes.contains($0.message.key) }) else { return nil }
+        var failure = ToolFailure(.toolError, "")
+        failure.message = problem.message
+        return failure
     }
 
     /// Records the base as it is now as reviewed; returns the record and the file written.

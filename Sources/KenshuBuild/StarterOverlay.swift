@@ -17,7 +17,8 @@ public enum StarterOverlay {
             throw ToolFailure(.newTargetNotEmpty, folder.path)
         }
         let baseURL = URL(fileURLWithPath: base).standardizedFileURL
-        guard fm.fileExists(atPath: baseURL.path) else { throw ToolFailure(.contentFolderMissing, base) }
+        // Named with the full path: the base is looked up from the working folder, not from the new course.
+        guard fm.fileExists(atPath: baseURL.path) else { throw ToolFailure(.baseNotFound, baseURL.path) }
         let content = folder.standardizedFileURL.appendingPathComponent("Content")
         let reference = base.hasPrefix("/") ? baseURL.path : relativePath(from: content.path, to: baseURL.path)
 
@@ -28,6 +29,10 @@ public enum StarterOverlay {
         try Data(draft.utf8).write(to: content.appendingPathComponent("site.yml"))
         // Read the new course as Kenshu will (through its base), then write its settings in full.
         let tree = try ContentLoader.load(contentDirectory: content.path)
+        if let problem = BaseReview.baseProblem(in: tree) {
+            try? fm.removeItem(at: content)
+            throw problem
+        }
         let text = fill(
             template, reference: reference, title: tree.config.title, id: id, variables: tree.config.variables)
         try Data(text.utf8).write(to: content.appendingPathComponent("site.yml"))

@@ -1,31 +1,40 @@
 import Foundation
+import Glibc
 import KenshuCore
 import ZIPFoundation
 
-/// A `source` export (`kenshu export --format source`) used as `base:`: unpacked once into a
-/// folder under the system's temporary folder, named by the zip's SHA-256, and read from there.
+/// A `source` export (`kenshu export --format source`) used as `base:`: unpacked once into the
+/// user's own cache folder (`kenshu-base-<uid>/` under the temporary folder, mode 0700), named by
+/// the zip's SHA-256, and read from there.
 ///
 /// Only regular files with plain relative paths are unpacked (no `..`, no absolute paths, no
-/// links), and the bytes actually inflated are counted, so that no zip can write outside its folder
-/// or fill the disk.
+/// links). The sizes the zip declares are added up before anything is written, and the bytes
+/// actually inflated are counted too, so no zip can write outside its folder or fill the disk.
+/// A cached copy is used again only when every file it listed is still there with its size (a
+/// temp cleaner may have removed some); copies unused for a week are removed.
 enum BaseArchive {
     /// The most a course zip may inflate to.
     static let byteLimit: UInt64 = 2 << 30
+    static let markerName = ".kenshu-unpacked"
+    static let unusedAfter: TimeInterval = 7 * 24 * 3600
 
     enum Failure: Error {
-        case unreadable(String)
+        case unreadable
         case tooLarge
         case withoutSite
     }
 
     /// The content folder inside the unpacked zip (`Content/` when the zip has one, else its root).
     static func unpack(_ zipPath: String) throws(Failure) -> String {
-        guard let data = FileManager.default.contents(atPath: zipPath) else { throw .unreadable(zipPath) }
-        let digest = String(SHA256.hex(data).prefix(24))
-        let cache = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kenshu-base-" + digest)
-        if !FileManager.default.fileExists(atPath: cache.path) {
-            try unpack(data, into: cache)
+        guard let digest = SHA256.hex(fileAt: zipPath) else { throw .unreadable }
+        let cache = cacheFolder().appendingPathComponent(String(digest.prefix(24)))
+        if !isComplete(cache) {
+            try? FileManager.default.removeItem(at: cache)
+            try unpack(URL(fileURLWithPath: zipPath), into: cache)
+            pruneUnused(except: cache)
         }
+        // Touch the marker: this copy is in use.
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: cache.appendingPathComponent(markerName).path)
         for candidate in [cache.appendingPathComponent("Content"), cache] where
             FileManager.default.fileExists(atPath: candidate.appendingPathComponent("site.yml").path) {
             return candidate.path
@@ -33,36 +42,79 @@ enum BaseArchive {
         throw .withoutSite
     }
 
+    /// This user's cache folder, made private to them; a fresh folder when the usual one is not theirs.
+    static func cacheFolder() -> URL {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kenshu-base-\(getuid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var info = stat()
+        if lstat(folder.path, &info) == 0, info.st_uid == getuid(), info.st_mode & 0o077 == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            return folder
+        }
+        // Someone else's folder by that name (or a link): never read from it.
+        let own = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kenshu-base-\(getuid())-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: own, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return own
+    }
+
+    /// Whether `folder` holds every file its marker lists, each with its size.
+    static func isComplete(_ folder: URL) -> Bool {
+        guard let listing = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8) else { return false }
+        for line in listing.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2, let size = UInt64(parts[0]),
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(String(parts[1])).path),
+                  (attributes[.size] as? NSNumber)?.uint64Value == size else { return false }
+        }
+        return true
+    }
+
     /// Unpacks into a fresh folder beside `target`, then renames it into place, so that a reader
     /// never sees half a course and two builds at once do not trip over each other.
-    private static func unpack(_ data: Data, into target: URL) throws(Failure) {
+    private static func unpack(_ zip: URL, into target: URL) throws(Failure) {
         let fm = FileManager.default
         let staging = URL(fileURLWithPath: target.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
         defer { try? fm.removeItem(at: staging) }
         do {
-            let archive = try Archive(data: data, accessMode: .read)
+            let archive = try Archive(url: zip, accessMode: .read)
+            let entries = archive.filter { $0.type == .file }
+            guard entries.reduce(UInt64(0), { $0 &+ $1.uncompressedSize }) <= byteLimit else { throw Failure.tooLarge }
             var written: UInt64 = 0
-            for entry in archive where entry.type == .file {
+            var listing = ""
+            for entry in entries {
                 guard let relative = safeRelativePath(entry.path) else { continue }
                 let destination = staging.appendingPathComponent(relative)
                 try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
                 guard fm.createFile(atPath: destination.path, contents: nil), let handle = FileHandle(forWritingAtPath: destination.path) else {
-                    throw Failure.unreadable(relative)
+                    throw Failure.unreadable
                 }
                 defer { try? handle.close() }
+                var size: UInt64 = 0
                 _ = try archive.extract(entry) { chunk in
                     written += UInt64(chunk.count)
+                    size += UInt64(chunk.count)
                     if written > byteLimit { throw Failure.tooLarge }
                     handle.write(chunk)
                 }
+                listing += "\(size)\t\(relative)\n"
             }
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(listing.utf8).write(to: staging.appendingPathComponent(markerName))
             if !fm.fileExists(atPath: target.path) { try fm.moveItem(at: staging, to: target) }
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw .unreadable(error.localizedDescription)
+            throw .unreadable
+        }
+    }
+
+    /// Removes unpacked copies nobody has used for a week.
+    private static func pruneUnused(except kept: URL) {
+        let fm = FileManager.default
+        let folder = kept.deletingLastPathComponent()
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name != kept.lastPathComponent {
+            let marker = folder.appendingPathComponent(name).appendingPathComponent(markerName).path
+            let used = (try? fm.attributesOfItem(atPath: marker))?[.modificationDate] as? Date ?? .distantPast
+            if Date().timeIntervalSince(used) > unusedAfter { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
         }
     }
 

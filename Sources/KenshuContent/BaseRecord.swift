@@ -56,10 +56,20 @@ public struct BaseRecord: Sendable, Equatable {
         let files = ContentLoader.merge(Array(tree.layers.dropLast()), diagnostics: &ignored)
         var hashes: [String: String] = [:]
         for (path, file) in files where path != fileName {
-            guard let data = FileManager.default.contents(atPath: file.absolutePath) else { continue }
-            hashes[path] = SHA256.hex(data)
+            if let hash = fingerprint(file.absolutePath) { hashes[path] = hash }
         }
         return BaseRecord(base: reference.path, accepted: today.description, version: tree.config.upstream.first?.version, files: hashes)
+    }
+
+    /// A file's SHA-256; for text Kenshu reads (Markdown, YAML) that of the text as Kenshu reads it,
+    /// so that a checkout converting line ends (CRLF) or adding a BOM does not count as a change.
+    static func fingerprint(_ path: String) -> String? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml"),
+           let data = FileManager.default.contents(atPath: path), case .success(let text) = AuthorText.decode(data) {
+            return SHA256.hex(Data(text.utf8))
+        }
+        return SHA256.hex(fileAt: path)
     }
 
     /// The record in `contentRoot`, `nil` when there is none yet.

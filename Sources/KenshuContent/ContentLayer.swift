@@ -11,11 +11,12 @@ public struct ContentLayer: Sendable, Hashable {
     public var display: String
     /// This layer's `hide:` entries, applied to the layers below it.
     public var hidden: [String]
-    public var hiddenAt: SourceLocation?
+    /// Where each of ``hidden`` was written.
+    public var hiddenAt: [SourceLocation]
     /// The zip this layer was unpacked from (as messages name it), when it came from one.
     public var archive: String?
 
-    public init(root: String, display: String, hidden: [String] = [], hiddenAt: SourceLocation? = nil, archive: String? = nil) {
+    public init(root: String, display: String, hidden: [String] = [], hiddenAt: [SourceLocation] = [], archive: String? = nil) {
         self.root = root
         self.display = display
         self.hidden = hidden
@@ -24,8 +25,11 @@ public struct ContentLayer: Sendable, Hashable {
     }
 
     /// Whether `relativePath` is one `hide:` names, itself or as a folder it is inside.
-    public func hides(_ relativePath: String) -> Bool {
-        hidden.contains { entry in
+    public func hides(_ relativePath: String) -> Bool { Self.hides(relativePath, entries: hidden) }
+
+    /// Whether `hide:` entries (files, or folders with or without a trailing `/`) name `relativePath`.
+    public static func hides(_ relativePath: String, entries: [String]) -> Bool {
+        entries.contains { entry in
             let folder = entry.hasSuffix("/") ? String(entry.dropLast()) : entry
             return relativePath == folder || relativePath.hasPrefix(folder + "/")
         }

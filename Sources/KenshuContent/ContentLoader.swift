@@ -22,7 +22,9 @@ public enum ContentLoader {
         let sitePath = display + "/site.yml"
         if !resolved.siteYAMLFound, !FileManager.default.fileExists(atPath: root.path + "/site.yml") {
             diagnostics.append(.warning(.missingSiteYAML, at: SourceLocation(path: sitePath, line: 1, column: 1)))
-        } else if resolved.siteYAMLFound, config.id == nil {
+        } else if resolved.siteYAMLFound, config.id == nil,
+                  !diagnostics.contains(where: { $0.severity == .error && $0.location?.path == sitePath }) {
+            // (A site.yml that could not be read fully may well have an id: say only what is wrong.)
             diagnostics.append(.warning(.missingSiteID, config.storageID, at: SourceLocation(path: sitePath, line: 1, column: 1)))
         }
 
@@ -56,10 +58,10 @@ public enum ContentLoader {
         var files: [String: ContentFile] = [:]
         for (number, layer) in layers.enumerated() {
             if number > 0 {
-                for entry in layer.hidden {
+                for (number, entry) in layer.hidden.enumerated() {
                     let single = ContentLayer(root: layer.root, display: layer.display, hidden: [entry])
                     let matches = files.keys.filter { single.hides($0) }
-                    if matches.isEmpty, let at = layer.hiddenAt {
+                    if matches.isEmpty, let at = layer.hiddenAt.indices.contains(number) ? layer.hiddenAt[number] : layer.hiddenAt.first {
                         let known = files.keys.filter { $0.hasSuffix(".md") }.sorted()
                         let hint = ClosestMatch.find(entry, among: known).map { Message(.fixDidYouMean, $0) }
                         diagnostics.append(.warning(.hiddenFileNotInBase, entry, at: at, fix: hint))

@@ -28,7 +28,7 @@ enum CourseLayers {
 
         guard let reference = probe.base else {
             diagnostics += probeProblems
-            if !probe.hidden.isEmpty, let at = probe.hiddenAt { diagnostics.append(.warning(.hideWithoutBase, at: at)) }
+            if let at = probe.hiddenAt.first { diagnostics.append(.warning(.hideWithoutBase, at: at)) }
             layer.hidden = []
             return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil)
         }
@@ -49,8 +49,13 @@ enum CourseLayers {
         let below = resolve(root: base.root, display: base.display, archive: base.archive, visited: visited + [root], diagnostics: &diagnostics)
         let (config, problems) = SiteConfig.parse(yaml, path: sitePath, inheriting: below.config.inheritedByOverlay())
         diagnostics += problems
-        if let id = config.id, id == below.config.storageID {
-            diagnostics.append(.error(.overlaySameID, id, id + "-" + String(StableHash.fnv1a(root) & 0xFFFF, radix: 16), at: SourceLocation(path: sitePath, line: 1, column: 1)))
+        let upstreamIDs = Set([below.config.storageID] + below.config.upstream.map(\.storageID))
+        if let id = config.id, upstreamIDs.contains(id) {
+            let line = (yaml ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.hasPrefix("id:") || $0.hasPrefix("id :") }.map { $0 + 1 } ?? 1
+            diagnostics.append(.error(
+                .overlaySameID, id, id + "-" + String(StableHash.fnv1a(root) & 0xFFFF, radix: 16),
+                at: SourceLocation(path: sitePath, line: line, column: 1)))
         }
         return Resolved(config: config, layers: below.layers + [layer], siteYAMLFound: yaml != nil)
     }
@@ -67,6 +72,14 @@ enum CourseLayers {
             return nil
         }
         if isDirectory.boolValue {
+            guard FileManager.default.fileExists(atPath: resolved + "/site.yml") else {
+                diagnostics.append(.error(.baseWithoutSite, reference.path, at: reference.location))
+                return nil
+            }
+            if root.hasPrefix(resolved + "/") || resolved.hasPrefix(root + "/") {
+                diagnostics.append(.error(.baseLoop, reference.path, at: reference.location))
+                return nil
+            }
             return ContentLayer(root: resolved, display: shownAs)
         }
         do {
@@ -79,8 +92,8 @@ enum CourseLayers {
                 diagnostics.append(.error(.baseArchiveTooLarge, reference.path, String(BaseArchive.byteLimit >> 20), at: reference.location))
             case .withoutSite:
                 diagnostics.append(.error(.baseArchiveWithoutSite, reference.path, at: reference.location))
-            case .unreadable(let reason):
-                diagnostics.append(.error(.baseArchiveUnreadable, reference.path, reason, at: reference.location))
+            case .unreadable:
+                diagnostics.append(.error(.baseArchiveUnreadable, reference.path, at: reference.location))
             }
         }
         return nil

@@ -10,7 +10,7 @@ extension FrontMatter {
         guard TextVariables.mayContain(yaml) else { return [] }
         var unknown: Set<String> = []
         func apply(_ text: String) -> String {
-            let (result, missing) = TextVariables.substitute(text, values: values)
+            let (result, missing) = TextVariables.substitutePlain(text, values: values)
             unknown.formUnion(missing.map(\.name))
             return result
         }
@@ -36,15 +36,32 @@ extension FrontMatter {
     /// as a mapping and fails. Such a value (after `key: ` or `- `) is put in double quotes first, line
     /// by line, so line numbers stay the same. A plain YAML value can never start with `{{`, so
     /// nothing that parsed before changes meaning.
+    /// What ends a line that opens a YAML block scalar (`description: |`).
+    static let blockMarkers = ["|", "|-", "|+", ">", ">-", ">+"]
+
     static func quotingLeadingVariables(_ yaml: String) -> String {
         guard TextVariables.mayContain(yaml) else { return yaml }
+        var blockIndent: Int?  // inside a `|` or `>` block: its lines are text, left alone
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let indent = line.prefix { $0 == " " }.count
+            if let block = blockIndent, indent > block || line.allSatisfy({ $0 == " " }) { return String(line) }
+            blockIndent = nil
+            let body = line.split(separator: "#", maxSplits: 1).first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+            if Self.blockMarkers.contains(where: { body.hasSuffix(": " + $0) || body == "- " + $0 }) {
+                blockIndent = indent
+                return String(line)
+            }
             guard let brace = line.range(of: "{{") else { return String(line) }
             let before = line[..<brace.lowerBound]
             let trimmed = before.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasSuffix(":") || trimmed == "-" || trimmed.hasSuffix(": -"), before.last == " " else { return String(line) }
-            let value = line[brace.lowerBound...].trimmingCharacters(in: .whitespaces)
-            return String(before) + JSONText.string(value)
+            var value = String(line[brace.lowerBound...])
+            var comment = ""
+            if let hash = value.range(of: " #") {  // a YAML comment stays a comment
+                comment = String(value[hash.lowerBound...])
+                value = String(value[..<hash.lowerBound])
+            }
+            return String(before) + JSONText.string(value.trimmingCharacters(in: .whitespaces)) + comment
         }
         return lines.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KenshuCore
 import Yams
 
@@ -19,6 +20,9 @@ public struct UpstreamCourse: Sendable, Hashable {
     public var organisation: String?
     public var version: String?
     public var storageID: String
+    /// The base's own licence, named beside it: an overlay may license its changes differently,
+    /// but the original's terms stay visible.
+    public var licence: Licence?
 }
 
 extension SiteConfig {
@@ -33,10 +37,24 @@ extension SiteConfig {
         child.themes = ["default"]
         child.base = nil
         child.hidden = []
-        child.hiddenAt = nil
-        child.upstream = [UpstreamCourse(title: title, organisation: organisation, version: version, storageID: storageID)] + upstream
+        child.hiddenAt = []
+        child.upstream = [UpstreamCourse(title: title, organisation: organisation, version: version, storageID: storageID, licence: licenceTerms)] + upstream
         if attribution == nil, let organisation { child.attribution = Attribution(author: organisation) }
         return child
+    }
+
+    /// `hide:` entries as content paths (`\` and a leading `./` as Windows and shells write them), each with its line.
+    static func readHidden(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
+        let items = node.sequence.map(Array.init) ?? [node]
+        config.hidden = []
+        config.hiddenAt = []
+        for item in items {
+            guard let text = reader.string(item, key: "hide") else { continue }
+            var path = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\", with: "/")
+            while path.hasPrefix("./") { path.removeFirst(2) }
+            config.hidden.append(path.precomposedStringWithCanonicalMapping)
+            config.hiddenAt.append(reader.location(item.mark))
+        }
     }
 
     static func readVariables(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {

@@ -37,8 +37,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var base: BaseReference?
     /// `hide:`: paths of the base's files (relative to its content folder) left out of this course.
     public var hidden: [String] = []
-    /// Where `hide:` was written, for messages about its entries.
-    public var hiddenAt: SourceLocation?
+    /// Where each `hide:` entry was written, for messages about it (same order as ``hidden``).
+    public var hiddenAt: [SourceLocation] = []
     /// `vars:`: values that `{{name}}` in page text stands for; a base's values are defaults an overlay overrides.
     public var variables: [String: String] = [:]
     /// The courses this one is built on, nearest first, for the notice that it was modified from them.
@@ -100,9 +100,7 @@ public struct SiteConfig: Sendable, Hashable {
             case "quiz_lint": config.quizLint = QuizLintSettings.read(value, reader: &reader)
             case "search": config.searchSynonyms = SearchSettings.synonyms(value, reader: &reader)
             case "base": config.base = reader.string(value, key: key).map { BaseReference(path: $0, location: reader.location(value.mark)) }
-            case "hide":
-                config.hidden = reader.stringList(value, key: key) ?? []
-                config.hiddenAt = reader.location(value.mark)
+            case "hide": readHidden(value, into: &config, reader: &reader)
             case "vars": readVariables(value, into: &config, reader: &reader)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
             }

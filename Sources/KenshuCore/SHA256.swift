@@ -3,7 +3,7 @@ import Foundation
 /// SHA-256 (FIPS 180-4), for the file hashes of a source export and of an overlay's accepted base: anyone can check them with
 /// `sha256sum`, and Foundation on Linux has no CryptoKit.
 public enum SHA256 {
-    private static let k: [UInt32] = [
+    fileprivate static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -16,14 +16,70 @@ public enum SHA256 {
 
     /// The digest of `data` as 64 lowercase hex digits.
     public static func hex(_ data: Data) -> String {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = [UInt8](data)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
+        var hasher = Hasher()
+        hasher.update(data)
+        return hasher.finalize()
+    }
+
+    /// The digest of a file's bytes, read a megabyte at a time (a large video never sits in memory);
+    /// `nil` when the file cannot be read.
+    public static func hex(fileAt path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = Hasher()
+        do {
+            // `nil` or empty data: the end of the file.
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+        } catch {
+            return nil
+        }
+        return hasher.finalize()
+    }
+
+    /// A digest fed in pieces.
+    public struct Hasher {
+        private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+        private var w = [UInt32](repeating: 0, count: 64)
+
+        public init() { pending.reserveCapacity(128) }
+
+        public mutating func update(_ data: Data) {
+            length &+= UInt64(data.count)
+            data.withUnsafeBytes { raw in
+                var offset = 0
+                if !pending.isEmpty {
+                    let take = min(64 - pending.count, raw.count)
+                    pending.append(contentsOf: raw[0..<take])
+                    offset = take
+                    guard pending.count == 64 else { return }
+                    let block = pending
+                    block.withUnsafeBytes { compress($0, at: 0) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+                while offset + 64 <= raw.count {
+                    compress(raw, at: offset)
+                    offset += 64
+                }
+                pending.append(contentsOf: raw[offset...])
+            }
+        }
+
+        public mutating func finalize() -> String {
+            let bitLength = length &* 8
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            tail.withUnsafeBytes { raw in
+                for offset in stride(from: 0, to: raw.count, by: 64) { compress(raw, at: offset) }
+            }
+            pending = []
+            return h.map { String(format: "%08x", $0) }.joined()
+        }
+
+        private mutating func compress(_ message: UnsafeRawBufferPointer, at chunk: Int) {
             for i in 0..<16 {
                 let b = chunk + i * 4
                 w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
@@ -35,14 +91,14 @@ public enum SHA256 {
             }
             var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
             for i in 0..<64 {
-                let t1 = hh &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                let t1 = hh &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ SHA256.k[i] &+ w[i]
                 let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
                 (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
             }
-            for (i, value) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ value }
+            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
+            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
         }
-        return h.map { String(format: "%08x", $0) }.joined()
     }
-
-    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
+
+private func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -62,6 +62,26 @@ public enum TextVariables {
         return found
     }
 
+    /// Plain text (a front-matter title) with every known name replaced; `\{{name}}` becomes
+    /// `{{name}}` as written, the way Markdown text escapes it.
+    public static func substitutePlain(_ text: String, values: [String: String]) -> (text: String, unknown: [Occurrence]) {
+        let found = occurrences(in: text)
+        guard !found.isEmpty else { return (text, []) }
+        var bytes = Array(text.utf8)
+        var unknown: [Occurrence] = []
+        for occurrence in found.reversed() {
+            let start = occurrence.byteOffset
+            if start > 0, bytes[start - 1] == UInt8(ascii: "\\") {
+                bytes.remove(at: start - 1)
+            } else if let value = values[occurrence.name] {
+                bytes.replaceSubrange(start..<(start + occurrence.byteLength), with: Array(value.utf8))
+            } else {
+                unknown.insert(occurrence, at: 0)
+            }
+        }
+        return (String(decoding: bytes, as: UTF8.self), unknown)
+    }
+
     /// `text` with every known name replaced, and the occurrences whose name `values` lacks.
     /// - Parameter keeping: byte offsets of occurrences to leave as written (the author escaped their braces).
     public static func substitute(_ text: String, values: [String: String], keeping: Set<Int> = []) -> (text: String, unknown: [Occurrence]) {

@@ -21,6 +21,9 @@ enum LicenceNotice {
             var line = word("modified_from", "This course was adapted from") + ": " + course.title
             if let organisation = course.organisation { line += " (" + organisation + ")" }
             if let version = course.version { line += " " + word("modified_from_version", "version") + " " + version }
+            if let licence = course.licence {
+                line += " — " + word("licence", "Licence") + ": " + (licence.preset.flatMap { theme.strings[$0.stringKey] } ?? licence.text)
+            }
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"

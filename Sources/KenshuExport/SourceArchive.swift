@@ -38,7 +38,9 @@ enum SourceArchive {
             let prefix = String(repeating: baseFolder + "/", count: depth) + "Content"
             for var file in try folder(layer.root, as: prefix) {
                 if file.path == prefix + "/site.yml", depth < layers.count - 1 {
-                    file = ArchiveFile(path: file.path, text: pointingBase(String(decoding: file.data, as: UTF8.self)))
+                    // Read as Kenshu reads site.yml (a Windows BOM and CRLF are no obstacle to finding `base:`).
+                    guard case .success(let text) = AuthorText.decode(file.data) else { throw ToolFailure(.notUTF8, "1") }
+                    file = ArchiveFile(path: file.path, text: pointingBase(text))
                 }
                 files.append(file)
             }
@@ -50,7 +52,8 @@ enum SourceArchive {
     static func pointingBase(_ yaml: String) -> String {
         var done = false
         return yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            guard !done, line.hasPrefix("base:") || line.hasPrefix("base :") else { return String(line) }
+            let key = line.prefix { $0 != ":" && $0 != "：" }.trimmingCharacters(in: .whitespaces)
+            guard !done, key == "base", !line.hasPrefix(" ") else { return String(line) }
             done = true
             return "base: ../" + baseFolder + "/Content"
         }.joined(separator: "\n")

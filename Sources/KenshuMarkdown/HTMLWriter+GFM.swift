@@ -17,7 +17,12 @@ extension HTMLWriter {
             case .link:
                 linkDepth += entering ? 1 : -1
             case .image:
-                return .skipChildren  // alt text stays text
+                // Alt text stays text, but variables fill it (a screen reader should not read braces).
+                node.walk { child, entering in
+                    if entering, child.kind == .text, child.textHints.contains(.variable) { variables.append(child) }
+                    return .visitChildren
+                }
+                return .skipChildren
             case .item:
                 if entering { items.append(node) }
             case .text:

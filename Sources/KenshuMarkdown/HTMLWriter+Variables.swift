@@ -21,7 +21,7 @@ extension HTMLWriter {
     /// Where each byte of a text node's literal came from on its source line: libcmark drops the
     /// backslash of `\{` and joins the text around it, so the source is read again to tell an
     /// escaped brace from a plain one. Stops at the first difference it cannot explain (an entity).
-    private func sourceMap(of node: MarkdownNode, literal: String) -> (escaped: Set<Int>, offsets: [Int: Int]) {
+    func sourceMap(of node: MarkdownNode, literal: String) -> (escaped: Set<Int>, offsets: [Int: Int]) {
         let bodyLine = node.startLine + extraLineOffset
         let byteColumn = node.startColumn + (node.startLine == 1 ? extraColumnOffset : 0)
         guard let line = lines.line(bodyLine), byteColumn >= 1 else { return ([], [:]) }

@@ -101,6 +101,7 @@ struct PageContext {
                 var values: [String: Any] = ["title": course.title]
                 if let organisation = course.organisation { values["organisation"] = organisation }
                 if let version = course.version { values["version"] = version }
+                if let licence = course.licence { values["licence"] = licence.preset.flatMap { theme.strings[$0.stringKey] } ?? licence.text }
                 return values
             }
         }

@@ -7,11 +7,13 @@ import Glibc
 /// new folders are watched as they appear. Changes are gathered for a short quiet time so that one
 /// save reports once.
 ///
-/// `@unchecked Sendable`: `descriptor` and `folders` are written by `start()` before the watching
-/// thread starts and afterwards only by that one thread; `stopped` is guarded by `lock`; the
-/// stream's continuation is itself thread-safe.
+/// `@unchecked Sendable`: `descriptor`, `folders` and `roots` are written by `start()` before the
+/// watching thread starts and afterwards only by that one thread; `stopped` and `added` are
+/// guarded by `lock`; the stream's continuation is itself thread-safe.
 public final class FileWatcher: @unchecked Sendable {
-    private let roots: [String]
+    private var roots: [String]
+    /// Folders asked for after the start (a course's new `base:`), taken up by the watching thread.
+    private var added: [String] = []
     private let quiet: Int32
     private let continuation: AsyncStream<[String]>.Continuation
     /// Batches of changed absolute paths.
@@ -39,6 +41,23 @@ public final class FileWatcher: @unchecked Sendable {
         for root in roots { watchTree(root) }
         Thread { self.run() }.start()
         return true
+    }
+
+    /// Also watches `folders` (and what is below them) from now on; folders already watched are skipped.
+    public func watch(_ folders: [String]) {
+        lock.lock()
+        added += folders
+        lock.unlock()
+    }
+
+    /// The folders asked for since the last call, not yet watched.
+    private func takeAdded() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        let new = added.filter { !roots.contains($0) }
+        added = []
+        roots += new
+        return new
     }
 
     public func stop() {
@@ -70,6 +89,7 @@ public final class FileWatcher: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: [String] = []
         while !isStopped {
+            for root in takeAdded() { watchTree(root) }
             var pollfd = Glibc.pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let ready = Glibc.poll(&pollfd, 1, pending.isEmpty ? 200 : quiet)
             if ready <= 0 {
@@ -107,6 +127,7 @@ public final class FileWatcher: @unchecked Sendable {
         var previous = snapshot()
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.5)
+            if !takeAdded().isEmpty { previous = snapshot() }
             let now = snapshot()
             let changed = Set(now.keys).symmetricDifference(previous.keys).union(now.keys.filter { previous[$0] != nil && previous[$0] != now[$0] })
             if !changed.isEmpty { continuation.yield(changed.sorted()) }

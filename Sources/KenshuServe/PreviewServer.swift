@@ -47,6 +47,8 @@ public final class PreviewServer: Sendable {
                 let start = Date()
                 if ProcessInfo.processInfo.environment["KENSHU_TRACE"] != nil { log("batch: \(batch)") }
                 let state = await session.rebuild(changed: batch)
+                // A site.yml that now names another `base:` brings new folders to watch.
+                watcher.watch(await session.watchedFolders)
                 await hub.reload()
                 report(state, seconds: Date().timeIntervalSince(start), language: await session.language)
             }

@@ -93,10 +93,11 @@ struct LinkValidator {
                 guard let targetIndex = pagesByPath[path] else {
                     let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
                     let written = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
-                    return .error(
-                        .linkToMissingPage, link.destination, at: link.location,
-                        fix: ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) }
-                            ?? Message(.fixLinkLessons))
+                    // A page this course hides (`hide:`) is not a typo: say so rather than guess another name.
+                    let hint = ContentLayer.hides(path, entries: site.config.hidden)
+                        ? Message(.fixHiddenTarget, path)
+                        : ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) } ?? Message(.fixLinkLessons)
+                    return .error(.linkToMissingPage, link.destination, at: link.location, fix: hint)
                 }
                 return fragment.flatMap { checkFragment($0, of: site.pages[targetIndex], link: link, targetName: path) }
             }

@@ -1728,7 +1728,7 @@ search_glossary: 用語集
 <p class="site-attribution">{{#author}}{{t.attribution}}: {{author}}{{/author}}{{#source_url}}{{#author}} — {{/author}}{{t.attribution_source}}: <a href="{{source_url}}">{{source_url}}</a>{{/source_url}}</p>
 {{/site.attribution}}
 {{#site.modified_from}}
-<p class="site-modified">{{t.modified_from}}: {{title}}{{#organisation}} ({{organisation}}){{/organisation}}{{#version}} {{t.modified_from_version}} {{version}}{{/version}}</p>
+<p class="site-modified">{{t.modified_from}}: {{title}}{{#organisation}} ({{organisation}}){{/organisation}}{{#version}} {{t.modified_from_version}} {{version}}{{/version}}{{#licence}} — {{t.licence}}: {{licence}}{{/licence}}</p>
 {{/site.modified_from}}
 <p class="built-with">{{t.built_with}}</p>
 </footer>

@@ -181,5 +181,20 @@ import ZIPFoundation
         let hash = SHA256.hex(Data(Self.quizPage.utf8))
         #expect(manifest.contains("{\"path\": \"Content/01-intro/03-signs.md\", \"sha256\": \"\(hash)\""))
         #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Fed in pieces of every size, and streamed from a file, the digest is the same (FIPS 180-2's million 'a's).
+        let million = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+        var hasher = SHA256.Hasher()
+        var offset = 0, piece = 1
+        while offset < million.count {
+            let end = min(million.count, offset + piece)
+            hasher.update(million.subdata(in: offset..<end))
+            offset = end
+            piece = piece * 3 % 1000 + 1
+        }
+        #expect(hasher.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-sha-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try million.write(to: file)
+        #expect(SHA256.hex(fileAt: file.path) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

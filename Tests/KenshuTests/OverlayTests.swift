@@ -1,7 +1,7 @@
 import Foundation
-import KenshuContent
 import KenshuCore
 import KenshuExport
+@testable import KenshuContent
 import Testing
 @testable import KenshuBuild
 @testable import KenshuServe
@@ -200,6 +200,8 @@ import Testing
     @Test func testSourceExportOfAnOverlay_carriesItsBase_andStacksAgain() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }
+        // Saved by Windows Notepad: a BOM and CRLF must not hide `base:` from the export's rewrite.
+        try fixture.site.writeData("site.yml", Data([0xEF, 0xBB, 0xBF]) + Data(Self.siteYAML().replacingOccurrences(of: "\n", with: "\r\n").utf8))
         let (exported, zip) = try fixture.export(.source, to: "kakuu-town-source.zip")
         #expect(exported.outputPath != nil, "\(exported.diagnostics)")
         let entries = try ExportTests.entries(zip)
@@ -237,6 +239,97 @@ import Testing
         // (The fixture's code span and escaped braces keep `{{自治体名}}` on purpose; quizzes and prose are filled.)
         #expect(search.contains("自団体（架空町）が受け持つこと"))
         #expect(!search.contains("自団体（{{自治体名}}）"))
+    }
+
+    @Test func testReviewFindings_areFixed() throws {
+        let fixture = try Self.overlay([
+            "02-hyojunka/08-our-systems.md": """
+                ---
+                title: {{自治体名}}のシステム # 題名
+                description: |
+                  {{自治体名}}: 一覧
+                objectives:
+                  - {{自治体名}}の仕組みを説明できる
+                ---
+                ![{{自治体名}}の庁舎](images/timeline.svg)
+
+                ```quiz
+                id: town-q
+                {{自治体名}}の正解は？ `{{自治体名}}` \\{{自治体名}}
+                - [x] {{自治体名}}
+                - [ ] 北町
+                ```
+                """,
+        ])
+        defer { fixture.site.remove() }
+        let result = try fixture.build()
+        let page = try fixture.site.read("hyojunka/our-systems.html")
+        #expect(page.contains("<h1>架空町のシステム</h1>") || page.contains(">架空町のシステム<"))
+        #expect(page.contains("alt=\"架空町の庁舎\""))
+        #expect(page.contains("架空町の仕組みを説明できる"))
+        #expect(!result.diagnostics.contains { $0.code == "K2001" || $0.code == "K5020" }, "\(result.diagnostics)")
+        let (_, gift) = try fixture.export(.gift, to: "town.gift.txt")
+        let text = try String(contentsOfFile: gift, encoding: .utf8)
+        #expect(text.contains("架空町の正解は？ `\\{\\{自治体名\\}\\}` \\\\\\{\\{自治体名\\}\\}"), "code and escaped braces stay as written in GIFT")
+
+        // hide: as Windows writes paths, each entry located on its own line; links to hidden pages say why.
+        let yaml = Self.siteYAML().replacingOccurrences(of: "  - \(Self.hidden)", with: "  - .\\01-hajimeni\\03-dx-plan.md\n  - 02-hyojunka/03-reading-specs.md\n  - nowhere/x.md")
+        try fixture.site.write("site.yml", yaml)
+        let printed = fixture.site.printed(try fixture.build(), .ja)
+        #expect(!fixture.site.exists("hajimeni/dx-plan.html"))
+        #expect(printed.contains { $0.hasPrefix("Content/site.yml:8:") && $0.contains("'nowhere/x.md'") }, "\(printed)")
+        #expect(printed.contains { $0.hasPrefix("base-course/Content/04-iko/05-build-and-cutover.md:90:") && $0.contains("'hide:' で外したページです") }, "\(printed)")
+    }
+
+    @Test func testBaseMistakes_stopNewBaseAndStatus() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        // A folder that is not a course (the Content folder's parent): a located error, not 50 warnings.
+        try fixture.site.write("site.yml", Self.siteYAML().replacingOccurrences(of: "../base-course/Content", with: "../base-course"))
+        let result = try fixture.build()
+        #expect(result.diagnostics.contains { $0.code == "K1033" && $0.location?.line == 4 }, "\(result.diagnostics)")
+        #expect(!result.diagnostics.contains { $0.code == "K1005" }, "the folder above a course is not read as one")
+        #expect(throws: ToolFailure.self) { try BaseReview.status(contentDirectory: fixture.site.content.path, today: CalendarDate(year: 2026, month: 12, day: 1)) }
+        let folder = fixture.site.root.appendingPathComponent("new-town")
+        #expect(throws: ToolFailure.self) {
+            try StarterOverlay.write(to: folder, base: fixture.baseContent.deletingLastPathComponent().path, today: CalendarDate(year: 2026, month: 12, day: 1))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Content/site.yml").path))
+    }
+
+    @Test func testLineEndsAndBOM_areNotBaseChanges() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let today = CalendarDate(year: 2026, month: 12, day: 1)
+        try BaseReview.accept(contentDirectory: fixture.site.content.path, today: today)
+        let page = fixture.baseContent.appendingPathComponent("01-hajimeni/04-network.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: page)
+        #expect(try BaseReview.status(contentDirectory: fixture.site.content.path, today: today).changes?.isEmpty == true)
+    }
+
+    @Test func testSameIDAsAnyUpstreamCourse_isAnError() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let (_, zip) = try fixture.export(.source, to: "town.zip")
+        let third = try TemporarySite(["site.yml": "title: 三段目\nbase: ../town.zip\nid: site-ed2f9e95\n"])
+        defer { third.remove() }
+        try FileManager.default.moveItem(atPath: zip, toPath: third.root.appendingPathComponent("town.zip").path)
+        let problems = try third.build().diagnostics.filter { $0.code == "K1026" }
+        #expect(problems.map { $0.location?.line } == [3])
+    }
+
+    @Test func testUnpackedZip_isRepairedWhenFilesGoMissing() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let (_, zip) = try fixture.export(.source, to: "town.zip")
+        let folder = try BaseArchive.unpack(zip)
+        let page = folder + "/" + Self.added
+        try FileManager.default.removeItem(atPath: page)
+        #expect(try BaseArchive.unpack(zip) == folder)
+        #expect(FileManager.default.fileExists(atPath: page), "a cached copy missing a file is unpacked again")
+        var info = stat()
+        #expect(lstat(URL(fileURLWithPath: folder).deletingLastPathComponent().deletingLastPathComponent().path, &info) == 0 && info.st_mode & 0o077 == 0)
     }
 
     @Test func testNewBase_startsAnOverlayThatBuildsClean() throws {

@@ -1,5 +1,6 @@
 import KenshuContent
 import KenshuCore
+import KenshuMarkdown
 import KenshuQuiz
 import KenshuSite
 
@@ -27,11 +28,11 @@ public struct QuizVariables: SiteTransform {
     }
 
     static func filled(_ quiz: Quiz, _ values: [String: String]) -> Quiz {
-        func fill(_ text: String) -> String { TextVariables.substitute(text, values: values).text }
+        func fill(_ text: String) -> String { MarkdownVariables.fill(text, values: values) }
         var quiz = quiz
         quiz.questionMarkdown = fill(quiz.questionMarkdown)
         quiz.explanationMarkdown = fill(quiz.explanationMarkdown)
-        quiz.answers = quiz.answers.map(fill)
+        quiz.answers = quiz.answers.map { TextVariables.substitutePlain($0, values: values).text }
         for index in quiz.choices.indices {
             quiz.choices[index].markdown = fill(quiz.choices[index].markdown)
             quiz.choices[index].feedbackMarkdown = quiz.choices[index].feedbackMarkdown.map(fill)

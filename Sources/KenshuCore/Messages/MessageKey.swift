@@ -44,6 +44,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case baseRecordUnreadable = "K1030"
     case hideWithoutBase = "K1031"
     case notAnOverlay = "K1032"
+    case baseWithoutSite = "K1033"
 
     // K2: YAML
     case yamlInvalid = "K2001"
@@ -176,6 +177,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
 
     // Advice that depends on the case at hand.
     case fixDidYouMean = "fix.did-you-mean"
+    case fixHiddenTarget = "fix.hidden-target"
     case fixKnownKeys = "fix.known-keys"
     case fixQuizOptions = "fix.quiz-options"
     case fixMoveIntoModule = "fix.move-into-module"
