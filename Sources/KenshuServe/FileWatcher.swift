@@ -7,13 +7,11 @@ import Glibc
 /// new folders are watched as they appear. Changes are gathered for a short quiet time so that one
 /// save reports once.
 ///
-/// `@unchecked Sendable`: `descriptor`, `folders` and `roots` are written by `start()` before the
-/// watching thread starts and afterwards only by that one thread; `stopped` and `added` are
-/// guarded by `lock`; the stream's continuation is itself thread-safe.
+/// `@unchecked Sendable`: `descriptor` is written by `start()` before the watching thread starts;
+/// `folders`, `roots` and `stopped` are read and written only while holding `lock` (``watch(_:)``
+/// adds folders from another thread); the stream's continuation is itself thread-safe.
 public final class FileWatcher: @unchecked Sendable {
     private var roots: [String]
-    /// Folders asked for after the start (a course's new `base:`), taken up by the watching thread.
-    private var added: [String] = []
     private let quiet: Int32
     private let continuation: AsyncStream<[String]>.Continuation
     /// Batches of changed absolute paths.
@@ -38,26 +36,21 @@ public final class FileWatcher: @unchecked Sendable {
             Thread { self.poll() }.start()
             return false
         }
+        lock.lock()
         for root in roots { watchTree(root) }
+        lock.unlock()
         Thread { self.run() }.start()
         return true
     }
 
-    /// Also watches `folders` (and what is below them) from now on; folders already watched are skipped.
+    /// Also watches `folders` (and what is below them) from now on, before it returns, so that a
+    /// save right after a course names a new `base:` is seen; folders already watched are skipped.
     public func watch(_ folders: [String]) {
         lock.lock()
-        added += folders
-        lock.unlock()
-    }
-
-    /// The folders asked for since the last call, not yet watched.
-    private func takeAdded() -> [String] {
-        lock.lock()
         defer { lock.unlock() }
-        let new = added.filter { !roots.contains($0) }
-        added = []
+        let new = folders.filter { !roots.contains($0) }
         roots += new
-        return new
+        if descriptor >= 0 { for root in new { watchTree(root) } }
     }
 
     public func stop() {
@@ -73,6 +66,7 @@ public final class FileWatcher: @unchecked Sendable {
         return stopped
     }
 
+    /// Call with `lock` held.
     private func watchTree(_ folder: String) {
         let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
         let wd = inotify_add_watch(descriptor, folder, mask)
@@ -89,7 +83,6 @@ public final class FileWatcher: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: [String] = []
         while !isStopped {
-            for root in takeAdded() { watchTree(root) }
             var pollfd = Glibc.pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let ready = Glibc.poll(&pollfd, 1, pending.isEmpty ? 200 : quiet)
             if ready <= 0 {
@@ -108,9 +101,16 @@ public final class FileWatcher: @unchecked Sendable {
                 let nameBytes = buffer[nameStart..<min(count, nameStart + Int(event.len))].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset = nameStart + Int(event.len)
-                guard let folder = folders[event.wd], !name.isEmpty, !Self.isEditorNoise(name) else { continue }
+                lock.lock()
+                let watched = folders[event.wd]
+                lock.unlock()
+                guard let folder = watched, !name.isEmpty, !Self.isEditorNoise(name) else { continue }
                 let path = folder + "/" + name
-                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
+                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                    lock.lock()
+                    watchTree(path)
+                    lock.unlock()
+                }
                 pending.append(path)
             }
         }
@@ -127,7 +127,6 @@ public final class FileWatcher: @unchecked Sendable {
         var previous = snapshot()
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.5)
-            if !takeAdded().isEmpty { previous = snapshot() }
             let now = snapshot()
             let changed = Set(now.keys).symmetricDifference(previous.keys).union(now.keys.filter { previous[$0] != nil && previous[$0] != now[$0] })
             if !changed.isEmpty { continuation.yield(changed.sorted()) }
@@ -137,6 +136,9 @@ public final class FileWatcher: @unchecked Sendable {
 
     private func snapshot() -> [String: Date] {
         var result: [String: Date] = [:]
+        lock.lock()
+        let roots = self.roots
+        lock.unlock()
         for root in roots {
             guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
             while let relative = enumerator.nextObject() as? String {

@@ -2,6 +2,8 @@
 
 The base is a copy of a small course in its own folder; edits in either layer must reach the browser.
 """
+import shutil
+
 import pytest
 import websocket
 
@@ -62,3 +64,20 @@ def test_overlay_previews_and_reloads_on_edits_in_either_layer(server, layers):
     assert ws.recv() == "reload"
     ws.close()
     assert "基の決まりです。" in get(server + "/intro/rules.html")[2]
+
+
+def test_a_newly_named_base_is_watched(server, layers, tmp_path):
+    base, own = layers
+    other = tmp_path / "third-town" / "Content"
+    shutil.copytree(base, other)
+    (other / "site.yml").write_text("id: third-town\ntitle: 三つ目の町\n", encoding="utf-8")
+    ws = websocket.create_connection(server.replace("http://", "ws://") + "/__kenshu/live", timeout=10)
+    (own / "site.yml").write_text("id: our-town\nbase: ../../third-town/Content\nvars:\n  自治体名: 架空町\n", encoding="utf-8")
+    assert ws.recv() == "reload"
+    ws.close()
+    # An edit in the new base's folder, which was not watched when serve started, reaches the browser.
+    ws = websocket.create_connection(server.replace("http://", "ws://") + "/__kenshu/live", timeout=10)
+    (other / "01-intro" / "01-welcome.md").write_text(PAGE.format(title="最初のレッスン", body="三つ目の町の本文です。"), encoding="utf-8")
+    assert ws.recv() == "reload"
+    ws.close()
+    assert "三つ目の町の本文です。" in get(server + "/intro/welcome.html")[2]
