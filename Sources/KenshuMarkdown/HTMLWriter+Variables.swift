@@ -11,9 +11,11 @@ extension HTMLWriter {
         let source = sourceMap(of: node, literal: literal)
         let (text, unknown) = TextVariables.substitute(literal, values: options.variables, keeping: source.escaped)
         for occurrence in unknown {
+            let at = location(line: node.startLine, column: node.startColumn + (source.offsets[occurrence.byteOffset] ?? occurrence.byteOffset))
+            // A table row is read twice (as a paragraph, then cell by cell): report each place once.
+            guard !diagnostics.contains(where: { $0.message.key == .unknownVariable && $0.location == at }) else { continue }
             let hint = ClosestMatch.find(occurrence.name, among: options.variables.keys.sorted()).map { Message(.fixDidYouMean, "{{" + $0 + "}}") }
-            let column = node.startColumn + (source.offsets[occurrence.byteOffset] ?? occurrence.byteOffset)
-            diagnostics.append(.error(.unknownVariable, occurrence.name, at: location(line: node.startLine, column: column), fix: hint))
+            diagnostics.append(.error(.unknownVariable, occurrence.name, at: at, fix: hint))
         }
         if text != literal { node.setLiteral(text) }
     }
@@ -34,6 +36,13 @@ extension HTMLWriter {
                 escaped.insert(i)
                 i += 1
                 j += 2
+            } else if sourceBytes[j] == UInt8(ascii: "&"), let end = sourceBytes[j...].prefix(40).firstIndex(of: UInt8(ascii: ";")),
+                      case let reference = String(decoding: sourceBytes[j...end], as: UTF8.self),
+                      case let decoded = Array(CharacterReferences.decode(reference, inAttribute: false).utf8),
+                      decoded != Array(reference.utf8), textBytes[i...].starts(with: decoded) {
+                // A character reference (`&amp;`) is one character in the text.
+                i += decoded.count
+                j = end + 1
             } else if sourceBytes[j] == textBytes[i] {
                 i += 1
                 j += 1

@@ -1,6 +1,7 @@
 import Foundation
 import KenshuCore
 import KenshuExport
+import KenshuMarkdown
 @testable import KenshuContent
 import Testing
 @testable import KenshuBuild
@@ -119,6 +120,14 @@ import Testing
             "\(printed)")
         let english = fixture.site.printed(result, .en)
         #expect(english.contains { $0.hasPrefix("Content/02-hyojunka/08-our-systems.md:6:1: error: the variable '自治休名' is not in 'vars:' of site.yml") })
+    }
+
+    @Test func testUnknownVariableInTable_isReportedOnce_atItsColumn() {
+        var options = MarkdownOptions(path: "Content/01-a/01-b.md", contentPath: "01-a/01-b.md", lineOffset: 3)
+        options.variables = ["自治体名": "架空町"]
+        let page = MarkdownRenderer.render("| a | b |\n| --- | --- |\n| {{自治体名}} | &amp; {{未知}} |\n", options: options)
+        #expect(page.html.contains("<td>架空町</td>"))
+        #expect(page.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == ["6:20 K5020"])
     }
 
     @Test func testBrokenLinkInBase_namesTheBaseFile() throws {
