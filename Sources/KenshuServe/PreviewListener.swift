@@ -1,0 +1,106 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The preview's listening socket and accept loop. FlyingFox's `HTTPServer` has no request-size
+/// caps or idle timeouts and stops serving when `accept` fails with "Too many open files"; this loop
+/// counts connections, answers those over the cap with `503`, and when the process is out of
+/// descriptors frees a spare one to turn the waiting client away, so it never exits.
+struct PreviewListener {
+    let address: sockaddr_in
+    let limits: ServeLimits
+    /// Makes the handler for one accepted connection.
+    let makeConnection: @Sendable (AsyncSocket) -> PreviewConnection
+
+    /// Binds and listens; the socket is ready for ``serve(_:)``.
+    func bind() throws -> Socket {
+        let socket = try Socket(domain: AF_INET)
+        try socket.setValue(true, for: .localAddressReuse)
+        try socket.bind(to: address)
+        try socket.listen()
+        return socket
+    }
+
+    /// Accepts until the task is cancelled; every connection is closed before it returns.
+    func serve(_ listening: Socket) async throws {
+        let pool: any AsyncSocketPool = HTTPServer.defaultPool()
+        try await pool.prepare()
+        let listener = try AsyncSocket(socket: listening, pool: pool)
+        let counter = ConnectionCounter(limit: limits.connections)
+        defer { try? listening.close() }
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await pool.run() }
+            var spare = Self.openSpare()
+            while !Task.isCancelled {
+                let client: AsyncSocket
+                do {
+                    client = try await listener.accept()
+                } catch SocketError.failed(_, let code, _) where code == EMFILE || code == ENFILE {
+                    if spare >= 0 { close(spare) }
+                    Self.turnAway(listening)
+                    spare = Self.openSpare()
+                    try await Task.sleep(nanoseconds: 20_000_000)
+                    continue
+                } catch SocketError.failed(_, let code, _) where code == ECONNABORTED || code == EINTR || code == EPROTO {
+                    continue
+                }
+                guard counter.enter() else {
+                    Self.refuse(client.socket)
+                    continue
+                }
+                let connection = makeConnection(client)
+                group.addTask {
+                    await connection.run()
+                    try? client.close()
+                    counter.leave()
+                }
+            }
+            if spare >= 0 { close(spare) }
+            throw CancellationError()
+        }
+    }
+
+    /// The answer for a client over the cap, written without waiting (it fits any socket buffer).
+    static let busy = PreviewConnection.plain(.serviceUnavailable, keepAlive: false)
+
+    static func refuse(_ socket: Socket) {
+        _ = try? socket.write(busy)
+        try? socket.close()
+    }
+
+    /// Takes the connection waiting in the backlog with the descriptor just freed, answers `503`, closes it.
+    static func turnAway(_ listening: Socket) {
+        guard let (file, _) = try? listening.accept() else { return }
+        refuse(Socket(file: file))
+    }
+
+    /// A descriptor held in reserve for ``turnAway(_:)``.
+    static func openSpare() -> Int32 { open("/dev/null", O_RDONLY | O_CLOEXEC) }
+}
+
+/// Connections open now, and the cap. A lock rather than an actor: the accept loop asks before
+/// every connection and must not wait behind other work.
+final class ConnectionCounter: @unchecked Sendable {
+    // @unchecked: `open` is read and written only while `lock` is held.
+    private let lock = NSLock()
+    private var open = 0
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Counts a new connection; false when the cap is reached.
+    func enter() -> Bool {
+        lock.withLock {
+            guard open < limit else { return false }
+            open += 1
+            return true
+        }
+    }
+
+    func leave() { lock.withLock { open -= 1 } }
+}

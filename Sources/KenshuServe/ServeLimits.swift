@@ -1,0 +1,48 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The preview server's limits. A browser on this computer never comes near them; a client that
+/// misbehaves (a huge URL, endless headers, a connection held open doing nothing, thousands of
+/// connections) is turned away without hurting the pages other tabs are loading.
+public struct ServeLimits: Sendable {
+    /// The request line (`GET /path HTTP/1.1`), in bytes; longer gets `414 URI Too Long`.
+    public var requestLineBytes = 8 * 1024
+    /// All header lines together, in bytes; more gets `431 Request Header Fields Too Large`.
+    public var headerBytes = 16 * 1024
+    /// How many header lines; more gets `431`.
+    public var headerLines = 100
+    /// From a request's first byte to the end of its headers; a slower client is dropped.
+    public var headSeconds: Double = 10
+    /// How long a connection may sit without starting a request (before the first and between two).
+    public var idleSeconds: Double = 5
+    /// How long writing one response (or one live-reload message) may take before the client is dropped.
+    public var writeSeconds: Double = 30
+    /// Connections served at once; the next one is answered `503` and closed.
+    public var connections: Int
+
+    /// `KENSHU_SERVE_CONNECTIONS` overrides the cap; the tests use it to run out of descriptors
+    /// before the cap and check that the server survives that too.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        connections = environment["KENSHU_SERVE_CONNECTIONS"].flatMap(Int.init).map { max(1, $0) } ?? Self.connectionCap()
+    }
+
+    /// File descriptors kept for everything but connections: standard streams, the listening
+    /// socket, the event queue, inotify, files read while rebuilding.
+    static let reservedDescriptors = 48
+
+    /// A cap well below the process's file-descriptor limit, so accepting never runs out of them.
+    public static func connectionCap(descriptorLimit: Int = ServeLimits.descriptorLimit()) -> Int {
+        max(4, min(512, descriptorLimit - reservedDescriptors))
+    }
+
+    /// The soft `RLIMIT_NOFILE`.
+    public static func descriptorLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+        return limit.rlim_cur > rlim_t(Int32.max) ? Int(Int32.max) : Int(limit.rlim_cur)
+    }
+}
