@@ -31,11 +31,12 @@ enum OutputLocation {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw Refusal.dangerous(shown, reason: "it is a file, not a folder") }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-        let visible = entries.filter { !$0.hasPrefix(".") }
-        if !visible.isEmpty, !entries.contains(marker) {
+        // Without the marker, any entry (a `.git`, a `.env` alone) means someone else's folder.
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).sorted()
+        if !entries.isEmpty, !entries.contains(marker) {
+            let shownEntries = entries.filter { !$0.hasPrefix(".") } + entries.filter { $0.hasPrefix(".") }
             throw Refusal.dangerous(
-                shown, reason: "it holds files that Kenshu did not write (\(visible.prefix(3).joined(separator: ", ")))"
+                shown, reason: "it holds files that Kenshu did not write (\(shownEntries.prefix(3).joined(separator: ", ")))"
                     + "; choose a new or empty folder")
         }
     }
