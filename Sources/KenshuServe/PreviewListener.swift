@@ -36,17 +36,26 @@ struct PreviewListener {
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await pool.run() }
             var spare = Self.openSpare()
+            var failuresInARow = 0
             while !Task.isCancelled {
                 let client: AsyncSocket
                 do {
                     client = try await listener.accept()
+                    failuresInARow = 0
                 } catch SocketError.failed(_, let code, _) where code == EMFILE || code == ENFILE {
                     if spare >= 0 { close(spare) }
                     Self.turnAway(listening)
                     spare = Self.openSpare()
                     try await Task.sleep(nanoseconds: 20_000_000)
                     continue
-                } catch SocketError.failed(_, let code, _) where code == ECONNABORTED || code == EINTR || code == EPROTO {
+                } catch is CancellationError {
+                    break
+                } catch {
+                    // A client that reset before it was accepted, a signal, a short memory squeeze: keep
+                    // accepting. Only a listening socket that fails every time ends the server.
+                    failuresInARow += 1
+                    if failuresInARow > 100 { throw error }
+                    try await Task.sleep(nanoseconds: 10_000_000)
                     continue
                 }
                 guard counter.enter() else {
