@@ -37,6 +37,10 @@ struct PreviewConnection {
                         _ = await write(Self.plain(.badRequest, keepAlive: false))
                         return
                     }
+                    guard await reload.hub.connectedPages < limits.reloadSockets else {
+                        _ = await write(Self.plain(.serviceUnavailable, keepAlive: false))
+                        return
+                    }
                     guard await write(answer) else { return }
                     await reload.run(on: socket, pending: buffer)
                     return

@@ -23,6 +23,9 @@ public struct ServeLimits: Sendable {
     public var writeSeconds: Double = 30
     /// Connections served at once; the next one is answered `503` and closed.
     public var connections: Int
+    /// Live-reload WebSockets open at once (they never go idle), at most half the connections,
+    /// so pages that are left open cannot take every connection.
+    public var reloadSockets: Int { max(1, connections / 2) }
 
     /// `KENSHU_SERVE_CONNECTIONS` overrides the cap; the tests use it to run out of descriptors
     /// before the cap and check that the server survives that too.

@@ -167,6 +167,21 @@ def test_connections_over_the_cap_get_503_and_the_server_stays_up(course):
     stop(process)
 
 
+def test_live_reload_sockets_take_at_most_half_the_connections(course):
+    process, port = start(course, connections=6)
+    url = f"ws://127.0.0.1:{port}/__kenshu/live"
+    pages = [websocket.create_connection(url, timeout=5) for _ in range(3)]
+    with pytest.raises(websocket.WebSocketBadStatusException) as refused:
+        websocket.create_connection(url, timeout=5)
+    assert refused.value.status_code == 503
+    get_home(port)  # the other half is left for pages
+    for page in pages:
+        page.close()
+    time.sleep(0.3)
+    websocket.create_connection(url, timeout=5).close()
+    stop(process)
+
+
 def test_running_out_of_file_descriptors_never_stops_the_server(course):
     # The cap is lifted past the limit, so accept itself fails with "Too many open files".
     process, port = start(course, descriptors=64, connections=10_000)
