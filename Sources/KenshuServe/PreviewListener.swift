@@ -20,9 +20,14 @@ struct PreviewListener {
     /// Binds and listens; the socket is ready for ``serve(_:)``.
     func bind() throws -> Socket {
         let socket = try Socket(domain: AF_INET)
-        try socket.setValue(true, for: .localAddressReuse)
-        try socket.bind(to: address)
-        try socket.listen()
+        do {
+            try socket.setValue(true, for: .localAddressReuse)
+            try socket.bind(to: address)
+            try socket.listen()
+        } catch {
+            try? socket.close()
+            throw error
+        }
         return socket
     }
 
