@@ -118,6 +118,7 @@ import Testing
         } catch let failure as Builder.Failure {
             #expect(failure.message.key == .outputRefused)
             #expect(failure.message.text(in: .en).contains(files.keys.sorted()[0]))
+            #expect(failure.message.text(in: .en).contains("'\(OutputLocation.marker)'"), "the message says how to hand the folder over")
         }
         for (name, text) in files {
             #expect(try String(contentsOf: site.output.appendingPathComponent(name), encoding: .utf8) == text, "untouched")
