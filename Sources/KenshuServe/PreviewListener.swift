@@ -38,6 +38,7 @@ struct PreviewListener {
         let listener = try AsyncSocket(socket: listening, pool: pool)
         let counter = ConnectionCounter(limit: limits.connections)
         defer { try? listening.close() }
+        await Self.armEveryClock()
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await pool.run() }
             var spare = Self.openSpare()
@@ -76,6 +77,18 @@ struct PreviewListener {
             }
             if spare >= 0 { close(spare) }
             throw CancellationError()
+        }
+    }
+
+    /// libdispatch opens a clock's timer descriptor the first time a timer of that clock is armed, and
+    /// stops the process (SIGILL) if it cannot: a first timeout while descriptors have run out would
+    /// end the server. One short sleep on each clock opens them all before the first connection.
+    static func armEveryClock() async {
+        try? await Task.sleep(nanoseconds: 1_000_000)
+        try? await ContinuousClock().sleep(for: .milliseconds(1))
+        try? await SuspendingClock().sleep(for: .milliseconds(1))
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().asyncAfter(wallDeadline: .now() + .milliseconds(1)) { continuation.resume() }
         }
     }
 
