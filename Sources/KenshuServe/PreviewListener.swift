@@ -9,8 +9,9 @@ import Darwin
 
 /// The preview's listening socket and accept loop. FlyingFox's `HTTPServer` has no request-size
 /// caps or idle timeouts and stops serving when `accept` fails with "Too many open files"; this loop
-/// counts connections, answers those over the cap with `503`, and when the process is out of
-/// descriptors frees a spare one to turn the waiting client away, so it never exits.
+/// counts connections and answers those over the cap (well below the descriptor limit) with `503`.
+/// Should descriptors run out all the same (something else holding them), it frees a spare one to
+/// turn the waiting client away instead of failing.
 struct PreviewListener {
     let address: sockaddr_in
     let limits: ServeLimits

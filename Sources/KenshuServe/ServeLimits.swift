@@ -27,10 +27,12 @@ public struct ServeLimits: Sendable {
     /// so pages that are left open cannot take every connection.
     public var reloadSockets: Int { max(1, connections / 2) }
 
-    /// `KENSHU_SERVE_CONNECTIONS` overrides the cap; the tests use it to run out of descriptors
-    /// before the cap and check that the server survives that too.
+    /// `KENSHU_SERVE_CONNECTIONS` lowers the cap (the tests use a small one); it never raises it past
+    /// the descriptor limit: running out of descriptors is not survivable in a Swift process on Linux,
+    /// whose libdispatch stops the process (SIGILL) when its worker monitor cannot open `/proc/self/task/…`.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        connections = environment["KENSHU_SERVE_CONNECTIONS"].flatMap(Int.init).map { max(1, $0) } ?? Self.connectionCap()
+        let cap = Self.connectionCap()
+        connections = environment["KENSHU_SERVE_CONNECTIONS"].flatMap(Int.init).map { min(cap, max(1, $0)) } ?? cap
     }
 
     /// File descriptors kept for everything but connections: standard streams, the listening

@@ -1,3 +1,4 @@
+import FlyingSocks
 import Foundation
 import Testing
 @testable import KenshuServe
@@ -122,5 +123,30 @@ import Testing
         #expect(ServeLimits.connectionCap(descriptorLimit: 256) == 256 - ServeLimits.reservedDescriptors)
         #expect(ServeLimits.connectionCap(descriptorLimit: 20) == 4)
         #expect(ServeLimits(environment: ["KENSHU_SERVE_CONNECTIONS": "7"]).connections == 7)
+        #expect(ServeLimits(environment: ["KENSHU_SERVE_CONNECTIONS": "1000000"]).connections == ServeLimits.connectionCap(),
+                "the setting lowers the cap, never raises it past the descriptor limit")
+        #expect(ServeLimits(environment: [:]).reloadSockets == ServeLimits.connectionCap() / 2)
+    }
+
+    /// The last resort when descriptors have run out: the waiting client is taken with the spare
+    /// descriptor and told 503 (running out is not provoked here: libdispatch would stop the test process).
+    @Test func testTurnAway_answersTheWaitingClient503() throws {
+        let listening = try Socket(domain: AF_INET)
+        defer { try? listening.close() }
+        try listening.bind(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0))
+        try listening.listen()
+        guard case .ip4(_, let port) = try listening.sockname() else {
+            Issue.record("no port")
+            return
+        }
+        let client = try Socket(domain: AF_INET)
+        defer { try? client.close() }
+        try client.connect(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        PreviewListener.turnAway(listening)
+        var answer: [UInt8] = []
+        while let bytes = try? client.read(atMost: 4096) { answer += bytes }
+        let text = String(decoding: answer, as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"), "\(text)")
+        #expect(text.contains("Connection: close\r\n"))
     }
 }

@@ -182,33 +182,33 @@ def test_live_reload_sockets_take_at_most_half_the_connections(course):
     stop(process)
 
 
-def test_running_out_of_file_descriptors_never_stops_the_server(course):
-    # The cap is lifted past the limit, so accept itself fails with "Too many open files".
-    process, port = start(course, descriptors=64, connections=10_000)
-    held = []
-    for _ in range(150):
-        try:
-            held.append(socket.create_connection(("127.0.0.1", port), timeout=5))
-        except OSError:
-            break
-    time.sleep(1)
-    answers = []
-    for connection in held:
-        connection.setblocking(False)
-        try:
-            answers.append(connection.recv(200))
-        except BlockingIOError:
-            answers.append(None)
-        except ConnectionResetError:
-            answers.append(b"reset")
-    print("answers:", sum(a is None for a in answers), "waiting,", sum(a == b"reset" for a in answers), "reset,",
-          sum(a is not None and status(a) == 503 for a in answers), "503")
-    assert any(answer is not None and status(answer) == 503 for answer in answers), "clients beyond the limit are told 503"
-    assert process.poll() is None, "the server exited: " + process.stderr.read()
-    for connection in held:
-        connection.close()
-    time.sleep(0.5)
-    get_home(port)
+@pytest.mark.parametrize("descriptors", [40, 64])
+def test_a_flood_under_a_low_descriptor_limit_never_stops_the_server(course, descriptors):
+    # The cap leaves 48 descriptors for everything else (4 connections at least): accept never runs out.
+    # (A test that lifted the cap to run out on purpose crashed the process inside libdispatch, whose
+    # worker monitor opens /proc/self/task/…/stat and traps when it cannot: that is why the cap exists.)
+    process, port = start(course, descriptors=descriptors, connections=10_000)
+    for _ in range(3):
+        held = []
+        for _ in range(150):
+            try:
+                held.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+            except OSError:
+                break
+        time.sleep(0.5)
+        busy = 0
+        for connection in held:
+            connection.setblocking(False)
+            try:
+                busy += status(connection.recv(200)) == 503
+            except (BlockingIOError, ConnectionResetError):
+                pass
+        assert busy >= len(held) - max(4, descriptors - 48), "clients over the cap are told 503 at once"
+        assert process.poll() is None, "the server exited: " + process.stderr.read()
+        for connection in held:
+            connection.close()
+        time.sleep(0.3)
+        get_home(port)
     ws = websocket.create_connection(f"ws://127.0.0.1:{port}/__kenshu/live", timeout=5)
     ws.close()
     stop(process)
