@@ -66,7 +66,7 @@ public enum Builder {
                     isIgnoredTarget(page, url) || ignorePattern(page, url)
                 }
                 // Links ignored in the Markdown were reported there already.
-                diagnostics.append(contentsOf: report.findings.filter { !isIgnoredTarget($0.file, $0.target) }
+                diagnostics.append(contentsOf: RelocatedFindings.withoutRepeats(report.findings.filter { !isIgnoredTarget($0.file, $0.target) })
                     .map { $0.diagnostic(output: options.outputDirectory) })
                 return !diagnostics.failsBuild(strict: options.strict)
             }

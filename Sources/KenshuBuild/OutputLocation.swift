@@ -31,12 +31,18 @@ enum OutputLocation {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw Refusal.dangerous(shown, reason: "it is a file, not a folder") }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-        let visible = entries.filter { !$0.hasPrefix(".") }
-        if !visible.isEmpty, !entries.contains(marker) {
+        // Without the marker, any entry (a `.git`, a `.env` alone) means someone else's folder.
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).sorted()
+        if !entries.isEmpty, !entries.contains(marker) {
+            let visible = entries.filter { !$0.hasPrefix(".") }
+            guard visible.isEmpty else {
+                throw Refusal.dangerous(
+                    shown, reason: "it holds files that Kenshu did not write (\(visible.prefix(3).joined(separator: ", ")))"
+                        + "; choose a new or empty folder")
+            }
             throw Refusal.dangerous(
-                shown, reason: "it holds files that Kenshu did not write (\(visible.prefix(3).joined(separator: ", ")))"
-                    + "; choose a new or empty folder")
+                shown, reason: "it holds dot files (\(entries.prefix(3).joined(separator: ", "))) but no \(marker) marker"
+                    + "; choose a new or empty folder, or create an empty '\(marker)' file in it to let Kenshu replace it")
         }
     }
 

@@ -104,9 +104,22 @@ enum OutputWriter {
     }
 
     /// Puts `staging` in place of `output`, keeping dot files of the old output's root (`.git`, `.gitignore`).
-    private static func swap(staging: URL, output: URL, retired: URL) throws {
+    /// One atomic exchange where the system has it (the old tree ends up at `staging`'s path, to be
+    /// removed); otherwise two renames, which ``recoverHalfDoneSwap(of:)`` repairs if a kill falls between them.
+    static func swap(
+        staging: URL, output: URL, retired: URL,
+        exchange: (String, String) throws -> PathExchange.Outcome = PathExchange.exchange
+    ) throws {
         let fm = FileManager.default
-        if fm.fileExists(atPath: output.path) {
+        guard fm.fileExists(atPath: output.path) else {
+            try fm.moveItem(at: staging, to: output)
+            return
+        }
+        var old = retired
+        if try exchange(staging.path, output.path) == .exchanged {
+            // The old tree is at `staging` now; if it cannot be renamed, the next build removes it from there.
+            if (try? fm.moveItem(at: staging, to: retired)) == nil { old = staging }
+        } else {
             try fm.moveItem(at: output, to: retired)
             do {
                 try fm.moveItem(at: staging, to: output)
@@ -114,17 +127,14 @@ enum OutputWriter {
                 try? fm.moveItem(at: retired, to: output)
                 throw error
             }
-            let kept = ((try? fm.contentsOfDirectory(atPath: retired.path)) ?? [])
-                .filter { $0.hasPrefix(".") && !ownFiles.contains($0) }
-            for name in kept {
-                try? fm.moveItem(at: retired.appendingPathComponent(name), to: output.appendingPathComponent(name))
-            }
-        } else {
-            try fm.moveItem(at: staging, to: output)
+        }
+        let kept = ((try? fm.contentsOfDirectory(atPath: old.path)) ?? []).filter { $0.hasPrefix(".") && !ownFiles.contains($0) }
+        for name in kept {
+            try? fm.moveItem(at: old.appendingPathComponent(name), to: output.appendingPathComponent(name))
         }
     }
 
-    /// A build killed between the two renames of a swap left no output, only its hidden old copy:
+    /// A build killed between the two renames of a fallback swap left no output, only its hidden old copy:
     /// put the copy back. Every build does this first, whether or not it gets to write.
     static func recoverHalfDoneSwap(of output: URL) {
         let fm = FileManager.default

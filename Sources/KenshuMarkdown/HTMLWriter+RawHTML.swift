@@ -5,9 +5,10 @@ import KenshuCore
 extension HTMLWriter {
     /// Writes the raw HTML of an inline node or an HTML block that starts where `node` does.
     func renderRawHTML(_ literal: String, at node: MarkdownNode) {
+        let verbatim = rawHTMLFilter.allowAll
         let result = rawHTMLFilter.filter(literal) { url, isImage, offset in
             let (line, column) = Self.position(in: literal, offset: offset, startLine: node.startLine, startColumn: node.startColumn)
-            return self.recordRawURL(url, isImage: isImage, at: location(line: line, column: column))
+            return self.recordRawURL(url, isImage: isImage, verbatim: verbatim, at: location(line: line, column: column))
         }
         out += result.html
         htmlAnchors.formUnion(result.anchors)
@@ -18,11 +19,12 @@ extension HTMLWriter {
     }
 
     /// Records a link or image of a passed tag like a Markdown one, and returns the URL to write.
-    private func recordRawURL(_ url: String, isImage: Bool, at location: SourceLocation) -> String {
+    /// - Parameter verbatim: raw HTML is allowed, so the tag is written unchanged and the built page holds the URL as written.
+    private func recordRawURL(_ url: String, isImage: Bool, verbatim: Bool, at location: SourceLocation) -> String {
         let (target, href) = LinkClassifier.classify(url, from: options.contentPath)
         let written = HrefEscaping.escape(href).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
         var record = LinkRecord(kind: isImage ? .image : .link, destination: url, location: location, target: target)
-        record.href = written
+        record.href = verbatim ? url : written
         links.append(record)
         return written
     }

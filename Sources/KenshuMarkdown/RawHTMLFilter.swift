@@ -21,7 +21,8 @@ struct RawHTMLFilter {
         var anchors: [String]
     }
 
-    /// Given a passed tag's `href` or `src`, whether it is an image, and the tag's offset: the URL to write.
+    /// Given a passed tag's `href` or `src`, whether it is an image, and the tag's offset: the URL to write
+    /// (ignored when everything is allowed: the tag is then written as it stands).
     typealias URLRewriter = (_ url: String, _ isImage: Bool, _ offset: Int) -> String
 
     let allowAll: Bool
@@ -62,6 +63,11 @@ struct RawHTMLFilter {
                     out.findings.append(Finding(kind: .scriptURL(tag: name), offset: offset))
                 }
                 if allowAll {
+                    // Written as the author wrote it; its links are still recorded, so a broken one is
+                    // reported at the Markdown line, not in a built page that is never written.
+                    for attribute in attributes where attribute.name == "href" || attribute.name == "src" {
+                        if let value = attribute.value { _ = rewriteURL(value, name == "img", offset) }
+                    }
                     out.html += source
                     collectAnchors(name, attributes, into: &out)
                 } else if let why = RawHTMLPolicy.problem(tag: name, attributes: attributes) {

@@ -25,15 +25,3 @@ public actor LiveReloadHub {
 
     public var connectedPages: Int { clients.count }
 }
-
-/// The WebSocket endpoint that pages connect to; it only ever sends.
-struct ReloadSocket: WSMessageHandler {
-    let hub: LiveReloadHub
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let outgoing = await hub.connect()
-        // Drain what the page sends (nothing but pings and close), so the connection stays healthy.
-        Task { for await _ in client {} }
-        return outgoing
-    }
-}

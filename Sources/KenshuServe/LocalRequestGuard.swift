@@ -15,6 +15,12 @@ struct LocalRequestGuard: HTTPHandler {
     }
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if let refused = refusal(request) { return refused }
+        return try await inner.handleRequest(request)
+    }
+
+    /// The `403` for a request from elsewhere, or nil when it may be answered.
+    func refusal(_ request: HTTPRequest) -> HTTPResponse? {
         guard let host = request.headers[.host], hosts.contains(Self.hostName(host)) else {
             return HTTPResponse(statusCode: .forbidden, body: Data("unknown Host\n".utf8))
         }
@@ -24,7 +30,7 @@ struct LocalRequestGuard: HTTPHandler {
                 return HTTPResponse(statusCode: .forbidden, body: Data("foreign Origin\n".utf8))
             }
         }
-        return try await inner.handleRequest(request)
+        return nil
     }
 
     /// `127.0.0.1:4173` → `127.0.0.1`; `[::1]:4173` → `::1`.

@@ -9,7 +9,7 @@ import KenshuCore
 public final class PreviewServer: Sendable {
     public let session: PreviewSession
     public let hub = LiveReloadHub()
-    private let server: HTTPServer
+    private let listener: PreviewListener
     private let host: String
     private let port: UInt16
     private let log: @Sendable (String) -> Void
@@ -21,23 +21,28 @@ public final class PreviewServer: Sendable {
     }
 
     /// - Parameter host: `127.0.0.1` unless the user asked for another address.
-    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16, log: @escaping @Sendable (String) -> Void) throws {
-        session = PreviewSession(options: options)
+    public init(
+        options: BuildOptions, host: String = "127.0.0.1", port: UInt16, limits: ServeLimits = ServeLimits(),
+        log: @escaping @Sendable (String) -> Void
+    ) throws {
+        let session = PreviewSession(options: options)
+        self.session = session
         self.host = host
         self.log = log
         self.port = port
         let ip = host == "localhost" ? "127.0.0.1" : host
         guard let address = try? sockaddr_in.inet(ip4: ip, port: port) else { throw StartError.badHost(host) }
-        server = HTTPServer(address: address, timeout: 30, logger: .disabled)
+        let guarded = LocalRequestGuard(PreviewHandler(session: session), boundHost: host)
+        let reload = ReloadSocket(hub: hub, limits: limits)
+        listener = PreviewListener(address: address, limits: limits) { socket in
+            PreviewConnection(socket: socket, limits: limits, handler: guarded, reload: reload, guardRequest: guarded.refusal)
+        }
     }
 
     /// Runs until the task is cancelled. `onListening` gets the address once pages can be fetched.
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
         let first = Date()
         report(await session.rebuildAll(), seconds: Date().timeIntervalSince(first), language: await session.language)
-        await server.appendRoute(
-            HTTPRoute("GET \(LiveReloadScript.path)"), to: LocalRequestGuard(.webSocket(ReloadSocket(hub: hub)), boundHost: host))
-        await server.appendRoute(HTTPRoute("*"), to: LocalRequestGuard(PreviewHandler(session: session), boundHost: host))
         let watcher = FileWatcher(folders: await session.watchedFolders, quietMilliseconds: 8)
         if !watcher.start() { log("kenshu: inotify is unavailable; checking for changes twice a second") }
         defer { watcher.stop() }
@@ -54,23 +59,28 @@ public final class PreviewServer: Sendable {
             }
         }
         defer { rebuilding.cancel() }
-        let listening = Task {
-            try await server.waitUntilListening()
-            if let address = await server.listeningAddress, case let .ip4(_, port) = address {
-                onListening("http://\(host == "localhost" ? "127.0.0.1" : host):\(port)/")
-            }
-        }
+        let socket: Socket
         do {
-            try await server.run()
-        } catch let error as SocketError {
-            listening.cancel()
-            if case .failed(_, let errno, _) = error, errno == EADDRINUSE { throw StartError.portInUse(port) }
-            throw error
+            socket = try listener.bind()
+        } catch SocketError.failed(_, let errno, _) where errno == EADDRINUSE {
+            throw StartError.portInUse(port)
+        }
+        if case let .ip4(_, boundPort)? = try? socket.sockname() {
+            onListening("http://\(host == "localhost" ? "127.0.0.1" : host):\(boundPort)/")
+        }
+        let serving = Task { try await listener.serve(socket) }
+        stopper.set(serving)
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            serving.cancel()
         }
     }
 
-    /// Stops serving, letting requests in flight finish for up to a second.
-    public func stop() async { await server.stop(timeout: 1) }
+    /// Stops serving: the listening socket and every connection close.
+    public func stop() async { stopper.stop() }
+
+    private let stopper = Stopper()
 
     private func report(_ state: PreviewSession.State, seconds: Double?, language: Language) {
         let printer = DiagnosticPrinter(language: language)
@@ -84,4 +94,14 @@ public final class PreviewServer: Sendable {
             log("kenshu: " + printer.say(.cliSiteFailed, String(diagnostics.filter { $0.severity == .error }.count), time))
         }
     }
+}
+
+/// Holds the accept loop's task so ``PreviewServer/stop()`` can end it from a signal handler.
+final class Stopper: @unchecked Sendable {
+    // @unchecked: `task` is read and written only while `lock` is held.
+    private let lock = NSLock()
+    private var task: Task<Void, any Error>?
+
+    func set(_ task: Task<Void, any Error>) { lock.withLock { self.task = task } }
+    func stop() { lock.withLock { task?.cancel() } }
 }

@@ -36,7 +36,7 @@ import Testing
         // A sparse terabyte of zeros: only a checker that never reads bodies answers this in time.
         await server.appendRoute("/endless") { request in
             guard request.method != .HEAD else { return HTTPResponse(statusCode: .methodNotAllowed) }
-            FileManager.default.createFile(atPath: Self.terabyte.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: Self.terabyte.path, contents: nil)
             let handle = try FileHandle(forWritingTo: Self.terabyte)
             try handle.truncate(atOffset: 1 << 40)
             try handle.close()

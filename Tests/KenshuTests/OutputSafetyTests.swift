@@ -3,7 +3,8 @@ import KenshuCore
 import Testing
 @testable import KenshuBuild
 
-/// The output folder's edges: concurrent builds, a symlinked output, its mode, a half-done swap.
+/// The output folder's edges: concurrent builds, a symlinked output, its mode, the atomic swap, a half-done swap,
+/// folders that are not Kenshu's.
 @Suite struct OutputSafetyTests {
     func lockPath(_ site: TemporarySite) -> String { site.root.appendingPathComponent(".Output.kenshu-lock").path }
 
@@ -55,5 +56,82 @@ import Testing
         try site.write("01-intro/01-welcome.md", TemporarySite.page("壊れた", "[x](nowhere.md)\n"))
         #expect(try !site.build().succeeded)
         #expect(try site.read("intro/welcome.html") == before, "the old output is back, untouched by the failed build")
+    }
+
+    func folder(_ site: TemporarySite, _ name: String, files: [String: String]) throws -> URL {
+        let url = site.root.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (file, text) in files { try Data(text.utf8).write(to: url.appendingPathComponent(file)) }
+        return url
+    }
+
+    @Test func testExchange_swapsTwoFoldersInOneStep() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let a = try folder(site, "a", files: ["from-a": "A"]), b = try folder(site, "b", files: ["from-b": "B"])
+        #expect(try PathExchange.exchange(a.path, b.path) == .exchanged, "ext4 and tmpfs exchange; this machine's tests run on one")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: a.path) == ["from-b"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: b.path) == ["from-a"])
+        #expect(throws: PathExchange.Failure.self) { try PathExchange.exchange(a.path, site.root.appendingPathComponent("missing").path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: a.path) == ["from-b"], "a failed exchange changes nothing")
+    }
+
+    @Test(arguments: [true, false])
+    func testSwap_replacesTheOutputKeepsDotFilesAndRetiresTheOldTree(exchangeAvailable: Bool) throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let output = try folder(site, "Output", files: ["old.html": "old", ".git": "kept", OutputLocation.marker: "x"])
+        let staging = try folder(site, ".Output.kenshu-new-1", files: ["new.html": "new", OutputLocation.marker: "x"])
+        let retired = site.root.appendingPathComponent(".Output.kenshu-old-1")
+        var exchanges: [[String]] = []
+        try OutputWriter.swap(staging: staging, output: output, retired: retired) { a, b in
+            exchanges.append([a, b])
+            return exchangeAvailable ? try PathExchange.exchange(a, b) : .unsupported
+        }
+        #expect(exchanges == [[staging.path, output.path]], "the exchange is tried first")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: output.path)) == ["new.html", ".git", OutputLocation.marker])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: retired.path).sorted() == [OutputLocation.marker, "old.html"])
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+    }
+
+    @Test func testBuildOverAnOutput_replacesItInPlaceAndRemovesTheOldTree() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        try Data("stale".utf8).write(to: site.output.appendingPathComponent("stale.html"))
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("新しい", "## 目的\n\n新しい本文\n"))
+        #expect(try site.build().succeeded)
+        #expect(try site.read("intro/welcome.html").contains("新しい本文"))
+        #expect(!site.exists("stale.html"), "the old tree was replaced, not merged")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Output.") }
+        #expect(leftovers.isEmpty, "no staging or retired folder is left: \(leftovers)")
+    }
+
+    @Test(arguments: [[".git": "x"], [".env": "SECRET=1"], [".gitignore": "*", ".DS_Store": ""]])
+    func testFolderOfOnlyDotFiles_isNotOurs(files: [String: String]) throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        _ = try folder(site, "Output", files: files)
+        do {
+            _ = try site.build()
+            Issue.record("a folder holding only \(files.keys.sorted()) was replaced")
+        } catch let failure as Builder.Failure {
+            #expect(failure.message.key == .outputRefused)
+            #expect(failure.message.text(in: .en).contains(files.keys.sorted()[0]))
+            #expect(failure.message.text(in: .en).contains("'\(OutputLocation.marker)'"), "the message says how to hand the folder over")
+        }
+        for (name, text) in files {
+            #expect(try String(contentsOf: site.output.appendingPathComponent(name), encoding: .utf8) == text, "untouched")
+        }
+        _ = try folder(site, "Output", files: [OutputLocation.marker: ""])
+        #expect(try site.build().succeeded, "with the marker the folder is Kenshu's and dot files are kept")
+        for name in files.keys { #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(name).path)) }
+    }
+
+    @Test func testEmptyFolder_isStillAccepted() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        _ = try folder(site, "Output", files: [:])
+        #expect(try site.build().succeeded)
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import KenshuCheck
+import KenshuContent
+import KenshuMarkdown
+@testable import KenshuCheck
+@testable import KenshuQuiz
+
+/// The entry libFuzzer calls with each input. The first byte picks the part under test, the rest
+/// is its text: the parts that read what authors and other tools write, where a crash would stop a build.
+/// Also exported as `LLVMFuzzerTestOneInput`, the name libFuzzer looks for.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 0 else { return 0 }
+    let text = String(decoding: UnsafeBufferPointer(start: data + 1, count: size - 1), as: UTF8.self)
+    FuzzTarget(rawValue: data[0] % UInt8(FuzzTarget.allCases.count))?.run(text)
+    return 0
+}
+
+/// The four parts, one per value of the input's first byte (modulo their count).
+enum FuzzTarget: UInt8, CaseIterable {
+    case frontMatter, quiz, htmlTokenizer, urlResolver
+
+    func run(_ text: String) {
+        switch self {
+        case .frontMatter:
+            let split = FrontMatterSplitter.split(text)
+            _ = FrontMatter.parse(split.yaml, path: "x.md")
+        case .quiz:
+            var options = MarkdownOptions(path: "Content/01-a/02-b.md", contentPath: "01-a/02-b.md", lineOffset: 3)
+            options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings([:]))
+            _ = MarkdownRenderer.render("```quiz\n" + text + "\n```\n", options: options)
+        case .htmlTokenizer:
+            var tokenizer = HTMLTokenizer(text)
+            tokenizer.tokens { _ in }
+            var checker = FolderChecker(files: SiteFiles(paths: ["index.html", "a/b.html", "a/c.png"]))
+            _ = checker.check("a/page.html", html: text)
+        case .urlResolver:
+            // url, page and base on the first three lines.
+            let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let page = lines.count > 1 ? lines[1] : "a/page.html"
+            _ = URLResolver.resolve(lines[0], page: page, base: lines.count > 2 ? lines[2] : nil)
+        }
+    }
+}
