@@ -55,6 +55,8 @@ public struct SitePipeline: Sendable {
 
     private var tree: ContentTree?
     private var theme: Theme?
+    /// The theme last loaded, if any: the preview draws its error page with it.
+    public var loadedTheme: Theme? { theme }
     private var themeDiagnostics: [Diagnostic] = []
     private var pages: [ParsedPage] = []
     private var pageIndex: [String: Int] = [:]
@@ -197,7 +199,7 @@ public struct SitePipeline: Sendable {
             alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
                 MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
                 uniquingKeysWith: { $1 }))
-        options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
+        options.fencedBlockHandlers["quiz"] = QuizBlockHandler()
         options.taskLabels = (theme.strings["task_done"] ?? "", theme.strings["task_open"] ?? "")
         options.reservedIDs = theme.elementIDs
         return options

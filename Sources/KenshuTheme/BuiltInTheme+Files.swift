@@ -1465,6 +1465,7 @@ glossary_index: Rows
 glossary_row: "{row} row"
 glossary_other: Latin letters and digits
 glossary_aliases: Also
+glossary_alias_separator: ", "
 glossary_source: Source
 glossary_open: See the glossary
 print_title: Print
@@ -1566,6 +1567,7 @@ glossary_index: 行ごとの目次
 glossary_row: "{row}行"
 glossary_other: 英数字
 glossary_aliases: 別名
+glossary_alias_separator: "、"
 glossary_source: 出典
 glossary_open: 用語集で見る
 print_title: 印刷用
@@ -1828,6 +1830,36 @@ search_glossary: 用語集
 {{/next}}
 </nav>
 """# + "\n",
+        "templates/preview-error.mustache": #"""
+{{! kenshu serve shows this page instead of the site while the content has errors (problems), and for a
+    path that does not exist (missing_path). Its words come from Kenshu's message catalog, in the
+    author's language. No theme assets: nothing else is served while the build fails. }}
+<!doctype html>
+<html lang="{{lang}}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{title}}</title>
+<style>body{font-family:sans-serif;line-height:1.7;color:#1a1a1a;max-width:60rem;margin:2rem auto;padding:0 1rem}
+li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d4d}h1{color:#b00000}</style></head>
+<body>
+<main>
+<h1>{{title}}</h1>
+{{#intro}}
+<p>{{intro}}</p>
+{{/intro}}
+{{#has_problems}}
+<ol>
+{{#problems}}
+<li>{{#place}}<code>{{place}}</code> {{/place}}{{message}}{{#fix}}<br><span class="fix">{{fix}}</span>{{/fix}} <small>[{{code}}]</small></li>
+{{/problems}}
+</ol>
+{{/has_problems}}
+{{#missing_path}}
+<p><code>{{missing_path}}</code></p>
+<p><a href="/">{{home_link}}</a></p>
+{{/missing_path}}
+</main>
+</body>
+</html>
+"""# + "\n",
         "templates/print-quiz.mustache": #"""
 <div class="print-quiz">
 <p class="print-quiz-label"><strong>{{t.print_question}} {{number}}</strong>{{#is_multiple}}（{{t.print_choose_all}}）{{/is_multiple}}</p>
@@ -1957,6 +1989,48 @@ search_glossary: 用語集
 <script src="{{root}}course.js"></script>
 {{/main}}
 {{/layout}}
+"""# + "\n",
+        "templates/quiz.mustache": #"""
+{{! One ```quiz block, drawn where it stands in the page: a plain form that reads well without JavaScript
+    (the answer and the explanation sit in a <details>); kenshu.js adds checking, feedback and progress and
+    relies on the classes and data- attributes below. Values: README, "quiz.mustache". }}
+<form class="quiz" id="{{id}}" data-quiz="{{storage_id}}" data-kind="{{kind}}"{{#shuffle}} data-shuffle="true"{{/shuffle}}{{#is_text}} data-answers="{{answers_json}}"{{#kana}} data-kana="true"{{/kana}}{{/is_text}}>
+<fieldset aria-describedby="{{id}}-question">
+<legend>{{t.quiz_label}}</legend>
+<div class="quiz-question" id="{{id}}-question">
+{{{question}}}</div>
+{{#is_text}}
+<p class="quiz-text"><label for="{{id}}-input">{{t.quiz_typed_answer}}</label> <input type="text" id="{{id}}-input" name="{{id}}" autocomplete="off"></p>
+{{/is_text}}
+{{^is_text}}
+<ul class="quiz-choices">
+{{#choices}}
+<li class="quiz-choice" data-correct="{{correct}}"><label><input type="{{input_type}}" name="{{id}}" value="{{index}}"> <span>{{{html}}}</span></label>{{#feedback}}
+<div class="quiz-feedback" hidden>
+{{{.}}}</div>{{/feedback}}</li>
+{{/choices}}
+</ul>
+{{/is_text}}
+</fieldset>
+<div class="quiz-actions"><button type="submit" class="quiz-check">{{t.quiz_check}}</button> <button type="button" class="quiz-retry" hidden>{{t.quiz_retry}}</button></div>
+<p class="quiz-result" role="status" aria-live="polite"></p>
+<details class="quiz-answer">
+<summary>{{t.quiz_show_answer}}</summary>
+<p class="quiz-correct"><strong>{{t.quiz_correct_answer}}：</strong>{{#is_text}}{{#answers}}{{.}}{{^last()}} / {{/last()}}{{/answers}}{{/is_text}}{{^is_text}}{{#correct_choices}}{{{.}}}{{^last()}} / {{/last()}}{{/correct_choices}}{{/is_text}}</p>
+{{#has_feedback}}
+<dl class="quiz-all-feedback" aria-label="{{t.quiz_choice_feedback}}">
+{{#choices_with_feedback}}
+<dt>{{{html}}}</dt>
+<dd>{{{feedback}}}</dd>
+{{/choices_with_feedback}}
+</dl>
+{{/has_feedback}}
+{{#has_explanation}}
+<div class="quiz-explanation">
+{{{explanation}}}</div>
+{{/has_explanation}}
+</details>
+</form>
 """# + "\n",
         "templates/scorm-launch.mustache": #"""
 <!doctype html>

@@ -1,0 +1,144 @@
+import KenshuCore
+import KenshuSite
+import KenshuTheme
+
+/// Fills a ``PageContext`` for one page of a site (or a page Kenshu writes itself).
+struct PageContextBuilder {
+    /// Up to this many modules are listed in every page's sidebar; a larger course lists only the
+    /// current module and loads the rest from the shared `toc.js`, so pages stay the same size.
+    static let inlineModuleLimit = 30
+
+    let site: Site
+    let pageIndex: Int?
+    let theme: Theme
+    /// The page Kenshu writes itself (the progress page, a missing home), when `pageIndex` is `nil`.
+    var generated = GeneratedPage.home
+
+    init(site: Site, pageIndex: Int?, theme: Theme, generated: GeneratedPage = .home) {
+        self.site = site
+        self.pageIndex = pageIndex
+        self.theme = theme
+        self.generated = generated
+    }
+
+    private var here: SitePath { pageIndex.map { site.pages[$0].sitePath } ?? generated.path }
+    private var currentModule: Int? { pageIndex.flatMap { site.moduleOfPage[$0] } }
+
+    var context: PageContext {
+        let crumbs = breadcrumbs
+        var context = PageContext(
+            lang: site.config.language, t: theme.strings, root: here.rootPrefix, assets: here.rootPrefix + "assets/",
+            site: siteValues, page: generatedPageValues, nav: navigation, navComplete: site.modules.count <= Self.inlineModuleLimit,
+            breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty, siteID: site.config.storageID, pagePath: here.value,
+            progressHref: here.relativeURL(to: GeneratedPage.progress.path), stringsJSON: theme.stringsJSON,
+            hasGlossary: !site.glossary.isEmpty, glossaryHref: here.relativeURL(to: GeneratedPage.glossary.path),
+            printHref: here.relativeURL(to: GeneratedPage.print.path))
+        guard let pageIndex else {
+            context.modules = moduleCards
+            return context
+        }
+        let page = site.pages[pageIndex]
+        let matter = page.frontMatter
+        context.page = pageValues(page)
+        context.hasObjectives = !matter.objectives.isEmpty
+        context.hasSources = !matter.sources.isEmpty
+        context.hasMeta = matter.minutes != nil || matter.updated != nil || matter.reviewBy != nil
+        let quizzes = page.body.blockIDs["quiz"] ?? []
+        context.hasQuizzes = !quizzes.isEmpty
+        context.quizCount = quizzes.count
+        context.isTest = matter.isTest
+        context.passMark = matter.passMark ?? 0
+        context.prev = neighbour(pageIndex - 1)
+        context.next = neighbour(pageIndex + 1)
+        if let module = currentModule, page.kind == .module {
+            context.lessons = site.modules[module].lessonIndices.map(lessonCard)
+        }
+        if page.kind == .home { context.modules = moduleCards }
+        return context
+    }
+
+    private var generatedPageValues: PageContext.PageValues {
+        if let key = generated.titleKey {
+            return PageContext.PageValues(title: theme.strings[key] ?? key, kind: generated.kind)
+        }
+        return PageContext.PageValues(title: site.config.title, description: site.config.description, kind: generated.kind)
+    }
+
+    private var siteValues: PageContext.SiteValues {
+        var values = PageContext.SiteValues(
+            title: site.config.title, home: here.relativeURL(to: SitePath("index.html")), description: site.config.description,
+            organisation: site.config.organisation)
+        if let licence = site.config.licenceTerms {
+            values.licence = licence.preset.flatMap { theme.strings[$0.stringKey] } ?? licence.text
+            values.licenceURL = licence.preset?.url(language: site.config.language)
+        }
+        if let attribution = site.config.attribution, attribution.author != nil || attribution.sourceURL != nil {
+            values.attribution = PageContext.Attribution(author: attribution.author, sourceURL: attribution.sourceURL)
+        }
+        return values
+    }
+
+    private func pageValues(_ page: ParsedPage) -> PageContext.PageValues {
+        let matter = page.frontMatter
+        return PageContext.PageValues(
+            title: matter.title, description: matter.description, content: page.body.html(drawnBy: theme), kind: page.kind.rawValue,
+            objectives: matter.objectives, minutes: matter.minutes.map(minutesText), updated: matter.updated, reviewBy: matter.reviewBy,
+            sources: matter.sources.map(PageContext.SourceValues.init))
+    }
+
+    private var navigation: [PageContext.NavEntry] {
+        let listed = site.modules.count <= Self.inlineModuleLimit ? Array(site.modules.indices) : currentModule.map { [$0] } ?? []
+        return listed.map { index in
+            let module = site.modules[index]
+            let open = index == currentModule && !module.lessonIndices.isEmpty
+            return PageContext.NavEntry(
+                title: module.title, href: here.relativeURL(to: module.sitePath), current: pageIndex != nil && module.pageIndex == pageIndex,
+                open: open,
+                lessons: open ? module.lessonIndices.map { lesson in
+                    PageContext.Link(
+                        title: site.pages[lesson].frontMatter.title, href: here.relativeURL(to: site.pages[lesson].sitePath),
+                        current: lesson == pageIndex)
+                } : nil)
+        }
+    }
+
+    private var breadcrumbs: [PageContext.Link] {
+        let homeCrumb = PageContext.Link(title: theme.strings["home"] ?? "", href: here.relativeURL(to: SitePath("index.html")))
+        guard let pageIndex else { return generated.titleKey == nil ? [] : [homeCrumb] }
+        guard site.pages[pageIndex].kind != .home else { return [] }
+        var crumbs = [homeCrumb]
+        if let module = currentModule, site.pages[pageIndex].kind == .lesson {
+            crumbs.append(PageContext.Link(title: site.modules[module].title, href: here.relativeURL(to: site.modules[module].sitePath)))
+        }
+        return crumbs
+    }
+
+    private func neighbour(_ index: Int) -> PageContext.Link? {
+        guard site.pages.indices.contains(index) else { return nil }
+        let page = site.pages[index]
+        return PageContext.Link(title: page.frontMatter.title, href: here.relativeURL(to: page.sitePath))
+    }
+
+    private func lessonCard(_ index: Int) -> PageContext.Link {
+        let page = site.pages[index]
+        return PageContext.Link(
+            title: page.frontMatter.title, href: here.relativeURL(to: page.sitePath), description: page.frontMatter.description,
+            minutes: page.frontMatter.minutes.map(minutesText))
+    }
+
+    private var moduleCards: [PageContext.ModuleCard] {
+        site.modules.enumerated().map { index, module in
+            let minutes = module.lessonIndices.compactMap { site.pages[$0].frontMatter.minutes }.reduce(0, +)
+            return PageContext.ModuleCard(
+                number: index + 1, title: module.title, href: here.relativeURL(to: module.sitePath), summary: module.summary,
+                lessonCount: format("lesson_count", module.lessonIndices.count), minutes: minutes > 0 ? minutesText(minutes) : nil)
+        }
+    }
+
+    private func minutesText(_ minutes: Int) -> String { format("minutes", minutes) }
+
+    /// The theme's words for a count (`{n} 分`); the bare number when the theme has no such words.
+    private func format(_ key: String, _ number: Int) -> String {
+        (theme.strings[key] ?? "{n}").replacingOccurrences(of: "{n}", with: String(number))
+    }
+}
