@@ -6,6 +6,7 @@ import KenshuTheme
 extension PageContext {
     /// `site.*`: the course's settings and the link to its home page.
     public struct SiteValues: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case title, home, description, organisation, licence, licenceURL = "licence_url", attribution
         }
@@ -37,6 +38,7 @@ extension PageContext {
 
     /// `site.attribution.*`: who made the course this one is based on.
     public struct Attribution: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable { case author, sourceURL = "source_url" }
 
         public var author: String?
@@ -52,6 +54,7 @@ extension PageContext {
 
     /// `page.*`: the page being rendered (for a generated page only `title`, `kind` and maybe `description`).
     public struct PageValues: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case title, description, content, kind, objectives, minutes, updated, reviewBy = "review_by", sources
         }
@@ -87,6 +90,7 @@ extension PageContext {
 
     /// One of `page.sources`: where the page's facts come from.
     public struct SourceValues: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable { case title, url, accessed }
 
         public var title: String
@@ -112,6 +116,7 @@ extension PageContext {
     /// A link with a title: `breadcrumbs`, `prev`, `next`, the lessons of a `nav` entry, and
     /// (with `description` and `minutes`) the lesson cards of a module page (`lessons`).
     public struct Link: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable { case title, href, current, description, minutes }
 
         public var title: String
@@ -135,6 +140,7 @@ extension PageContext {
 
     /// One module in `nav`; only the current module is `open`, with its `lessons`.
     public struct NavEntry: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable { case title, href, current, open, lessons }
 
         public var title: String
@@ -157,6 +163,7 @@ extension PageContext {
 
     /// One card of `modules` on the home page.
     public struct ModuleCard: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable { case number, title, href, summary, lessonCount = "lesson_count", minutes }
 
         /// From 1, in reading order.

@@ -9,6 +9,7 @@ import KenshuTheme
 /// Navigation holds the modules and only the current module's lessons, so a page's size does
 /// not grow with the number of lessons in the course.
 public struct PageContext: TemplateContext {
+    /// The names a template writes for these fields.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case lang, t, root, assets, site, page, nav, navComplete = "nav_complete", breadcrumbs, hasBreadcrumbs = "has_breadcrumbs"
         case siteID = "site_id", pagePath = "page_path", progressHref = "progress_href", stringsJSON = "strings_json"

@@ -13,6 +13,7 @@ extension Quiz: ThemedBlock {
 /// markup is the theme's. HTML fields (`question`, `html`, `feedback`, `explanation`) are already
 /// escaped Markdown output: write them with triple braces.
 public struct QuizContext: TemplateContext {
+    /// The names a template writes for these fields.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case t, id, storageID = "storage_id", kind, isText = "is_text", isMultiple = "is_multiple", inputType = "input_type"
         case shuffle, kana, answers, answersJSON = "answers_json", question, choices, correctChoices = "correct_choices"
@@ -21,6 +22,7 @@ public struct QuizContext: TemplateContext {
 
     /// One choice of a choice question.
     public struct Choice: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable { case index, html, correct, feedback }
 
         /// Its position in the author's order, from 0: the value the script reads back.

@@ -1,10 +1,10 @@
 import Foundation
 import KenshuCore
 import KenshuMarkdown
-import KenshuRender
 import Testing
 @testable import KenshuBuild
 @testable import KenshuQuiz
+@testable import KenshuRender
 @testable import KenshuServe
 @testable import KenshuTheme
 
@@ -113,6 +113,28 @@ import Testing
         let drawn = Self.builtIn.templates.render(context, withTemplate: "quiz") ?? ""
         #expect(drawn.contains(#"data-shuffle="true" data-answers="[&quot;x\&quot;&lt;y&gt;&quot;]" data-kana="true">"#))
         #expect(drawn.contains("<strong>正解：</strong>x&quot;&lt;y&gt;</p>"))
+    }
+
+    @Test func testPageContext_encodesWhatATemplateSees_andAGeneratedPagesOwnValuesWin() throws {
+        let (model, site) = try CourseReviewFixture.run(
+            ["01-mod/01-a.md": TemporarySite.page("レッスン", Self.quiz, extra: "minutes: 5\n")], transforms: [])
+        defer { site.remove() }
+        let index = try #require(model.site.pages.firstIndex { $0.kind == .lesson })
+        let page = PageContextBuilder(site: model.site, pageIndex: index, theme: model.theme).context
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(page)) as? [String: Any])
+        #expect(json["quiz_count"] as? Int == 1 && json["has_quizzes"] as? Bool == true)
+        let values = try #require(json["page"] as? [String: Any])
+        #expect(values["title"] as? String == "レッスン" && values["minutes"] as? String == "5分")
+        #expect((values["content"] as? String)?.contains("<form class=\"quiz\" id=\"quiz-pick\"") == true)
+        #expect(json["prev"] != nil && json["modules"] == nil)
+
+        let own = PrintQuizContext(t: [:], number: 7, question: "", isText: false, isMultiple: false, choices: [])
+        let layered = LayeredContext(own: own, page: page)
+        #expect(layered.child(named: "number") as? Int == 7)
+        #expect(layered.child(named: "page_path") as? String == model.site.pages[index].sitePath.value)
+        #expect((layered.child(named: "t") as? [String: String])?.isEmpty == true)
+        let both = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(layered)) as? [String: Any])
+        #expect(both["number"] as? Int == 7 && both["site_id"] as? String == "review-test")
     }
 
     @Test func testDefaultTemplates_useOnlyNamesTheContextsDeclare() throws {

@@ -2,10 +2,12 @@ import KenshuTheme
 
 /// What `glossary.mustache` sees besides the page's values: the terms, grouped by 五十音 row.
 public struct GlossaryPageContext: TemplateContext {
+    /// The names a template writes for these fields.
     public enum CodingKeys: String, CodingKey, CaseIterable { case glossaryRows = "glossary_rows" }
 
     /// One row of the syllabary (あ行, …, then letters and digits).
     public struct Row: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable { case name, id, terms }
 
         /// The row's heading in the theme's words (`glossary_row`, `glossary_other`).
@@ -25,6 +27,7 @@ public struct GlossaryPageContext: TemplateContext {
 
     /// One term of `glossary.yml`.
     public struct Term: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case id, term, reading, definition, aliases, sourceTitle = "source_title", sourceURL = "source_url"
         }

@@ -4,10 +4,12 @@ import KenshuTheme
 /// What `print.mustache` sees besides the page's values: the table of contents and the course's
 /// pages in reading order, each module's answer key after its last page.
 public struct PrintPageContext: TemplateContext {
+    /// The names a template writes for these fields.
     public enum CodingKeys: String, CodingKey, CaseIterable { case printTOC = "print_toc", printSections = "print_sections" }
 
     /// A line of the table of contents: the home page or a module, with its pages.
     public struct TOCEntry: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable { case title, id, children, hasChildren = "has_children" }
 
         public var title: String
@@ -29,6 +31,7 @@ public struct PrintPageContext: TemplateContext {
 
     /// One page of the course, or (`is_answers`) a module's answer key.
     public struct Section: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case id, kind, title, isAnswers = "is_answers", content, objectives, hasObjectives = "has_objectives", sources
             case hasSources = "has_sources", answers
@@ -67,6 +70,7 @@ public struct PrintPageContext: TemplateContext {
 
     /// One entry of an answer key.
     public struct Answer: TemplateContext {
+        /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case number, pageTitle = "page_title", answer, explanation, hasExplanation = "has_explanation"
         }
@@ -103,6 +107,7 @@ public struct PrintPageContext: TemplateContext {
 
 /// What `print-quiz.mustache` sees for one quiz on paper.
 public struct PrintQuizContext: TemplateContext {
+    /// The names a template writes for these fields.
     public enum CodingKeys: String, CodingKey, CaseIterable { case t, number, question, isText = "is_text", isMultiple = "is_multiple", choices }
 
     /// The theme's words.
