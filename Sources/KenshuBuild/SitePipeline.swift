@@ -170,7 +170,7 @@ public struct SitePipeline: Sendable {
         return RenderedSite(
             pagePaths: site.pages.map(\.sitePath) + generated.map(\.path),
             renderPage: { index in
-                index < pageCount ? SiteRenderer.renderPage(index, of: site, theme: theme) : generated[index - pageCount].render()
+                index < pageCount ? SiteRenderer.renderPage(PageID(position: index), of: site, theme: theme) : generated[index - pageCount].render()
             },
             copies: SiteRenderer.copies(of: site, theme: theme))
     }

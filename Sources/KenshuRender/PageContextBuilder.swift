@@ -9,20 +9,21 @@ struct PageContextBuilder {
     static let inlineModuleLimit = 30
 
     let site: Site
-    let pageIndex: Int?
+    /// The content page being rendered; `nil` for a page Kenshu writes itself.
+    let page: PageID?
     let theme: Theme
-    /// The page Kenshu writes itself (the progress page, a missing home), when `pageIndex` is `nil`.
+    /// The page Kenshu writes itself (the progress page, a missing home), when `page` is `nil`.
     var generated = GeneratedPage.home
 
-    init(site: Site, pageIndex: Int?, theme: Theme, generated: GeneratedPage = .home) {
+    init(site: Site, page: PageID?, theme: Theme, generated: GeneratedPage = .home) {
         self.site = site
-        self.pageIndex = pageIndex
+        self.page = page
         self.theme = theme
         self.generated = generated
     }
 
-    private var here: SitePath { pageIndex.map { site.pages[$0].sitePath } ?? generated.path }
-    private var currentModule: Int? { pageIndex.flatMap { site.moduleOfPage[$0] } }
+    private var here: SitePath { page.map { site[page: $0].sitePath } ?? generated.path }
+    private var currentModule: Int? { page.flatMap(site.module(of:)) }
 
     var context: PageContext {
         let crumbs = breadcrumbs
@@ -33,11 +34,11 @@ struct PageContextBuilder {
             progressHref: here.relativeURL(to: GeneratedPage.progress.path), stringsJSON: theme.stringsJSON,
             hasGlossary: !site.glossary.isEmpty, glossaryHref: here.relativeURL(to: GeneratedPage.glossary.path),
             printHref: here.relativeURL(to: GeneratedPage.print.path))
-        guard let pageIndex else {
+        guard let id = self.page else {
             context.modules = moduleCards
             return context
         }
-        let page = site.pages[pageIndex]
+        let page = site[page: id]
         let matter = page.frontMatter
         context.page = pageValues(page)
         context.hasObjectives = !matter.objectives.isEmpty
@@ -48,10 +49,10 @@ struct PageContextBuilder {
         context.quizCount = quizzes.count
         context.isTest = matter.isTest
         context.passMark = matter.passMark ?? 0
-        context.prev = neighbour(pageIndex - 1)
-        context.next = neighbour(pageIndex + 1)
+        context.prev = neighbour(site.page(-1, from: id))
+        context.next = neighbour(site.page(1, from: id))
         if let module = currentModule, page.kind == .module {
-            context.lessons = site.modules[module].lessonIndices.map(lessonCard)
+            context.lessons = site.modules[module].lessons.map(lessonCard)
         }
         if page.kind == .home { context.modules = moduleCards }
         return context
@@ -90,37 +91,37 @@ struct PageContextBuilder {
         let listed = site.modules.count <= Self.inlineModuleLimit ? Array(site.modules.indices) : currentModule.map { [$0] } ?? []
         return listed.map { index in
             let module = site.modules[index]
-            let open = index == currentModule && !module.lessonIndices.isEmpty
+            let open = index == currentModule && !module.lessons.isEmpty
             return PageContext.NavEntry(
-                title: module.title, href: here.relativeURL(to: module.sitePath), current: pageIndex != nil && module.pageIndex == pageIndex,
+                title: module.title, href: here.relativeURL(to: module.sitePath), current: page != nil && module.overview == page,
                 open: open,
-                lessons: open ? module.lessonIndices.map { lesson in
+                lessons: open ? module.lessons.map { lesson in
                     PageContext.Link(
-                        title: site.pages[lesson].frontMatter.title, href: here.relativeURL(to: site.pages[lesson].sitePath),
-                        current: lesson == pageIndex)
+                        title: site[page: lesson].frontMatter.title, href: here.relativeURL(to: site[page: lesson].sitePath),
+                        current: lesson == page)
                 } : nil)
         }
     }
 
     private var breadcrumbs: [PageContext.Link] {
         let homeCrumb = PageContext.Link(title: theme.strings["home"] ?? "", href: here.relativeURL(to: SitePath("index.html")))
-        guard let pageIndex else { return generated.titleKey == nil ? [] : [homeCrumb] }
-        guard site.pages[pageIndex].kind != .home else { return [] }
+        guard let page else { return generated.titleKey == nil ? [] : [homeCrumb] }
+        guard site[page: page].kind != .home else { return [] }
         var crumbs = [homeCrumb]
-        if let module = currentModule, site.pages[pageIndex].kind == .lesson {
+        if let module = currentModule, site[page: page].kind == .lesson {
             crumbs.append(PageContext.Link(title: site.modules[module].title, href: here.relativeURL(to: site.modules[module].sitePath)))
         }
         return crumbs
     }
 
-    private func neighbour(_ index: Int) -> PageContext.Link? {
-        guard site.pages.indices.contains(index) else { return nil }
-        let page = site.pages[index]
+    private func neighbour(_ id: PageID?) -> PageContext.Link? {
+        guard let id else { return nil }
+        let page = site[page: id]
         return PageContext.Link(title: page.frontMatter.title, href: here.relativeURL(to: page.sitePath))
     }
 
-    private func lessonCard(_ index: Int) -> PageContext.Link {
-        let page = site.pages[index]
+    private func lessonCard(_ id: PageID) -> PageContext.Link {
+        let page = site[page: id]
         return PageContext.Link(
             title: page.frontMatter.title, href: here.relativeURL(to: page.sitePath), description: page.frontMatter.description,
             minutes: page.frontMatter.minutes.map(minutesText))
@@ -128,10 +129,10 @@ struct PageContextBuilder {
 
     private var moduleCards: [PageContext.ModuleCard] {
         site.modules.enumerated().map { index, module in
-            let minutes = module.lessonIndices.compactMap { site.pages[$0].frontMatter.minutes }.reduce(0, +)
+            let minutes = module.lessons.compactMap { site[page: $0].frontMatter.minutes }.reduce(0, +)
             return PageContext.ModuleCard(
                 number: index + 1, title: module.title, href: here.relativeURL(to: module.sitePath), summary: module.summary,
-                lessonCount: format("lesson_count", module.lessonIndices.count), minutes: minutes > 0 ? minutesText(minutes) : nil)
+                lessonCount: format("lesson_count", module.lessons.count), minutes: minutes > 0 ? minutesText(minutes) : nil)
         }
     }
 

@@ -23,7 +23,7 @@ extension SiteRenderer {
     private static func renderGenerated(
         _ page: GeneratedPage, template: String, of site: Site, theme: Theme, values: some TemplateContext
     ) -> RenderedSite.Page {
-        let context = LayeredContext(own: values, page: PageContextBuilder(site: site, pageIndex: nil, theme: theme, generated: page).context)
+        let context = LayeredContext(own: values, page: PageContextBuilder(site: site, page: nil, theme: theme, generated: page).context)
         return RenderedSite.Page(path: page.path, html: theme.templates.render(context, withTemplate: template) ?? "")
     }
 }

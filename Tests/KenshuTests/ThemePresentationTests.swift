@@ -119,8 +119,8 @@ import Testing
         let (model, site) = try CourseReviewFixture.run(
             ["01-mod/01-a.md": TemporarySite.page("レッスン", Self.quiz, extra: "minutes: 5\n")], transforms: [])
         defer { site.remove() }
-        let index = try #require(model.site.pages.firstIndex { $0.kind == .lesson })
-        let page = PageContextBuilder(site: model.site, pageIndex: index, theme: model.theme).context
+        let index = try #require(model.site.pageIDs.first { model.site[page: $0].kind == .lesson })
+        let page = PageContextBuilder(site: model.site, page: index, theme: model.theme).context
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(page)) as? [String: Any])
         #expect(json["quiz_count"] as? Int == 1 && json["has_quizzes"] as? Bool == true)
         let values = try #require(json["page"] as? [String: Any])
@@ -131,7 +131,7 @@ import Testing
         let own = PrintQuizContext(t: [:], number: 7, question: "", isText: false, isMultiple: false, choices: [])
         let layered = LayeredContext(own: own, page: page)
         #expect(layered.child(named: "number") as? Int == 7)
-        #expect(layered.child(named: "page_path") as? String == model.site.pages[index].sitePath.value)
+        #expect(layered.child(named: "page_path") as? String == model.site[page: index].sitePath.value)
         #expect((layered.child(named: "t") as? [String: String])?.isEmpty == true)
         let both = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(layered)) as? [String: Any])
         #expect(both["number"] as? Int == 7 && both["site_id"] as? String == "review-test")

@@ -21,21 +21,19 @@ public struct PrintGenerator: SiteGenerator {
     /// The template's values: `print_toc` (the home page and modules, with their pages) and
     /// `print_sections` in reading order, each group's answer key after its last page.
     static func values(_ site: Site, theme: Theme) -> PrintPageContext {
-        var groups: [(title: String, pages: [Int], hasOverview: Bool)] = []
-        if let home = site.homeIndex { groups.append((site.pages[home].frontMatter.title, [home], true)) }
-        groups += site.modules.map { module in
-            (module.title, [module.pageIndex].compactMap { $0 } + module.lessonIndices, module.pageIndex != nil)
-        }
+        var groups: [(title: String, pages: [PageID], hasOverview: Bool)] = []
+        if let home = site.home { groups.append((site[page: home].frontMatter.title, [home], true)) }
+        groups += site.modules.map { module in (module.title, module.pages, module.overview != nil) }
         var sections: [PrintPageContext.Section] = []
         var toc: [PrintPageContext.TOCEntry] = []
         for (groupNumber, group) in groups.enumerated() {
             var answers: [PrintPageContext.Answer] = []
-            var firstNumber: [Int: Int] = [:]
+            var firstNumber: [PageID: Int] = [:]
             let answersID = "print-answers-\(groupNumber + 1)"
             for index in group.pages {
                 firstNumber[index] = answers.count + 1
-                for quiz in site.pages[index].body.quizzes {
-                    answers.append(answer(quiz, number: answers.count + 1, page: site.pages[index], prefix: answersID))
+                for quiz in site[page: index].body.quizzes {
+                    answers.append(answer(quiz, number: answers.count + 1, page: site[page: index], prefix: answersID))
                 }
             }
             let pageSections = group.pages.map { section(site, page: $0, theme: theme, firstNumber: firstNumber[$0] ?? 1) }
@@ -53,11 +51,11 @@ public struct PrintGenerator: SiteGenerator {
         return PrintPageContext(printTOC: toc, printSections: sections)
     }
 
-    static func sectionID(_ pageIndex: Int) -> String { "print-\(pageIndex)" }
+    static func sectionID(_ page: PageID) -> String { "print-\(page.position)" }
 
     /// One page: its title and its body, each quiz drawn by `print-quiz` in its place (numbered from `firstNumber`).
-    static func section(_ site: Site, page index: Int, theme: Theme, firstNumber: Int) -> PrintPageContext.Section {
-        let page = site.pages[index]
+    static func section(_ site: Site, page index: PageID, theme: Theme, firstNumber: Int) -> PrintPageContext.Section {
+        let page = site[page: index]
         var number = firstNumber
         let html = page.body.assembled { _, model in
             guard let quiz = model as? Quiz else { return "" }
