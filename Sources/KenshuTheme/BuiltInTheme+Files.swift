@@ -1398,6 +1398,7 @@ lessons: Lessons in this module
 objectives: Learning objectives
 sources: Sources
 accessed: accessed
+colon: ": "
 reading_time: Reading time
 updated: Updated
 review_by: Review by
@@ -1500,6 +1501,7 @@ lessons: このモジュールのレッスン
 objectives: 学習目標
 sources: 出典
 accessed: 閲覧日
+colon: "："
 reading_time: 所要時間
 updated: 更新日
 review_by: 次回見直し
@@ -1623,10 +1625,10 @@ search_glossary: 用語集
 <dd>
 <p>{{definition}}</p>
 {{#aliases}}
-<p class="glossary-aliases">{{t.glossary_aliases}}：{{aliases}}</p>
+<p class="glossary-aliases">{{t.glossary_aliases}}{{t.colon}}{{aliases}}</p>
 {{/aliases}}
 {{#source_title}}
-<p class="glossary-source">{{t.glossary_source}}：{{#source_url}}<a href="{{source_url}}">{{/source_url}}{{source_title}}{{#source_url}}</a>{{/source_url}}</p>
+<p class="glossary-source">{{t.glossary_source}}{{t.colon}}{{#source_url}}<a href="{{source_url}}">{{/source_url}}{{source_title}}{{#source_url}}</a>{{/source_url}}</p>
 {{/source_title}}
 </dd>
 {{/terms}}
@@ -1867,7 +1869,7 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 {{{question}}}
 </div>
 {{#is_text}}
-<p class="print-quiz-blank">{{t.print_answer_blank}}：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
+<p class="print-quiz-blank">{{t.print_answer_blank}}{{t.colon}}＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
 {{/is_text}}
 {{^is_text}}
 <ol class="print-quiz-choices">
@@ -1930,10 +1932,10 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 {{/is_answers}}
 {{#is_answers}}
 <section class="print-page print-answers" id="{{id}}" aria-labelledby="title-{{id}}">
-<h2 class="print-page-title" id="title-{{id}}">{{t.print_answer_key}}：{{title}}</h2>
+<h2 class="print-page-title" id="title-{{id}}">{{t.print_answer_key}}{{t.colon}}{{title}}</h2>
 <ol class="print-answer-list">
 {{#answers}}
-<li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>（{{page_title}}）　{{t.print_correct}}：{{{answer}}}</p>
+<li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>（{{page_title}}）　{{t.print_correct}}{{t.colon}}{{{answer}}}</p>
 {{#has_explanation}}
 <div class="print-explanation content">
 {{{explanation}}}
@@ -2016,7 +2018,7 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 <p class="quiz-result" role="status" aria-live="polite"></p>
 <details class="quiz-answer">
 <summary>{{t.quiz_show_answer}}</summary>
-<p class="quiz-correct"><strong>{{t.quiz_correct_answer}}：</strong>{{#is_text}}{{#answers}}{{.}}{{^last()}} / {{/last()}}{{/answers}}{{/is_text}}{{^is_text}}{{#correct_choices}}{{{.}}}{{^last()}} / {{/last()}}{{/correct_choices}}{{/is_text}}</p>
+<p class="quiz-correct"><strong>{{t.quiz_correct_answer}}{{t.colon}}</strong>{{#is_text}}{{#answers}}{{.}}{{^last()}} / {{/last()}}{{/answers}}{{/is_text}}{{^is_text}}{{#correct_choices}}{{{.}}}{{^last()}} / {{/last()}}{{/correct_choices}}{{/is_text}}</p>
 {{#has_feedback}}
 <dl class="quiz-all-feedback" aria-label="{{t.quiz_choice_feedback}}">
 {{#choices_with_feedback}}

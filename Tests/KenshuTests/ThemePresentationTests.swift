@@ -42,6 +42,20 @@ import Testing
         #expect(html.contains("data-total=\"1\""))
     }
 
+    @Test func testEnglishQuiz_takesItsWordsAndPunctuationFromTheTheme() throws {
+        var files = TemporarySite.smallCourse()
+        files["site.yml"] = "id: test-course\ntitle: Test\nlanguage: en\n"
+        files["02-cloud/01-basics.md"] = TemporarySite.page("Basics", Self.quiz)
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let built = try site.build()
+        #expect(built.succeeded, "\(site.messages(built))")
+        let html = try site.read("cloud/basics.html")
+        #expect(html.contains("<legend>Check your understanding</legend>"))
+        #expect(html.contains("<strong>Answer: </strong>&quot;C&quot;</p>"))
+        #expect(try site.read("print.html").contains("Answer: 2. &quot;C&quot;"))
+    }
+
     @Test func testPrintView_drawsEachQuizInItsPlace_withoutLookingForItInHTML() throws {
         var files = TemporarySite.smallCourse()
         files["02-cloud/01-basics.md"] = TemporarySite.page("基礎", "前。\n\n" + Self.quiz + "\n中。\n\n```quiz\n二問目\nanswer: x\n```\n\n後。\n")
