@@ -141,7 +141,8 @@ public struct SitePipeline: Sendable {
         var diagnostics = Diagnostics(tree.diagnostics + themeDiagnostics)
         let parsed = pages
         var site = try step("site") {
-            SiteBuilder.build(tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: changedPages)
+            SiteBuilder.build(
+                tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: Set(changedPages.map(PageID.init(position:))))
         }
         let transforms = self.transforms
         site = try step("transforms") {

@@ -31,7 +31,7 @@ public enum SiteBuilder {
     ///   - cache: link results from the last build of the same course shape (filled when empty).
     ///   - changed: the pages that changed since; only their links, and links pointing at them, are checked again.
     public static func build(
-        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<Int>
+        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<PageID>
     ) -> Site {
         let order = readingOrder(of: tree)
         var modules: [Site.Module] = tree.modules.map { folder in
