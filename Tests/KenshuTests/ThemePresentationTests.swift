@@ -108,6 +108,12 @@ import Testing
         let page = body("<p>a</p>\n", blocks: [(-4, "A"), (999, "B")])
         #expect(draw(page) == "[A]\n<p>a</p>\n[B]\n")
         #expect(body("", blocks: []).assembled { _, _ in "x" } == "")
+        // An offset inside a multi-byte character neither crashes nor loses the block or the text around it.
+        let split = draw(body("<p>日本</p>\n", blocks: [(4, "M")]))
+        #expect(split.contains("[M]") && split.contains("本</p>"))
+        var inserted = body("<p>日本</p>\n", blocks: [(10, "N")])
+        inserted.insert([(4, "<a>", false)])
+        #expect(draw(inserted).contains("[N]\n"))
     }
 
     // MARK: - Typed contexts
