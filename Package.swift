@@ -26,7 +26,10 @@ let package = Package(
         .target(name: "KenshuCore"),
         .target(
             name: "KenshuContent",
-            dependencies: ["KenshuCore", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "KenshuCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(name: "KenshuMarkdown", dependencies: ["KenshuCore", "CMark"]),
         .target(name: "KenshuQuiz", dependencies: ["KenshuCore", "KenshuMarkdown"]),
         .target(name: "KenshuCheck", dependencies: ["KenshuCore"]),
@@ -45,7 +48,7 @@ let package = Package(
                 "KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuQuiz", "KenshuSite", "KenshuTheme", "KenshuRender",
                 "KenshuCheck", "KenshuSearch",
             ],
-            exclude: ["StarterCourse"]),
+            exclude: ["StarterCourse", "StarterOverlay"]),
         .target(
             name: "KenshuServe",
             dependencies: [

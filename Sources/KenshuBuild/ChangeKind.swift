@@ -1,4 +1,5 @@
 import Foundation
+import KenshuContent
 
 /// What a batch of file changes means for the preview, from cheapest to dearest:
 /// a page's text changed; files appeared or vanished; the theme changed; `site.yml` changed.
@@ -13,15 +14,18 @@ public struct ChangeKind: Equatable, Sendable {
     /// Markdown files whose text changed (and which still exist).
     var pages: [String] = []
 
-    /// - Parameter known: absolute paths of the content files the session has already read.
-    static func classify(_ paths: [String], content: String, themes: String?, known: Set<String>) -> ChangeKind {
+    /// - Parameters:
+    ///   - contentRoots: the course's own content folder and the folders of the courses it is built on.
+    ///   - known: absolute paths of the content files the session has already read.
+    static func classify(_ paths: [String], contentRoots: [String], themes: String?, known: Set<String>) -> ChangeKind {
         var kind = ChangeKind()
         for path in paths {
+            let root = contentRoots.first { path.hasPrefix($0 + "/") }
             if let themes, path.hasPrefix(themes + "/") {
                 kind.theme = true
-            } else if path == content + "/site.yml" || path == content + "/glossary.yml" {
+            } else if let root, settingsFiles.contains(String(path.dropFirst(root.count + 1))) {
                 kind.config = true
-            } else if path.hasPrefix(content + "/") {
+            } else if root != nil {
                 let exists = FileManager.default.fileExists(atPath: path)
                 if path.lowercased().hasSuffix(".md"), exists { kind.pages.append(path) }
                 // A file that appears or vanishes changes the course's shape; assets are read when served.
@@ -30,6 +34,9 @@ public struct ChangeKind: Equatable, Sendable {
         }
         return kind
     }
+
+    /// Files of a content folder that change the settings rather than one page.
+    static let settingsFiles: Set<String> = ["site.yml", "glossary.yml", BaseRecord.fileName]
 
     static func relative(_ path: String, to root: String) -> String {
         String(path.dropFirst(root.count + 1)).precomposedStringWithCanonicalMapping

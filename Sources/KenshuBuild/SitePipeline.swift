@@ -70,12 +70,23 @@ public struct SitePipeline: Sendable {
         if !incremental { linkCache = nil }
     }
 
-    /// The content folder first, then the themes folder when there is one on disk (absolute, resolved).
+    /// The content folder first, then the themes folder when there is one on disk, then the folders
+    /// of the courses this one is built on (`base:`), once read (absolute, resolved).
     public var watchedFolders: [String] {
-        ([options.contentDirectory] + [themesDirectory].compactMap { $0 }).map {
+        let own = ([options.contentDirectory] + [themesDirectory].compactMap { $0 }).map {
             URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
         }
+        return own + (tree?.layers.dropLast().map(\.root) ?? [])
     }
+
+    /// Every folder content is read from: this course's own, then its bases'.
+    private var contentRoots: [String] {
+        let own = URL(fileURLWithPath: options.contentDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+        return [own] + (tree?.layers.dropLast().map(\.root).reversed() ?? [])
+    }
+
+    /// The course's layers as last read (base first), for `kenshu base` and exports.
+    public var layers: [ContentLayer] { tree?.layers ?? [] }
 
     /// The site's language, once site.yml has been read.
     public var siteLanguage: String? { tree?.config.language }
@@ -83,8 +94,9 @@ public struct SitePipeline: Sendable {
     /// Runs the steps that `changed` (absolute paths) make stale; an empty list runs what has not run yet.
     public mutating func update(changed: [String] = [], progress: (String) -> Void = { _ in }) throws -> Model {
         timings = []
-        let folders = watchedFolders
-        let kind = ChangeKind.classify(changed, content: folders[0], themes: folders.count > 1 ? folders[1] : nil, known: knownFiles)
+        let roots = contentRoots
+        let themes = themesDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+        let kind = ChangeKind.classify(changed, contentRoots: roots, themes: themes, known: knownFiles)
         var stepNumber = 0
         func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
             stepNumber += 1
@@ -119,7 +131,9 @@ public struct SitePipeline: Sendable {
         }
         guard let theme else { throw StepFailure(step: "theme", underlying: ToolFailure(.themesMissing, themesDirectory ?? "Themes")) }
 
-        let stale = Set(kind.pages.map { ChangeKind.relative($0, to: folders[0]) })
+        let stale = Set(kind.pages.compactMap { path in
+            roots.first { path.hasPrefix($0 + "/") }.map { ChangeKind.relative(path, to: $0) }
+        })
         var changedPages: Set<Int> = []
         let shapeChanged = pages.isEmpty || kind.structure
         try step("pages") {
@@ -188,7 +202,11 @@ public struct SitePipeline: Sendable {
                 let folder = entry.module.map { tree.modules[$0].folder } ?? ""
                 return PageParser.generatedOverview(ofModule: folder, displayPath: contentDisplay + folder)
             }
-            if let page = cached[file.relativePath], !stale.contains(file.relativePath), page.kind == entry.kind { return page }
+            // Same path, same file: a page that moved between layers (an overlay's copy removed) is read afresh.
+            if let page = cached[file.relativePath], page.file.absolutePath == file.absolutePath,
+               !stale.contains(file.relativePath), page.kind == entry.kind {
+                return page
+            }
             return PageParser.parse(file, kind: entry.kind, config: config, markdownOptions: options)
         }
     }

@@ -4,9 +4,10 @@ import KenshuCore
 /// Stage 1: finds the course in a content folder — `site.yml`, the home page, modules, lessons and assets.
 public enum ContentLoader {
     /// Files in the content root that configure the site rather than being published.
-    static let configFiles: Set<String> = ["site.yml", "glossary.yml"]
+    static let configFiles: Set<String> = ["site.yml", "glossary.yml", BaseRecord.fileName]
 
-    /// Walks `contentDirectory` (as the user named it, for messages) without reading any page yet.
+    /// Walks `contentDirectory` (as the user named it, for messages) and the courses it is built on
+    /// (`base:`), without reading any page yet.
     public static func load(contentDirectory: String) throws -> ContentTree {
         let root = URL(fileURLWithPath: contentDirectory).standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
@@ -14,34 +15,64 @@ public enum ContentLoader {
             throw ToolFailure(.contentFolderMissing, contentDirectory)
         }
         let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
-        var walker = Walker(root: root.path, display: display)
-        walker.walk(relative: "")
 
         var diagnostics: [Diagnostic] = []
+        let resolved = CourseLayers.resolve(root: root.path, display: display, diagnostics: &diagnostics)
+        let config = resolved.config
         let sitePath = display + "/site.yml"
-        let siteYAML = readConfigFile(root.path + "/site.yml", display: sitePath, diagnostics: &diagnostics)
-        let (config, configDiagnostics) = SiteConfig.parse(siteYAML, path: sitePath)
-        diagnostics += configDiagnostics
-        if siteYAML == nil, !FileManager.default.fileExists(atPath: root.path + "/site.yml") {
+        if !resolved.siteYAMLFound, !FileManager.default.fileExists(atPath: root.path + "/site.yml") {
             diagnostics.append(.warning(.missingSiteYAML, at: SourceLocation(path: sitePath, line: 1, column: 1)))
-        } else if siteYAML != nil, config.id == nil {
+        } else if resolved.siteYAMLFound, config.id == nil {
             diagnostics.append(.warning(.missingSiteID, config.storageID, at: SourceLocation(path: sitePath, line: 1, column: 1)))
         }
-        if walker.home == nil {
+
+        let files = merge(resolved.layers, diagnostics: &diagnostics)
+        var shape = CourseShape()
+        for file in files.values.sorted(by: { $0.relativePath < $1.relativePath }) { shape.classify(file) }
+        diagnostics += shape.diagnostics
+        if shape.home == nil {
             diagnostics.append(.warning(.missingHome, at: SourceLocation(path: display + "/index.md", line: 1, column: 1)))
         }
         var glossary: [GlossaryTerm] = []
-        let glossaryPath = display + "/glossary.yml"
-        if let yaml = readConfigFile(root.path + "/glossary.yml", display: glossaryPath, diagnostics: &diagnostics) {
-            let (terms, problems) = Glossary.parse(yaml, path: glossaryPath)
+        if let file = files["glossary.yml"],
+           let yaml = readConfigFile(file.absolutePath, display: file.displayPath, diagnostics: &diagnostics) {
+            let (terms, problems) = Glossary.parse(yaml, path: file.displayPath)
             glossary = terms
             diagnostics += problems
         }
-        let modules = walker.modules()
-        diagnostics += NamingRules.check(modules: modules, assets: walker.assets, home: walker.home)
-        return ContentTree(
-            config: config, home: walker.home, modules: modules, assets: walker.assets, glossary: glossary,
-            diagnostics: diagnostics + walker.diagnostics)
+        let modules = shape.modules()
+        diagnostics += NamingRules.check(modules: modules, assets: shape.assets, home: shape.home)
+        var tree = ContentTree(
+            config: config, home: shape.home, modules: modules, assets: shape.assets, glossary: glossary,
+            diagnostics: diagnostics)
+        tree.layers = resolved.layers
+        tree.diagnostics += BaseRecord.warnings(for: tree)
+        return tree
+    }
+
+    /// The files of a stack of layers (base first), by content path: each layer's files replace
+    /// those at the same path below it, after its `hide:` has removed files of the layers below.
+    public static func merge(_ layers: [ContentLayer], diagnostics: inout [Diagnostic]) -> [String: ContentFile] {
+        var files: [String: ContentFile] = [:]
+        for (number, layer) in layers.enumerated() {
+            if number > 0 {
+                for entry in layer.hidden {
+                    let single = ContentLayer(root: layer.root, display: layer.display, hidden: [entry])
+                    let matches = files.keys.filter { single.hides($0) }
+                    if matches.isEmpty, let at = layer.hiddenAt {
+                        let known = files.keys.filter { $0.hasSuffix(".md") }.sorted()
+                        let hint = ClosestMatch.find(entry, among: known).map { Message(.fixDidYouMean, $0) }
+                        diagnostics.append(.warning(.hiddenFileNotInBase, entry, at: at, fix: hint))
+                    }
+                    for path in matches { files[path] = nil }
+                }
+            }
+            var walker = Walker(root: layer.root, display: layer.display)
+            walker.walk(relative: "")
+            diagnostics += walker.diagnostics
+            for file in walker.files { files[file.relativePath] = file }
+        }
+        return files
     }
 
     /// The text of a configuration file, `nil` when it is absent or not UTF-8 (reported).
@@ -60,10 +91,7 @@ public enum ContentLoader {
 private struct Walker {
     let root: String
     let display: String
-    var home: ContentFile?
-    var moduleIndex: [String: ContentFile] = [:]
-    var moduleLessons: [String: [ContentFile]] = [:]
-    var assets: [ContentFile] = []
+    var files: [ContentFile] = []
     var diagnostics: [Diagnostic] = []
     /// Real paths of the folders read so far, so that a folder link back up the tree is read once.
     var visitedFolders: Set<String> = []
@@ -87,10 +115,27 @@ private struct Walker {
             if isDirectory.boolValue {
                 walk(relative: rel)
             } else {
-                classify(file)
+                files.append(file)
             }
         }
     }
+
+    /// Symbolic links are followed only while they point inside the content folder.
+    mutating func staysInsideRoot(_ absolute: String, file: ContentFile) -> Bool {
+        let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        if resolved == root || resolved.hasPrefix(root + "/") { return true }
+        diagnostics.append(.warning(.symlinkOutside, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+        return false
+    }
+}
+
+/// Sorts a course's files into the home page, modules with their lessons, assets and settings.
+private struct CourseShape {
+    var home: ContentFile?
+    var moduleIndex: [String: ContentFile] = [:]
+    var moduleLessons: [String: [ContentFile]] = [:]
+    var assets: [ContentFile] = []
+    var diagnostics: [Diagnostic] = []
 
     mutating func classify(_ file: ContentFile) {
         let parts = file.relativePath.split(separator: "/").map(String.init)
@@ -111,14 +156,6 @@ private struct Walker {
         default:
             assets.append(file)
         }
-    }
-
-    /// Symbolic links are followed only while they point inside the content folder.
-    mutating func staysInsideRoot(_ absolute: String, file: ContentFile) -> Bool {
-        let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-        if resolved == root || resolved.hasPrefix(root + "/") { return true }
-        diagnostics.append(.warning(.symlinkOutside, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
-        return false
     }
 
     func modules() -> [ModuleFolder] {

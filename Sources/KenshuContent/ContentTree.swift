@@ -33,4 +33,7 @@ public struct ContentTree: Sendable {
     /// The terms of `glossary.yml`, validated.
     public var glossary: [GlossaryTerm] = []
     public var diagnostics: [Diagnostic]
+    /// The folders the course was read from, base first and this course's own folder last
+    /// (one layer unless site.yml names a `base:`).
+    public var layers: [ContentLayer] = []
 }

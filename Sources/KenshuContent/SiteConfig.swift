@@ -33,6 +33,16 @@ public struct SiteConfig: Sendable, Hashable {
     public var quizLint = QuizLintSettings()
     /// `search: synonyms:`: groups of words that find each other (`ガバクラ = ガバメントクラウド`).
     public var searchSynonyms: [[String]] = []
+    /// `base:`: the course this one is built on (its pages are this course's unless replaced or hidden).
+    public var base: BaseReference?
+    /// `hide:`: paths of the base's files (relative to its content folder) left out of this course.
+    public var hidden: [String] = []
+    /// Where `hide:` was written, for messages about its entries.
+    public var hiddenAt: SourceLocation?
+    /// `vars:`: values that `{{name}}` in page text stands for; a base's values are defaults an overlay overrides.
+    public var variables: [String: String] = [:]
+    /// The courses this one is built on, nearest first, for the notice that it was modified from them.
+    public var upstream: [UpstreamCourse] = []
 
     public init() {}
 
@@ -42,19 +52,22 @@ public struct SiteConfig: Sendable, Hashable {
     /// The id that namespaces browser storage: `id` from site.yml, else derived from the title.
     public var storageID: String {
         if let id, !id.isEmpty { return id }
-        return "site-" + String(StableHash.fnv1a(title) & 0xFFFF_FFFF, radix: 16)
+        // An overlay without an id must still never share its base's storage.
+        let seed = ([title] + upstream.map(\.storageID)).joined(separator: "\u{1F}")
+        return "site-" + String(StableHash.fnv1a(seed) & 0xFFFF_FFFF, radix: 16)
     }
 
     static let knownKeys = [
         "id", "title", "language", "description", "organisation", "licence", "attribution", "version", "theme", "options", "check",
         "quiz_lint", "search",
+        "base", "hide", "vars",
     ]
     static let knownOptions = ["raw_html", "url_schemes"]
     static let languages = ["ja", "en"]
 
-    /// Reads `site.yml`; a missing file gives the defaults.
-    public static func parse(_ yaml: String?, path: String) -> (SiteConfig, [Diagnostic]) {
-        var config = SiteConfig()
+    /// Reads `site.yml`; a missing file gives the defaults (or, for an overlay, what it inherits from its base).
+    public static func parse(_ yaml: String?, path: String, inheriting start: SiteConfig = SiteConfig()) -> (SiteConfig, [Diagnostic]) {
+        var config = start
         guard let yaml else { return (config, []) }
         var reader = YAMLReader(path: path, lineOffset: 0)
         guard let fields = reader.mapping(from: yaml) else { return (config, reader.diagnostics) }
@@ -86,6 +99,11 @@ public struct SiteConfig: Sendable, Hashable {
             case "check": readCheck(value, into: &config, reader: &reader)
             case "quiz_lint": config.quizLint = QuizLintSettings.read(value, reader: &reader)
             case "search": config.searchSynonyms = SearchSettings.synonyms(value, reader: &reader)
+            case "base": config.base = reader.string(value, key: key).map { BaseReference(path: $0, location: reader.location(value.mark)) }
+            case "hide":
+                config.hidden = reader.stringList(value, key: key) ?? []
+                config.hiddenAt = reader.location(value.mark)
+            case "vars": readVariables(value, into: &config, reader: &reader)
             default: reader.unknownKey(key, mark: mark, known: knownKeys)
             }
         }

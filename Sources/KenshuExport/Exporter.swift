@@ -86,7 +86,8 @@ public enum Exporter {
                 return (Data(GIFTWriter.gift(for: site, notice: notice).utf8), count)
             case .source:
                 let files = try SourceArchive.files(
-                    content: pipeline.options.contentDirectory, themes: pipeline.themesDirectory, config: site.config) + [licence]
+                    content: pipeline.options.contentDirectory, themes: pipeline.themesDirectory, config: site.config,
+                    layers: pipeline.layers) + [licence]
                 return (try DeterministicZip.data(files), files.count)
             }
         } catch let failure as SitePipeline.StepFailure {

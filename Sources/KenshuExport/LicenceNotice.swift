@@ -17,6 +17,12 @@ enum LicenceNotice {
         }
         if let author = config.attribution?.author { lines.append(word("attribution", "Original work") + ": " + author) }
         if let url = config.attribution?.sourceURL { lines.append(word("attribution_source", "Original published at") + ": " + url) }
+        for course in config.upstream {
+            var line = word("modified_from", "This course was adapted from") + ": " + course.title
+            if let organisation = course.organisation { line += " (" + organisation + ")" }
+            if let version = course.version { line += " " + word("modified_from_version", "version") + " " + version }
+            lines.append(line)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -6,11 +6,21 @@ import KenshuCore
 /// The files another municipality needs to build and adapt the course: `Content/`, the course's
 /// own theme folders (`Themes/<name>/` for each theme site.yml names other than the built-in
 /// `default`), and `kenshu-source.json` naming the course id, its version and each file's SHA-256.
+///
+/// A course built on another carries its bases along, layer by layer: `Content/` is its own
+/// folder, `Base/Content/` its base, `Base/Base/Content/` the base's base, each site.yml's `base:`
+/// pointing at `../Base/Content`. The zip builds as it is and works as a `base:` itself, and the
+/// receiver still sees which pages were changed and from what.
 enum SourceArchive {
     static let manifestName = "kenshu-source.json"
+    /// Where each base goes inside the archive, relative to the layer above it.
+    static let baseFolder = "Base"
 
-    static func files(content: String, themes: String?, config: SiteConfig) throws -> [ArchiveFile] {
+    static func files(content: String, themes: String?, config: SiteConfig, layers: [ContentLayer] = []) throws -> [ArchiveFile] {
         var files = try folder(content, as: "Content")
+        if layers.count > 1 {
+            files = try layered(layers)
+        }
         if let themes {
             for name in config.themes where name != "default" {
                 let path = themes + "/" + name
@@ -19,6 +29,31 @@ enum SourceArchive {
         }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return files + [ArchiveFile(path: manifestName, text: manifest(files, config: config))]
+    }
+
+    /// Each layer under its own `Base/…/Content`, top first, with `base:` pointing at the next.
+    static func layered(_ layers: [ContentLayer]) throws -> [ArchiveFile] {
+        var files: [ArchiveFile] = []
+        for (depth, layer) in layers.reversed().enumerated() {
+            let prefix = String(repeating: baseFolder + "/", count: depth) + "Content"
+            for var file in try folder(layer.root, as: prefix) {
+                if file.path == prefix + "/site.yml", depth < layers.count - 1 {
+                    file = ArchiveFile(path: file.path, text: pointingBase(String(decoding: file.data, as: UTF8.self)))
+                }
+                files.append(file)
+            }
+        }
+        return files
+    }
+
+    /// site.yml with its top-level `base:` line pointing at the next layer inside the archive.
+    static func pointingBase(_ yaml: String) -> String {
+        var done = false
+        return yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard !done, line.hasPrefix("base:") || line.hasPrefix("base :") else { return String(line) }
+            done = true
+            return "base: ../" + baseFolder + "/Content"
+        }.joined(separator: "\n")
     }
 
     /// Every regular file under `root`, dot files and dot folders left out, as `prefix/relative/path`.

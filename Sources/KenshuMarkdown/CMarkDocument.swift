@@ -115,6 +115,7 @@ struct MarkdownNode: Hashable {
             case UInt8(ascii: "~"): hints.insert(.tilde)
             case UInt8(ascii: "^"): hints.insert(.caret)
             case UInt8(ascii: "@"): hints.insert(.link)
+            case UInt8(ascii: "{") where previous == CChar(UInt8(ascii: "{")): hints.insert(.variable)
             case UInt8(ascii: "/") where previous == CChar(UInt8(ascii: ":")): hints.insert(.link)
             case UInt8(ascii: ".") where previous == CChar(UInt8(ascii: "w")): hints.insert(.link)
             default: break
@@ -229,4 +230,6 @@ struct TextHints: OptionSet {
     /// `://`, `w.` or `@`: maybe an autolink.
     static let link = TextHints(rawValue: 4)
     static let startsWithBracket = TextHints(rawValue: 8)
+    /// `{{`: maybe a variable from `vars:`.
+    static let variable = TextHints(rawValue: 16)
 }

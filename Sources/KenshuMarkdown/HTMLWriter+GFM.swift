@@ -11,6 +11,7 @@ extension HTMLWriter {
         var index: [MarkdownNode: Int] = [:]
         var items: [MarkdownNode] = []
         var linkDepth = 0
+        var variables: [MarkdownNode] = []
         root.walk { node, entering in
             switch node.kind {
             case .link:
@@ -20,7 +21,11 @@ extension HTMLWriter {
             case .item:
                 if entering { items.append(node) }
             case .text:
-                let hints = node.textHints
+                var hints = node.textHints
+                if hints.contains(.variable) {
+                    variables.append(node)
+                    hints.remove(.variable)
+                }
                 guard !hints.subtracting(.startsWithBracket).isEmpty, let parent = node.parent else { break }
                 if let known = index[parent] {
                     containers[known].hints.formUnion(hints)
@@ -33,6 +38,7 @@ extension HTMLWriter {
             }
             return .visitChildren
         }
+        for node in variables { substituteVariables(in: node) }
         for item in items { markTaskItem(item) }
         for (node, inLink, hints) in containers {
             let deleted = hints.contains(.tilde) ? Strikethrough.apply(in: node) : []

@@ -32,7 +32,12 @@ extension HTMLWriter {
         case .rejected(let tag, let why):
             guard !reportedRawHTML else { return }
             reportedRawHTML = true
-            diagnostics.append(.warning(.rawHTMLOutsideSubset, tag, why, at: location))
+            switch why {
+            case .markup: diagnostics.append(.warning(.rawHTMLNotMarkup, tag, at: location))
+            case .element: diagnostics.append(.warning(.rawHTMLOutsideSubset, tag, at: location))
+            case .attribute(let name): diagnostics.append(.warning(.rawHTMLAttributeNotAllowed, tag, name, at: location))
+            case .url(let name): diagnostics.append(.warning(.rawHTMLURLNotAllowed, tag, name, at: location))
+            }
         case .scriptURL(let tag):
             guard options.allowRawHTML else { return }  // escaped anyway; the warning above names it
             diagnostics.append(.warning(.rawHTMLScriptURL, tag, at: location))

@@ -24,6 +24,8 @@ public struct MarkdownOptions: Sendable {
     /// The accessible names of a task list item's disabled checkbox, checked and unchecked
     /// (GFM writes none, and a checkbox without a name is an accessibility error).
     public var taskLabels = (done: "完了", open: "未完了")
+    /// `vars:` of site.yml: the values `{{name}}` in text stands for (code and link targets are left alone).
+    public var variables: [String: String] = [:]
     /// Features that render fenced blocks, keyed by the info string's first word (`quiz`).
     public var fencedBlockHandlers: [String: any FencedBlockHandler] = [:]
 

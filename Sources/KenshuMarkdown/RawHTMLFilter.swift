@@ -9,7 +9,7 @@ import KenshuCore
 struct RawHTMLFilter {
     /// Something worth telling the author, at a byte offset of the filtered fragment.
     struct Finding {
-        enum Kind { case rejected(tag: String, why: String), scriptURL(tag: String), unclosedComment }
+        enum Kind { case rejected(tag: String, why: RawHTMLPolicy.Problem), scriptURL(tag: String), unclosedComment }
         var kind: Kind
         var offset: Int
     }
@@ -46,13 +46,13 @@ struct RawHTMLFilter {
                 if allowAll {
                     out.html += source
                 } else {
-                    out.findings.append(Finding(kind: .rejected(tag: source.prefix(12) + (source.count > 12 ? "…" : ""), why: "markup"), offset: offset))
+                    out.findings.append(Finding(kind: .rejected(tag: source.prefix(12) + (source.count > 12 ? "…" : ""), why: .markup), offset: offset))
                     out.html += HTMLEscaping.escape(source)
                 }
             case .endTag(let name):
                 if !allowAll, escapedOpen[name, default: 0] > 0 || !RawHTMLPolicy.elements.contains(name) {
                     escapedOpen[name, default: 0] = max(0, escapedOpen[name, default: 0] - 1)
-                    out.findings.append(Finding(kind: .rejected(tag: "</\(name)>", why: "element"), offset: offset))
+                    out.findings.append(Finding(kind: .rejected(tag: "</\(name)>", why: .element), offset: offset))
                     out.html += HTMLEscaping.escape(source)
                 } else {
                     out.html += allowAll ? source : "</\(name)>"

@@ -25,15 +25,25 @@ public enum RawHTMLPolicy {
     /// Schemes a link or image may use; URLs without a scheme (relative paths, `#id`) always pass.
     public static let schemes: Set<String> = ["http", "https", "mailto", "tel"]
 
+    /// Why a tag does not pass: each case has its own message, in the author's language.
+    enum Problem: Equatable {
+        /// Not markup Kenshu can read (`<` followed by something that is not a tag).
+        case markup
+        case element
+        case attribute(String)
+        /// A URL with a scheme outside the list, in the attribute named.
+        case url(String)
+    }
+
     /// Why a tag does not pass, or `nil` when it does.
-    static func problem(tag name: String, attributes: [RawHTMLScanner.Attribute]) -> String? {
-        guard elements.contains(name) else { return "element" }
+    static func problem(tag name: String, attributes: [RawHTMLScanner.Attribute]) -> Problem? {
+        guard elements.contains(name) else { return .element }
         for attribute in attributes {
             let allowed = globalAttributes.contains(attribute.name) || elementAttributes[name]?.contains(attribute.name) == true
                 || attribute.name.hasPrefix("aria-") && attribute.name.count > 5
-            guard allowed else { return "attribute '\(attribute.name)'" }
+            guard allowed else { return .attribute(attribute.name) }
             if attribute.name == "href" || attribute.name == "src", !isAllowedURL(attribute.value ?? "") {
-                return "URL in '\(attribute.name)'"
+                return .url(attribute.name)
             }
         }
         return nil

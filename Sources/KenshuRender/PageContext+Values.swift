@@ -9,6 +9,7 @@ extension PageContext {
         /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case title, home, description, organisation, licence, licenceURL = "licence_url", attribution
+            case modifiedFrom = "modified_from"
         }
 
         public var title: String
@@ -22,6 +23,8 @@ extension PageContext {
         public var licenceURL: String?
         /// Present when site.yml names an author or a source URL.
         public var attribution: Attribution?
+        /// The courses this one is built on (`base:`), nearest first; absent for a course of its own.
+        public var modifiedFrom: [Upstream]?
 
         public func value(of field: CodingKeys) -> Any? {
             switch field {
@@ -32,6 +35,25 @@ extension PageContext {
             case .licence: licence
             case .licenceURL: licenceURL
             case .attribution: attribution
+            case .modifiedFrom: modifiedFrom
+            }
+        }
+    }
+
+    /// One of `site.modified_from`: a course this one was made from, for the footer's notice.
+    public struct Upstream: TemplateContext {
+        /// The names a template writes for these fields.
+        public enum CodingKeys: String, CodingKey, CaseIterable { case title, organisation, version }
+
+        public var title: String
+        public var organisation: String?
+        public var version: String?
+
+        public func value(of field: CodingKeys) -> Any? {
+            switch field {
+            case .title: title
+            case .organisation: organisation
+            case .version: version
             }
         }
     }

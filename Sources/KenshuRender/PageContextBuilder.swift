@@ -76,6 +76,11 @@ struct PageContextBuilder {
         if let attribution = site.config.attribution, attribution.author != nil || attribution.sourceURL != nil {
             values.attribution = PageContext.Attribution(author: attribution.author, sourceURL: attribution.sourceURL)
         }
+        if !site.config.upstream.isEmpty {
+            values.modifiedFrom = site.config.upstream.map {
+                PageContext.Upstream(title: $0.title, organisation: $0.organisation, version: $0.version)
+            }
+        }
         return values
     }
 

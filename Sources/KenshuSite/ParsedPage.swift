@@ -46,14 +46,18 @@ public enum PageParser {
         if let line = split.unterminatedAt {
             diagnostics.append(.error(.frontMatterUnclosed, at: SourceLocation(path: file.displayPath, line: line, column: 1)))
         }
-        let (frontMatter, matterDiagnostics) = FrontMatter.parse(
+        var (frontMatter, matterDiagnostics) = FrontMatter.parse(
             split.unterminatedAt == nil ? split.yaml : "", path: file.displayPath, urlPolicy: config.urlPolicy)
+        if let yaml = split.yaml, split.unterminatedAt == nil {
+            matterDiagnostics += frontMatter.substituteVariables(config.variables, yaml: yaml, path: file.displayPath)
+        }
         var options = markdownOptions
         options.path = file.displayPath
         options.contentPath = file.relativePath
         options.lineOffset = split.bodyLineOffset
         options.allowRawHTML = config.allowRawHTML
         options.urlPolicy = config.urlPolicy
+        options.variables = config.variables
         var body = MarkdownRenderer.render(split.body, options: options)
         if frontMatter.isTest, body.blockIDs["quiz", default: []].isEmpty, !body.diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))

@@ -1409,6 +1409,8 @@ licence_cc_by_4_0: Creative Commons Attribution 4.0 International (CC BY 4.0)
 licence_pdl_1_0: Public Data License, version 1.0 (PDL1.0)
 attribution: Original work
 attribution_source: Original published at
+modified_from: This course was adapted from
+modified_from_version: version
 permalink: Link to this heading
 built_with: Built with Kenshu
 alert_note: Note
@@ -1512,6 +1514,8 @@ licence_cc_by_4_0: クリエイティブ・コモンズ 表示 4.0 国際（CC B
 licence_pdl_1_0: 公共データ利用規約（第1.0版）（PDL1.0）
 attribution: 原作
 attribution_source: 原作の公開場所
+modified_from: この教材は次の教材を改変して作成しました
+modified_from_version: 版
 permalink: この見出しへのリンク
 built_with: Kenshu で作成しました
 alert_note: 補足
@@ -1727,6 +1731,9 @@ search_glossary: 用語集
 {{#site.attribution}}
 <p class="site-attribution">{{#author}}{{t.attribution}}: {{author}}{{/author}}{{#source_url}}{{#author}} — {{/author}}{{t.attribution_source}}: <a href="{{source_url}}">{{source_url}}</a>{{/source_url}}</p>
 {{/site.attribution}}
+{{#site.modified_from}}
+<p class="site-modified">{{t.modified_from}}: {{title}}{{#organisation}} ({{organisation}}){{/organisation}}{{#version}} {{t.modified_from_version}} {{version}}{{/version}}</p>
+{{/site.modified_from}}
 <p class="built-with">{{t.built_with}}</p>
 </footer>
 {{^nav_complete}}

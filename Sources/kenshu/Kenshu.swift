@@ -9,6 +9,7 @@ struct Kenshu: AsyncParsableCommand {
         version: KenshuVersion.current,
         subcommands: [
             BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ThemeCommand.self, ExportCommand.self,
+            BaseCommand.self,
         ],
         defaultSubcommand: BuildCommand.self)
 }

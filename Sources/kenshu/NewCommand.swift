@@ -11,17 +11,24 @@ struct NewCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    @Option(name: .long, help: "Start a course built on another: its Content folder or source zip (the base's pages stay yours to replace, hide or add to).")
+    var base: String?
+
     @Argument(help: "The folder to create (it must not exist, or be empty).")
     var directory = "."
 
     func run() throws {
         let printer = language.printer(siteLanguage: nil)
         do {
-            try StarterCourse.write(to: URL(fileURLWithPath: directory))
+            if let base {
+                try StarterOverlay.write(to: URL(fileURLWithPath: directory), base: base, today: FreshnessCheck.systemToday())
+            } else {
+                try StarterCourse.write(to: URL(fileURLWithPath: directory))
+            }
         } catch let failure as ToolFailure {
             Console.error("kenshu: \(printer.severityWord(.error)): " + failure.message.text(in: printer.language))
             throw ExitCode(2)
         }
-        print("kenshu: " + printer.say(.cliNewCreated, directory))
+        print("kenshu: " + (base.map { printer.say(.cliNewOverlayCreated, directory, $0) } ?? printer.say(.cliNewCreated, directory)))
     }
 }

@@ -49,7 +49,8 @@ import Testing
             return HTTPResponse(statusCode: .ok)
         }
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: the Swift tests run in parallel on 2 cores, and a busy machine can take seconds to schedule the server.
+        try await server.waitUntilListening(timeout: 60)
         guard case let .ip4(_, port)? = await server.listeningAddress else { throw CancellationError() }
         return (server, "http://127.0.0.1:\(port)", task)
     }

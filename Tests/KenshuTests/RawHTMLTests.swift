@@ -55,6 +55,18 @@ import Testing
         ])
     }
 
+    @Test func testRejectedTag_namesItsReason_inEachLanguage() {
+        let attribute = render("<span onclick=\"x()\">押す</span>\n")
+        let url = render("<a href=\"javascript:alert(1)\">押す</a>\n")
+        let ja = DiagnosticPrinter(language: .ja)
+        #expect(attribute.diagnostics.map(\.code) == ["K5017"])
+        #expect(attribute.diagnostics.first.map { ja.line($0) }?.contains("許可された安全な範囲にない（属性 'onclick'）") == true)
+        #expect(attribute.diagnostics.first?.description.contains("outside the safe subset (attribute 'onclick')") == true)
+        #expect(url.diagnostics.map(\.code) == ["K5018"])
+        #expect(url.diagnostics.first.map { ja.line($0) }?.contains("（'href' の URL の形式）") == true)
+        #expect(!url.html.contains("<a href=\"javascript"))
+    }
+
     @Test func testLoneTagInTableCell_rendersInline() {
         for raw in [false, true] {
             let html = render("| 図 | 説明 |\n| --- | --- |\n| <img src=\"x.svg\"/> | <span>説明</span> |\n", rawHTML: raw).html

@@ -162,6 +162,7 @@ import Testing
         declared.formUnion(PageContext.CodingKeys.allCases.map(\.rawValue))
         declared.formUnion(PageContext.SiteValues.CodingKeys.allCases.map(\.rawValue))
         declared.formUnion(PageContext.Attribution.CodingKeys.allCases.map(\.rawValue))
+        declared.formUnion(PageContext.Upstream.CodingKeys.allCases.map(\.rawValue))
         declared.formUnion(PageContext.PageValues.CodingKeys.allCases.map(\.rawValue))
         declared.formUnion(PageContext.SourceValues.CodingKeys.allCases.map(\.rawValue))
         declared.formUnion(PageContext.Link.CodingKeys.allCases.map(\.rawValue))

@@ -60,7 +60,7 @@ def test_day_one_module_end_to_end(fresh, site):
     assert first_card.text.split("\n")[-1] == "着任から1か月"
     first_card.click()
     assert fresh.current_url.endswith("/day-one/index.html")
-    # The overview says plainly that the { } fields are for each municipality to fill in.
+    # The overview says plainly that the 〔 〕 fields are for each municipality to fill in.
     assert "各団体が自分の情報に置き換える欄です" in fresh.find_element(By.TAG_NAME, "main").text
 
     # Read every lesson in order through the pager, checking each one's heading, objectives and sources.
@@ -73,7 +73,7 @@ def test_day_one_module_end_to_end(fresh, site):
         read.append(title)
         main = fresh.find_element(By.TAG_NAME, "main").text
         assert "学習目標" in main and "出典" in main, title
-        assert "{{自治体名}}" in main or "{{" in main, f"{title}: the fill-in fields are shown as written"
+        assert "〔" in main and "{{" not in main, f"{title}: the fill-in fields show vars: values (〔…〕), never raw braces"
     assert read == expected
 
     # One lesson question answered wrongly shows its reason, then answered rightly.

@@ -3,6 +3,7 @@
 
 - Themes/default → Sources/KenshuTheme/BuiltInTheme+Files.swift (the built-in theme)
 - Sources/KenshuBuild/StarterCourse → Sources/KenshuBuild/StarterCourse+Files.swift (`kenshu new`)
+- Sources/KenshuBuild/StarterOverlay → Sources/KenshuBuild/StarterOverlay+Files.swift (`kenshu new --base`)
 
 A binary copied alone then builds a course and starts one. The folders stay the editable
 sources; Swift tests fail when a folder and its generated file differ: run
@@ -14,6 +15,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 EMBEDS = [
     (ROOT / "Themes" / "default", ROOT / "Sources" / "KenshuTheme" / "BuiltInTheme+Files.swift", "BuiltInTheme"),
     (ROOT / "Sources" / "KenshuBuild" / "StarterCourse", ROOT / "Sources" / "KenshuBuild" / "StarterCourse+Files.swift", "StarterCourse"),
+    (ROOT / "Sources" / "KenshuBuild" / "StarterOverlay", ROOT / "Sources" / "KenshuBuild" / "StarterOverlay+Files.swift", "StarterOverlay"),
 ]
 
 

@@ -26,7 +26,7 @@ public struct CourseReview: Sendable {
     /// Reads and reviews the course in `contentDirectory` as of `today`.
     public static func run(contentDirectory: String, today: CalendarDate = FreshnessCheck.systemToday()) throws -> CourseReview {
         var pipeline = SitePipeline(options: BuildOptions(contentDirectory: contentDirectory))
-        pipeline.transforms = [GlossaryLinker(), FreshnessCheck(today: today), QuizLint()]
+        pipeline.transforms = CourseTransforms.all.map { $0 is FreshnessCheck ? FreshnessCheck(today: today) : $0 }
         let model = try pipeline.update()
         let findings = model.diagnostics.sorted.filter { $0.message.key.rawValue.hasPrefix("K73") }
         return CourseReview(findings: findings, pages: dates(of: model.site, today: today))

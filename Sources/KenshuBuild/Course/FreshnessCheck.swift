@@ -7,21 +7,24 @@ import KenshuSite
 /// sources with no `accessed` day (nobody can tell how old the reading was).
 ///
 /// Municipal material ages fast (deadlines move), so the dates authors write must be read by
-/// the build, not only shown to learners. Today's date is injected so tests can fix it.
+/// the build, not only shown to learners. Today's date can be fixed (tests, `--today`); otherwise
+/// it is read at each run, so a preview left open overnight judges by the new day.
 public struct FreshnessCheck: SiteTransform {
     public let name = "freshness"
-    public var today: CalendarDate
+    /// The day to judge by; `nil` for the machine's today at each run.
+    public var fixedToday: CalendarDate?
 
-    public init(today: CalendarDate = FreshnessCheck.systemToday()) {
-        self.today = today
+    public init(today: CalendarDate? = nil) {
+        self.fixedToday = today
     }
 
     public func apply(to site: Site, diagnostics: inout Diagnostics) -> Site {
-        for page in site.pages { diagnostics.append(contentsOf: findings(for: page)) }
+        let today = fixedToday ?? Self.systemToday()
+        for page in site.pages { diagnostics.append(contentsOf: findings(for: page, today: today)) }
         return site
     }
 
-    func findings(for page: ParsedPage) -> [Diagnostic] {
+    func findings(for page: ParsedPage, today: CalendarDate) -> [Diagnostic] {
         let matter = page.frontMatter
         let fallback = SourceLocation(path: page.file.displayPath, line: 1, column: 1)
         var found: [Diagnostic] = []

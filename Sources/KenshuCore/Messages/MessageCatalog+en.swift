@@ -70,7 +70,10 @@ extension MessageCatalog {
         .unsafeURLKept: Entry("URL '{0}' uses a scheme that could run a script; it is kept only because the site allows raw HTML", fix: "use https:, http:, mailto:, tel: or a relative path"),
         .footnoteUndefined: Entry("footnote '[^{0}]' has no definition, so it is shown as text", fix: "add a line '[^{0}]: …' with the note's text"),
         .footnoteUnused: Entry("footnote '[^{0}]' is never referenced, so it is left out of the page", fix: "refer to it with '[^{0}]' in the text, or delete it"),
-        .rawHTMLOutsideSubset: Entry("raw HTML is shown as text: '{0}' is outside the safe subset ({1})", fix: "write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
+        .rawHTMLOutsideSubset: Entry("raw HTML is shown as text: '{0}' is outside the safe subset (element)", fix: "write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
+        .rawHTMLAttributeNotAllowed: Entry("raw HTML is shown as text: '{0}' is outside the safe subset (attribute '{1}')", fix: "write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
+        .rawHTMLURLNotAllowed: Entry("raw HTML is shown as text: '{0}' is outside the safe subset (the URL's scheme in '{1}')", fix: "use https:, http:, mailto:, tel: or a relative path. write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
+        .rawHTMLNotMarkup: Entry("'{0}' cannot be read as HTML and is shown as text", fix: "to show a '<' as it is, write '\\<'"),
         .rawHTMLScriptURL: Entry("raw HTML '<{0}>' has a 'javascript:' URL, which runs script when it is followed", fix: "link to a page or an https:// address instead"),
         .commentUnclosed: Entry("an HTML comment '<!--' is never closed, so everything after it is hidden", fix: "end the comment with '-->'"),
 

@@ -70,7 +70,10 @@ extension MessageCatalog {
         .unsafeURLKept: Entry("URL '{0}' はスクリプトを動かせる形式です。サイトが HTML の直接記述を許可しているため、そのまま出力します", fix: "https:、http:、mailto:、tel: か、相対パスで書いてください"),
         .footnoteUndefined: Entry("脚注 '[^{0}]' の定義がないため、文字のまま表示されます", fix: "どこかの行頭に '[^{0}]: 脚注の本文' を書いてください"),
         .footnoteUnused: Entry("脚注 '[^{0}]' はどこからも参照されていないため、ページに表示されません", fix: "本文で '[^{0}]' と参照するか、削除してください"),
-        .rawHTMLOutsideSubset: Entry("生の HTML '{0}' は許可された安全な範囲にない（{1}）ため、文字として表示されます", fix: "Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
+        .rawHTMLOutsideSubset: Entry("生の HTML '{0}' は許可された安全な範囲にない（要素）ため、文字として表示されます", fix: "Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
+        .rawHTMLAttributeNotAllowed: Entry("生の HTML '{0}' は許可された安全な範囲にない（属性 '{1}'）ため、文字として表示されます", fix: "Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
+        .rawHTMLURLNotAllowed: Entry("生の HTML '{0}' は許可された安全な範囲にない（'{1}' の URL の形式）ため、文字として表示されます", fix: "https:・http:・mailto:・tel: か相対パスにしてください。Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
+        .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),
         .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),
         .commentUnclosed: Entry("HTML コメント '<!--' が閉じられていないため、ここから後ろが表示されません", fix: "コメントの終わりに '-->' を書いてください"),
 

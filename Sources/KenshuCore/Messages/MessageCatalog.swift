@@ -14,14 +14,18 @@ public enum MessageCatalog {
 
     public static func catalog(_ language: Language) -> [MessageKey: Entry] {
         switch language {
-        case .ja: japanese
-        case .en: english
+        case .ja: allJapanese
+        case .en: allEnglish
         }
     }
 
+    /// Each language's catalog, assembled from its data files (one per area).
+    static let allJapanese = japanese.merging(overlayJapanese) { first, _ in first }
+    static let allEnglish = english.merging(overlayEnglish) { first, _ in first }
+
     /// The entry in `language`, falling back to English and then to the key itself (never crashing).
     static func entry(_ key: MessageKey, _ language: Language) -> Entry {
-        catalog(language)[key] ?? english[key] ?? Entry(key.rawValue)
+        catalog(language)[key] ?? allEnglish[key] ?? Entry(key.rawValue)
     }
 
     /// Replaces `{n}` with `arguments[n]`; a missing argument leaves the placeholder visible.

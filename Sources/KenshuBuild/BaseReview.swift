@@ -1,0 +1,71 @@
+import Foundation
+import KenshuContent
+import KenshuCore
+
+/// `kenshu base status` and `kenshu base accept`: what changed in the course this one is built on
+/// since its authors last reviewed it, and recording that they have.
+public enum BaseReview {
+    /// The base's changes as one overlay sees them.
+    public struct Status: Sendable {
+        /// `base:` as site.yml writes it.
+        public var base: String
+        /// The last accepted record, `nil` when there is none.
+        public var recorded: BaseRecord?
+        /// The base as it is now.
+        public var current: BaseRecord
+        /// Content paths this course replaces with its own file.
+        public var replacedHere: Set<String>
+        /// Content paths this course hides.
+        public var hiddenHere: Set<String>
+
+        public var changes: BaseRecord.Changes? { recorded?.changes(to: current) }
+    }
+
+    public static func status(contentDirectory: String, today: CalendarDate) throws -> Status {
+        let tree = try ContentLoader.load(contentDirectory: contentDirectory)
+        guard let top = tree.layers.last, let reference = tree.config.base,
+              let current = BaseRecord.current(of: tree, today: today) else {
+            throw ToolFailure(.notAnOverlay, contentDirectory)
+        }
+        var ignored: [Diagnostic] = []
+        let own = Set(ContentLoader.merge([ContentLayer(root: top.root, display: top.display)], diagnostics: &ignored).keys)
+        let recorded = try BaseRecord.read(contentRoot: top.root)
+        let all = Set(current.files.keys).union(recorded?.files.keys ?? [:].keys)
+        return Status(
+            base: reference.path, recorded: recorded, current: current,
+            replacedHere: own.intersection(all), hiddenHere: Set(all.filter { top.hides($0) }))
+    }
+
+    /// Records the base as it is now as reviewed; returns the record and the file written.
+    @discardableResult
+    public static func accept(contentDirectory: String, today: CalendarDate) throws -> (BaseRecord, String) {
+        let status = try status(contentDirectory: contentDirectory, today: today)
+        let root = URL(fileURLWithPath: contentDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+        let path = root + "/" + BaseRecord.fileName
+        try Data(status.current.yaml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        let shown = (contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory) + "/" + BaseRecord.fileName
+        return (status.current, shown)
+    }
+
+    /// The report `kenshu base status` prints, one line each.
+    public static func report(_ status: Status, printer: DiagnosticPrinter) -> [String] {
+        guard let recorded = status.recorded, let changes = status.changes else {
+            return [printer.say(.cliBaseNeverAccepted, status.base), printer.say(.cliBaseAcceptHint)]
+        }
+        guard !changes.isEmpty else { return [printer.say(.cliBaseUnchanged, status.base, recorded.accepted)] }
+        func line(_ key: MessageKey, _ path: String) -> String {
+            var text = printer.say(key, path)
+            if status.hiddenHere.contains(path) {
+                text += printer.say(.cliBaseHiddenHere)
+            } else if status.replacedHere.contains(path) {
+                text += printer.say(.cliBaseReplacedHere)
+            }
+            return text
+        }
+        return [printer.say(.cliBaseChangesHeader, status.base, recorded.accepted)]
+            + changes.changed.map { line(.cliBaseChanged, $0) }
+            + changes.added.map { line(.cliBaseAdded, $0) }
+            + changes.removed.map { line(.cliBaseRemoved, $0) }
+            + [printer.say(.cliBaseAcceptHint)]
+    }
+}

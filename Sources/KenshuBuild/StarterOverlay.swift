@@ -1,0 +1,60 @@
+import Foundation
+import KenshuContent
+import KenshuCore
+
+/// What `kenshu new --base ../their/Content` writes: a course of one file, site.yml, that is built
+/// on another (`base:` relative to the new content folder), with its own fresh id, the base's
+/// title and variables ready to adapt, and the base's current version recorded as accepted.
+///
+/// The template is compiled in from `Sources/KenshuBuild/StarterOverlay/` (see ``StarterCourse``).
+public enum StarterOverlay {
+    /// Writes `folder/Content/site.yml` and `base-accepted.yml`.
+    /// - Parameters:
+    ///   - base: the base's content folder or source zip, as the user named it (relative to the working folder).
+    public static func write(to folder: URL, base: String, today: CalendarDate, siteID: String? = nil) throws {
+        let fm = FileManager.default
+        if let entries = try? fm.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
+            throw ToolFailure(.newTargetNotEmpty, folder.path)
+        }
+        let baseURL = URL(fileURLWithPath: base).standardizedFileURL
+        guard fm.fileExists(atPath: baseURL.path) else { throw ToolFailure(.contentFolderMissing, base) }
+        let content = folder.standardizedFileURL.appendingPathComponent("Content")
+        let reference = base.hasPrefix("/") ? baseURL.path : relativePath(from: content.path, to: baseURL.path)
+
+        try fm.createDirectory(at: content, withIntermediateDirectories: true)
+        let template = files["site.yml"] ?? ""
+        let id = siteID ?? StarterCourse.freshID()
+        let draft = "base: " + JSONText.string(reference) + "\nid: " + id + "\n"
+        try Data(draft.utf8).write(to: content.appendingPathComponent("site.yml"))
+        // Read the new course as Kenshu will (through its base), then write its settings in full.
+        let tree = try ContentLoader.load(contentDirectory: content.path)
+        let text = fill(
+            template, reference: reference, title: tree.config.title, id: id, variables: tree.config.variables)
+        try Data(text.utf8).write(to: content.appendingPathComponent("site.yml"))
+        if let record = BaseRecord.current(of: try ContentLoader.load(contentDirectory: content.path), today: today) {
+            try Data(record.yaml.utf8).write(to: content.appendingPathComponent(BaseRecord.fileName))
+        }
+    }
+
+    static func fill(_ template: String, reference: String, title: String, id: String, variables: [String: String]) -> String {
+        // Names are letters, digits, `_`, `-` and `・` (``TextVariables``): plain YAML keys unless they start with `-`.
+        let vars = variables.keys.sorted().map { name in
+            "  " + (name.hasPrefix("-") ? JSONText.string(name) : name) + ": " + JSONText.string(variables[name] ?? "")
+        }
+        return template
+            .replacingOccurrences(of: "{{BASE_PATH}}", with: JSONText.string(reference))
+            .replacingOccurrences(of: "{{BASE_TITLE}}", with: JSONText.string(title))
+            .replacingOccurrences(of: "{{SITE_ID}}", with: id)
+            .replacingOccurrences(of: "{{VARS}}", with: vars.isEmpty ? "  {}" : vars.joined(separator: "\n"))
+    }
+
+    /// `to` relative to the folder `from` (both absolute): `../../town/Content`.
+    static func relativePath(from: String, to: String) -> String {
+        let a = from.split(separator: "/"), b = to.split(separator: "/")
+        var common = 0
+        while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
+        let ups = Array(repeating: "..", count: a.count - common)
+        let parts = ups + b[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}

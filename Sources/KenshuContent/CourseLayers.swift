@@ -1,0 +1,108 @@
+import Foundation
+import KenshuCore
+
+/// Follows `base:` from a course's site.yml down to the course at the bottom, reading each
+/// site.yml on the way so that the top course's settings inherit its bases' (variables as defaults,
+/// licence and attribution carried over).
+enum CourseLayers {
+    /// Deeper stacks are refused (a loop is caught earlier; this bounds honest mistakes).
+    static let maximumDepth = 8
+
+    struct Resolved {
+        var config: SiteConfig
+        /// Base first; the course asked for last.
+        var layers: [ContentLayer]
+        var siteYAMLFound: Bool
+    }
+
+    /// - Parameters:
+    ///   - root: the content folder, absolute and resolved.
+    ///   - display: how messages name it.
+    static func resolve(root: String, display: String, archive: String? = nil, visited: [String] = [], diagnostics: inout [Diagnostic]) -> Resolved {
+        let sitePath = display + "/site.yml"
+        let yaml = ContentLoader.readConfigFile(root + "/site.yml", display: sitePath, diagnostics: &diagnostics)
+        var probeProblems: [Diagnostic] = []
+        let (probe, firstProblems) = SiteConfig.parse(yaml, path: sitePath)
+        probeProblems = firstProblems
+        var layer = ContentLayer(root: root, display: display, hidden: probe.hidden, hiddenAt: probe.hiddenAt, archive: archive)
+
+        guard let reference = probe.base else {
+            diagnostics += probeProblems
+            if !probe.hidden.isEmpty, let at = probe.hiddenAt { diagnostics.append(.warning(.hideWithoutBase, at: at)) }
+            layer.hidden = []
+            return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil)
+        }
+        guard let base = locate(reference, from: root, display: display, diagnostics: &diagnostics) else {
+            diagnostics += probeProblems
+            return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil)
+        }
+        if visited.contains(base.root) || base.root == root {
+            diagnostics += probeProblems
+            diagnostics.append(.error(.baseLoop, reference.path, at: reference.location))
+            return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil)
+        }
+        if visited.count >= maximumDepth {
+            diagnostics += probeProblems
+            diagnostics.append(.error(.baseTooDeep, String(maximumDepth), at: reference.location))
+            return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil)
+        }
+        let below = resolve(root: base.root, display: base.display, archive: base.archive, visited: visited + [root], diagnostics: &diagnostics)
+        let (config, problems) = SiteConfig.parse(yaml, path: sitePath, inheriting: below.config.inheritedByOverlay())
+        diagnostics += problems
+        if let id = config.id, id == below.config.storageID {
+            diagnostics.append(.error(.overlaySameID, id, id + "-" + String(StableHash.fnv1a(root) & 0xFFFF, radix: 16), at: SourceLocation(path: sitePath, line: 1, column: 1)))
+        }
+        return Resolved(config: config, layers: below.layers + [layer], siteYAMLFound: yaml != nil)
+    }
+
+    /// The folder `base:` names: a content folder, or a source zip unpacked for reading.
+    private static func locate(_ reference: BaseReference, from root: String, display: String, diagnostics: inout [Diagnostic]) -> ContentLayer? {
+        let written = reference.path.replacingOccurrences(of: "\\", with: "/")
+        let absolute = written.hasPrefix("/") ? written : root + "/" + written
+        let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        let shownAs = written.hasPrefix("/") ? written : LexicalPath.join(display, written)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+            diagnostics.append(.error(.baseNotFound, reference.path, at: reference.location))
+            return nil
+        }
+        if isDirectory.boolValue {
+            return ContentLayer(root: resolved, display: shownAs)
+        }
+        do {
+            let folder = try BaseArchive.unpack(resolved)
+            let inner = folder.hasSuffix("/Content") ? "/Content" : ""
+            return ContentLayer(root: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path, display: shownAs + inner, archive: shownAs)
+        } catch {
+            switch error {
+            case .tooLarge:
+                diagnostics.append(.error(.baseArchiveTooLarge, reference.path, String(BaseArchive.byteLimit >> 20), at: reference.location))
+            case .withoutSite:
+                diagnostics.append(.error(.baseArchiveWithoutSite, reference.path, at: reference.location))
+            case .unreadable(let reason):
+                diagnostics.append(.error(.baseArchiveUnreadable, reference.path, reason, at: reference.location))
+            }
+        }
+        return nil
+    }
+}
+
+/// Joins and tidies paths as text (`Content` + `../town/Content` → `town/Content`), for messages:
+/// the author sees the path they would type, not an absolute one.
+enum LexicalPath {
+    static func join(_ base: String, _ relative: String) -> String {
+        var parts: [Substring] = []
+        let absolute = base.hasPrefix("/")
+        for part in (base + "/" + relative).split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == "..", absolute {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+}

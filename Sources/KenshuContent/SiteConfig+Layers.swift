@@ -1,0 +1,56 @@
+import KenshuCore
+import Yams
+
+/// Where `base:` points, as the author wrote it (relative to the folder holding site.yml).
+public struct BaseReference: Sendable, Hashable {
+    public var path: String
+    public var location: SourceLocation
+
+    public init(path: String, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
+}
+
+/// A course that another is built on, as the modified course must name it (CC BY 4.0 and PDL1.0
+/// both require saying that a work was changed and what it came from).
+public struct UpstreamCourse: Sendable, Hashable {
+    public var title: String
+    public var organisation: String?
+    public var version: String?
+    public var storageID: String
+}
+
+extension SiteConfig {
+    /// What an overlay starts from before its own site.yml is read: the base's settings, with the
+    /// base's variables as defaults and its licence and attribution carried over, but never the
+    /// base's id, organisation, version or themes (those belong to the course that sets them).
+    public func inheritedByOverlay() -> SiteConfig {
+        var child = self
+        child.id = nil
+        child.organisation = nil
+        child.version = nil
+        child.themes = ["default"]
+        child.base = nil
+        child.hidden = []
+        child.hiddenAt = nil
+        child.upstream = [UpstreamCourse(title: title, organisation: organisation, version: version, storageID: storageID)] + upstream
+        if attribution == nil, let organisation { child.attribution = Attribution(author: organisation) }
+        return child
+    }
+
+    static func readVariables(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
+        guard let fields = node.mapping else {
+            reader.diagnostics.append(.error(.varsNotMapping, at: reader.location(node.mark)))
+            return
+        }
+        for (key, value) in fields {
+            let name = key.string ?? ""
+            guard TextVariables.isValidName(name) else {
+                reader.diagnostics.append(.error(.variableNameInvalid, name, at: reader.location(key.mark)))
+                continue
+            }
+            if let text = reader.string(value, key: name) { config.variables[name] = text }
+        }
+    }
+}

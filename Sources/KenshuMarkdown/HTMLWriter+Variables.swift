@@ -1,0 +1,46 @@
+import KenshuCore
+
+extension HTMLWriter {
+    /// Replaces `{{name}}` in one text node by its value from `vars:`; an unknown name is a located
+    /// error (with the closest known name) and stays visible as written.
+    ///
+    /// Only text nodes are touched, so code spans, code blocks, raw HTML and link destinations keep
+    /// their braces; a backslash before the braces (`\{{`) keeps them as written.
+    func substituteVariables(in node: MarkdownNode) {
+        let literal = node.literal
+        let source = sourceMap(of: node, literal: literal)
+        let (text, unknown) = TextVariables.substitute(literal, values: options.variables, keeping: source.escaped)
+        for occurrence in unknown {
+            let hint = ClosestMatch.find(occurrence.name, among: options.variables.keys.sorted()).map { Message(.fixDidYouMean, "{{" + $0 + "}}") }
+            let column = node.startColumn + (source.offsets[occurrence.byteOffset] ?? occurrence.byteOffset)
+            diagnostics.append(.error(.unknownVariable, occurrence.name, at: location(line: node.startLine, column: column), fix: hint))
+        }
+        if text != literal { node.setLiteral(text) }
+    }
+
+    /// Where each byte of a text node's literal came from on its source line: libcmark drops the
+    /// backslash of `\{` and joins the text around it, so the source is read again to tell an
+    /// escaped brace from a plain one. Stops at the first difference it cannot explain (an entity).
+    private func sourceMap(of node: MarkdownNode, literal: String) -> (escaped: Set<Int>, offsets: [Int: Int]) {
+        let bodyLine = node.startLine + extraLineOffset
+        let byteColumn = node.startColumn + (node.startLine == 1 ? extraColumnOffset : 0)
+        guard let line = lines.line(bodyLine), byteColumn >= 1 else { return ([], [:]) }
+        let sourceBytes = Array(line.utf8), textBytes = Array(literal.utf8)
+        var escaped: Set<Int> = [], offsets: [Int: Int] = [:]
+        var i = 0, j = byteColumn - 1
+        while i < textBytes.count, j < sourceBytes.count {
+            offsets[i] = j - (byteColumn - 1)
+            if sourceBytes[j] == UInt8(ascii: "\\"), j + 1 < sourceBytes.count, sourceBytes[j + 1] == textBytes[i] {
+                escaped.insert(i)
+                i += 1
+                j += 2
+            } else if sourceBytes[j] == textBytes[i] {
+                i += 1
+                j += 1
+            } else {
+                break
+            }
+        }
+        return (escaped, offsets)
+    }
+}

@@ -1,0 +1,303 @@
+import Foundation
+import KenshuContent
+import KenshuCore
+import KenshuExport
+import Testing
+@testable import KenshuBuild
+@testable import KenshuServe
+
+/// A course built on another (`base:`): the bundled course as the base, a municipality's overlay
+/// on top that replaces, hides and adds pages and fills in `{{自治体名}}`.
+@Suite struct OverlayTests {
+    static let bundledContent = TemporarySite.repositoryThemes.deletingLastPathComponent().appendingPathComponent("Content")
+    static let replaced = "02-hyojunka/02-twenty-services.md"
+    static let hidden = "01-hajimeni/03-dx-plan.md"
+    static let added = "02-hyojunka/08-our-systems.md"
+
+    /// `root/base-course/Content` (a copy of the bundled course) and the overlay in `root/Content`.
+    struct Fixture {
+        let site: TemporarySite
+        var baseContent: URL { site.root.appendingPathComponent("base-course/Content") }
+
+        func writeBase(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: baseContent.appendingPathComponent(path))
+        }
+
+        func build() throws -> BuildResult { try site.build() }
+    }
+
+    static func siteYAML(_ extra: String = "") -> String {
+        """
+        id: kakuu-town-kenshu
+        title: 架空町 標準化研修
+        organisation: 架空町 情報政策課
+        base: ../base-course/Content
+        hide:
+          - \(hidden)
+        vars:
+          自治体名: 架空町
+          担当課: 情報政策課
+        \(extra)
+        """
+    }
+
+    static func overlay(_ files: [String: String] = [:], siteYAML: String = OverlayTests.siteYAML()) throws -> Fixture {
+        var all: [String: String] = [
+            "site.yml": siteYAML,
+            replaced: TemporarySite.page("{{自治体名}}の20業務", """
+                {{自治体名}}（{{ 担当課 }}）では、20業務のうち住民記録から移行します。
+
+                法律の流れは[前のレッスン](01-law-and-policy.md)で学びました。`{{自治体名}}` はコードなのでそのまま。
+                波かっこそのもの：\\{{自治体名}}
+
+                ## 対象は市区町村の20業務
+
+                架空町の一覧は[町の システム](08-our-systems.md)にあります。
+                """),
+            added: TemporarySite.page("町のシステム", """
+                {{自治体名}}の業務システムの一覧です。[20業務](02-twenty-services.md#対象は市区町村の20業務)も見てください。
+                """),
+        ]
+        all.merge(files) { $1 }
+        let site = try TemporarySite(all)
+        let base = site.root.appendingPathComponent("base-course/Content")
+        try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: bundledContent, to: base)
+        return Fixture(site: site)
+    }
+
+    @Test func testOverlay_replacesHidesAddsAndFillsVariables() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let result = try fixture.build()
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors)")
+        // The replaced page is the overlay's, with its variables filled in (not in code, not when escaped).
+        let replaced = try fixture.site.read("hyojunka/twenty-services.html")
+        #expect(replaced.contains("<h1>架空町の20業務</h1>") || replaced.contains(">架空町の20業務<"))
+        #expect(replaced.contains("架空町（情報政策課）では"))
+        #expect(replaced.contains("<code>{{自治体名}}</code>"))
+        #expect(replaced.contains("波かっこそのもの：{{自治体名}}"))
+        #expect(!replaced.contains("標準仕様書とは"), "the base's version of the page leaked through")
+        // Links from the overlay into the base, and from the base into the overlay's replacement.
+        #expect(replaced.contains("href=\"law-and-policy.html\""))
+        #expect(try fixture.site.read("hyojunka/law-and-policy.html").contains("href=\"twenty-services.html\""))
+        // The added page is in the course; the hidden one is gone; the base's other pages stay.
+        #expect(try fixture.site.read("hyojunka/our-systems.html").contains("架空町の業務システムの一覧です。"))
+        #expect(!fixture.site.exists("hajimeni/dx-plan.html"))
+        #expect(!(try fixture.site.read("hajimeni/index.html")).contains("dx-plan.html"))
+        #expect(fixture.site.exists("hajimeni/who-is-who.html"))
+        #expect(try fixture.site.read("day-one/vendors.html").contains("自団体（架空町）"))
+        // Its own id and organisation; the base's licence and a notice that it was modified.
+        let home = try fixture.site.read("index.html")
+        #expect(home.contains("kakuu-town-kenshu"))
+        #expect(!home.contains("site-ed2f9e95"))
+        #expect(home.contains("架空町 情報政策課"))
+        #expect(home.contains("rel=\"license\""))
+        #expect(home.contains("class=\"site-modified\""))
+        #expect(home.contains("自治体システム標準化とガバメントクラウド 入門研修 (Kenshu 研修教材プロジェクト)"))
+    }
+
+    @Test func testUnknownVariable_isLocatedErrorWithClosestName() throws {
+        let fixture = try Self.overlay([
+            "02-hyojunka/08-our-systems.md": TemporarySite.page("町のシステム", "一行目\n\n{{自治休名}}の一覧です。\n")
+        ])
+        defer { fixture.site.remove() }
+        let result = try fixture.build()
+        #expect(!result.succeeded)
+        let printed = fixture.site.printed(result, .ja)
+        #expect(printed.contains(
+            "Content/02-hyojunka/08-our-systems.md:6:1: エラー: 変数 '自治休名' は site.yml の 'vars:' にありません — '{{自治体名}}' のことですか？ [K5020]"),
+            "\(printed)")
+        let english = fixture.site.printed(result, .en)
+        #expect(english.contains { $0.hasPrefix("Content/02-hyojunka/08-our-systems.md:6:1: error: the variable '自治休名' is not in 'vars:' of site.yml") })
+    }
+
+    @Test func testBrokenLinkInBase_namesTheBaseFile() throws {
+        // Hiding a page that a base page links to breaks that link: the message names the base's file.
+        let fixture = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: Self.hidden, with: "02-hyojunka/03-reading-specs.md")])
+        defer { fixture.site.remove() }
+        let result = try fixture.build()
+        #expect(!result.succeeded)
+        let printed = fixture.site.printed(result, .en)
+        #expect(printed.contains { $0.hasPrefix("base-course/Content/04-iko/05-build-and-cutover.md:90:") && $0.contains("03-reading-specs.md") }, "\(printed)")
+    }
+
+    @Test func testHideOfMissingFile_warnsWithSuggestion() throws {
+        let fixture = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: Self.hidden, with: "01-hajimeni/03-dx-plna.md")])
+        defer { fixture.site.remove() }
+        let result = try fixture.build()
+        let printed = fixture.site.printed(result, .ja)
+        #expect(printed.contains { $0.hasPrefix("Content/site.yml:6:") && $0.contains("'hide:' の '01-hajimeni/03-dx-plna.md' は基の教材にありません") && $0.contains("01-hajimeni/03-dx-plan.md") }, "\(printed)")
+    }
+
+    @Test func testBaseStatus_listsChanges_andAcceptClearsThem() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let content = fixture.site.content.path
+        let today = CalendarDate(year: 2026, month: 12, day: 1)
+        // Never accepted: a warning on the base: line, and status says so.
+        var result = try fixture.build()
+        #expect(result.diagnostics.contains { $0.code == "K1029" && $0.location?.line == 4 })
+        #expect(try BaseReview.status(contentDirectory: content, today: today).recorded == nil)
+
+        try BaseReview.accept(contentDirectory: content, today: today)
+        result = try fixture.build()
+        #expect(!result.diagnostics.contains { $0.code == "K1028" || $0.code == "K1029" }, "\(result.diagnostics)")
+        #expect(try BaseReview.status(contentDirectory: content, today: today).changes?.isEmpty == true)
+
+        // The base moves on: a page the overlay replaces changes, one it keeps changes, one appears, one goes.
+        try fixture.writeBase(Self.replaced, "---\ntitle: 20業務（改訂）\n---\n改訂しました。\n")
+        try fixture.writeBase("01-hajimeni/02-who-is-who.md", "---\ntitle: 役割（改訂）\n---\n改訂しました。\n")
+        try fixture.writeBase("02-hyojunka/06b-new.md", "---\ntitle: 新しいページ\n---\n本文\n")
+        try FileManager.default.removeItem(at: fixture.baseContent.appendingPathComponent("01-hajimeni/05-reading-sources.md"))
+        let status = try BaseReview.status(contentDirectory: content, today: today)
+        let changes = try #require(status.changes)
+        #expect(changes.changed == ["01-hajimeni/02-who-is-who.md", Self.replaced])
+        #expect(changes.added == ["02-hyojunka/06b-new.md"])
+        #expect(changes.removed == ["01-hajimeni/05-reading-sources.md"])
+        let lines = BaseReview.report(status, printer: DiagnosticPrinter(language: .ja))
+        #expect(lines.first == "基の教材 '../base-course/Content' で、2026-12-01 に確認した版から変わったファイル：")
+        #expect(lines.contains("  変更  \(Self.replaced)（この教材で置き換えています。基の変更を取り込むか見比べてください）"))
+        #expect(lines.contains("  変更  01-hajimeni/02-who-is-who.md"))
+        #expect(lines.contains("  追加  02-hyojunka/06b-new.md"))
+        #expect(lines.contains("  削除  01-hajimeni/05-reading-sources.md"))
+        result = try fixture.build()
+        #expect(result.diagnostics.contains { $0.code == "K1028" && $0.message.arguments == ["2026-12-01", "2", "1", "1"] })
+
+        try BaseReview.accept(contentDirectory: content, today: today)
+        #expect(try BaseReview.status(contentDirectory: content, today: today).changes?.isEmpty == true)
+        result = try fixture.build()
+        #expect(!result.diagnostics.contains { $0.code == "K1028" })
+    }
+
+    @Test func testSourceExport_worksAsBase() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let zip = fixture.site.root.appendingPathComponent("kakuu-shi-source.zip").path
+        let exported = try Exporter.export(ExportOptions(
+            build: BuildOptions(contentDirectory: fixture.baseContent.path, themesDirectory: fixture.site.themes.path),
+            format: .source, outputFile: zip))
+        #expect(exported.outputPath != nil)
+        try FileManager.default.removeItem(at: fixture.baseContent.deletingLastPathComponent())
+        try fixture.site.write("site.yml", Self.siteYAML().replacingOccurrences(of: "../base-course/Content", with: "../kakuu-shi-source.zip"))
+        let result = try fixture.build()
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        #expect(try fixture.site.read("hyojunka/law-and-policy.html").contains("href=\"twenty-services.html\""))
+        #expect(try fixture.site.read("hyojunka/twenty-services.html").contains("架空町（情報政策課）では"))
+        // Images come out of the zip too.
+        #expect(fixture.site.exists("hyojunka/images"))
+    }
+
+    @Test func testSourceExportOfAnOverlay_carriesItsBase_andStacksAgain() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let zip = fixture.site.root.appendingPathComponent("kakuu-town-source.zip").path
+        let exported = try Exporter.export(ExportOptions(
+            build: BuildOptions(contentDirectory: fixture.site.content.path, themesDirectory: fixture.site.themes.path),
+            format: .source, outputFile: zip))
+        #expect(exported.outputPath != nil, "\(exported.diagnostics)")
+        let entries = try ExportTests.entries(zip)
+        #expect(String(decoding: entries["Content/site.yml"] ?? Data(), as: UTF8.self).contains("\nbase: ../Base/Content\n"))
+        #expect(entries["Content/\(Self.added)"] != nil)
+        #expect(entries["Base/Content/index.md"] != nil)
+        #expect(entries["Base/Content/\(Self.replaced)"] != nil, "the base's own version travels with the overlay")
+        // A third municipality builds on the town's zip: three layers, the town's pages and variables win.
+        let third = try TemporarySite([
+            "site.yml": "id: third-town\ntitle: 第三の町\nbase: ../kakuu-town-source.zip\nvars:\n  自治体名: 第三町\n",
+        ])
+        defer { third.remove() }
+        try FileManager.default.moveItem(atPath: zip, toPath: third.root.appendingPathComponent("kakuu-town-source.zip").path)
+        let result = try third.build()
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        #expect(try third.read("hyojunka/twenty-services.html").contains("第三町（情報政策課）では"))
+        #expect(!third.exists("hajimeni/dx-plan.html"))
+        let home = try third.read("index.html")
+        #expect(home.contains("架空町 標準化研修 (架空町 情報政策課)"))
+        #expect(home.contains("自治体システム標準化とガバメントクラウド 入門研修 (Kenshu 研修教材プロジェクト)"))
+    }
+
+    @Test func testVariables_reachQuizExportsAndSearch() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let gift = fixture.site.root.appendingPathComponent("town.gift.txt").path
+        let exported = try Exporter.export(ExportOptions(
+            build: BuildOptions(contentDirectory: fixture.site.content.path, themesDirectory: fixture.site.themes.path),
+            format: .gift, outputFile: gift))
+        #expect(exported.outputPath != nil)
+        let text = try String(contentsOfFile: gift, encoding: .utf8)
+        #expect(text.contains("自団体（架空町）"))
+        #expect(!text.contains("{{"), "a variable reached Moodle unfilled")
+        #expect(text.contains("// この教材は次の教材を改変して作成しました: 自治体システム標準化とガバメントクラウド 入門研修"))
+        _ = try fixture.build()
+        let search = try FileManager.default.contentsOfDirectory(atPath: fixture.site.output.appendingPathComponent("search").path)
+            .map { try String(contentsOf: fixture.site.output.appendingPathComponent("search/" + $0), encoding: .utf8) }.joined()
+        // (The fixture's code span and escaped braces keep `{{自治体名}}` on purpose; quizzes and prose are filled.)
+        #expect(search.contains("自団体（架空町）が受け持つこと"))
+        #expect(!search.contains("自団体（{{自治体名}}）"))
+    }
+
+    @Test func testNewBase_startsAnOverlayThatBuildsClean() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-new-base-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try StarterOverlay.write(to: folder, base: Self.bundledContent.path, today: CalendarDate(year: 2026, month: 12, day: 1))
+        let siteYAML = try String(contentsOf: folder.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+        #expect(siteYAML.contains("base: \"\(Self.bundledContent.path)\""))
+        #expect(siteYAML.contains("  自治体名: \"〔自治体名〕\""))
+        let result = try Builder.build(BuildOptions(
+            contentDirectory: folder.appendingPathComponent("Content").path, outputDirectory: folder.appendingPathComponent("Output").path,
+            removeOldOutputInBackground: false))
+        #expect(result.succeeded)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let tree = try ContentLoader.load(contentDirectory: folder.appendingPathComponent("Content").path)
+        #expect(tree.config.storageID.hasPrefix("kenshu-"))
+        #expect(tree.config.storageID != "site-ed2f9e95")
+    }
+
+    @Test func testOverlayMistakes_areLocated() throws {
+        let sameID = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: "kakuu-town-kenshu", with: "site-ed2f9e95")])
+        defer { sameID.site.remove() }
+        #expect(try sameID.build().diagnostics.contains { $0.code == "K1026" && $0.location?.path.hasSuffix("Content/site.yml") == true })
+
+        let missing = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: "../base-course/Content", with: "../nowhere/Content")])
+        defer { missing.site.remove() }
+        let printed = missing.site.printed(try missing.build(), .ja)
+        #expect(printed.contains { $0.hasPrefix("Content/site.yml:4:7: エラー: 'base:' の教材 '../nowhere/Content' が見つかりません") }, "\(printed)")
+
+        // A base whose site.yml names the overlay as its base.
+        let loop = try Self.overlay()
+        defer { loop.site.remove() }
+        let baseSite = try String(contentsOf: loop.baseContent.appendingPathComponent("site.yml"), encoding: .utf8)
+        try loop.writeBase("site.yml", baseSite + "\nbase: ../../Content\n")
+        #expect(try loop.build().diagnostics.contains { $0.code == "K1021" })
+    }
+
+    @Test func testPreview_reloadsOnEditsInEitherLayer() async throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let session = PreviewSession(options: BuildOptions(contentDirectory: fixture.site.content.path, themesDirectory: fixture.site.themes.path))
+        guard case .ready(let first) = await session.rebuildAll() else {
+            Issue.record("the overlay did not preview")
+            return
+        }
+        #expect(String(decoding: first.file(at: "hyojunka/our-systems.html") ?? Data(), as: UTF8.self).contains("架空町の業務システム"))
+        // An edit in the base layer.
+        let basePage = fixture.baseContent.appendingPathComponent("02-hyojunka/03-reading-specs.md")
+        let text = try String(contentsOf: basePage, encoding: .utf8)
+        try Data((text + "\n基の教材で足した一文です。\n").utf8).write(to: basePage)
+        guard case .ready(let second) = await session.rebuild(changed: [basePage.resolvingSymlinksInPath().path]) else {
+            Issue.record("the preview failed after an edit in the base")
+            return
+        }
+        #expect(String(decoding: second.file(at: "hyojunka/reading-specs.html") ?? Data(), as: UTF8.self).contains("基の教材で足した一文です。"))
+        // An edit in the overlay's own layer.
+        let own = fixture.site.content.appendingPathComponent(Self.added)
+        try Data(TemporarySite.page("町のシステム", "{{自治体名}}で書き直しました。\n").utf8).write(to: own)
+        guard case .ready(let third) = await session.rebuild(changed: [own.resolvingSymlinksInPath().path]) else {
+            Issue.record("the preview failed after an edit in the overlay")
+            return
+        }
+        #expect(String(decoding: third.file(at: "hyojunka/our-systems.html") ?? Data(), as: UTF8.self).contains("架空町で書き直しました。"))
+        #expect(await session.watchedFolders.contains(fixture.baseContent.resolvingSymlinksInPath().path))
+    }
+}
