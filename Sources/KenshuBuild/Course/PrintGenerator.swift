@@ -24,34 +24,49 @@ public struct PrintGenerator: SiteGenerator {
         var groups: [(title: String, pages: [PageID], hasOverview: Bool)] = []
         if let home = site.home { groups.append((site[page: home].frontMatter.title, [home], true)) }
         groups += site.modules.map { module in (module.title, module.pages, module.overview != nil) }
-        var sections: [PrintPageContext.Section] = []
-        var toc: [PrintPageContext.TOCEntry] = []
+        // Quiz numbers restart in each group: each page's first number, then its answer key entries.
+        var firstNumber: [PageID: Int] = [:]
+        var answerKeys: [[PrintPageContext.Answer]] = []
         for (groupNumber, group) in groups.enumerated() {
             var answers: [PrintPageContext.Answer] = []
-            var firstNumber: [PageID: Int] = [:]
-            let answersID = "print-answers-\(groupNumber + 1)"
             for index in group.pages {
                 firstNumber[index] = answers.count + 1
                 for quiz in site[page: index].body.quizzes {
-                    answers.append(answer(quiz, number: answers.count + 1, page: site[page: index], prefix: answersID))
+                    answers.append(answer(quiz, number: answers.count + 1, page: site[page: index], prefix: answersID(groupNumber)))
                 }
             }
-            let pageSections = group.pages.map { section(site, page: $0, theme: theme, firstNumber: firstNumber[$0] ?? 1) }
+            answerKeys.append(answers)
+        }
+        // The pages' bodies are most of the work (the whole course's HTML): made on all cores.
+        let pageIDs = groups.flatMap(\.pages)
+        let numbers = firstNumber
+        let bodies = Dictionary(
+            zip(pageIDs, Parallel.map(pageIDs) { section(site, page: $0, theme: theme, firstNumber: numbers[$0] ?? 1) }),
+            uniquingKeysWith: { first, _ in first })
+        var sections: [PrintPageContext.Section] = []
+        var toc: [PrintPageContext.TOCEntry] = []
+        for (groupNumber, group) in groups.enumerated() {
+            let answers = answerKeys[groupNumber]
+            let pageSections = group.pages.compactMap { bodies[$0] }
             sections += pageSections
             if !answers.isEmpty {
-                sections.append(PrintPageContext.Section(id: answersID, kind: "answers", title: group.title, isAnswers: true, answers: answers))
+                sections.append(PrintPageContext.Section(
+                    id: answersID(groupNumber), kind: "answers", title: group.title, isAnswers: true, answers: answers))
             }
             let children = pageSections.dropFirst(group.hasOverview ? 1 : 0).map {
                 PrintPageContext.TOCEntry(title: $0.title, id: $0.id, children: [], hasChildren: false)
             } + (answers.isEmpty ? [] : [PrintPageContext.TOCEntry(
-                title: theme.strings["print_answer_key"] ?? "", id: answersID, children: [], hasChildren: false)])
+                title: theme.strings["print_answer_key"] ?? "", id: answersID(groupNumber), children: [], hasChildren: false)])
             toc.append(PrintPageContext.TOCEntry(
-                title: group.title, id: pageSections.first?.id ?? answersID, children: children, hasChildren: !children.isEmpty))
+                title: group.title, id: pageSections.first?.id ?? answersID(groupNumber), children: children, hasChildren: !children.isEmpty))
         }
         return PrintPageContext(printTOC: toc, printSections: sections)
     }
 
     static func sectionID(_ page: PageID) -> String { "print-\(page.position)" }
+
+    /// The element id of group `number`'s answer key (from 0: the home page's, then each module's).
+    static func answersID(_ number: Int) -> String { "print-answers-\(number + 1)" }
 
     /// One page: its title and its body, each quiz drawn by `print-quiz` in its place (numbered from `firstNumber`).
     static func section(_ site: Site, page index: PageID, theme: Theme, firstNumber: Int) -> PrintPageContext.Section {
