@@ -3,7 +3,7 @@ import PackageDescription
 
 // Data flows one way, one target per stage:
 // KenshuContent (files, front matter) → KenshuMarkdown (cmark walk, + KenshuQuiz blocks) → KenshuSite (course model)
-// → KenshuRender (theme) and KenshuSearch (index) → KenshuBuild (atomic output) ← KenshuServe (preview),
+// → KenshuRender (theme, which draws quizzes) and KenshuSearch (index) → KenshuBuild (atomic output) ← KenshuServe (preview),
 // KenshuExport (zip, SCORM, GIFT) ← kenshu (CLI).
 let package = Package(
     name: "kenshu",
@@ -40,7 +40,7 @@ let package = Package(
                 "KenshuCore", .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
-        .target(name: "KenshuRender", dependencies: ["KenshuSite", "KenshuTheme"]),
+        .target(name: "KenshuRender", dependencies: ["KenshuSite", "KenshuTheme", "KenshuQuiz"]),
         .target(name: "KenshuSearch", dependencies: ["KenshuCore", "KenshuContent", "KenshuSite", "KenshuQuiz"]),
         .target(
             name: "KenshuBuild",

@@ -37,7 +37,7 @@ public enum Builder {
         func result(succeeded: Bool, files: Int) -> BuildResult {
             BuildResult(
                 diagnostics: diagnostics.sorted, succeeded: succeeded,
-                pageCount: model.site.pages.count + (model.site.homeIndex == nil ? 1 : 0),
+                pageCount: model.site.pages.count + (model.site.home == nil ? 1 : 0),
                 fileCount: files, seconds: Date().timeIntervalSince(started), outputPath: outputURL.path,
                 stepTimings: timings, siteLanguage: model.site.config.language)
         }

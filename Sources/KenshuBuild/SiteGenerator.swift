@@ -39,7 +39,7 @@ public enum StandardGenerators {
     struct GeneratedHome: SiteGenerator {
         let name = "home"
         func files(for site: Site, theme: Theme) -> [GeneratedFile] {
-            guard site.homeIndex == nil else { return [] }
+            guard site.home == nil else { return [] }
             return [GeneratedFile(path: SitePath("index.html")) { SiteRenderer.renderGeneratedHome(of: site, theme: theme) }]
         }
     }

@@ -55,6 +55,8 @@ public struct SitePipeline: Sendable {
 
     private var tree: ContentTree?
     private var theme: Theme?
+    /// The theme last loaded, if any: the preview draws its error page with it.
+    public var loadedTheme: Theme? { theme }
     private var themeDiagnostics: [Diagnostic] = []
     private var pages: [ParsedPage] = []
     private var pageIndex: [String: Int] = [:]
@@ -153,7 +155,8 @@ public struct SitePipeline: Sendable {
         var diagnostics = Diagnostics(tree.diagnostics + themeDiagnostics)
         let parsed = pages
         var site = try step("site") {
-            SiteBuilder.build(tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: changedPages)
+            SiteBuilder.build(
+                tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: Set(changedPages.map(PageID.init(position:))))
         }
         let transforms = self.transforms
         site = try step("transforms") {
@@ -182,7 +185,7 @@ public struct SitePipeline: Sendable {
         return RenderedSite(
             pagePaths: site.pages.map(\.sitePath) + generated.map(\.path),
             renderPage: { index in
-                index < pageCount ? SiteRenderer.renderPage(index, of: site, theme: theme) : generated[index - pageCount].render()
+                index < pageCount ? SiteRenderer.renderPage(PageID(position: index), of: site, theme: theme) : generated[index - pageCount].render()
             },
             copies: SiteRenderer.copies(of: site, theme: theme))
     }
@@ -215,7 +218,7 @@ public struct SitePipeline: Sendable {
             alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
                 MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
                 uniquingKeysWith: { $1 }))
-        options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings(theme.strings))
+        options.fencedBlockHandlers["quiz"] = QuizBlockHandler()
         options.taskLabels = (theme.strings["task_done"] ?? "", theme.strings["task_open"] ?? "")
         options.reservedIDs = theme.elementIDs
         return options

@@ -77,7 +77,7 @@ public enum Exporter {
                 return (try DeterministicZip.data(files), files.count)
             case .scorm12:
                 let launcher = model.theme.templates.render(
-                    ["lang": site.config.language, "title": site.config.title], withTemplate: "scorm-launch") ?? ""
+                    SCORMLaunchContext(lang: site.config.language, title: site.config.title), withTemplate: "scorm-launch") ?? ""
                 var files = try SiteFiles.files(of: pipeline.outputs(model)) + [licence, ArchiveFile(path: SCORMManifest.launcher, text: launcher)]
                 files.append(ArchiveFile(path: SCORMManifest.fileName, text: SCORMManifest.xml(for: site, files: files.map(\.path))))
                 return (try DeterministicZip.data(files), files.count)

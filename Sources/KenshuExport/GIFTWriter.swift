@@ -13,7 +13,7 @@ public enum GIFTWriter {
         var out = notice.split(separator: "\n").map { "// " + $0 }.joined(separator: "\n")
         out += "\n\n"
         for module in site.modules {
-            let pages = ([module.pageIndex].compactMap { $0 } + module.lessonIndices).map { site.pages[$0] }
+            let pages = module.pages.map { site[page: $0] }
             let quizzes = pages.flatMap(\.body.quizzes)
             guard !quizzes.isEmpty else { continue }
             out += "$CATEGORY: " + categoryName(site.config.title) + "/" + categoryName(module.title) + "\n\n"

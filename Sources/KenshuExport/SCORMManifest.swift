@@ -16,7 +16,7 @@ enum SCORMManifest {
         var items = "", resources = ""
         for (number, module) in site.modules.enumerated() {
             let id = String(format: "%02d", number + 1)
-            let pages = ([module.pageIndex].compactMap { $0 } + module.lessonIndices).map { site.pages[$0].sitePath.value }
+            let pages = module.pages.map { site[page: $0].sitePath.value }
             scoFiles.formUnion(pages)
             items += "      <item identifier=\"item-\(id)\" identifierref=\"sco-\(id)\" isvisible=\"true\">\n"
             items += "        <title>\(escape(module.title))</title>\n"
@@ -58,7 +58,7 @@ enum SCORMManifest {
 
     /// The pass mark of the module's (first) test, when it has one.
     static func masteryScore(of module: Site.Module, in site: Site) -> Int? {
-        module.lessonIndices.lazy.map { site.pages[$0].frontMatter }.first(where: \.isTest)?.passMark
+        module.lessons.lazy.map { site[page: $0].frontMatter }.first(where: \.isTest)?.passMark
     }
 
     /// A site path as a relative URL (each segment percent-encoded).

@@ -4,7 +4,10 @@ import KenshuCore
 ///
 /// Features plug into the Markdown stage through this protocol; the Markdown stage never imports them.
 public protocol FencedBlockHandler: Sendable {
-    /// Returns the HTML that replaces the block, reporting problems through `context`.
+    /// Reads the block into a typed value, reporting problems through `context`.
+    ///
+    /// Inside output that is captured into a string (a quiz's explanation, a footnote) handlers are
+    /// not called: the block stays a code block, since a typed block needs a place in the page.
     func render(_ block: FencedBlock, context: FencedBlockContext) -> FencedBlockOutput
 }
 
@@ -18,22 +21,17 @@ public struct FencedBlock: Sendable {
     public var location: SourceLocation
 }
 
-/// What a handler produced: the HTML, an id to list on the page (a quiz id), and the typed
-/// value the block stands for (a ``BlockModel`` such as a quiz), which later stages read
-/// (exports, search, lint) instead of parsing the HTML.
-public struct FencedBlockOutput: Sendable {
-    public var html: String
-    public var ids: [String]
-    public var model: (any BlockModel)?
-
-    public init(html: String, ids: [String] = [], model: (any BlockModel)? = nil) {
-        self.html = html
-        self.ids = ids
-        self.model = model
-    }
+/// What a handler produced: a typed value (a ``BlockModel`` such as a quiz) that the theme draws
+/// at the block's place, with ids to list on the page (quiz ids); or, for a block it could not
+/// read (already reported), HTML that shows it as written.
+///
+/// Later stages (rendering, exports, search, lint) read the model, never HTML.
+public enum FencedBlockOutput: Sendable {
+    case model(any BlockModel, ids: [String])
+    case html(String)
 }
 
-/// A typed value a fenced-block feature leaves on its page (a quiz), kept in ``ParsedMarkdown/models``.
+/// A typed value a fenced-block feature leaves on its page (a quiz), kept in ``ParsedMarkdown/blocks``.
 public protocol BlockModel: Sendable {}
 
 /// What a handler may do while rendering a block: render Markdown through the page's own

@@ -12,7 +12,11 @@ final class HTMLWriter {
     var diagnostics: [Diagnostic] = []
     var slugger = HeadingSlugger()
     var blockIDs: [String: [String]] = [:]
-    var models: [any BlockModel] = []
+    /// Typed blocks with their offsets in `out`, for ``ParsedMarkdown/blocks``.
+    var blocks: [PlacedBlock] = []
+    /// Above zero while output is captured into a string (a quiz's question, a footnote), where a
+    /// typed block could not keep its place.
+    var captureDepth = 0
     /// Ranges of `out` (UTF-8 offsets) holding prose text, for ``ParsedMarkdown/proseRuns``.
     var proseRuns: [Range<Int>] = []
     /// Above zero inside headings, links and captured fenced-block output, where text is not prose.
@@ -194,14 +198,18 @@ final class HTMLWriter {
         newline()
         let info = node.fenceInfo
         let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
-        if let handler = options.fencedBlockHandlers[String(language)] {
+        if captureDepth == 0, let handler = options.fencedBlockHandlers[String(language)] {
             let block = FencedBlock(info: info, body: node.literal, location: location(of: node))
             let context = FencedBlockContext(writer: self, bodyStart: node.startLine + 1, fenceColumn: node.startColumn)
             let output = handler.render(block, context: context)
-            blockIDs[String(language), default: []] += output.ids
-            if let model = output.model { models.append(model) }
-            out += output.html
-            newline()
+            switch output {
+            case .model(let model, let ids):
+                blockIDs[String(language), default: []] += ids
+                blocks.append(PlacedBlock(offset: out.utf8.count, model: model))
+            case .html(let html):
+                out += html
+                newline()
+            }
             return
         }
         if language.isEmpty {
@@ -217,7 +225,9 @@ final class HTMLWriter {
         let saved = out
         out = ""
         proseBlocked += 1
+        captureDepth += 1
         body()
+        captureDepth -= 1
         proseBlocked -= 1
         let captured = out
         out = saved

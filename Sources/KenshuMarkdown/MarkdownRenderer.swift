@@ -17,7 +17,7 @@ public enum MarkdownRenderer {
         let typos = LinkTypos.find(in: markdown, path: options.path, lineOffset: options.lineOffset)
         var parsed = ParsedMarkdown(
             html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics + typos,
-            blockIDs: writer.blockIDs, models: writer.models)
+            blockIDs: writer.blockIDs, blocks: writer.blocks)
         parsed.anchorIDs = writer.htmlAnchors
         parsed.proseRuns = writer.proseRuns
         parsed.sections = SectionCollector.sections(

@@ -37,7 +37,12 @@ public enum LinkTarget: Sendable, Hashable {
 }
 
 /// The result of rendering one Markdown body: HTML plus everything later stages check.
+///
+/// Blocks that a plug-in reads into a typed value (quizzes) are not in `html`: each stands in
+/// ``blocks`` at its place, and the render stage draws it with the theme's template for it
+/// (``assembled(drawing:)``), so nothing later has to find a quiz again inside HTML.
 public struct ParsedMarkdown: Sendable {
+    /// The page's HTML without its ``blocks``.
     public var html: String
     public var headings: [Heading]
     public var links: [LinkRecord]
@@ -46,8 +51,10 @@ public struct ParsedMarkdown: Sendable {
     public var blockIDs: [String: [String]]
     /// The heading ids, for fragment checks without rebuilding a set per link.
     public var headingIDs: Set<String>
-    /// Typed values of fenced blocks (quizzes), in the order they stand on the page.
-    public var models: [any BlockModel]
+    /// Typed fenced blocks (quizzes) with their places in `html`, in the order they stand on the page.
+    public var blocks: [PlacedBlock]
+    /// The typed values of ``blocks``, in page order.
+    public var models: [any BlockModel] { blocks.map(\.model) }
     /// Other ids a link may point at: `id`/`name` in raw HTML, footnotes and their references.
     public var anchorIDs: Set<String> = []
     /// Ranges of `html` (UTF-8 offsets) that hold prose: escaped text outside headings, links, code and
@@ -59,14 +66,14 @@ public struct ParsedMarkdown: Sendable {
 
     public init(
         html: String, headings: [Heading], links: [LinkRecord], diagnostics: [Diagnostic], blockIDs: [String: [String]] = [:],
-        models: [any BlockModel] = []
+        blocks: [PlacedBlock] = []
     ) {
         self.html = html
         self.headings = headings
         self.links = links
         self.diagnostics = diagnostics
         self.blockIDs = blockIDs
-        self.models = models
+        self.blocks = blocks
         self.headingIDs = Set(headings.map(\.id))
     }
 }

@@ -1,18 +1,16 @@
 import KenshuCore
 import KenshuMarkdown
 
-/// Renders ```` ```quiz ```` blocks: plugs the quiz grammar into the Markdown stage.
+/// Reads ```` ```quiz ```` blocks into ``Quiz`` values: plugs the quiz grammar into the Markdown
+/// stage. The markup is the theme's (`templates/quiz.mustache`), drawn by the render stage.
 public struct QuizBlockHandler: FencedBlockHandler {
-    public let strings: QuizStrings
-
-    public init(strings: QuizStrings) { self.strings = strings }
+    public init() {}
 
     public func render(_ block: FencedBlock, context: FencedBlockContext) -> FencedBlockOutput {
         var parser = QuizParser(context: context, body: block.body, fence: block.location)
         guard let quiz = parser.parse(block.body) else {
-            return FencedBlockOutput(html: "<pre><code>" + HTMLEscaping.escape(block.body) + "</code></pre>")
+            return .html("<pre><code>" + HTMLEscaping.escape(block.body) + "</code></pre>")
         }
-        return FencedBlockOutput(
-            html: QuizRenderer.html(quiz, storageID: quiz.storageID, strings: strings), ids: [quiz.storageID], model: quiz)
+        return .model(quiz, ids: [quiz.storageID])
     }
 }

@@ -2,199 +2,120 @@ import KenshuCore
 import KenshuSite
 import KenshuTheme
 
-/// The values a template sees for one page; the README's theme section lists them.
+/// What the page templates (`layout`, `lesson`, `module`, `home`, `progress`, `glossary`, `print`
+/// and their partials) see: every value a theme can use, named as the theme writes it. The
+/// README's theme section lists them; ``PageContextBuilder`` fills them from the ``Site``.
 ///
 /// Navigation holds the modules and only the current module's lessons, so a page's size does
 /// not grow with the number of lessons in the course.
-struct PageContext {
-    /// Up to this many modules are listed in every page's sidebar; a larger course lists only the
-    /// current module and loads the rest from the shared `toc.js`, so pages stay the same size.
-    static let inlineModuleLimit = 30
-
-    let site: Site
-    let pageIndex: Int?
-    let theme: Theme
-    /// A page Kenshu writes itself (the progress page, a missing home), when `pageIndex` is `nil`.
-    var generated = GeneratedPage.home
-    /// Values a generated page adds for its own template (the glossary's rows, the print view's sections).
-    var extra: [String: Any] = [:]
-
-    /// A page with no content file behind it.
-    struct GeneratedPage {
-        var path: SitePath
-        var kind: String
-        var titleKey: String?
-
-        static let home = GeneratedPage(path: SitePath("index.html"), kind: "home", titleKey: nil)
-        static let progress = GeneratedPage(path: SitePath("progress.html"), kind: "progress", titleKey: "progress_title")
-        static let glossary = GeneratedPage(path: SitePath("glossary.html"), kind: "glossary", titleKey: "glossary_title")
-        static let print = GeneratedPage(path: SitePath("print.html"), kind: "print", titleKey: "print_title")
+public struct PageContext: TemplateContext {
+    /// The names a template writes for these fields.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case lang, t, root, assets, site, page, nav, navComplete = "nav_complete", breadcrumbs, hasBreadcrumbs = "has_breadcrumbs"
+        case siteID = "site_id", pagePath = "page_path", progressHref = "progress_href", stringsJSON = "strings_json"
+        case hasGlossary = "has_glossary", glossaryHref = "glossary_href", printHref = "print_href"
+        case hasObjectives = "has_objectives", hasSources = "has_sources", hasMeta = "has_meta"
+        case hasQuizzes = "has_quizzes", quizCount = "quiz_count", isTest = "is_test", passMark = "pass_mark"
+        case prev, next, lessons, modules
     }
 
-    private var here: SitePath { pageIndex.map { site.pages[$0].sitePath } ?? generated.path }
-    private var currentModule: Int? { pageIndex.flatMap { site.moduleOfPage[$0] } }
+    /// The site's language (`ja`, `en`), for `<html lang>`.
+    public var lang: String
+    /// The theme's words for that language (`t.next`).
+    public var t: [String: String]
+    /// From this page to the site root (`../`) and to `assets/` (`../assets/`).
+    public var root: String
+    public var assets: String
+    public var site: SiteValues
+    public var page: PageValues
+    /// The sidebar: all modules (or only the current one, when `nav_complete` is false and `toc.js` has the rest).
+    public var nav: [NavEntry]
+    public var navComplete: Bool
+    public var breadcrumbs: [Link]
+    public var hasBreadcrumbs: Bool
+    /// For the page's scripts: where progress is kept (`site_id`), this page's path from the root,
+    /// the progress page, and the theme's words as JSON (`{{{strings_json}}}`).
+    public var siteID: String
+    public var pagePath: String
+    public var progressHref: String
+    public var stringsJSON: String
+    /// The header's links to the glossary (when the course has one) and the print view.
+    public var hasGlossary: Bool
+    public var glossaryHref: String
+    public var printHref: String
+    public var hasObjectives = false
+    public var hasSources = false
+    /// The page gives a reading time, an update date or a review date.
+    public var hasMeta = false
+    public var hasQuizzes = false
+    public var quizCount = 0
+    /// A module test (`kind: test`) and its pass mark in percent.
+    public var isTest = false
+    public var passMark = 0
+    /// The pages before and after this one in reading order.
+    public var prev: Link?
+    public var next: Link?
+    /// A module page's lesson cards.
+    public var lessons: [Link]?
+    /// The home page's module cards.
+    public var modules: [ModuleCard]?
 
-    var dictionary: [String: Any] {
-        var context: [String: Any] = [
-            "lang": site.config.language,
-            "t": theme.strings,
-            "root": here.rootPrefix,
-            "assets": here.rootPrefix + "assets/",
-            "site": siteValues,
-            "nav": navigation,
-            "nav_complete": site.modules.count <= Self.inlineModuleLimit,
-            "breadcrumbs": breadcrumbs,
-            "has_breadcrumbs": !breadcrumbs.isEmpty,
-            "site_id": site.config.storageID,
-            "page_path": here.value,
-            "progress_href": here.relativeURL(to: GeneratedPage.progress.path),
-            "strings_json": theme.stringsJSON,
-            "has_glossary": !site.glossary.isEmpty,
-            "glossary_href": here.relativeURL(to: GeneratedPage.glossary.path),
-            "print_href": here.relativeURL(to: GeneratedPage.print.path),
-        ]
-        if let pageIndex {
-            let page = site.pages[pageIndex]
-            context["page"] = pageValues(page)
-            let matter = page.frontMatter
-            context["has_objectives"] = !matter.objectives.isEmpty
-            context["has_sources"] = !matter.sources.isEmpty
-            context["has_meta"] = matter.minutes != nil || matter.updated != nil || matter.reviewBy != nil
-            let quizzes = page.body.blockIDs["quiz"] ?? []
-            context["has_quizzes"] = !quizzes.isEmpty
-            context["quiz_count"] = quizzes.count
-            context["is_test"] = matter.isTest
-            context["pass_mark"] = matter.passMark ?? 0
-            if let prev = neighbour(pageIndex - 1) { context["prev"] = prev }
-            if let next = neighbour(pageIndex + 1) { context["next"] = next }
-        } else if let key = generated.titleKey {
-            context["page"] = ["title": theme.strings[key] ?? key, "kind": generated.kind]
-        } else {
-            context["page"] = ["title": site.config.title, "description": site.config.description ?? "", "kind": generated.kind]
+    public func value(of field: CodingKeys) -> Any? {
+        switch field {
+        case .lang: lang
+        case .t: t
+        case .root: root
+        case .assets: assets
+        case .site: site
+        case .page: page
+        case .nav: nav
+        case .navComplete: navComplete
+        case .breadcrumbs: breadcrumbs
+        case .hasBreadcrumbs: hasBreadcrumbs
+        case .siteID: siteID
+        case .pagePath: pagePath
+        case .progressHref: progressHref
+        case .stringsJSON: stringsJSON
+        case .hasGlossary: hasGlossary
+        case .glossaryHref: glossaryHref
+        case .printHref: printHref
+        case .hasObjectives: hasObjectives
+        case .hasSources: hasSources
+        case .hasMeta: hasMeta
+        case .hasQuizzes: hasQuizzes
+        case .quizCount: quizCount
+        case .isTest: isTest
+        case .passMark: passMark
+        case .prev: prev
+        case .next: next
+        case .lessons: lessons
+        case .modules: modules
         }
-        context.merge(extra) { $1 }
-        if let module = currentModule, site.pages[pageIndex!].kind == .module {
-            context["lessons"] = site.modules[module].lessonIndices.map(lessonCard)
-        }
-        if pageIndex == nil || site.pages[pageIndex!].kind == .home {
-            context["modules"] = site.modules.indices.map { moduleCard($0, site.modules[$0]) }
-        }
-        return context
-    }
-
-    private var siteValues: [String: Any] {
-        var values: [String: Any] = ["title": site.config.title, "home": here.relativeURL(to: SitePath("index.html"))]
-        if let description = site.config.description { values["description"] = description }
-        if let organisation = site.config.organisation { values["organisation"] = organisation }
-        if let licence = site.config.licenceTerms {
-            values["licence"] = licence.preset.flatMap { theme.strings[$0.stringKey] } ?? licence.text
-            if let preset = licence.preset { values["licence_url"] = preset.url(language: site.config.language) }
-        }
-        if let attribution = site.config.attribution, attribution.author != nil || attribution.sourceURL != nil {
-            var credit: [String: Any] = [:]
-            if let author = attribution.author { credit["author"] = author }
-            if let url = attribution.sourceURL { credit["source_url"] = url }
-            values["attribution"] = credit
-        }
-        if !site.config.upstream.isEmpty {
-            values["modified_from"] = site.config.upstream.map { course -> [String: Any] in
-                var values: [String: Any] = ["title": course.title]
-                if let organisation = course.organisation { values["organisation"] = organisation }
-                if let version = course.version { values["version"] = version }
-                if let licence = course.licence { values["licence"] = licence.preset.flatMap { theme.strings[$0.stringKey] } ?? licence.text }
-                return values
-            }
-        }
-        return values
-    }
-
-    private func pageValues(_ page: ParsedPage) -> [String: Any] {
-        let matter = page.frontMatter
-        var values: [String: Any] = [
-            "title": matter.title,
-            "content": page.body.html,
-            "kind": page.kind.rawValue,
-            "objectives": matter.objectives,
-            "sources": matter.sources.map { source -> [String: Any] in
-                var values: [String: Any] = ["title": source.title]
-                if let url = source.url { values["url"] = url }
-                if let accessed = source.accessed { values["accessed"] = accessed }
-                return values
-            },
-        ]
-        if let description = matter.description { values["description"] = description }
-        if let minutes = matter.minutes { values["minutes"] = minutesText(minutes) }
-        if let updated = matter.updated { values["updated"] = updated }
-        if let reviewBy = matter.reviewBy { values["review_by"] = reviewBy }
-        return values
-    }
-
-    private var navigation: [[String: Any]] {
-        let listed = site.modules.count <= Self.inlineModuleLimit ? Array(site.modules.indices) : currentModule.map { [$0] } ?? []
-        return listed.map { index in
-            let module = site.modules[index]
-            var entry: [String: Any] = [
-                "title": module.title,
-                "href": here.relativeURL(to: module.sitePath),
-                "current": pageIndex != nil && module.pageIndex == pageIndex,
-            ]
-            if index == currentModule, !module.lessonIndices.isEmpty {
-                entry["open"] = true
-                entry["lessons"] = module.lessonIndices.map { lesson -> [String: Any] in
-                    [
-                        "title": site.pages[lesson].frontMatter.title,
-                        "href": here.relativeURL(to: site.pages[lesson].sitePath),
-                        "current": lesson == pageIndex,
-                    ]
-                }
-            }
-            return entry
-        }
-    }
-
-    private var breadcrumbs: [[String: Any]] {
-        let homeCrumb: [String: Any] = ["title": theme.strings["home"] ?? "ホーム", "href": here.relativeURL(to: SitePath("index.html"))]
-        guard let pageIndex else { return generated.titleKey == nil ? [] : [homeCrumb] }
-        guard site.pages[pageIndex].kind != .home else { return [] }
-        var crumbs: [[String: Any]] = [homeCrumb]
-        if let module = currentModule, site.pages[pageIndex].kind == .lesson {
-            crumbs.append(["title": site.modules[module].title, "href": here.relativeURL(to: site.modules[module].sitePath)])
-        }
-        return crumbs
-    }
-
-    private func neighbour(_ index: Int) -> [String: Any]? {
-        guard site.pages.indices.contains(index) else { return nil }
-        let page = site.pages[index]
-        return ["title": page.frontMatter.title, "href": here.relativeURL(to: page.sitePath)]
-    }
-
-    private func lessonCard(_ index: Int) -> [String: Any] {
-        let page = site.pages[index]
-        var card: [String: Any] = ["title": page.frontMatter.title, "href": here.relativeURL(to: page.sitePath)]
-        if let description = page.frontMatter.description { card["description"] = description }
-        if let minutes = page.frontMatter.minutes { card["minutes"] = minutesText(minutes) }
-        return card
-    }
-
-    private func moduleCard(_ index: Int, _ module: Site.Module) -> [String: Any] {
-        let minutes = module.lessonIndices.compactMap { site.pages[$0].frontMatter.minutes }.reduce(0, +)
-        var card: [String: Any] = [
-            "number": index + 1,
-            "title": module.title,
-            "href": here.relativeURL(to: module.sitePath),
-            "lesson_count": format("lesson_count", module.lessonIndices.count, fallback: "{n} レッスン"),
-        ]
-        if let summary = module.summary { card["summary"] = summary }
-        if minutes > 0 { card["minutes"] = minutesText(minutes) }
-        return card
-    }
-
-    private func minutesText(_ minutes: Int) -> String { format("minutes", minutes, fallback: "{n} 分") }
-
-    private func format(_ key: String, _ number: Int, fallback: String) -> String {
-        (theme.strings[key] ?? fallback).replacingOccurrences(of: "{n}", with: String(number))
     }
 }
 
-import Foundation
+/// A page Kenshu writes itself, with no content file behind it.
+struct GeneratedPage {
+    var path: SitePath
+    var kind: String
+    var titleKey: String?
+
+    static let home = GeneratedPage(path: SitePath("index.html"), kind: "home", titleKey: nil)
+    static let progress = GeneratedPage(path: SitePath("progress.html"), kind: "progress", titleKey: "progress_title")
+    static let glossary = GeneratedPage(path: SitePath("glossary.html"), kind: "glossary", titleKey: "glossary_title")
+    static let print = GeneratedPage(path: SitePath("print.html"), kind: "print", titleKey: "print_title")
+}
+
+/// A generated page's own values (the glossary's rows, the print view's sections) over the page's:
+/// a name is looked up in `own` first. Encodes as one object with both sets of fields.
+public struct LayeredContext<Own: TemplateContext>: Encodable, TemplateLookup {
+    public var own: Own
+    public var page: PageContext
+
+    public func child(named name: String) -> Any? { own.child(named: name) ?? page.child(named: name) }
+
+    public func encode(to encoder: any Encoder) throws {
+        try page.encode(to: encoder)
+        try own.encode(to: encoder)
+    }
+}

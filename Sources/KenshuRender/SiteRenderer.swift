@@ -6,12 +6,12 @@ import KenshuTheme
 /// Stage 4: renders every page of a site through the theme's templates.
 public enum SiteRenderer {
     /// Courses with more modules than this list only the current one inline; `toc.js` has the rest.
-    public static var inlineModuleLimit: Int { PageContext.inlineModuleLimit }
+    public static var inlineModuleLimit: Int { PageContextBuilder.inlineModuleLimit }
 
-    /// Renders page `index` of `site`; pure, so pages can render in parallel.
-    public static func renderPage(_ index: Int, of site: Site, theme: Theme) -> RenderedSite.Page {
-        let page = site.pages[index]
-        let context = PageContext(site: site, pageIndex: index, theme: theme).dictionary
+    /// Renders `id` of `site`; pure, so pages can render in parallel.
+    public static func renderPage(_ id: PageID, of site: Site, theme: Theme) -> RenderedSite.Page {
+        let page = site[page: id]
+        let context = PageContextBuilder(site: site, page: id, theme: theme).context
         let template = page.kind.rawValue
         let html = theme.templates.render(context, withTemplate: template) ?? ""
         return RenderedSite.Page(path: page.sitePath, html: html)
@@ -19,21 +19,20 @@ public enum SiteRenderer {
 
     /// The home page written when the content has no `index.md`: the module cards alone.
     public static func renderGeneratedHome(of site: Site, theme: Theme) -> RenderedSite.Page {
-        let context = PageContext(site: site, pageIndex: nil, theme: theme).dictionary
+        let context = PageContextBuilder(site: site, page: nil, theme: theme).context
         return RenderedSite.Page(path: SitePath("index.html"), html: theme.templates.render(context, withTemplate: "home") ?? "")
     }
 
     /// The progress page (学習の進捗), drawn by the page's script from the browser's saved progress.
     public static func renderProgressPage(of site: Site, theme: Theme) -> RenderedSite.Page {
-        var context = PageContext(site: site, pageIndex: nil, theme: theme)
-        context.generated = .progress
-        return RenderedSite.Page(path: context.generated.path, html: theme.templates.render(context.dictionary, withTemplate: "progress") ?? "")
+        let context = PageContextBuilder(site: site, page: nil, theme: theme, generated: .progress).context
+        return RenderedSite.Page(path: GeneratedPage.progress.path, html: theme.templates.render(context, withTemplate: "progress") ?? "")
     }
 
     /// `course.js`: the course's modules, lessons, quizzes and tests, for the progress page.
     public static func courseScript(of site: Site) -> RenderedSite.Page {
         let modules = site.modules.map { module -> [String: Any] in
-            let pages = module.lessonIndices.map { site.pages[$0] }
+            let pages = module.lessons.map { site[page: $0] }
             return [
                 "title": module.title,
                 "path": module.sitePath.value,
@@ -56,7 +55,7 @@ public enum SiteRenderer {
     /// `toc.js`: every module's title and URL, for sidebars of courses too large to list inline.
     /// A classic script that sets a global, because `fetch()` of local files is blocked under `file://`.
     public static func tableOfContentsScript(of site: Site) -> RenderedSite.Page? {
-        guard site.modules.count > PageContext.inlineModuleLimit else { return nil }
+        guard site.modules.count > PageContextBuilder.inlineModuleLimit else { return nil }
         let modules = site.modules.map { ["title": $0.title, "href": SitePath("index.html").relativeURL(to: $0.sitePath)] }
         let data = (try? JSONSerialization.data(withJSONObject: ["modules": modules], options: [.sortedKeys])) ?? Data("{}".utf8)
         let js = "/* Built by Kenshu: the course's modules, for the sidebar. */\nwindow.KENSHU_TOC = " + String(decoding: data, as: UTF8.self) + ";\n"

@@ -19,7 +19,7 @@ struct PreviewHandler: HTTPHandler {
         let response: HTTPResponse
         switch await session.current {
         case .failed(let diagnostics):
-            response = Self.html(.internalServerError, ErrorPage.html(diagnostics, language: await session.language))
+            response = Self.html(.internalServerError, ErrorPage.html(diagnostics, language: await session.language, theme: await session.theme))
         case .ready(let site):
             if let data = site.file(at: path) {
                 response = Self.file(data, path: path)
@@ -27,7 +27,7 @@ struct PreviewHandler: HTTPHandler {
                 let location = "/" + path.split(separator: "/").map { PercentEncoding.encodePathSegment(String($0)) }.joined(separator: "/") + "/"
                 response = HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
             } else {
-                response = Self.html(.notFound, ErrorPage.notFound(path, language: await session.language))
+                response = Self.html(.notFound, ErrorPage.notFound(path, language: await session.language, theme: await session.theme))
             }
         }
         if request.method == .HEAD {

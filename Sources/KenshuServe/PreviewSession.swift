@@ -2,6 +2,7 @@ import Foundation
 import KenshuBuild
 import KenshuCore
 import KenshuRender
+import KenshuTheme
 
 /// The site as the preview server sees it: the ``SitePipeline`` that `build` runs, kept in memory
 /// between saves so that a change recomputes only what it touched. Pages render when the browser
@@ -27,6 +28,8 @@ public actor PreviewSession {
 
     public var current: State { state }
     public var themesDirectory: String? { pipeline.themesDirectory }
+    /// The site's theme as last loaded, for the error page.
+    public var theme: Theme? { pipeline.loadedTheme }
 
     /// The language of messages: `--lang`, else the site's language or `LANG`.
     public var language: Language {

@@ -5,11 +5,12 @@ import KenshuCore
 ///
 /// A value type: the pipeline that owns it passes it `inout`, so no state is shared between threads.
 public struct LinkCheckCache: Sendable {
+    /// Each page's link problems, by ``PageID/position``.
     private var perPage: [[Diagnostic]] = []
-    /// For each page, the pages that link to it.
-    private var incoming: [Set<Int>] = []
+    /// For each page (by position), the pages that link to it.
+    private var incoming: [Set<PageID>] = []
     private(set) var duplicates: [Diagnostic] = []
-    private var pagesByPath: [String: Int] = [:]
+    private var pagesByPath: [String: PageID] = [:]
 
     public init() {}
 
@@ -26,20 +27,23 @@ public struct LinkCheckCache: Sendable {
     mutating func fill(site: Site, validator: LinkValidator, duplicates: [Diagnostic]) {
         self.duplicates = duplicates
         pagesByPath = validator.pagesByPath
-        perPage = site.pages.indices.map { validator.validate(page: $0) }
-        incoming = Array(repeating: [], count: site.pages.count)
-        for source in site.pages.indices {
-            for target in validator.linkedPages(of: source) { incoming[target].insert(source) }
+        let pages = site.pageIDs
+        perPage = pages.map { validator.validate(page: $0) }
+        incoming = Array(repeating: [], count: pages.count)
+        for source in pages {
+            for target in validator.linkedPages(of: source) { incoming[target.position].insert(source) }
         }
     }
 
-    mutating func update(site: Site, changed: Set<Int>) {
+    /// Re-checks `changed` pages and the pages that link to them; the course's shape is the one the cache was filled for.
+    mutating func update(site: Site, changed: Set<PageID>) {
         let validator = LinkValidator(site: site, pagesByPath: pagesByPath)
-        var recheck = changed
-        for page in changed {
-            recheck.formUnion(incoming[page])
-            for target in validator.linkedPages(of: page) { incoming[target].insert(page) }
+        let known = changed.filter { incoming.indices.contains($0.position) }
+        var recheck = known
+        for page in known {
+            recheck.formUnion(incoming[page.position])
+            for target in validator.linkedPages(of: page) { incoming[target.position].insert(page) }
         }
-        for page in recheck { perPage[page] = validator.validate(page: page) }
+        for page in recheck { perPage[page.position] = validator.validate(page: page) }
     }
 }

@@ -7,28 +7,28 @@ import KenshuMarkdown
 /// and says which existing target was probably meant.
 struct LinkValidator {
     let site: Site
-    let pagesByPath: [String: Int]
+    let pagesByPath: [String: PageID]
     private let assetPaths: Set<String>
     /// Site path (`mod/mail.html`) → page, so that a link to a page's built name (as mdBook
     /// and hand-written sites link) is accepted like a link to its `.md` file.
-    private let pagesBySitePath: [String: Int]
+    private let pagesBySitePath: [String: PageID]
     /// `check: ignore:` patterns of site.yml: broken internal links they match are warnings, not errors.
     private let ignore: [NSRegularExpression]
     /// Ids the theme adds to every page, valid as fragments although no heading has them.
     static let themeIDs: Set<String> = ["", "top", "main", "content"]
 
-    init(site: Site, pagesByPath known: [String: Int]? = nil) {
+    init(site: Site, pagesByPath known: [String: PageID]? = nil) {
         self.site = site
         if let known {
             pagesByPath = known
         } else {
-            var pages: [String: Int] = [:]
+            var pages: [String: PageID] = [:]
             pages.reserveCapacity(site.pages.count)
-            for (index, page) in site.pages.enumerated() { pages[page.file.relativePath] = index }
+            for id in site.pageIDs { pages[site[page: id].file.relativePath] = id }
             pagesByPath = pages
         }
         assetPaths = Set(site.assets.map(\.file.relativePath))
-        pagesBySitePath = Dictionary(site.pages.enumerated().map { ($1.sitePath.value, $0) }, uniquingKeysWith: { a, _ in a })
+        pagesBySitePath = Dictionary(site.pageIDs.map { (site[page: $0].sitePath.value, $0) }, uniquingKeysWith: { a, _ in a })
         ignore = site.config.externalIgnore.compactMap { try? NSRegularExpression(pattern: $0) }
     }
 
@@ -37,8 +37,9 @@ struct LinkValidator {
     }
 
     /// The problems of one page's links.
-    func validate(page index: Int) -> [Diagnostic] {
-        site.pages[index].body.links.compactMap { check($0, in: site.pages[index]) }
+    func validate(page id: PageID) -> [Diagnostic] {
+        let page = site[page: id]
+        return page.body.links.compactMap { check($0, in: page) }
     }
 
     /// The links that `check: ignore:` lets through, as `page\u{0}href` of the built site, so that the
@@ -53,8 +54,8 @@ struct LinkValidator {
     }
 
     /// The pages whose links point at page `index`, through any `.md` link.
-    func linkedPages(of index: Int) -> [Int] {
-        site.pages[index].body.links.compactMap { link in
+    func linkedPages(of id: PageID) -> [PageID] {
+        site[page: id].body.links.compactMap { link in
             if case .content(let path, _) = link.target { return pagesByPath[path] }
             return nil
         }
@@ -99,10 +100,10 @@ struct LinkValidator {
                         : ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) } ?? Message(.fixLinkLessons)
                     return .error(.linkToMissingPage, link.destination, at: link.location, fix: hint)
                 }
-                return fragment.flatMap { checkFragment($0, of: site.pages[targetIndex], link: link, targetName: path) }
+                return fragment.flatMap { checkFragment($0, of: site[page: targetIndex], link: link, targetName: path) }
             }
             if path.lowercased().hasSuffix(".html"), let targetIndex = pagesBySitePath[SitePath.forContent(path).value] {
-                return fragment.flatMap { checkFragment($0, of: site.pages[targetIndex], link: link, targetName: path) }
+                return fragment.flatMap { checkFragment($0, of: site[page: targetIndex], link: link, targetName: path) }
             }
             guard assetPaths.contains(path) else {
                 let candidates = assetPaths.map { relative(from: page.file.relativePath, to: $0) }

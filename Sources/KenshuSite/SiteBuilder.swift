@@ -31,23 +31,24 @@ public enum SiteBuilder {
     ///   - cache: link results from the last build of the same course shape (filled when empty).
     ///   - changed: the pages that changed since; only their links, and links pointing at them, are checked again.
     public static func build(
-        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<Int>
+        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<PageID>
     ) -> Site {
         let order = readingOrder(of: tree)
         var modules: [Site.Module] = tree.modules.map { folder in
             Site.Module(
                 title: OrderPrefix.strip(folder.folder), summary: nil,
-                sitePath: SitePath.forContent(folder.folder + "/index.md"), pageIndex: nil, lessonIndices: [])
+                sitePath: SitePath.forContent(folder.folder + "/index.md"), overview: nil, lessons: [])
         }
-        var homeIndex: Int?
+        var home: PageID?
         for (pageIndex, entry) in order.enumerated() {
-            if entry.kind == .home { homeIndex = pageIndex }
+            let id = PageID(position: pageIndex)
+            if entry.kind == .home { home = id }
             guard entry.kind != .home, let module = entry.module else { continue }
             if entry.kind == .lesson {
-                modules[module].lessonIndices.append(pageIndex)
+                modules[module].lessons.append(id)
                 continue
             }
-            modules[module].pageIndex = pageIndex
+            modules[module].overview = id
             if entry.file != nil {
                 modules[module].title = pages[pageIndex].frontMatter.title
                 modules[module].summary = pages[pageIndex].frontMatter.description
@@ -60,7 +61,7 @@ public enum SiteBuilder {
         }
         let assets = tree.assets.map { (file: $0, sitePath: SitePath.forContent($0.relativePath)) }
         let site = Site(
-            config: tree.config, pages: pages, modules: modules, homeIndex: homeIndex, assets: assets,
+            config: tree.config, pages: pages, modules: modules, home: home, assets: assets,
             moduleOfPage: order.map(\.module), glossary: tree.glossary)
         for page in pages { diagnostics.append(contentsOf: page.body.diagnostics) }
         if var filled = cache, filled.isFilled(for: pages.count) {

@@ -1398,6 +1398,7 @@ lessons: Lessons in this module
 objectives: Learning objectives
 sources: Sources
 accessed: accessed
+colon: ": "
 reading_time: Reading time
 updated: Updated
 review_by: Review by
@@ -1467,6 +1468,7 @@ glossary_index: Rows
 glossary_row: "{row} row"
 glossary_other: Latin letters and digits
 glossary_aliases: Also
+glossary_alias_separator: ", "
 glossary_source: Source
 glossary_open: See the glossary
 print_title: Print
@@ -1501,6 +1503,7 @@ lessons: このモジュールのレッスン
 objectives: 学習目標
 sources: 出典
 accessed: 閲覧日
+colon: "："
 reading_time: 所要時間
 updated: 更新日
 review_by: 次回見直し
@@ -1570,6 +1573,7 @@ glossary_index: 行ごとの目次
 glossary_row: "{row}行"
 glossary_other: 英数字
 glossary_aliases: 別名
+glossary_alias_separator: "、"
 glossary_source: 出典
 glossary_open: 用語集で見る
 print_title: 印刷用
@@ -1625,10 +1629,10 @@ search_glossary: 用語集
 <dd>
 <p>{{definition}}</p>
 {{#aliases}}
-<p class="glossary-aliases">{{t.glossary_aliases}}：{{aliases}}</p>
+<p class="glossary-aliases">{{t.glossary_aliases}}{{t.colon}}{{aliases}}</p>
 {{/aliases}}
 {{#source_title}}
-<p class="glossary-source">{{t.glossary_source}}：{{#source_url}}<a href="{{source_url}}">{{/source_url}}{{source_title}}{{#source_url}}</a>{{/source_url}}</p>
+<p class="glossary-source">{{t.glossary_source}}{{t.colon}}{{#source_url}}<a href="{{source_url}}">{{/source_url}}{{source_title}}{{#source_url}}</a>{{/source_url}}</p>
 {{/source_title}}
 </dd>
 {{/terms}}
@@ -1835,6 +1839,36 @@ search_glossary: 用語集
 {{/next}}
 </nav>
 """# + "\n",
+        "templates/preview-error.mustache": #"""
+{{! kenshu serve shows this page instead of the site while the content has errors (problems), and for a
+    path that does not exist (missing_path). Its words come from Kenshu's message catalog, in the
+    author's language. No theme assets: nothing else is served while the build fails. }}
+<!doctype html>
+<html lang="{{lang}}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{title}}</title>
+<style>body{font-family:sans-serif;line-height:1.7;color:#1a1a1a;max-width:60rem;margin:2rem auto;padding:0 1rem}
+li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d4d}h1{color:#b00000}</style></head>
+<body>
+<main>
+<h1>{{title}}</h1>
+{{#intro}}
+<p>{{intro}}</p>
+{{/intro}}
+{{#has_problems}}
+<ol>
+{{#problems}}
+<li>{{#place}}<code>{{place}}</code> {{/place}}{{message}}{{#fix}}<br><span class="fix">{{fix}}</span>{{/fix}} <small>[{{code}}]</small></li>
+{{/problems}}
+</ol>
+{{/has_problems}}
+{{#missing_path}}
+<p><code>{{missing_path}}</code></p>
+<p><a href="/">{{home_link}}</a></p>
+{{/missing_path}}
+</main>
+</body>
+</html>
+"""# + "\n",
         "templates/print-quiz.mustache": #"""
 <div class="print-quiz">
 <p class="print-quiz-label"><strong>{{t.print_question}} {{number}}</strong>{{#is_multiple}}（{{t.print_choose_all}}）{{/is_multiple}}</p>
@@ -1842,7 +1876,7 @@ search_glossary: 用語集
 {{{question}}}
 </div>
 {{#is_text}}
-<p class="print-quiz-blank">{{t.print_answer_blank}}：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
+<p class="print-quiz-blank">{{t.print_answer_blank}}{{t.colon}}＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
 {{/is_text}}
 {{^is_text}}
 <ol class="print-quiz-choices">
@@ -1905,10 +1939,10 @@ search_glossary: 用語集
 {{/is_answers}}
 {{#is_answers}}
 <section class="print-page print-answers" id="{{id}}" aria-labelledby="title-{{id}}">
-<h2 class="print-page-title" id="title-{{id}}">{{t.print_answer_key}}：{{title}}</h2>
+<h2 class="print-page-title" id="title-{{id}}">{{t.print_answer_key}}{{t.colon}}{{title}}</h2>
 <ol class="print-answer-list">
 {{#answers}}
-<li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>（{{page_title}}）　{{t.print_correct}}：{{{answer}}}</p>
+<li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>（{{page_title}}）　{{t.print_correct}}{{t.colon}}{{{answer}}}</p>
 {{#has_explanation}}
 <div class="print-explanation content">
 {{{explanation}}}
@@ -1964,6 +1998,48 @@ search_glossary: 用語集
 <script src="{{root}}course.js"></script>
 {{/main}}
 {{/layout}}
+"""# + "\n",
+        "templates/quiz.mustache": #"""
+{{! One ```quiz block, drawn where it stands in the page: a plain form that reads well without JavaScript
+    (the answer and the explanation sit in a <details>); kenshu.js adds checking, feedback and progress and
+    relies on the classes and data- attributes below. Values: README, "quiz.mustache". }}
+<form class="quiz" id="{{id}}" data-quiz="{{storage_id}}" data-kind="{{kind}}"{{#shuffle}} data-shuffle="true"{{/shuffle}}{{#is_text}} data-answers="{{answers_json}}"{{#kana}} data-kana="true"{{/kana}}{{/is_text}}>
+<fieldset aria-describedby="{{id}}-question">
+<legend>{{t.quiz_label}}</legend>
+<div class="quiz-question" id="{{id}}-question">
+{{{question}}}</div>
+{{#is_text}}
+<p class="quiz-text"><label for="{{id}}-input">{{t.quiz_typed_answer}}</label> <input type="text" id="{{id}}-input" name="{{id}}" autocomplete="off"></p>
+{{/is_text}}
+{{^is_text}}
+<ul class="quiz-choices">
+{{#choices}}
+<li class="quiz-choice" data-correct="{{correct}}"><label><input type="{{input_type}}" name="{{id}}" value="{{index}}"> <span>{{{html}}}</span></label>{{#feedback}}
+<div class="quiz-feedback" hidden>
+{{{.}}}</div>{{/feedback}}</li>
+{{/choices}}
+</ul>
+{{/is_text}}
+</fieldset>
+<div class="quiz-actions"><button type="submit" class="quiz-check">{{t.quiz_check}}</button> <button type="button" class="quiz-retry" hidden>{{t.quiz_retry}}</button></div>
+<p class="quiz-result" role="status" aria-live="polite"></p>
+<details class="quiz-answer">
+<summary>{{t.quiz_show_answer}}</summary>
+<p class="quiz-correct"><strong>{{t.quiz_correct_answer}}{{t.colon}}</strong>{{#is_text}}{{#answers}}{{.}}{{^last()}} / {{/last()}}{{/answers}}{{/is_text}}{{^is_text}}{{#correct_choices}}{{{.}}}{{^last()}} / {{/last()}}{{/correct_choices}}{{/is_text}}</p>
+{{#has_feedback}}
+<dl class="quiz-all-feedback" aria-label="{{t.quiz_choice_feedback}}">
+{{#choices_with_feedback}}
+<dt>{{{html}}}</dt>
+<dd>{{{feedback}}}</dd>
+{{/choices_with_feedback}}
+</dl>
+{{/has_feedback}}
+{{#has_explanation}}
+<div class="quiz-explanation">
+{{{explanation}}}</div>
+{{/has_explanation}}
+</details>
+</form>
 """# + "\n",
         "templates/scorm-launch.mustache": #"""
 <!doctype html>

@@ -1,7 +1,9 @@
 import Foundation
 import KenshuContent
 import KenshuCore
+import KenshuRender
 import KenshuSite
+import KenshuTheme
 import Testing
 @testable import KenshuBuild
 
@@ -65,7 +67,11 @@ import Testing
         #expect(html.contains("<code>クラウド</code>"))
         #expect(html.contains("<a href=\"https://example.com\">クラウド</a>"))
         #expect(html.contains("<pre><code>ガバメントクラウド\n</code></pre>"))
-        #expect(html.contains("<span>標準化</span>"))
+        // The quiz is a typed block, not HTML: the theme draws it where it stands, after the linked paragraph.
+        #expect(!html.contains("<form"))
+        let drawn = page.body.html(drawnBy: Theme.load(layers: [.builtIn], language: "ja").0)
+        #expect(drawn.contains("が定めます。</p>\n<form class=\"quiz\""))
+        #expect(drawn.contains("<span>標準化</span>"))
         // The longest name wins, so the first クラウド link is the standalone word, not part of ガバメントクラウド.
         let gov = "<a class=\"glossary-link\" href=\"../glossary.html#%E3%82%AC%E3%83%90%E3%83%A1%E3%83%B3%E3%83%88%E3%82%AF%E3%83%A9%E3%82%A6%E3%83%89\""
         #expect(html.contains(gov + " data-definition=\"国が用意する &amp; 自治体が使う &quot;クラウド&quot;\">ガバメントクラウド</a>は国が用意する"))

@@ -73,6 +73,28 @@ import Testing
         #expect(text.kind == .text && text.answers == ["20業務", "二十業務"] && text.kanaInsensitive)
     }
 
+    /// Pages are named by `PageID`s: the home, each module's overview and lessons, in reading order.
+    @Test func testSiteStructure_namesPagesByID() throws {
+        var files = TemporarySite.smallCourse()
+        files["02-cloud/index.md"] = nil
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        let built = try pipeline.update().site
+        let home = try #require(built.home)
+        #expect(built[page: home].kind == .home && built.module(of: home) == nil)
+        #expect(built.page(-1, from: home) == nil)
+        let titles = built.modules.map { $0.pages.map { built[page: $0].frontMatter.title } }
+        #expect(titles == [["はじめに", "ようこそ研修へ", "役割"], ["cloud", "基礎", "方式"]])
+        // A module without index.md still has a (generated) overview, before its lessons.
+        let cloud = built.modules[1]
+        let overview = try #require(cloud.overview)
+        #expect(overview < cloud.lessons[0] && built.module(of: cloud.lessons[1]) == 1)
+        let last = try #require(built.pageIDs.last)
+        #expect(built.page(1, from: last) == nil && built.page(-1, from: last) == cloud.lessons[0])
+        #expect(built.module(of: PageID(position: 999)) == nil)
+    }
+
     /// A generator added to the list writes its file in build and serves it in preview.
     struct Hello: SiteGenerator {
         let name = "hello"

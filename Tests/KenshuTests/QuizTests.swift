@@ -1,4 +1,6 @@
 import KenshuCore
+import KenshuRender
+import KenshuTheme
 import Testing
 @testable import KenshuMarkdown
 @testable import KenshuQuiz
@@ -7,9 +9,14 @@ import Testing
     /// Renders a page whose body is `markdown`, with the quiz handler plugged in; front matter is 3 lines.
     func render(_ markdown: String) -> ParsedMarkdown {
         var options = MarkdownOptions(path: "Content/01-a/02-b.md", contentPath: "01-a/02-b.md", lineOffset: 3)
-        options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings([:]))
+        options.fencedBlockHandlers["quiz"] = QuizBlockHandler()
         return MarkdownRenderer.render(markdown, options: options)
     }
+
+    static let theme = Theme.load(layers: [.builtIn], language: "ja").0
+
+    /// The page body as the built-in theme draws it (quizzes through `quiz.mustache`).
+    func drawn(_ page: ParsedMarkdown) -> String { page.html(drawnBy: Self.theme) }
 
     func messages(_ page: ParsedMarkdown) -> [String] { page.diagnostics.map { TemporarySite.withoutCode($0.description) } }
 
@@ -25,7 +32,7 @@ import Testing
             ```
             """)
         #expect(page.diagnostics.isEmpty, "\(messages(page))")
-        let html = page.html
+        let html = drawn(page)
         #expect(html.contains(#"data-kind="single""#))
         #expect(html.contains(#"<li class="quiz-choice" data-correct="false"><label><input type="radio" name="quiz-"#))
         #expect(html.contains("<p>調達と環境の整備はデジタル庁です。</p>"))
@@ -37,20 +44,20 @@ import Testing
 
     @Test func testSeveralCorrectChoices_makeAMultipleChoiceQuestion() {
         let page = render("```quiz\n正しいものをすべて。\n- [x] A\n- [x] B\n- [ ] C\n```\n")
-        #expect(page.html.contains(#"data-kind="multiple""#))
-        #expect(page.html.contains(#"<input type="checkbox""#))
+        #expect(drawn(page).contains(#"data-kind="multiple""#))
+        #expect(drawn(page).contains(#"<input type="checkbox""#))
     }
 
     @Test func testTextQuestion_withOptionsFlushAgainstTheQuestion() {
         let page = render("```quiz\nid: count\n標準化の対象は何業務？\nanswer: 20業務 | 二十業務\nshuffle\n```\n")
         #expect(page.diagnostics.isEmpty, "\(messages(page))")
-        #expect(page.html.contains(#"<form class="quiz" id="quiz-count" data-quiz="a/b.html#count" data-kind="text" data-shuffle="true" data-answers="[&quot;20業務&quot;,&quot;二十業務&quot;]">"#))
-        #expect(page.html.contains("<p>標準化の対象は何業務？</p>"))
+        #expect(drawn(page).contains(#"<form class="quiz" id="quiz-count" data-quiz="a/b.html#count" data-kind="text" data-shuffle="true" data-answers="[&quot;20業務&quot;,&quot;二十業務&quot;]">"#))
+        #expect(drawn(page).contains("<p>標準化の対象は何業務？</p>"))
     }
 
     @Test func testLinksInsideQuizzes_areRewrittenAndRecordedAtTheirLine() {
         let page = render("前文\n\n```quiz\n[法律](01-law.md#義務)の説明は？\n- [x] 第8条は[義務](https://example.jp/)\n- [ ] 第10条\n```\n")
-        #expect(page.html.contains(#"<a href="law.html#%E7%BE%A9%E5%8B%99">法律</a>"#))
+        #expect(drawn(page).contains(#"<a href="law.html#%E7%BE%A9%E5%8B%99">法律</a>"#))
         #expect(page.links.map(\.location.description) == ["Content/01-a/02-b.md:7:1", "Content/01-a/02-b.md:8:11"])
     }
 

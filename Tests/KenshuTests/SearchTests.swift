@@ -173,6 +173,6 @@ extension SearchTests {
 /// A fenced-block plug-in that swallows its block, as the quiz plug-in does for search purposes.
 struct QuizBlockHandlerStub: FencedBlockHandler {
     func render(_ block: FencedBlock, context: FencedBlockContext) -> FencedBlockOutput {
-        FencedBlockOutput(html: "<div></div>", ids: [])
+        .html("<div></div>")
     }
 }

@@ -18,28 +18,27 @@ public struct GlossaryGenerator: SiteGenerator {
         }]
     }
 
-    /// The template's values: `glossary_rows`, each `{name, id, terms: [{id, term, reading, definition, source_*}]}`.
-    static func values(_ terms: [GlossaryTerm], strings: [String: String]) -> [String: Any] {
+    /// The template's values: `glossary_rows`, each with its terms in 五十音 order.
+    static func values(_ terms: [GlossaryTerm], strings: [String: String]) -> GlossaryPageContext {
         let ids = Glossary.ids(of: terms)
         let entries = zip(terms, ids).map { (term: $0, id: $1, key: Self.sortKey($0)) }
         let rows = Dictionary(grouping: entries) { GojuonRow.row(of: $0.key) }
             .sorted { GojuonRow.order(of: $0.key) < GojuonRow.order(of: $1.key) }
-        return ["glossary_rows": rows.map { row, entries -> [String: Any] in
+        let separator = strings["glossary_alias_separator"] ?? ", "
+        return GlossaryPageContext(glossaryRows: rows.map { row, entries in
             let name = row == GojuonRow.other
                 ? strings["glossary_other"] ?? row
-                : (strings["glossary_row"] ?? "{row}行").replacingOccurrences(of: "{row}", with: row)
-            return [
-                "name": name, "id": "gojuon-" + row,
-                "terms": entries.sorted { ($0.key, $0.term.term) < ($1.key, $1.term.term) }.map { entry -> [String: Any] in
-                    var values: [String: Any] = ["id": entry.id, "term": entry.term.term, "definition": entry.term.definition]
-                    if let reading = entry.term.reading, reading != entry.term.term { values["reading"] = reading }
-                    if !entry.term.aliases.isEmpty { values["aliases"] = entry.term.aliases.joined(separator: "、") }
-                    if let title = entry.term.sourceTitle { values["source_title"] = title }
-                    if let url = entry.term.sourceURL { values["source_url"] = url }
-                    return values
-                },
-            ]
-        }]
+                : (strings["glossary_row"] ?? "{row}").replacingOccurrences(of: "{row}", with: row)
+            return GlossaryPageContext.Row(
+                name: name, id: "gojuon-" + row,
+                terms: entries.sorted { ($0.key, $0.term.term) < ($1.key, $1.term.term) }.map { entry in
+                    GlossaryPageContext.Term(
+                        id: entry.id, term: entry.term.term,
+                        reading: entry.term.reading.flatMap { $0 == entry.term.term ? nil : $0 }, definition: entry.term.definition,
+                        aliases: entry.term.aliases.isEmpty ? nil : entry.term.aliases.joined(separator: separator),
+                        sourceTitle: entry.term.sourceTitle, sourceURL: entry.term.sourceURL)
+                })
+        })
     }
 
     /// The reading in hiragana (katakana folded, ー read as the vowel before it), else the term:

@@ -23,18 +23,18 @@ public struct GlossaryLinker: SiteTransform {
         let pages = site.pages
         let results = Parallel.map(Array(pages.indices)) { index in
             let page = pages[index]
-            let linked = Self.link(page.body, matcher: matcher) { term in
+            var body = page.body
+            let terms = Self.link(&body, matcher: matcher) { term in
                 let href = page.sitePath.relativeURL(to: GlossaryPage.path, fragment: ids[term])
                 return "<a class=\"glossary-link\" href=\"\(HTMLEscaping.escape(href))\" data-definition=\""
                     + HTMLEscaping.escape(terms[term].definition) + "\">"
             }
-            return (html: linked.html, used: linked.terms.union(Self.mentioned(in: page.body, matcher: matcher)))
+            return (body: body, used: terms.union(Self.mentioned(in: page.body, matcher: matcher)))
         }
         var site = site
         var used = Set<Int>()
         for (index, result) in results.enumerated() {
-            site.pages[index].body.html = result.html
-            site.pages[index].body.proseRuns = []
+            site.pages[index].body = result.body
             used.formUnion(result.used)
         }
         for (index, term) in terms.enumerated() where !used.contains(index) {
@@ -43,23 +43,18 @@ public struct GlossaryLinker: SiteTransform {
         return site
     }
 
-    /// `body`'s HTML with the first match of each term wrapped in the link `open(term)` starts.
-    static func link(_ body: ParsedMarkdown, matcher: TermMatcher, open: (Int) -> String) -> (html: String, terms: Set<Int>) {
+    /// Wraps the first match of each term in `body`'s prose in the link `open(term)` starts; returns the terms linked.
+    /// The page's quizzes and other typed blocks keep their places (``ParsedMarkdown/insert(_:)``).
+    static func link(_ body: inout ParsedMarkdown, matcher: TermMatcher, open: (Int) -> String) -> Set<Int> {
         let bytes = Array(body.html.utf8)
         var linked = Set<Int>()
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 1024)
-        var copied = 0
+        var insertions: [(offset: Int, text: String, closes: Bool)] = []
         for match in matcher.matches(in: bytes, runs: body.proseRuns) where linked.insert(match.term).inserted {
-            out += bytes[copied..<match.range.lowerBound]
-            out += Array(open(match.term).utf8)
-            out += bytes[match.range]
-            out += Array("</a>".utf8)
-            copied = match.range.upperBound
+            insertions.append((match.range.lowerBound, open(match.term), false))
+            insertions.append((match.range.upperBound, "</a>", true))
         }
-        guard copied > 0 else { return (body.html, linked) }
-        out += bytes[copied...]
-        return (String(decoding: out, as: UTF8.self), linked)
+        body.insert(insertions)
+        return linked
     }
 
     /// Terms a page uses where they are not linked: in headings and in quizzes.

@@ -20,89 +20,87 @@ public struct PrintGenerator: SiteGenerator {
 
     /// The template's values: `print_toc` (the home page and modules, with their pages) and
     /// `print_sections` in reading order, each group's answer key after its last page.
-    static func values(_ site: Site, theme: Theme) -> [String: Any] {
-        var groups: [(title: String, pages: [Int], hasOverview: Bool)] = []
-        if let home = site.homeIndex { groups.append((site.pages[home].frontMatter.title, [home], true)) }
-        groups += site.modules.map { module in
-            (module.title, [module.pageIndex].compactMap { $0 } + module.lessonIndices, module.pageIndex != nil)
-        }
-        var sections: [[String: Any]] = []
-        var toc: [[String: Any]] = []
+    static func values(_ site: Site, theme: Theme) -> PrintPageContext {
+        var groups: [(title: String, pages: [PageID], hasOverview: Bool)] = []
+        if let home = site.home { groups.append((site[page: home].frontMatter.title, [home], true)) }
+        groups += site.modules.map { module in (module.title, module.pages, module.overview != nil) }
+        // Quiz numbers restart in each group: each page's first number, then its answer key entries.
+        var firstNumber: [PageID: Int] = [:]
+        var answerKeys: [[PrintPageContext.Answer]] = []
         for (groupNumber, group) in groups.enumerated() {
-            var numbers: [String: Int] = [:]
-            var answers: [[String: Any]] = []
-            let answersID = "print-answers-\(groupNumber + 1)"
+            var answers: [PrintPageContext.Answer] = []
             for index in group.pages {
-                for quiz in site.pages[index].body.quizzes {
-                    numbers[site.pages[index].sitePath.value + "#" + quiz.id] = answers.count + 1
-                    answers.append(answer(quiz, number: answers.count + 1, page: site.pages[index], prefix: answersID))
+                firstNumber[index] = answers.count + 1
+                for quiz in site[page: index].body.quizzes {
+                    answers.append(answer(quiz, number: answers.count + 1, page: site[page: index], prefix: answersID(groupNumber)))
                 }
             }
-            let pageSections = group.pages.map { section(site, page: $0, theme: theme, numbers: numbers) }
+            answerKeys.append(answers)
+        }
+        // The pages' bodies are most of the work (the whole course's HTML): made on all cores.
+        let pageIDs = groups.flatMap(\.pages)
+        let numbers = firstNumber
+        let bodies = Dictionary(
+            zip(pageIDs, Parallel.map(pageIDs) { section(site, page: $0, theme: theme, firstNumber: numbers[$0] ?? 1) }),
+            uniquingKeysWith: { first, _ in first })
+        var sections: [PrintPageContext.Section] = []
+        var toc: [PrintPageContext.TOCEntry] = []
+        for (groupNumber, group) in groups.enumerated() {
+            let answers = answerKeys[groupNumber]
+            let pageSections = group.pages.compactMap { bodies[$0] }
             sections += pageSections
             if !answers.isEmpty {
-                sections.append(["id": answersID, "kind": "answers", "title": group.title, "is_answers": true, "answers": answers])
+                sections.append(PrintPageContext.Section(
+                    id: answersID(groupNumber), kind: "answers", title: group.title, isAnswers: true, answers: answers))
             }
-            let children = pageSections.dropFirst(group.hasOverview ? 1 : 0).map { ["title": $0["title"] ?? "", "id": $0["id"] ?? ""] }
-                + (answers.isEmpty ? [] : [["title": theme.strings["print_answer_key"] ?? "解答と解説", "id": answersID]])
-            toc.append([
-                "title": group.title, "id": pageSections.first?["id"] ?? answersID, "children": children, "has_children": !children.isEmpty,
-            ])
+            let children = pageSections.dropFirst(group.hasOverview ? 1 : 0).map {
+                PrintPageContext.TOCEntry(title: $0.title, id: $0.id, children: [], hasChildren: false)
+            } + (answers.isEmpty ? [] : [PrintPageContext.TOCEntry(
+                title: theme.strings["print_answer_key"] ?? "", id: answersID(groupNumber), children: [], hasChildren: false)])
+            toc.append(PrintPageContext.TOCEntry(
+                title: group.title, id: pageSections.first?.id ?? answersID(groupNumber), children: children, hasChildren: !children.isEmpty))
         }
-        return ["print_sections": sections, "print_toc": toc]
+        return PrintPageContext(printTOC: toc, printSections: sections)
     }
 
-    static func sectionID(_ pageIndex: Int) -> String { "print-\(pageIndex)" }
+    static func sectionID(_ page: PageID) -> String { "print-\(page.position)" }
 
-    /// One page: its title and its body, with quizzes replaced by their printed form.
-    static func section(_ site: Site, page index: Int, theme: Theme, numbers: [String: Int]) -> [String: Any] {
-        let page = site.pages[index]
-        var html = page.body.html
-        for quiz in page.body.quizzes {
-            let number = numbers[page.sitePath.value + "#" + quiz.id] ?? 0
-            html = replaceForm(of: quiz, in: html, with: printedQuiz(quiz, number: number, theme: theme))
+    /// The element id of group `number`'s answer key (from 0: the home page's, then each module's).
+    static func answersID(_ number: Int) -> String { "print-answers-\(number + 1)" }
+
+    /// One page: its title and its body, each quiz drawn by `print-quiz` in its place (numbered from `firstNumber`).
+    static func section(_ site: Site, page index: PageID, theme: Theme, firstNumber: Int) -> PrintPageContext.Section {
+        let page = site[page: index]
+        var number = firstNumber
+        let html = page.body.assembled { _, model in
+            guard let quiz = model as? Quiz else { return "" }
+            defer { number += 1 }
+            return printedQuiz(quiz, number: number, theme: theme)
         }
         let id = sectionID(index)
-        return [
-            "id": id, "kind": page.kind.rawValue, "title": page.frontMatter.title, "is_answers": false,
-            "content": PrintRelocation.relocate(html, from: page.sitePath, prefix: id),
-            "objectives": page.frontMatter.objectives, "has_objectives": !page.frontMatter.objectives.isEmpty,
-            "sources": page.frontMatter.sources.map { source -> [String: Any] in
-                var values: [String: Any] = ["title": source.title]
-                if let url = source.url { values["url"] = url }
-                if let accessed = source.accessed { values["accessed"] = accessed }
-                return values
-            },
-            "has_sources": !page.frontMatter.sources.isEmpty,
-        ]
+        return PrintPageContext.Section(
+            id: id, kind: page.kind.rawValue, title: page.frontMatter.title, isAnswers: false,
+            content: PrintRelocation.relocate(html, from: page.sitePath, prefix: id),
+            objectives: page.frontMatter.objectives, hasObjectives: !page.frontMatter.objectives.isEmpty,
+            sources: page.frontMatter.sources.map(PageContext.SourceValues.init), hasSources: !page.frontMatter.sources.isEmpty)
     }
 
     /// The quiz as paper shows it: number, question, choices (or a blank), from the `print-quiz` template.
     static func printedQuiz(_ quiz: Quiz, number: Int, theme: Theme) -> String {
-        SiteRenderer.renderFragment("print-quiz", theme: theme, values: [
-            "number": number, "question": quiz.questionHTML, "is_text": quiz.kind == .text,
-            "is_multiple": quiz.kind == .multiple, "choices": quiz.choices.map(\.html),
-        ])
+        SiteRenderer.renderFragment("print-quiz", theme: theme, values: PrintQuizContext(
+            t: theme.strings, number: number, question: quiz.questionHTML, isText: quiz.kind == .text,
+            isMultiple: quiz.kind == .multiple, choices: quiz.choices.map(\.html)))
     }
 
     /// One entry of a module's answer key.
-    static func answer(_ quiz: Quiz, number: Int, page: ParsedPage, prefix: String) -> [String: Any] {
+    static func answer(_ quiz: Quiz, number: Int, page: ParsedPage, prefix: String) -> PrintPageContext.Answer {
         let correct = quiz.kind == .text
             ? quiz.answers.map { HTMLEscaping.escape($0) }
             : quiz.choices.enumerated().filter(\.element.isCorrect).map { "\($0.offset + 1). " + $0.element.html }
         let id = prefix + "-\(number)"
-        return [
-            "number": number, "page_title": page.frontMatter.title, "answer": correct.joined(separator: " / "),
-            "explanation": PrintRelocation.relocate(quiz.explanationHTML, from: page.sitePath, prefix: id),
-            "has_explanation": !quiz.explanationHTML.isEmpty,
-        ]
-    }
-
-    /// `html` with the quiz's `<form>` (as ``QuizRenderer`` writes it) replaced by `printed`.
-    static func replaceForm(of quiz: Quiz, in html: String, with printed: String) -> String {
-        let opening = "<form class=\"quiz\" id=\"" + HTMLEscaping.escape("quiz-" + quiz.id) + "\""
-        guard let start = html.range(of: opening), let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex)
-        else { return html }
-        return html.replacingCharacters(in: start.lowerBound..<end.upperBound, with: printed)
+        return PrintPageContext.Answer(
+            number: number, pageTitle: page.frontMatter.title, answer: correct.joined(separator: " / "),
+            explanation: PrintRelocation.relocate(quiz.explanationHTML, from: page.sitePath, prefix: id),
+            hasExplanation: !quiz.explanationHTML.isEmpty)
     }
 }

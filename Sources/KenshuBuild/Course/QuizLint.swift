@@ -23,7 +23,7 @@ public struct QuizLint: SiteTransform {
             }
         }
         for module in site.modules {
-            let pages = ([module.pageIndex].compactMap { $0 } + module.lessonIndices).map { site.pages[$0] }
+            let pages = module.pages.map { site[page: $0] }
             diagnostics.append(contentsOf: Self.moduleFindings(pages.flatMap(\.body.quizzes), settings: settings))
         }
         return site

@@ -19,9 +19,9 @@ public struct QuizVariables: SiteTransform {
         guard !values.isEmpty, site.pages.contains(where: { !$0.body.quizzes.isEmpty }) else { return site }
         var site = site
         for index in site.pages.indices where !site.pages[index].body.quizzes.isEmpty {
-            site.pages[index].body.models = site.pages[index].body.models.map { model in
-                guard let quiz = model as? Quiz else { return model }
-                return Self.filled(quiz, values)
+            for block in site.pages[index].body.blocks.indices {
+                guard let quiz = site.pages[index].body.blocks[block].model as? Quiz else { continue }
+                site.pages[index].body.blocks[block].model = Self.filled(quiz, values)
             }
         }
         return site
