@@ -5,7 +5,8 @@
 set -euo pipefail
 seconds="${1:-60}"
 cd "$(dirname "$0")"
-swift build -Xswiftc -sanitize=fuzzer 2>&1 | grep -v "Cannot export local symbol" | tail -3
+swift build -Xswiftc -sanitize=fuzzer > build.log 2>&1 || { grep -E "error|warning: " build.log | head -30 >&2; exit 1; }
+grep -v "Cannot export local symbol" build.log | tail -1
 fuzzer=.build/debug/KenshuFuzz
 mkdir -p crashes
 regressions=(regressions/*)

@@ -24,11 +24,16 @@ enum FuzzTarget: UInt8, CaseIterable {
         switch self {
         case .frontMatter:
             let split = FrontMatterSplitter.split(text)
-            _ = FrontMatter.parse(split.yaml, path: "x.md")
+            var (matter, _) = FrontMatter.parse(split.yaml, path: "x.md")
+            _ = matter.substituteVariables(["自治体名": "架空町"], yaml: split.yaml ?? "", path: "x.md")
         case .quiz:
             var options = MarkdownOptions(path: "Content/01-a/02-b.md", contentPath: "01-a/02-b.md", lineOffset: 3)
-            options.fencedBlockHandlers["quiz"] = QuizBlockHandler(strings: QuizStrings([:]))
+            options.fencedBlockHandlers["quiz"] = QuizBlockHandler()
+            options.variables = ["自治体名": "架空町", "担当課": "*情報*"]
             _ = MarkdownRenderer.render("```quiz\n" + text + "\n```\n", options: options)
+            // The same text as a page's prose: tables, links and `{{name}}` in any of them.
+            _ = MarkdownRenderer.render(text, options: options)
+            _ = MarkdownVariables.fill(text, values: options.variables)
         case .htmlTokenizer:
             var tokenizer = HTMLTokenizer(text)
             tokenizer.tokens { _ in }
