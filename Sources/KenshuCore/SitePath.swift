@@ -15,7 +15,9 @@ public struct SitePath: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public var description: String { value }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 
-    public var components: [Substring] { value.split(separator: "/", omittingEmptySubsequences: true) }
+    public var components: [Substring] {
+        value.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Substring($0) }
+    }
 
     /// The folder part (`intro` for `intro/welcome.html`; empty at the root).
     public var directory: String { components.dropLast().joined(separator: "/") }

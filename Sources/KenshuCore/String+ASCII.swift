@@ -6,8 +6,22 @@ extension StringProtocol {
 }
 
 extension String {
-    /// NFC, the form Kenshu uses for every path, id and key; ASCII text is returned as it is.
-    public var nfc: String { isASCII ? self : precomposedStringWithCanonicalMapping }
+    /// NFC, the form Kenshu uses for every path, id and key; text that is NFC already by a quick look
+    /// (ASCII and Japanese) is returned as it is, without Foundation's UTF-16 round trip.
+    public var nfc: String { isKnownNFC ? self : precomposedStringWithCanonicalMapping }
+
+    /// Whether every scalar is in a range whose characters are unchanged by NFC and never combine with
+    /// their neighbours (NFC_Quick_Check = Yes, combining class 0): ASCII, CJK symbols except the
+    /// combining tone marks, kana except the combining voicing marks U+3099/U+309A, CJK ideographs,
+    /// full-width and half-width forms. Anything else is left to Foundation.
+    var isKnownNFC: Bool {
+        utf8.allSatisfy { $0 < 0x80 } || unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x80, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF9F: true
+            default: false
+            }
+        }
+    }
 }
 
 extension StringProtocol {
@@ -19,5 +33,27 @@ extension StringProtocol {
         guard let first = text.utf8.firstIndex(where: { !isSpace($0) }), let last = text.utf8.lastIndex(where: { !isSpace($0) })
         else { return Substring() }
         return text[first...last]
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without NSString's UTF-16 round trip: drops
+    /// leading and trailing scalars of general category Z*, U+0009–U+000D and U+0085, as that set does.
+    public var trimmingWhitespaceAndNewlines: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0x85: return true
+            case 0..<0x80: return false
+            default:
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+                default: return false
+                }
+            }
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -101,8 +101,8 @@ public struct PrintGenerator: SiteGenerator {
     /// `html` with the quiz's `<form>` (as ``QuizRenderer`` writes it) replaced by `printed`.
     static func replaceForm(of quiz: Quiz, in html: String, with printed: String) -> String {
         let opening = "<form class=\"quiz\" id=\"" + HTMLEscaping.escape("quiz-" + quiz.id) + "\""
-        guard let start = html.range(of: opening), let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex)
+        guard let start = html.utf8Range(of: opening), let end = html.utf8Range(of: "</form>", from: start.upperBound)
         else { return html }
-        return html.replacingCharacters(in: start.lowerBound..<end.upperBound, with: printed)
+        return html.replacingUTF8(start.lowerBound..<end.upperBound, with: printed)
     }
 }
