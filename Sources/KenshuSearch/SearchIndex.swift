@@ -28,19 +28,22 @@ public struct SearchIndex: Sendable {
         let weights = documents.map { $0.kind == .quiz ? Self.quizWeight : 1 }
         // Terms are split by their first character so that each part is scored on its own core.
         let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int, score: Int)]] in
-            var counts: [String: [(document: Int, count: Int)]] = [:]
+            var counts: [SearchTerm: [(document: Int, count: Int)]] = [:]
             for (number, document) in counted.enumerated() {
                 for (term, count) in document.counts[part] { counts[term, default: []].append((number, count)) }
             }
-            return counts.mapValues { list in
+            var scored: [String: [(document: Int, score: Int)]] = [:]
+            scored.reserveCapacity(counts.count)
+            for (term, list) in counts {
                 let df = Double(list.count)
                 let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-                return list.map { entry in
+                scored[term.string] = list.map { entry in
                     let tf = Double(entry.count)
                     let score = weights[entry.document] * idf * tf * (Self.k1 + 1) / (tf + norms[entry.document])
                     return (entry.document, min(255, max(1, Int((score * 8).rounded()))))
                 }
             }
+            return scored
         }
         var postings: [String: [(document: Int, score: Int)]] = [:]
         postings.reserveCapacity(parts.reduce(0) { $0 + $1.count })
@@ -52,12 +55,12 @@ public struct SearchIndex: Sendable {
     static let partitions = 8
 
     /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms.
-    static func termCounts(of document: SearchDocument) -> (counts: [[String: Int]], length: Int) {
-        var counts = Array(repeating: [String: Int](), count: partitions)
+    static func termCounts(of document: SearchDocument) -> (counts: [[SearchTerm: Int]], length: Int) {
+        var counts = Array(repeating: [SearchTerm: Int](), count: partitions)
         var length = 0
         func add(_ text: String, weight: Int) {
-            for term in SearchText.tokens(ofNormalised: SearchText.normalise(text)) {
-                let part = Int(term.unicodeScalars.first?.value ?? 0) % partitions
+            SearchText.forEachTerm(ofNormalised: SearchText.normalise(text)) { term in
+                let part = Int(term.firstScalarValue) % partitions
                 counts[part][term, default: 0] += weight
                 length += 1
             }

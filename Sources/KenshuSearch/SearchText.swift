@@ -67,21 +67,22 @@ public enum SearchText {
     /// A Japanese run of one character is kept as itself.
     public static func tokens(ofNormalised text: String) -> [String] {
         var tokens: [String] = []
+        forEachTerm(ofNormalised: text) { tokens.append($0.string) }
+        return tokens
+    }
+
+    /// The terms of ``tokens(ofNormalised:)``, in the same order, as ``SearchTerm``s.
+    static func forEachTerm(ofNormalised text: String, _ body: (SearchTerm) -> Void) {
         var run: [Unicode.Scalar] = []
         var runClass = CharacterClass.separator
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
             switch runClass {
             case .separator: return
-            case .alphanumeric: tokens.append(String(String.UnicodeScalarView(run.prefix(maxWordLength))))
+            case .alphanumeric: body(.word(String(String.UnicodeScalarView(run.prefix(maxWordLength)))))
             case .ideographic:
-                if run.count == 1 { tokens.append(String(run[0])); return }
-                for index in 0..<(run.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(run[index])
-                    pair.append(run[index + 1])
-                    tokens.append(String(pair))
-                }
+                if run.count == 1 { body(.single(run[0])); return }
+                for index in 0..<(run.count - 1) { body(.pair(run[index], run[index + 1])) }
             }
         }
         for scalar in text.unicodeScalars {
@@ -93,7 +94,6 @@ public enum SearchText {
             if kind != .separator { run.append(scalar) }
         }
         flush()
-        return tokens
     }
 
     /// Longer Latin runs (hashes, URLs) are cut, so one token cannot bloat the index.

@@ -26,19 +26,33 @@ public struct PrintGenerator: SiteGenerator {
         groups += site.modules.map { module in
             (module.title, [module.pageIndex].compactMap { $0 } + module.lessonIndices, module.pageIndex != nil)
         }
+        // Quiz numbers restart in each group; the keys (page path and quiz id) are unique in the site.
+        var numbers: [String: Int] = [:]
+        for group in groups {
+            var count = 0
+            for index in group.pages {
+                for quiz in site.pages[index].body.quizzes {
+                    count += 1
+                    numbers[site.pages[index].sitePath.value + "#" + quiz.id] = count
+                }
+            }
+        }
+        // The pages' bodies are most of the work (the whole course's HTML): made on all cores.
+        let pageIndices = groups.flatMap(\.pages)
+        let bodies = Dictionary(
+            zip(pageIndices, Parallel.map(pageIndices) { [numbers] in content(site, page: $0, theme: theme, numbers: numbers) }),
+            uniquingKeysWith: { first, _ in first })
         var sections: [[String: Any]] = []
         var toc: [[String: Any]] = []
         for (groupNumber, group) in groups.enumerated() {
-            var numbers: [String: Int] = [:]
             var answers: [[String: Any]] = []
             let answersID = "print-answers-\(groupNumber + 1)"
             for index in group.pages {
                 for quiz in site.pages[index].body.quizzes {
-                    numbers[site.pages[index].sitePath.value + "#" + quiz.id] = answers.count + 1
                     answers.append(answer(quiz, number: answers.count + 1, page: site.pages[index], prefix: answersID))
                 }
             }
-            let pageSections = group.pages.map { section(site, page: $0, theme: theme, numbers: numbers) }
+            let pageSections = group.pages.map { section(site, page: $0, content: bodies[$0] ?? "") }
             sections += pageSections
             if !answers.isEmpty {
                 sections.append(["id": answersID, "kind": "answers", "title": group.title, "is_answers": true, "answers": answers])
@@ -54,18 +68,24 @@ public struct PrintGenerator: SiteGenerator {
 
     static func sectionID(_ pageIndex: Int) -> String { "print-\(pageIndex)" }
 
-    /// One page: its title and its body, with quizzes replaced by their printed form.
-    static func section(_ site: Site, page index: Int, theme: Theme, numbers: [String: Int]) -> [String: Any] {
+    /// One page's body for paper: quizzes replaced by their printed form, ids and URLs relocated.
+    static func content(_ site: Site, page index: Int, theme: Theme, numbers: [String: Int]) -> String {
         let page = site.pages[index]
         var html = page.body.html
         for quiz in page.body.quizzes {
             let number = numbers[page.sitePath.value + "#" + quiz.id] ?? 0
             html = replaceForm(of: quiz, in: html, with: printedQuiz(quiz, number: number, theme: theme))
         }
+        return PrintRelocation.relocate(html, from: page.sitePath, prefix: sectionID(index))
+    }
+
+    /// One page: its title and its body (from ``content(_:page:theme:numbers:)``).
+    static func section(_ site: Site, page index: Int, content: String) -> [String: Any] {
+        let page = site.pages[index]
         let id = sectionID(index)
         return [
             "id": id, "kind": page.kind.rawValue, "title": page.frontMatter.title, "is_answers": false,
-            "content": PrintRelocation.relocate(html, from: page.sitePath, prefix: id),
+            "content": content,
             "objectives": page.frontMatter.objectives, "has_objectives": !page.frontMatter.objectives.isEmpty,
             "sources": page.frontMatter.sources.map { source -> [String: Any] in
                 var values: [String: Any] = ["title": source.title]

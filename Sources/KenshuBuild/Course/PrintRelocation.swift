@@ -5,7 +5,7 @@ import KenshuCore
 /// pages' 「まとめ」 headings stay distinct and `#まとめ` still leads to the right one.
 ///
 /// The attributes are found by a byte scan (`<white space>name="value"`, the white space as ICU's
-/// `\s`: tab, LF, FF, CR and Unicode separators), as one pass over the UTF-8; print.html holds
+/// `\s`, Unicode's White_Space), as one pass over the UTF-8; print.html holds
 /// every page of the course, so this runs over the whole site's HTML.
 enum PrintRelocation {
     static let names: [[UInt8]] = ["href", "src", "id", "for", "aria-describedby", "aria-labelledby", "aria-controls"].map { Array($0.utf8) }
@@ -48,12 +48,12 @@ enum PrintRelocation {
         return nil
     }
 
-    /// The byte length of the white space character at `index` (ICU's `\s`: `[\t\n\f\r\p{Z}]`), if it is one.
+    /// The byte length of the White_Space character at `index` (what ICU's `\s` matches), if it is one.
     static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let byte = bytes[index]
         switch byte {
-        case 0x09, 0x0A, 0x0C, 0x0D, 0x20: return 1
-        case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : nil  // U+00A0
+        case 0x09...0x0D, 0x20: return 1
+        case 0xC2: return index + 1 < bytes.count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : nil  // U+0085, U+00A0
         case 0xE1, 0xE2, 0xE3:
             guard index + 2 < bytes.count else { return nil }
             let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
