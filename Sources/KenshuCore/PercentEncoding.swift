@@ -67,7 +67,7 @@ public enum PercentEncoding {
     }
 
     /// Foundation's `removingPercentEncoding` over the bytes: `nil` when a `%` is not followed by two
-    /// hex digits or the decoded bytes are not UTF-8.
+    /// hex digits or the decoded bytes are not UTF-8; a leading byte order mark is dropped, as there.
     public static func removingPercentEncoding(_ text: String) -> String? {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
@@ -83,6 +83,8 @@ public enum PercentEncoding {
             out.append(high << 4 | low)
             index += 3
         }
+        // Foundation decodes the result as UTF-8 data, which drops a leading byte order mark.
+        if out.starts(with: [0xEF, 0xBB, 0xBF]) { out.removeFirst(3) }
         return String(validating: out, as: UTF8.self)
     }
 
