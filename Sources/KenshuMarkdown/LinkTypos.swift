@@ -23,7 +23,7 @@ enum LinkTypos {
                 continue
             }
             if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
-            guard containsLinkOpening(rawLine.utf8) else { continue }
+            guard mayHoldSpacedTarget(rawLine.utf8) else { continue }
             for (column, target) in spacedTargets(in: Array(rawLine)) {
                 found.append(.warning(
                     .linkWithSpace, target, at: SourceLocation(path: path, line: index + 1 + lineOffset, column: column)))
@@ -32,11 +32,14 @@ enum LinkTypos {
         return found
     }
 
-    /// Whether `](` occurs at all: most lines have no link, and need no look at their characters.
-    static func containsLinkOpening(_ bytes: Substring.UTF8View) -> Bool {
+    /// Whether a space follows a `](`: without one no target can hold a space, and most lines
+    /// (with or without links) need no look at their characters.
+    static func mayHoldSpacedTarget(_ bytes: Substring.UTF8View) -> Bool {
         var previous: UInt8 = 0
+        var opened = false
         for byte in bytes {
-            if byte == UInt8(ascii: "("), previous == UInt8(ascii: "]") { return true }
+            if opened, byte == UInt8(ascii: " ") { return true }
+            if byte == UInt8(ascii: "("), previous == UInt8(ascii: "]") { opened = true }
             previous = byte
         }
         return false

@@ -55,19 +55,21 @@ public struct SearchIndex: Sendable {
     static let partitions = 8
 
     /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms.
-    static func termCounts(of document: SearchDocument) -> (counts: [[SearchTerm: Int]], length: Int) {
-        var counts = Array(repeating: [SearchTerm: Int](), count: partitions)
+    static func termCounts(of document: SearchDocument) -> (counts: [[(term: SearchTerm, count: Int)]], length: Int) {
+        var all: [SearchTerm: Int] = [:]
         var length = 0
         func add(_ text: String, weight: Int) {
             SearchText.forEachTerm(ofNormalised: SearchText.normalise(text)) { term in
-                let part = Int(term.firstScalarValue) % partitions
-                counts[part][term, default: 0] += weight
+                all[term, default: 0] += weight
                 length += 1
             }
         }
         if document.kind == .page || document.kind == .glossary { add(document.title, weight: titleWeight) }
         add(document.heading, weight: document.kind == .quiz ? 1 : headingWeight)
         add(document.text, weight: 1)
+        // One dictionary while counting, then plain arrays by partition: fewer tables to grow and keep.
+        var counts = Array(repeating: [(term: SearchTerm, count: Int)](), count: partitions)
+        for (term, count) in all { counts[Int(term.firstScalarValue) % partitions].append((term, count)) }
         return (counts, length)
     }
 }
