@@ -21,26 +21,36 @@ public struct SearchIndex: Sendable {
     public init(documents: [SearchDocument], synonyms: [[String]]) {
         self.documents = documents
         self.synonyms = synonyms.map { group in group.map(SearchText.normalise) }
-        let counted = Parallel.map(documents) { Self.termCounts(of: $0) }
+        // Counted a chunk of documents at a time, each chunk's counts moved at once into per-partition
+        // tables: the counts of all 100,000 documents of a large course are never held side by side.
+        let tables = (0..<Self.partitions).map { _ in PartitionTable() }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(documents.count)
+        for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
+            let counted = Parallel.map(Array(documents[start..<min(start + Self.chunkSize, documents.count)])) { Self.termCounts(of: $0) }
+            lengths += counted.map(\.length)
+            _ = Parallel.map(Array(0..<Self.partitions)) { part -> Int in
+                tables[part].add(counted, part: part, firstDocument: start)
+                return part
+            }
+        }
         let total = Double(max(documents.count, 1))
-        let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.length }) / total)
-        let norms = counted.map { Self.k1 * (1 - Self.b + Self.b * Double($0.length) / averageLength) }
+        let averageLength = max(1, Double(lengths.reduce(0, +)) / total)
+        let norms = lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
         let weights = documents.map { $0.kind == .quiz ? Self.quizWeight : 1 }
         // Terms are split by their first character so that each part is scored on its own core.
         let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int, score: Int)]] in
-            var counts: [SearchTerm: [(document: Int, count: Int)]] = [:]
-            for (number, document) in counted.enumerated() {
-                for (term, count) in document.counts[part] { counts[term, default: []].append((number, count)) }
-            }
+            let counts = tables[part].take()
             var scored: [String: [(document: Int, score: Int)]] = [:]
             scored.reserveCapacity(counts.count)
             for (term, list) in counts {
                 let df = Double(list.count)
                 let idf = log(1 + (total - df + 0.5) / (df + 0.5))
                 scored[term.string] = list.map { entry in
+                    let document = Int(entry.document)
                     let tf = Double(entry.count)
-                    let score = weights[entry.document] * idf * tf * (Self.k1 + 1) / (tf + norms[entry.document])
-                    return (entry.document, min(255, max(1, Int((score * 8).rounded()))))
+                    let score = weights[document] * idf * tf * (Self.k1 + 1) / (tf + norms[document])
+                    return (document, min(255, max(1, Int((score * 8).rounded()))))
                 }
             }
             return scored
@@ -53,6 +63,8 @@ public struct SearchIndex: Sendable {
 
     /// How many groups of terms are scored in parallel.
     static let partitions = 8
+    /// How many documents are counted before their counts are moved into the partition tables.
+    static let chunkSize = 4096
 
     /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms.
     static func termCounts(of document: SearchDocument) -> (counts: [[(term: SearchTerm, count: Int)]], length: Int) {
@@ -71,5 +83,30 @@ public struct SearchIndex: Sendable {
         var counts = Array(repeating: [(term: SearchTerm, count: Int)](), count: partitions)
         for (term, count) in all { counts[Int(term.firstScalarValue) % partitions].append((term, count)) }
         return (counts, length)
+    }
+}
+
+/// One partition's term → (document, count) lists while documents are counted.
+///
+/// `@unchecked Sendable` is safe here: each table is mutated only inside `Parallel.map` over the
+/// partition numbers, where the iteration for partition `p` is the only one touching `tables[p]`,
+/// and the rounds are sequential (`concurrentPerform` returns only after every iteration ended,
+/// which orders one round's writes before the next round's and before `take()`).
+private final class PartitionTable: @unchecked Sendable {
+    private var counts: [SearchTerm: [(document: Int32, count: Int32)]] = [:]
+
+    func add(_ counted: [(counts: [[(term: SearchTerm, count: Int)]], length: Int)], part: Int, firstDocument: Int) {
+        for (offset, document) in counted.enumerated() {
+            let number = Int32(truncatingIfNeeded: firstDocument + offset)
+            for (term, count) in document.counts[part] {
+                counts[term, default: []].append((number, Int32(truncatingIfNeeded: count)))
+            }
+        }
+    }
+
+    /// The lists, leaving the table empty so that they are freed once scored.
+    func take() -> [SearchTerm: [(document: Int32, count: Int32)]] {
+        defer { counts = [:] }
+        return counts
     }
 }
