@@ -52,11 +52,12 @@ for n in sorted({int(r[1]) for r in rows}):
         return statistics.median(float(r[col]) for r in rows if r[0] == tool and int(r[1]) == n)
     runs = len([r for r in rows if r[0] == "kenshu" and int(r[1]) == n])
     print(f"\nN = {n}, medians of {runs} interleaved rounds\n")
-    print("| what | wall s | CPU s | peak MiB | wall / floor | wall / Hugo | memory / Hugo |")
-    print("|---|---|---|---|---|---|---|")
+    print("| what | wall s | CPU s | peak MiB | wall / floor | wall / Hugo | CPU / floor | CPU / Hugo | memory / Hugo |")
+    print("|---|---|---|---|---|---|---|---|---|")
     floor, hugo, hugo_mem = med("floor", 3), med("hugo", 3), med("hugo", 4)
+    floor_cpu, hugo_cpu = med("floor", 5), med("hugo", 5)
     for t in tools:
         wall, mem, cpu = med(t, 3), med(t, 4), med(t, 5)
-        print(f"| {names[t]} | {wall:.2f} | {cpu:.2f} | {mem / 1024:.0f} | {wall / floor:.2f}× | "
-              f"{wall / hugo:.2f}× | {mem / hugo_mem:.2f}× |")
+        print(f"| {names[t]} | {wall:.2f} | {cpu:.2f} | {mem / 1024:.0f} | {wall / floor:.2f}× | {wall / hugo:.2f}× | "
+              f"{cpu / floor_cpu:.2f}× | {cpu / hugo_cpu:.2f}× | {mem / hugo_mem:.2f}× |")
 PY
