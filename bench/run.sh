@@ -1,47 +1,63 @@
 #!/usr/bin/env bash
-# Times `kenshu build` (release) against Hugo on the same generated course, in interleaved pairs.
-#   bench/run.sh [N ...]        default: 1000 10000; RUNS=3 pairs each
-# Prints wall time and peak memory (GNU time) per run, then medians and Kenshu/Hugo ratios.
+# Times, in interleaved rounds on the same generated course: the libcmark floor (bench/cmark_floor.c),
+# `kenshu build` (release), `kenshu build --no-check` and Hugo, each into a fresh output folder.
+#   bench/run.sh [N ...]        default: 10000; RUNS=3 rounds each
+# Prints wall time, CPU time and peak memory (GNU time) per run, then a Markdown table of medians and ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
 runs=${RUNS:-3}
 work=bench/work
 
 command -v hugo >/dev/null || { echo "installing hugo"; apt-get install -y -qq hugo >/dev/null; }
 [ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
+[ -f /usr/include/cmark.h ] || apt-get install -y -qq libcmark-dev >/dev/null
+mkdir -p "$work"
+cc -O2 -o "$work/cmark_floor" bench/cmark_floor.c -lcmark
 swift build -c release --product kenshu 2>&1 | tail -1
 kenshu=$(swift build -c release --show-bin-path)/kenshu
-echo "kenshu: $kenshu; $(hugo version | cut -d' ' -f1-2); $(nproc) cores"
+echo "kenshu $(git rev-parse --short HEAD); $(hugo version | cut -d' ' -f1-2); libcmark $(dpkg-query -W -f='${Version}' libcmark-dev 2>/dev/null || echo '?'); $(nproc) cores"
 
 results=$work/results.tsv
-mkdir -p "$work"; : > "$results"
-timed() { # tool N run command... → appends "tool N run seconds kib"
+: > "$results"
+timed() { # tool N run command... → appends "tool N run wall_s kib cpu_s"
   local tool=$1 n=$2 run=$3; shift 3
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }
-  read -r secs kib < "$work/time.txt"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$n" "$run" "$secs" "$kib" | tee -a "$results"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }
+  read -r secs kib user sys < "$work/time.txt"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$n" "$run" "$secs" "$kib" "$(awk "BEGIN { print $user + $sys }")" | tee -a "$results"
 }
+fresh() { rm -rf "$dir/out"; sync; }
 
 for n in "${sizes[@]}"; do
   dir=$work/$n
-  python3 bench/generate_course.py "$n" "$dir" --hugo
+  [ -d "$dir/hugo" ] || python3 bench/generate_course.py "$n" "$dir" --hugo
+  (cd "$dir/Content" && find . -name '*.md' | sed 's|^\./||' | sort) > "$dir/markdown.txt"
   for run in $(seq 1 "$runs"); do
-    rm -rf "$dir/out-kenshu" "$dir/out-hugo"; sync
-    timed kenshu "$n" "$run" "$kenshu" build --content "$dir/Content" --output "$dir/out-kenshu"
-    rm -rf "$dir/out-kenshu" "$dir/out-hugo"; sync
-    timed hugo "$n" "$run" hugo --quiet -s "$dir/hugo" -d "$PWD/$dir/out-hugo"
+    fresh; timed floor "$n" "$run" "$work/cmark_floor" "$dir/Content" "$dir/markdown.txt" "$dir/out"
+    fresh; timed kenshu "$n" "$run" "$kenshu" build --content "$dir/Content" --output "$dir/out"
+    fresh; timed kenshu-no-check "$n" "$run" "$kenshu" build --no-check --content "$dir/Content" --output "$dir/out"
+    fresh; timed hugo "$n" "$run" hugo --quiet -s "$dir/hugo" -d "$PWD/$dir/out"
   done
+  fresh
 done
 
 python3 - "$results" <<'PY'
 import statistics, sys
 rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
-sizes = sorted({int(r[1]) for r in rows})
-print("\n| N | kenshu wall s | hugo wall s | wall ratio | kenshu peak MiB | hugo peak MiB | memory ratio |")
-print("|---|---|---|---|---|---|---|")
-for n in sizes:
-    def med(tool, col): return statistics.median(float(r[col]) for r in rows if r[0] == tool and int(r[1]) == n)
-    kw, hw, km, hm = med("kenshu", 3), med("hugo", 3), med("kenshu", 4) / 1024, med("hugo", 4) / 1024
-    print(f"| {n} | {kw:.2f} | {hw:.2f} | {kw / hw:.3f} | {km:.0f} | {hm:.0f} | {km / hm:.3f} |")
+tools = ["floor", "kenshu", "kenshu-no-check", "hugo"]
+names = {"floor": "libcmark floor (`bench/cmark_floor.c`)", "kenshu": "`kenshu build`",
+         "kenshu-no-check": "`kenshu build --no-check`", "hugo": "Hugo"}
+for n in sorted({int(r[1]) for r in rows}):
+    def med(tool, col):
+        return statistics.median(float(r[col]) for r in rows if r[0] == tool and int(r[1]) == n)
+    runs = len([r for r in rows if r[0] == "kenshu" and int(r[1]) == n])
+    print(f"\nN = {n}, medians of {runs} interleaved rounds\n")
+    print("| what | wall s | CPU s | peak MiB | wall / floor | wall / Hugo | CPU / floor | CPU / Hugo | memory / Hugo |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    floor, hugo, hugo_mem = med("floor", 3), med("hugo", 3), med("hugo", 4)
+    floor_cpu, hugo_cpu = med("floor", 5), med("hugo", 5)
+    for t in tools:
+        wall, mem, cpu = med(t, 3), med(t, 4), med(t, 5)
+        print(f"| {names[t]} | {wall:.2f} | {cpu:.2f} | {mem / 1024:.0f} | {wall / floor:.2f}× | {wall / hugo:.2f}× | "
+              f"{cpu / floor_cpu:.2f}× | {cpu / hugo_cpu:.2f}× | {mem / hugo_mem:.2f}× |")
 PY

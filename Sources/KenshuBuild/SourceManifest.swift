@@ -19,20 +19,35 @@ enum SourceManifest {
     /// How a source path is published: an absolute `--content /home/a/Content` is written as
     /// `Content/…`, so the built site never carries the author's home folder.
     static func publishedPath(_ path: String, contentDirectory: String) -> String {
+        publishedPath(path, content: ContentPrefix(contentDirectory))
+    }
+
+    /// The content folder as ``publishedPath(_:contentDirectory:)`` needs it, worked out once per manifest.
+    struct ContentPrefix {
+        let prefix: String
+        let name: String
+
+        init(_ contentDirectory: String) {
+            let content = URL(fileURLWithPath: contentDirectory).standardizedFileURL
+            prefix = content.path.hasSuffix("/") ? content.path : content.path + "/"
+            name = content.lastPathComponent
+        }
+    }
+
+    static func publishedPath(_ path: String, content: ContentPrefix) -> String {
         guard path.hasPrefix("/") else { return path }
-        let content = URL(fileURLWithPath: contentDirectory).standardizedFileURL
-        let prefix = content.path.hasSuffix("/") ? content.path : content.path + "/"
-        guard path.hasPrefix(prefix) else { return (path as NSString).lastPathComponent }
-        return content.lastPathComponent + "/" + path.dropFirst(prefix.count)
+        guard path.hasPrefix(content.prefix) else { return (path as NSString).lastPathComponent }
+        return content.name + "/" + path.dropFirst(content.prefix.count)
     }
 
     /// Writes the map as JSON by hand: JSONSerialization took seconds for a 10,000-page site.
     static func write(_ map: SiteChecker.SourceMap, into folder: URL, contentDirectory: String = "") throws {
         var json = "{"
+        let content = ContentPrefix(contentDirectory)
         for (pageNumber, (page, links)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
             json += (pageNumber == 0 ? "\n" : ",\n") + JSONText.string(page) + ":{"
             for (linkNumber, (href, location)) in links.sorted(by: { $0.key < $1.key }).enumerated() {
-                json += (linkNumber == 0 ? "" : ",") + JSONText.string(href) + ":{\"path\":" + JSONText.string(publishedPath(location.path, contentDirectory: contentDirectory))
+                json += (linkNumber == 0 ? "" : ",") + JSONText.string(href) + ":{\"path\":" + JSONText.string(publishedPath(location.path, content: content))
                     + ",\"line\":\(location.line),\"column\":\(location.column)}"
             }
             json += "}"

@@ -63,7 +63,7 @@ struct PageScan: Sendable {
     private static func isNonEmpty(_ value: String?) -> Bool { value.map { !$0.trimmingHTMLWhitespace.isEmpty } ?? false }
 
     private mutating func collect(_ tag: HTMLTokenizer.StartTag) {
-        if let id = tag.value("id"), !id.isEmpty { anchors.insert(id.precomposedStringWithCanonicalMapping) }
+        if let id = tag.value("id"), !id.isEmpty { anchors.insert(id.nfc) }
         if tag.name == "a", let name = tag.value("name"), !name.isEmpty { anchors.insert(name.precomposedStringWithCanonicalMapping) }
         if tag.name == "base", base == nil, let href = tag.value("href") { base = href }
         for attribute in Self.urlAttributes[tag.name] ?? [] {

@@ -203,6 +203,6 @@ public struct FolderChecker: Sendable {
     public init(files: SiteFiles) { self.files = files }
 
     public mutating func check(_ page: String, html: String) -> PageResult {
-        PageResult.check(page.precomposedStringWithCanonicalMapping, html: html, files: files, cache: &cache)
+        PageResult.check(page.nfc, html: html, files: files, cache: &cache)
     }
 }

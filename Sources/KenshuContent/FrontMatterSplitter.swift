@@ -16,7 +16,7 @@ public enum FrontMatterSplitter {
     /// - Parameter text: any text; CR and CRLF line ends and a BOM are accepted (normally
     ///   ``AuthorText`` has removed them already).
     public static func split(_ text: String) -> SplitDocument {
-        var text = Substring(text.contains("\r") ? AuthorText.normaliseLineEnds(text) : text)
+        var text = Substring(text.utf8.contains(UInt8(ascii: "\r")) ? AuthorText.normaliseLineEnds(text) : text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         guard text.hasPrefix("---\n") else {
             return SplitDocument(yaml: nil, body: String(text), bodyLineOffset: 0)
@@ -26,9 +26,10 @@ public enum FrontMatterSplitter {
         var rest = text.dropFirst(4)
         while !rest.isEmpty {
             lineNumber += 1
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            // Byte search: no grapheme breaking over the file (LF is always a character of its own here).
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
             let line = rest[..<end]
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.utf8.index(after: end)...]
             if line == "---" || line == "..." {
                 return SplitDocument(
                     yaml: yamlLines.joined(separator: "\n") + "\n", body: String(rest), bodyLineOffset: lineNumber)

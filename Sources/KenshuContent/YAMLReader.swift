@@ -39,7 +39,8 @@ struct YAMLReader {
             return nil
         }
         do {
-            return .some(try Yams.compose(yaml: yaml))
+            // UTF-8 named here: Yams works the default out from the environment on every call.
+            return .some(try Yams.compose(yaml: yaml, .default, .default, .utf8))
         } catch let error as YamlError {
             diagnostics.append(Self.describe(error, path: path, lineOffset: lineOffset))
         } catch {

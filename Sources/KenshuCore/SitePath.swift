@@ -15,7 +15,9 @@ public struct SitePath: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public var description: String { value }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 
-    public var components: [Substring] { value.split(separator: "/", omittingEmptySubsequences: true) }
+    public var components: [Substring] {
+        value.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Substring($0) }
+    }
 
     /// The folder part (`intro` for `intro/welcome.html`; empty at the root).
     public var directory: String { components.dropLast().joined(separator: "/") }
@@ -67,10 +69,18 @@ public enum OrderPrefix {
 
     /// The number and the rest of `"01-intro"`, or `nil` when the name has no order prefix.
     public static func split(_ name: String) -> (order: Int, rest: String)? {
-        let digits = name.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count < 10 else { return nil }
-        let after = name.dropFirst(digits.count)
-        guard let sep = after.first, sep == "-" || sep == "_" else { return nil }
-        return (Int(digits) ?? 0, String(after.dropFirst()))
+        // Over the bytes; the characters are looked at only where a combining mark could join the separator.
+        let bytes = name.utf8
+        let digitCount = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        guard digitCount > 0, digitCount < 10 else { return nil }
+        let separator = bytes.index(bytes.startIndex, offsetBy: digitCount)
+        guard separator < bytes.endIndex, bytes[separator] == UInt8(ascii: "-") || bytes[separator] == UInt8(ascii: "_") else { return nil }
+        let restStart = bytes.index(after: separator)
+        let rest = name[restStart...]
+        if let next = rest.unicodeScalars.first, !next.isASCII,
+           String(String.UnicodeScalarView([Unicode.Scalar(bytes[separator]), next])).count == 1 {
+            return nil  // `-` and a combining mark are one character, not a separator
+        }
+        return (Int(name[..<separator]) ?? 0, String(rest))
     }
 }

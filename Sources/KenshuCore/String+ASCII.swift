@@ -6,8 +6,22 @@ extension StringProtocol {
 }
 
 extension String {
-    /// NFC, the form Kenshu uses for every path, id and key; ASCII text is returned as it is.
-    public var nfc: String { isASCII ? self : precomposedStringWithCanonicalMapping }
+    /// NFC, the form Kenshu uses for every path, id and key; text that is NFC already by a quick look
+    /// (ASCII and Japanese) is returned as it is, without Foundation's UTF-16 round trip.
+    public var nfc: String { isKnownNFC ? self : precomposedStringWithCanonicalMapping }
+
+    /// Whether every scalar is in a range whose characters are unchanged by NFC and never combine with
+    /// their neighbours (NFC_Quick_Check = Yes, combining class 0): ASCII, CJK symbols except the
+    /// combining tone marks, kana except the combining voicing marks U+3099/U+309A, CJK ideographs,
+    /// full-width and half-width forms. Anything else is left to Foundation.
+    var isKnownNFC: Bool {
+        utf8.allSatisfy { $0 < 0x80 } || unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x80, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF9F: true
+            default: false
+            }
+        }
+    }
 }
 
 extension StringProtocol {
@@ -19,5 +33,23 @@ extension StringProtocol {
         guard let first = text.utf8.firstIndex(where: { !isSpace($0) }), let last = text.utf8.lastIndex(where: { !isSpace($0) })
         else { return Substring() }
         return text[first...last]
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without NSString's UTF-16 round trip: drops
+    /// leading and trailing scalars of CoreFoundation's set (tab to CR, space, U+0085, U+00A0, U+1680,
+    /// U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000).
+    public var trimmingWhitespaceAndNewlines: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -2,6 +2,8 @@
 public enum URLParts {
     /// Whether the URL starts with a scheme (`https:`, `mailto:`); one-letter "schemes" are Windows drives.
     public static func hasScheme(_ url: String) -> Bool {
+        // A scheme starts with an ASCII letter: `../x`, `#y` and Japanese names are answered from one byte.
+        guard let byte = url.utf8.first, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") else { return false }
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count >= 2 else { return false }

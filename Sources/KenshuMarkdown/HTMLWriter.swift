@@ -33,6 +33,8 @@ final class HTMLWriter {
     var extraColumnOffset = 0
     /// Bytes of block-quote markers or list indentation before the table being rendered.
     var containerWidth = 0
+    /// Where this page lands in the site, worked out once for all its links.
+    private(set) lazy var here: SitePath? = options.contentPath.map(SitePath.forContent)
 
     init(source: String, options: MarkdownOptions) {
         self.options = options
@@ -162,10 +164,11 @@ final class HTMLWriter {
             diagnostics.append(.warning(options.allowRawHTML ? .unsafeURLKept : .unsafeURL, destination, at: location(of: node)))
             guard options.allowRawHTML else { return "" }
         }
-        let (target, href) = LinkClassifier.classify(destination, from: options.contentPath)
+        let (target, href) = LinkClassifier.classify(destination, from: options.contentPath, here: here)
         let escaped = HrefEscaping.escape(href)
         var record = LinkRecord(kind: kind, destination: destination, location: location(of: node), target: target)
-        record.href = escaped.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
+        record.href = escaped.utf8.contains(UInt8(ascii: "&"))
+            ? escaped.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'") : escaped
         links.append(record)
         return escaped
     }

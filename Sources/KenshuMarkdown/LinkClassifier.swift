@@ -7,7 +7,8 @@ import KenshuCore
 /// so links can be rewritten here, page by page, before the whole site is known; whether the
 /// target exists is checked later by the site stage.
 enum LinkClassifier {
-    static func classify(_ destination: String, from contentPath: String?) -> (target: LinkTarget, href: String) {
+    /// - Parameter here: `SitePath.forContent(contentPath)`, when the caller has it already.
+    static func classify(_ destination: String, from contentPath: String?, here: SitePath? = nil) -> (target: LinkTarget, href: String) {
         guard let contentPath, !destination.isEmpty else { return (.external, destination) }
         if destination.hasPrefix("#") {
             let raw = String(destination.dropFirst())
@@ -26,7 +27,7 @@ enum LinkClassifier {
         if path.isEmpty { return (.samePage(fragment: fragment ?? ""), destination) }
         if path.hasSuffix("/") { path += "index.md" }
         guard let resolved = resolve(path, relativeTo: contentPath) else { return (.outsideContent, destination) }
-        let here = SitePath.forContent(contentPath)
+        let here = here ?? SitePath.forContent(contentPath)
         let href = here.relativeURL(to: SitePath.forContent(resolved), fragment: fragment)
         return (.content(path: resolved, fragment: fragment), href)
     }

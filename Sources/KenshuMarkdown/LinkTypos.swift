@@ -10,7 +10,9 @@ enum LinkTypos {
     static func find(in markdown: String, path: String, lineOffset: Int) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var fence: Substring?
-        for (index, rawLine) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines split on LF bytes (the text's line ends are LF already), without grapheme breaking.
+        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).lazy.map { Substring($0) }
+        for (index, rawLine) in lines.enumerated() {
             let trimmed = rawLine.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
@@ -21,12 +23,26 @@ enum LinkTypos {
                 continue
             }
             if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
+            guard mayHoldSpacedTarget(rawLine.utf8) else { continue }
             for (column, target) in spacedTargets(in: Array(rawLine)) {
                 found.append(.warning(
                     .linkWithSpace, target, at: SourceLocation(path: path, line: index + 1 + lineOffset, column: column)))
             }
         }
         return found
+    }
+
+    /// Whether a space follows a `](`: without one no target can hold a space, and most lines
+    /// (with or without links) need no look at their characters.
+    static func mayHoldSpacedTarget(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        var opened = false
+        for byte in bytes {
+            if opened, byte == UInt8(ascii: " ") { return true }
+            if byte == UInt8(ascii: "("), previous == UInt8(ascii: "]") { opened = true }
+            previous = byte
+        }
+        return false
     }
 
     /// `(column of the target, target)` for each `](target with space)` outside code spans.

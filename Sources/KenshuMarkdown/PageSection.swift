@@ -1,4 +1,5 @@
 import Foundation
+import KenshuCore
 
 /// The plain text of one part of a page: the text before the first heading, or one heading and
 /// what follows it up to the next heading. Search indexes these, one document per section.
@@ -55,7 +56,7 @@ enum SectionCollector {
         if sections[0].text.allSatisfy(\.isWhitespace) { sections.removeFirst() }
         return sections.map { section in
             var cleaned = section
-            cleaned.text = section.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            cleaned.text = section.text.trimmingWhitespaceAndNewlines
             return cleaned
         }
     }

@@ -100,7 +100,7 @@ struct RawHTMLFilter {
                 tag += " " + attribute.name
                 continue
             }
-            if attribute.name == "id" || attribute.name == "name" { value = value.precomposedStringWithCanonicalMapping }
+            if attribute.name == "id" || attribute.name == "name" { value = value.nfc }
             if attribute.name == "href" || attribute.name == "src" { value = rewriteURL(value, name == "img", offset) }
             tag += " " + attribute.name + "=\"" + HTMLEscaping.escape(value) + "\""
         }
@@ -109,7 +109,7 @@ struct RawHTMLFilter {
 
     private func collectAnchors(_ name: String, _ attributes: [RawHTMLScanner.Attribute], into out: inout Output) {
         for attribute in attributes where attribute.name == "id" || (attribute.name == "name" && name == "a") {
-            if let value = attribute.value, !value.isEmpty { out.anchors.append(value.precomposedStringWithCanonicalMapping) }
+            if let value = attribute.value, !value.isEmpty { out.anchors.append(value.nfc) }
         }
     }
 }

@@ -114,7 +114,7 @@ struct QuizParser {
                     report(line: line, .quizBadID, value)
                     errors += 1
                 } else {
-                    id = value.precomposedStringWithCanonicalMapping
+                    id = value.nfc
                 }
             case "shuffle": shuffle = value.isEmpty || value == "true" || value == "yes"
             case "kana": kana = value.isEmpty || value == "true" || value == "yes"
@@ -220,7 +220,7 @@ struct QuizParser {
 
     /// `q` + 8 hex digits of FNV-1a over the normalised body: the same question keeps its id.
     static func hashID(of body: String) -> String {
-        let text = body.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = body.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
         return "q" + String(StableHash.fnv1a(text) & 0xFFFF_FFFF, radix: 16).leftPadded(to: 8)
     }
 }

@@ -92,6 +92,6 @@ enum MarkdownText {
             text = text.replacingOccurrences(of: #"(?m)^\s*(#+|>|[-+]|\d+\.)\s+"#, with: "", options: .regularExpression)
         }
         text.unicodeScalars.removeAll { $0 == "*" || $0 == "_" || $0 == "`" }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingWhitespaceAndNewlines
     }
 }

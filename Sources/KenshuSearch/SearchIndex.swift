@@ -21,26 +21,39 @@ public struct SearchIndex: Sendable {
     public init(documents: [SearchDocument], synonyms: [[String]]) {
         self.documents = documents
         self.synonyms = synonyms.map { group in group.map(SearchText.normalise) }
-        let counted = Parallel.map(documents) { Self.termCounts(of: $0) }
+        // Counted a chunk of documents at a time, each chunk's counts moved at once into per-partition
+        // tables: the counts of all 100,000 documents of a large course are never held side by side.
+        let tables = (0..<Self.partitions).map { _ in PartitionTable() }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(documents.count)
+        for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
+            let counted = Parallel.map(Array(documents[start..<min(start + Self.chunkSize, documents.count)])) { Self.termCounts(of: $0) }
+            lengths += counted.map(\.length)
+            _ = Parallel.map(Array(0..<Self.partitions)) { part -> Int in
+                tables[part].add(counted, part: part, firstDocument: start)
+                return part
+            }
+        }
         let total = Double(max(documents.count, 1))
-        let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.length }) / total)
-        let norms = counted.map { Self.k1 * (1 - Self.b + Self.b * Double($0.length) / averageLength) }
+        let averageLength = max(1, Double(lengths.reduce(0, +)) / total)
+        let norms = lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
         let weights = documents.map { $0.kind == .quiz ? Self.quizWeight : 1 }
         // Terms are split by their first character so that each part is scored on its own core.
         let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int, score: Int)]] in
-            var counts: [String: [(document: Int, count: Int)]] = [:]
-            for (number, document) in counted.enumerated() {
-                for (term, count) in document.counts[part] { counts[term, default: []].append((number, count)) }
-            }
-            return counts.mapValues { list in
+            let counts = tables[part].take()
+            var scored: [String: [(document: Int, score: Int)]] = [:]
+            scored.reserveCapacity(counts.count)
+            for (term, list) in counts {
                 let df = Double(list.count)
                 let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-                return list.map { entry in
+                scored[term.string] = list.map { entry in
+                    let document = Int(entry.document)
                     let tf = Double(entry.count)
-                    let score = weights[entry.document] * idf * tf * (Self.k1 + 1) / (tf + norms[entry.document])
-                    return (entry.document, min(255, max(1, Int((score * 8).rounded()))))
+                    let score = weights[document] * idf * tf * (Self.k1 + 1) / (tf + norms[document])
+                    return (document, min(255, max(1, Int((score * 8).rounded()))))
                 }
             }
+            return scored
         }
         var postings: [String: [(document: Int, score: Int)]] = [:]
         postings.reserveCapacity(parts.reduce(0) { $0 + $1.count })
@@ -50,21 +63,50 @@ public struct SearchIndex: Sendable {
 
     /// How many groups of terms are scored in parallel.
     static let partitions = 8
+    /// How many documents are counted before their counts are moved into the partition tables.
+    static let chunkSize = 4096
 
     /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms.
-    static func termCounts(of document: SearchDocument) -> (counts: [[String: Int]], length: Int) {
-        var counts = Array(repeating: [String: Int](), count: partitions)
+    static func termCounts(of document: SearchDocument) -> (counts: [[(term: SearchTerm, count: Int)]], length: Int) {
+        var all: [SearchTerm: Int] = [:]
         var length = 0
         func add(_ text: String, weight: Int) {
-            for term in SearchText.tokens(ofNormalised: SearchText.normalise(text)) {
-                let part = Int(term.unicodeScalars.first?.value ?? 0) % partitions
-                counts[part][term, default: 0] += weight
+            SearchText.forEachTerm(ofNormalised: SearchText.normalise(text)) { term in
+                all[term, default: 0] += weight
                 length += 1
             }
         }
         if document.kind == .page || document.kind == .glossary { add(document.title, weight: titleWeight) }
         add(document.heading, weight: document.kind == .quiz ? 1 : headingWeight)
         add(document.text, weight: 1)
+        // One dictionary while counting, then plain arrays by partition: fewer tables to grow and keep.
+        var counts = Array(repeating: [(term: SearchTerm, count: Int)](), count: partitions)
+        for (term, count) in all { counts[Int(term.firstScalarValue) % partitions].append((term, count)) }
         return (counts, length)
+    }
+}
+
+/// One partition's term → (document, count) lists while documents are counted.
+///
+/// `@unchecked Sendable` is safe here: each table is mutated only inside `Parallel.map` over the
+/// partition numbers, where the iteration for partition `p` is the only one touching `tables[p]`,
+/// and the rounds are sequential (`concurrentPerform` returns only after every iteration ended,
+/// which orders one round's writes before the next round's and before `take()`).
+private final class PartitionTable: @unchecked Sendable {
+    private var counts: [SearchTerm: [(document: Int32, count: Int32)]] = [:]
+
+    func add(_ counted: [(counts: [[(term: SearchTerm, count: Int)]], length: Int)], part: Int, firstDocument: Int) {
+        for (offset, document) in counted.enumerated() {
+            let number = Int32(truncatingIfNeeded: firstDocument + offset)
+            for (term, count) in document.counts[part] {
+                counts[term, default: []].append((number, Int32(truncatingIfNeeded: count)))
+            }
+        }
+    }
+
+    /// The lists, leaving the table empty so that they are freed once scored.
+    func take() -> [SearchTerm: [(document: Int32, count: Int32)]] {
+        defer { counts = [:] }
+        return counts
     }
 }

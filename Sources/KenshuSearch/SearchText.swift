@@ -14,7 +14,8 @@ public enum SearchText {
     /// here (ASCII, full-width ASCII, kana, common kanji and punctuation): most Japanese prose.
     /// `nil` when any other character appears.
     static func quickNormalise(_ text: String) -> String? {
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             var value = scalar.value
             switch value {
@@ -25,10 +26,16 @@ public enum SearchText {
             default: return nil
             }
             if value >= 0x41 && value <= 0x5A { value += 0x20 }
-            guard let folded = Unicode.Scalar(value) else { return nil }
-            scalars.append(folded)
+            // Every value here is below U+10000 and not a surrogate: one to three UTF-8 bytes.
+            if value < 0x80 {
+                bytes.append(UInt8(value))
+            } else if value < 0x800 {
+                bytes += [UInt8(0xC0 | value >> 6), UInt8(0x80 | value & 0x3F)]
+            } else {
+                bytes += [UInt8(0xE0 | value >> 12), UInt8(0x80 | value >> 6 & 0x3F), UInt8(0x80 | value & 0x3F)]
+            }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func fullNormalise(_ text: String) -> String {
@@ -67,21 +74,22 @@ public enum SearchText {
     /// A Japanese run of one character is kept as itself.
     public static func tokens(ofNormalised text: String) -> [String] {
         var tokens: [String] = []
+        forEachTerm(ofNormalised: text) { tokens.append($0.string) }
+        return tokens
+    }
+
+    /// The terms of ``tokens(ofNormalised:)``, in the same order, as ``SearchTerm``s.
+    static func forEachTerm(ofNormalised text: String, _ body: (SearchTerm) -> Void) {
         var run: [Unicode.Scalar] = []
         var runClass = CharacterClass.separator
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
             switch runClass {
             case .separator: return
-            case .alphanumeric: tokens.append(String(String.UnicodeScalarView(run.prefix(maxWordLength))))
+            case .alphanumeric: body(.word(String(String.UnicodeScalarView(run.prefix(maxWordLength)))))
             case .ideographic:
-                if run.count == 1 { tokens.append(String(run[0])); return }
-                for index in 0..<(run.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(run[index])
-                    pair.append(run[index + 1])
-                    tokens.append(String(pair))
-                }
+                if run.count == 1 { body(.single(run[0])); return }
+                for index in 0..<(run.count - 1) { body(.pair(run[index], run[index + 1])) }
             }
         }
         for scalar in text.unicodeScalars {
@@ -93,7 +101,6 @@ public enum SearchText {
             if kind != .separator { run.append(scalar) }
         }
         flush()
-        return tokens
     }
 
     /// Longer Latin runs (hashes, URLs) are cut, so one token cannot bloat the index.

@@ -17,25 +17,29 @@ public struct QuizLint: SiteTransform {
 
     public func apply(to site: Site, diagnostics: inout Diagnostics) -> Site {
         let settings = site.config.quizLint
-        for page in site.pages {
-            for quiz in page.body.quizzes {
-                diagnostics.append(contentsOf: Self.questionFindings(quiz, inTest: page.frontMatter.isTest, settings: settings))
+        let bare = Self.bareFeedback(settings)
+        // Each page's quizzes taken out once, without copying the pages: this runs on every preview rebuild.
+        let quizzes = site.pages.map(\.body.quizzes)
+        for (index, pageQuizzes) in quizzes.enumerated() {
+            let inTest = site.pages[index].frontMatter.isTest
+            for quiz in pageQuizzes {
+                diagnostics.append(contentsOf: Self.questionFindings(quiz, inTest: inTest, settings: settings, bare: bare))
             }
         }
         for module in site.modules {
-            let pages = module.pages.map { site[page: $0] }
-            diagnostics.append(contentsOf: Self.moduleFindings(pages.flatMap(\.body.quizzes), settings: settings))
+            diagnostics.append(contentsOf: Self.moduleFindings(module.pages.flatMap { quizzes[$0.position] }, settings: settings))
         }
         return site
     }
 
     /// The rules about one question.
-    static func questionFindings(_ quiz: Quiz, inTest: Bool, settings: QuizLintSettings) -> [Diagnostic] {
+    /// - Parameter bare: ``bareFeedback(_:)`` of `settings`, when the caller has it already.
+    static func questionFindings(_ quiz: Quiz, inTest: Bool, settings: QuizLintSettings, bare: Set<String>? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let at = quiz.location
         if inTest, quiz.explanationMarkdown.trimmed.isEmpty { found.append(.warning(.quizLintNoExplanation, at: at)) }
         if inTest, quiz.kind != .text, quiz.choices.count == 2 { found.append(.warning(.quizLintTwoChoices, at: at)) }
-        let bare = Set(settings.bareFeedback.map(Self.withoutPunctuation))
+        let bare = bare ?? Self.bareFeedback(settings)
         for choice in quiz.choices {
             guard let feedback = choice.feedbackMarkdown?.trimmed, bare.contains(Self.withoutPunctuation(feedback)) else { continue }
             found.append(.warning(.quizLintBareFeedback, feedback, at: at))
@@ -56,6 +60,9 @@ public struct QuizLint: SiteTransform {
         }
         return found
     }
+
+    /// The feedback words that give no reason (「正解」, 「不正解」…), as ``withoutPunctuation(_:)`` compares them.
+    static func bareFeedback(_ settings: QuizLintSettings) -> Set<String> { Set(settings.bareFeedback.map(Self.withoutPunctuation)) }
 
     /// The rules about a module's questions taken together.
     static func moduleFindings(_ quizzes: [Quiz], settings: QuizLintSettings) -> [Diagnostic] {
@@ -111,5 +118,5 @@ public struct QuizLint: SiteTransform {
 }
 
 extension String {
-    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    fileprivate var trimmed: String { trimmingWhitespaceAndNewlines }
 }

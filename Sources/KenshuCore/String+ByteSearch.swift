@@ -1,0 +1,39 @@
+extension String {
+    /// The UTF-8 offsets of the first exact (byte for byte) occurrence of `needle` at or after `offset`.
+    ///
+    /// For markup Kenshu wrote itself, where Foundation's `range(of:)` (canonical comparison through
+    /// UTF-16 on Linux) does far more work than needed.
+    public func utf8Range(of needle: String, from offset: Int = 0) -> Range<Int>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return offset..<offset }
+        var text = self
+        return text.withUTF8 { bytes -> Range<Int>? in
+            guard bytes.count >= pattern.count else { return nil }
+            var index = max(0, offset)
+            let last = bytes.count - pattern.count
+            while index <= last {
+                guard let found = bytes[index...last].firstIndex(of: first) else { return nil }
+                var matched = true
+                for (position, byte) in pattern.enumerated().dropFirst() where bytes[found + position] != byte {
+                    matched = false
+                    break
+                }
+                if matched { return found..<(found + pattern.count) }
+                index = found + 1
+            }
+            return nil
+        }
+    }
+
+    /// This string with the bytes at UTF-8 offsets `range` replaced by `replacement`; `range` must come from this string
+    /// and fall on character boundaries (as ``utf8Range(of:from:)`` ranges of valid UTF-8 needles do).
+    public func replacingUTF8(_ range: Range<Int>, with replacement: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count - range.count + replacement.utf8.count)
+        let view = utf8
+        bytes.append(contentsOf: view[view.startIndex..<view.index(view.startIndex, offsetBy: range.lowerBound)])
+        bytes.append(contentsOf: replacement.utf8)
+        bytes.append(contentsOf: view[view.index(view.startIndex, offsetBy: range.upperBound)...])
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
