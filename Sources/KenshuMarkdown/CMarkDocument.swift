@@ -170,6 +170,8 @@ extension MarkdownNode {
 
     func setLiteral(_ text: String) { cmark_node_set_literal(pointer, text) }
 
+    func setTitle(_ text: String) { cmark_node_set_title(pointer, text) }
+
     /// Inserts a new text node before this one and returns it.
     @discardableResult
     func insertText(_ text: String, line: Int, column: Int) -> MarkdownNode? {

@@ -16,6 +16,7 @@ extension HTMLWriter {
             switch node.kind {
             case .link:
                 linkDepth += entering ? 1 : -1
+                if entering { substituteVariables(inTitleOf: node) }
             case .image:
                 // Alt text stays text, but variables fill it (a screen reader should not read braces).
                 node.walk { child, entering in

@@ -20,6 +20,19 @@ extension HTMLWriter {
         if text != literal { node.setLiteral(text) }
     }
 
+    /// `[text](url "{{自治体名}}の窓口")`: the title a browser shows on hover is text too.
+    func substituteVariables(inTitleOf link: MarkdownNode) {
+        let title = link.title
+        guard TextVariables.mayContain(title) else { return }
+        let (text, unknown) = TextVariables.substitutePlain(title, values: options.variables)
+        let at = location(of: link)
+        for occurrence in unknown where !diagnostics.contains(where: { $0.message.key == .unknownVariable && $0.location == at }) {
+            let hint = ClosestMatch.find(occurrence.name, among: options.variables.keys.sorted()).map { Message(.fixDidYouMean, "{{" + $0 + "}}") }
+            diagnostics.append(.error(.unknownVariable, occurrence.name, at: at, fix: hint))
+        }
+        if text != title { link.setTitle(text) }
+    }
+
     /// Where each byte of a text node's literal came from on its source line: libcmark drops the
     /// backslash of `\{` and joins the text around it, so the source is read again to tell an
     /// escaped brace from a plain one. Stops at the first difference it cannot explain (an entity).

@@ -128,6 +128,8 @@ import Testing
         let page = MarkdownRenderer.render("| a | b |\n| --- | --- |\n| {{自治体名}} | &amp; {{未知}} |\n", options: options)
         #expect(page.html.contains("<td>架空町</td>"))
         #expect(page.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == ["6:20 K5020"])
+        let titled = MarkdownRenderer.render("[窓口](https://example.jp/ \"{{自治体名}}の窓口\")\n", options: options)
+        #expect(titled.html.contains("title=\"架空町の窓口\""))
     }
 
     @Test func testBrokenLinkInBase_namesTheBaseFile() throws {
