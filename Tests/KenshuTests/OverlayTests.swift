@@ -104,7 +104,17 @@ import Testing
         #expect(home.contains("架空町 情報政策課"))
         #expect(home.contains("rel=\"license\""))
         #expect(home.contains("class=\"site-modified\""))
-        #expect(home.contains("自治体システム標準化とガバメントクラウド 入門研修 (Kenshu 研修教材プロジェクト)"))
+        #expect(home.contains("自治体システム標準化とガバメントクラウド 入門研修 (Kenshu 研修教材プロジェクト) — ライセンス: クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）"),
+                "the original's licence stays beside the notice")
+    }
+
+    @Test func testFullWidthColonInSiteYAML_givesOneMessage() throws {
+        // `base：` (full-width colon) is a typing mistake; the id warning must not pile on.
+        let fixture = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: "base:", with: "base：")])
+        defer { fixture.site.remove() }
+        let codes = try fixture.build().diagnostics.filter { $0.location?.path.hasSuffix("Content/site.yml") == true }.map(\.code)
+        #expect(codes.contains("K2011"))
+        #expect(!codes.contains("K1009"), "\(codes)")
     }
 
     @Test func testUnknownVariable_isLocatedErrorWithClosestName() throws {
