@@ -25,11 +25,12 @@ public enum BaseReview {
         let tree = try ContentLoader.load(contentDirectory: contentDirectory)
         if let problem = baseProblem(in: tree) { throw problem }
         guard let top = tree.layers.last, let reference = tree.config.base,
-              let current = BaseRecord.current(of: tree, today: today) else {
+              var current = tree.base else {
             throw ToolFailure(.notAnOverlay, contentDirectory)
         }
         var ignored: [Diagnostic] = []
         let own = Set(ContentLoader.merge([ContentLayer(root: top.root, display: top.display)], diagnostics: &ignored).keys)
+        current.accepted = today.description
         let recorded = try BaseRecord.read(contentRoot: top.root)
         let all = Set(current.files.keys).union(recorded?.files.keys ?? [:].keys)
         return Status(

@@ -36,7 +36,8 @@ public enum StarterOverlay {
         let text = fill(
             template, reference: reference, title: tree.config.title, id: id, variables: tree.config.variables)
         try Data(text.utf8).write(to: content.appendingPathComponent("site.yml"))
-        if let record = BaseRecord.current(of: try ContentLoader.load(contentDirectory: content.path), today: today) {
+        if var record = tree.base {
+            record.accepted = today.description
             try Data(record.yaml.utf8).write(to: content.appendingPathComponent(BaseRecord.fileName))
         }
     }

@@ -49,8 +49,9 @@ public struct BaseRecord: Sendable, Equatable {
         return result
     }
 
-    /// The base of `tree` as it is now; `nil` when the course is not built on another.
-    public static func current(of tree: ContentTree, today: CalendarDate) -> BaseRecord? {
+    /// The base of `tree` as it is now (not yet accepted: `accepted` is empty); `nil` when the
+    /// course is not built on another. ``ContentLoader`` works it out once per load (``ContentTree/base``).
+    static func current(of tree: ContentTree) -> BaseRecord? {
         guard tree.layers.count > 1, let reference = tree.config.base else { return nil }
         var ignored: [Diagnostic] = []
         let files = ContentLoader.merge(Array(tree.layers.dropLast()), diagnostics: &ignored)
@@ -58,7 +59,7 @@ public struct BaseRecord: Sendable, Equatable {
         for (path, file) in files where path != fileName {
             if let hash = fingerprint(file.absolutePath) { hashes[path] = hash }
         }
-        return BaseRecord(base: reference.path, accepted: today.description, version: tree.config.upstream.first?.version, files: hashes)
+        return BaseRecord(base: reference.path, accepted: "", version: tree.config.upstream.first?.version, files: hashes)
     }
 
     /// A file's SHA-256; for text Kenshu reads (Markdown, YAML) that of the text as Kenshu reads it,
@@ -115,8 +116,7 @@ public struct BaseRecord: Sendable, Equatable {
 
     /// The warning a build gives when the base changed since it was last accepted, or was never accepted.
     public static func warnings(for tree: ContentTree) -> [Diagnostic] {
-        guard let reference = tree.config.base, let top = tree.layers.last,
-              let now = current(of: tree, today: CalendarDate(year: 1970, month: 1, day: 1)) else { return [] }
+        guard let reference = tree.config.base, let top = tree.layers.last, let now = tree.base else { return [] }
         let recorded: BaseRecord?
         do {
             recorded = try read(contentRoot: top.root)

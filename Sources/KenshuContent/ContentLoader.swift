@@ -48,6 +48,7 @@ public enum ContentLoader {
             config: config, home: shape.home, modules: modules, assets: shape.assets, glossary: glossary,
             diagnostics: diagnostics)
         tree.layers = resolved.layers
+        tree.base = BaseRecord.current(of: tree)
         tree.diagnostics += BaseRecord.warnings(for: tree)
         return tree
     }
@@ -59,8 +60,7 @@ public enum ContentLoader {
         for (number, layer) in layers.enumerated() {
             if number > 0 {
                 for (number, entry) in layer.hidden.enumerated() {
-                    let single = ContentLayer(root: layer.root, display: layer.display, hidden: [entry])
-                    let matches = files.keys.filter { single.hides($0) }
+                    let matches = files.keys.filter { ContentLayer.hides($0, entries: [entry]) }
                     if matches.isEmpty, let at = layer.hiddenAt.indices.contains(number) ? layer.hiddenAt[number] : layer.hiddenAt.first {
                         let known = files.keys.filter { $0.hasSuffix(".md") }.sorted()
                         let hint = ClosestMatch.find(entry, among: known).map { Message(.fixDidYouMean, $0) }

@@ -22,9 +22,8 @@ extension FrontMatter {
         for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for occurrence in TextVariables.occurrences(in: String(line)) where unknown.contains(occurrence.name) {
                 let column = String(decoding: Array(line.utf8)[..<occurrence.byteOffset], as: UTF8.self).count + 1
-                let hint = ClosestMatch.find(occurrence.name, among: values.keys.sorted()).map { Message(.fixDidYouMean, "{{" + $0 + "}}") }
                 // The front matter's first line is the file's second (after `---`).
-                problems.append(.error(.unknownVariable, occurrence.name, at: SourceLocation(path: path, line: number + 2, column: column), fix: hint))
+                problems.append(.unknownVariable(occurrence.name, at: SourceLocation(path: path, line: number + 2, column: column), known: values))
             }
         }
         return problems

@@ -100,6 +100,14 @@ public enum TextVariables {
     }
 }
 
+extension Diagnostic {
+    /// `{{name}}` that `vars:` lacks: an error at `location`, suggesting the closest known name.
+    public static func unknownVariable(_ name: String, at location: SourceLocation, known: [String: String]) -> Diagnostic {
+        let hint = ClosestMatch.find(name, among: known.keys.sorted()).map { Message(.fixDidYouMean, "{{" + $0 + "}}") }
+        return .error(.unknownVariable, name, at: location, fix: hint)
+    }
+}
+
 extension String {
     /// Without leading and trailing ASCII and ideographic spaces.
     fileprivate var trimmingSpaces: String {

@@ -12,12 +12,15 @@ extension HTMLWriter {
         let (text, unknown) = TextVariables.substitute(literal, values: options.variables, keeping: source.escaped)
         for occurrence in unknown {
             let at = location(line: node.startLine, column: node.startColumn + (source.offsets[occurrence.byteOffset] ?? occurrence.byteOffset))
-            // A table row is read twice (as a paragraph, then cell by cell): report each place once.
-            guard !diagnostics.contains(where: { $0.message.key == .unknownVariable && $0.location == at }) else { continue }
-            let hint = ClosestMatch.find(occurrence.name, among: options.variables.keys.sorted()).map { Message(.fixDidYouMean, "{{" + $0 + "}}") }
-            diagnostics.append(.error(.unknownVariable, occurrence.name, at: at, fix: hint))
+            reportUnknownVariable(occurrence.name, at: at)
         }
         if text != literal { node.setLiteral(text) }
+    }
+
+    /// Reports an unknown name once per place: a table row is read twice (as a paragraph, then cell by cell).
+    private func reportUnknownVariable(_ name: String, at location: SourceLocation) {
+        guard !diagnostics.contains(where: { $0.message.key == .unknownVariable && $0.location == location }) else { return }
+        diagnostics.append(.unknownVariable(name, at: location, known: options.variables))
     }
 
     /// `[text](url "{{自治体名}}の窓口")`: the title a browser shows on hover is text too.
@@ -26,10 +29,7 @@ extension HTMLWriter {
         guard TextVariables.mayContain(title) else { return }
         let (text, unknown) = TextVariables.substitutePlain(title, values: options.variables)
         let at = location(of: link)
-        for occurrence in unknown where !diagnostics.contains(where: { $0.message.key == .unknownVariable && $0.location == at }) {
-            let hint = ClosestMatch.find(occurrence.name, among: options.variables.keys.sorted()).map { Message(.fixDidYouMean, "{{" + $0 + "}}") }
-            diagnostics.append(.error(.unknownVariable, occurrence.name, at: at, fix: hint))
-        }
+        for occurrence in unknown { reportUnknownVariable(occurrence.name, at: at) }
         if text != title { link.setTitle(text) }
     }
 
