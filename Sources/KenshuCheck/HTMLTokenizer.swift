@@ -6,9 +6,14 @@
 /// Link checking needs only start tags and their attributes (tree building does not change which
 /// attributes exist), so this is a tokenizer, not a parser: fast, exact about lines, no C library.
 struct HTMLTokenizer {
+    /// An attribute whose value stays as bytes until asked for: most values (`class`, `data-*`)
+    /// are never read, and decoding every one was a large part of the check's time.
     struct Attribute {
         var name: String
-        var value: String
+        let raw: ArraySlice<UInt8>
+
+        /// The value with its character references decoded.
+        var value: String { CharacterReferences.decode(String(decoding: raw, as: UTF8.self), inAttribute: true) }
     }
 
     struct StartTag {
@@ -34,9 +39,16 @@ struct HTMLTokenizer {
         var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D } }
     }
 
-    /// Elements whose contents are text up to their end tag, never markup.
-    static let rawText: Set<String> = ["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"]
-    static let escapableRawText: Set<String> = ["title", "textarea"]
+    /// Elements whose contents are text up to their end tag, never markup (a `switch`, not a `Set`:
+    /// hashing every tag's name showed in profiles).
+    static func isRawText(_ name: String) -> Bool {
+        switch name {
+        case "script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext": true
+        default: false
+        }
+    }
+
+    static func isEscapableRawText(_ name: String) -> Bool { name == "title" || name == "textarea" }
 
     private let bytes: [UInt8]
     private var position = 0
@@ -49,7 +61,7 @@ struct HTMLTokenizer {
     mutating func tokens(_ visit: (Token) -> Void) {
         var textStart = 0
         while position < bytes.count {
-            guard bytes[position] == UInt8(ascii: "<") else { advance(); continue }
+            guard bytes[position] == UInt8(ascii: "<") else { skipText(); continue }
             if position > textStart { visit(.text(decodedText(textStart, position))) }
             let next = position + 1 < bytes.count ? bytes[position + 1] : 0
             if next == UInt8(ascii: "!") {
@@ -61,10 +73,11 @@ struct HTMLTokenizer {
             } else if Self.isASCIILetter(next) {
                 let tag = startTag()
                 visit(.start(tag))
-                if Self.rawText.contains(tag.name) || Self.escapableRawText.contains(tag.name) {
+                let escapable = Self.isEscapableRawText(tag.name)
+                if escapable || Self.isRawText(tag.name) {
                     let contentStart = position
                     let end = findEndTag(tag.name)
-                    if Self.escapableRawText.contains(tag.name), end > contentStart { visit(.text(decodedText(contentStart, end))) }
+                    if escapable, end > contentStart { visit(.text(decodedText(contentStart, end))) }
                     while position < end { advance() }
                 }
             } else {
@@ -92,14 +105,14 @@ struct HTMLTokenizer {
             let attributeName = readAttributeName()
             if attributeName.isEmpty { advance(); continue }
             skipWhitespace()
-            var value = ""
+            var value = bytes[position..<position]
             if position < bytes.count, bytes[position] == UInt8(ascii: "=") {
                 advance()
                 skipWhitespace()
                 value = readAttributeValue()
             }
             if !attributes.contains(where: { $0.name == attributeName }) {
-                attributes.append(Attribute(name: attributeName, value: CharacterReferences.decode(value, inAttribute: true)))
+                attributes.append(Attribute(name: attributeName, raw: value))
             }
         }
         return StartTag(name: name, attributes: attributes, line: line, column: column)
@@ -144,7 +157,7 @@ struct HTMLTokenizer {
         let start = position
         while position < bytes.count, !Self.isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: "/"),
               bytes[position] != UInt8(ascii: ">") { advance() }
-        return String(decoding: bytes[start..<position].map(Self.lower), as: UTF8.self)
+        return lowercased(start, position)
     }
 
     private mutating func readAttributeName() -> String {
@@ -156,23 +169,33 @@ struct HTMLTokenizer {
             if Self.isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") { break }
             advance()
         }
-        return String(decoding: bytes[start..<position].map(Self.lower), as: UTF8.self)
+        return lowercased(start, position)
     }
 
-    private mutating func readAttributeValue() -> String {
-        guard position < bytes.count else { return "" }
+    /// The bytes of `start..<end` as a lower-case string, without a temporary array when they are
+    /// lower case already (as in nearly all HTML).
+    private func lowercased(_ start: Int, _ end: Int) -> String {
+        let slice = bytes[start..<end]
+        if !slice.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+            return String(decoding: slice, as: UTF8.self)
+        }
+        return String(decoding: slice.map(Self.lower), as: UTF8.self)
+    }
+
+    private mutating func readAttributeValue() -> ArraySlice<UInt8> {
+        guard position < bytes.count else { return bytes[position..<position] }
         let quote = bytes[position]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
             advance()
             let start = position
             while position < bytes.count, bytes[position] != quote { advance() }
-            let value = String(decoding: bytes[start..<position], as: UTF8.self)
+            let value = bytes[start..<position]
             if position < bytes.count { advance() }
             return value
         }
         let start = position
         while position < bytes.count, !Self.isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: ">") { advance() }
-        return String(decoding: bytes[start..<position], as: UTF8.self)
+        return bytes[start..<position]
     }
 
     private func decodedText(_ start: Int, _ end: Int) -> Text { Text(bytes: bytes[start..<end]) }
@@ -190,6 +213,23 @@ struct HTMLTokenizer {
 
     private mutating func skipWhitespace() {
         while position < bytes.count, Self.isWhitespace(bytes[position]) { advance() }
+    }
+
+    /// Text up to the next `<`, counting lines on the way: most bytes of a page are text.
+    private mutating func skipText() {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = position
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "<") { break }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+            position = index
+        }
     }
 
     private mutating func advance() {

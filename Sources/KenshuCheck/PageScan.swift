@@ -18,13 +18,19 @@ struct PageScan: Sendable {
     /// `<base href>`, if the page has one.
     var base: String?
 
-    /// Attributes that hold one URL, by element.
-    static let urlAttributes: [String: [String]] = [
-        "a": ["href"], "area": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "iframe": ["src"],
-        "source": ["src"], "track": ["src"], "audio": ["src"], "video": ["src", "poster"], "embed": ["src"],
-        "object": ["data"], "input": ["src"], "form": ["action"], "blockquote": ["cite"], "q": ["cite"],
-        "ins": ["cite"], "del": ["cite"], "use": ["href", "xlink:href"], "image": ["href", "xlink:href"],
-    ]
+    /// Attributes that hold one URL, by element (a `switch`: hashing every tag's name showed in profiles).
+    static func urlAttributes(of element: String) -> [String] {
+        switch element {
+        case "a", "area", "link": ["href"]
+        case "img", "script", "iframe", "source", "track", "audio", "embed", "input": ["src"]
+        case "video": ["src", "poster"]
+        case "object": ["data"]
+        case "form": ["action"]
+        case "blockquote", "q", "ins", "del": ["cite"]
+        case "use", "image": ["href", "xlink:href"]
+        default: []
+        }
+    }
 
     static func scan(_ html: String) -> PageScan {
         var scan = PageScan()
@@ -40,7 +46,8 @@ struct PageScan: Sendable {
                 scan.collect(tag)
                 if tag.name == "a", tag.value("href") != nil {
                     openLink = scan.references.lastIndex { $0.isAnchor }
-                    linkHasText = ["aria-label", "aria-labelledby", "title"].contains { Self.isNonEmpty(tag.value($0)) }
+                    linkHasText = Self.isNonEmpty(tag.value("aria-label")) || Self.isNonEmpty(tag.value("aria-labelledby"))
+                        || Self.isNonEmpty(tag.value("title"))
                 } else if openLink != nil, Self.isNonEmpty(tag.value("aria-label"))
                             || tag.name == "img" && Self.isNonEmpty(tag.value("alt")) {
                     linkHasText = true
@@ -66,7 +73,7 @@ struct PageScan: Sendable {
         if let id = tag.value("id"), !id.isEmpty { anchors.insert(id.nfc) }
         if tag.name == "a", let name = tag.value("name"), !name.isEmpty { anchors.insert(name.precomposedStringWithCanonicalMapping) }
         if tag.name == "base", base == nil, let href = tag.value("href") { base = href }
-        for attribute in Self.urlAttributes[tag.name] ?? [] {
+        for attribute in Self.urlAttributes(of: tag.name) {
             guard let value = tag.value(attribute) else { continue }
             if tag.name == "form" || tag.name == "blockquote" || tag.name == "q" || tag.name == "ins" || tag.name == "del",
                value.isEmpty { continue }

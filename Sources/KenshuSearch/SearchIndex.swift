@@ -68,20 +68,25 @@ public struct SearchIndex: Sendable {
 
     /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms.
     static func termCounts(of document: SearchDocument) -> (counts: [[(term: SearchTerm, count: Int)]], length: Int) {
-        var all: [SearchTerm: Int] = [:]
+        var numbering = TermNumbering()
+        var totals: [Int] = []
         var length = 0
         func add(_ text: String, weight: Int) {
             SearchText.forEachTerm(ofNormalised: SearchText.normalise(text)) { term in
-                all[term, default: 0] += weight
+                let number = numbering.number(of: term)
+                if number == totals.count { totals.append(0) }
+                totals[number] += weight
                 length += 1
             }
         }
         if document.kind == .page || document.kind == .glossary { add(document.title, weight: titleWeight) }
         add(document.heading, weight: document.kind == .quiz ? 1 : headingWeight)
         add(document.text, weight: 1)
-        // One dictionary while counting, then plain arrays by partition: fewer tables to grow and keep.
+        // Plain arrays by partition: fewer tables to grow and keep.
         var counts = Array(repeating: [(term: SearchTerm, count: Int)](), count: partitions)
-        for (term, count) in all { counts[Int(term.firstScalarValue) % partitions].append((term, count)) }
+        for (number, term) in numbering.terms.enumerated() {
+            counts[Int(term.firstScalarValue) % partitions].append((term, totals[number]))
+        }
         return (counts, length)
     }
 }
@@ -93,20 +98,26 @@ public struct SearchIndex: Sendable {
 /// and the rounds are sequential (`concurrentPerform` returns only after every iteration ended,
 /// which orders one round's writes before the next round's and before `take()`).
 private final class PartitionTable: @unchecked Sendable {
-    private var counts: [SearchTerm: [(document: Int32, count: Int32)]] = [:]
+    private var numbering = TermNumbering()
+    private var lists: [[(document: Int32, count: Int32)]] = []
 
     func add(_ counted: [(counts: [[(term: SearchTerm, count: Int)]], length: Int)], part: Int, firstDocument: Int) {
         for (offset, document) in counted.enumerated() {
             let number = Int32(truncatingIfNeeded: firstDocument + offset)
             for (term, count) in document.counts[part] {
-                counts[term, default: []].append((number, Int32(truncatingIfNeeded: count)))
+                let slot = numbering.number(of: term)
+                if slot == lists.count { lists.append([]) }
+                lists[slot].append((number, Int32(truncatingIfNeeded: count)))
             }
         }
     }
 
-    /// The lists, leaving the table empty so that they are freed once scored.
-    func take() -> [SearchTerm: [(document: Int32, count: Int32)]] {
-        defer { counts = [:] }
-        return counts
+    /// The lists by term, leaving the table empty so that they are freed once scored.
+    func take() -> [(term: SearchTerm, list: [(document: Int32, count: Int32)])] {
+        defer {
+            numbering = TermNumbering()
+            lists = []
+        }
+        return Array(zip(numbering.terms, lists)).map { (term: $0.0, list: $0.1) }
     }
 }

@@ -60,7 +60,8 @@ public enum SearchScripts {
     public static func files(for index: SearchIndex, layout: Layout) -> [(path: String, contents: String)] {
         var files: [(String, String)] = [("search/meta.js", meta(index, layout: layout))]
         var shards = Array(repeating: [String](), count: layout.termShards)
-        for term in index.postings.keys.sorted() {
+        // In UTF-8 byte order, which for these NFC terms is `String`'s order, without its normalising comparison.
+        for term in index.postings.keys.sorted(by: SearchScripts.utf8Precedes) {
             shards[shard(of: term, shards: layout.termShards)].append(term)
         }
         let postings = index.postings
@@ -91,6 +92,22 @@ public enum SearchScripts {
             return ("search/docs-\(chunkNumber).js", prefix + "[\"d\(chunkNumber)\"]=[\n" + rows.joined(separator: ",\n") + "];\n")
         }
         return files
+    }
+
+    /// Whether `a` sorts before `b` by UTF-8 bytes: `String`'s own `<` for NFC text (scalar order is
+    /// byte order), without re-checking normalisation on every comparison.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                if common > 0, let left = x.baseAddress, let right = y.baseAddress {
+                    let order = memcmp(left, right, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     static let prefix = "window.KENSHU_SEARCH_DATA=window.KENSHU_SEARCH_DATA||{};KENSHU_SEARCH_DATA"
