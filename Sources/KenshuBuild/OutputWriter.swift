@@ -69,7 +69,9 @@ enum OutputWriter {
         let rootPath = root.path
         let render = site.renderPage
         let files = checkPages ? SiteFiles(paths: site.pagePaths.map(\.value) + site.copies.map(\.path.value)) : nil
-        let batches = Dictionary(grouping: site.pagePaths.indices) { site.pagePaths[$0].directory }
+        let first = Set(site.renderFirst)
+        let batches = site.renderFirst.filter(site.pagePaths.indices.contains).map { [$0] }
+            + Dictionary(grouping: site.pagePaths.indices.filter { !first.contains($0) }) { site.pagePaths[$0].directory }
             .sorted { $0.key < $1.key }
             .flatMap { _, indices in stride(from: 0, to: indices.count, by: 64).map { Array(indices[$0..<min($0 + 64, indices.count)]) } }
         let written = Parallel.map(batches) { batch -> (failures: [String], checked: [PageResult]) in

@@ -18,8 +18,11 @@ struct SearchGenerator: SiteGenerator {
             let index = SearchIndex(documents: SearchDocument.collect(from: site), synonyms: site.config.searchSynonyms)
             return Dictionary(SearchScripts.files(for: index, layout: layout).map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         }
-        return layout.paths.map { path in
-            GeneratedFile(path: SitePath(path)) { RenderedSite.Page(path: SitePath(path), html: scripts.contents(of: path)) }
+        // The first file builds the index for all the others.
+        return layout.paths.enumerated().map { number, path in
+            GeneratedFile(path: SitePath(path), startsEarly: number == 0) {
+                RenderedSite.Page(path: SitePath(path), html: scripts.contents(of: path))
+            }
         }
     }
 }

@@ -6,10 +6,14 @@ import KenshuTheme
 /// One file a generator adds to the site; it renders only when written or served.
 public struct GeneratedFile: Sendable {
     public var path: SitePath
+    /// Whether this file does long work of its own (the whole search index, the print view): it is
+    /// started before any page, so that it runs beside page rendering instead of after it, on one core.
+    public var startsEarly: Bool
     public var render: @Sendable () -> RenderedSite.Page
 
-    public init(path: SitePath, render: @escaping @Sendable () -> RenderedSite.Page) {
+    public init(path: SitePath, startsEarly: Bool = false, render: @escaping @Sendable () -> RenderedSite.Page) {
         self.path = path
+        self.startsEarly = startsEarly
         self.render = render
     }
 }

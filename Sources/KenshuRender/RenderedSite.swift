@@ -44,10 +44,14 @@ public struct RenderedSite: Sendable {
     /// Renders page `i` of `pagePaths`; pure, so pages render in parallel.
     public var renderPage: @Sendable (Int) -> Page
     public var copies: [Copy]
+    /// Pages of `pagePaths` to start first, each on its own: files whose rendering does long work
+    /// (see `GeneratedFile.startsEarly`), which would otherwise run last while the other cores wait.
+    public var renderFirst: [Int]
 
-    public init(pagePaths: [SitePath], renderPage: @escaping @Sendable (Int) -> Page, copies: [Copy]) {
+    public init(pagePaths: [SitePath], renderPage: @escaping @Sendable (Int) -> Page, copies: [Copy], renderFirst: [Int] = []) {
         self.pagePaths = pagePaths
         self.renderPage = renderPage
         self.copies = copies
+        self.renderFirst = renderFirst
     }
 }
