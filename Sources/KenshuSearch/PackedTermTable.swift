@@ -10,7 +10,9 @@ struct PackedTermTable {
     private var keys: [UInt64]
     private var values: [Int]
     private var shift: Int
-    private(set) var count = 0
+    /// The slots in use, so that ``removeAll()`` clears only those.
+    private var used: [Int] = []
+    var count: Int { used.count }
 
     init(capacity: Int = 64) {
         var bits = 4
@@ -32,16 +34,17 @@ struct PackedTermTable {
                 let value = make()
                 keys[index] = key
                 values[index] = value
-                count += 1
+                used.append(index)
                 return value
             }
             index = (index + 1) & mask
         }
     }
 
-    /// Every key with its value, in no particular order.
-    func forEach(_ body: (UInt64, Int) -> Void) {
-        for index in keys.indices where keys[index] != 0 { body(keys[index], values[index]) }
+    /// Empties the table, keeping its size: one table serves document after document.
+    mutating func removeAll() {
+        for index in used { keys[index] = 0 }
+        used.removeAll(keepingCapacity: true)
     }
 
     private mutating func grow() {
@@ -49,7 +52,7 @@ struct PackedTermTable {
         keys = Array(repeating: 0, count: oldKeys.count * 2)
         values = Array(repeating: 0, count: oldKeys.count * 2)
         shift -= 1
-        count = 0
+        used.removeAll(keepingCapacity: true)
         for index in oldKeys.indices where oldKeys[index] != 0 {
             let value = oldValues[index]
             _ = slot(for: oldKeys[index]) { value }
@@ -79,5 +82,12 @@ struct TermNumbering {
             terms.append(term)
             return number
         }
+    }
+
+    /// Forgets every term, keeping the tables' storage for the next document.
+    mutating func removeAll() {
+        packed.removeAll()
+        words.removeAll(keepingCapacity: true)
+        terms.removeAll(keepingCapacity: true)
     }
 }

@@ -27,7 +27,13 @@ public struct SearchIndex: Sendable {
         var lengths: [Int] = []
         lengths.reserveCapacity(documents.count)
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
-            let counted = Parallel.map(Array(documents[start..<min(start + Self.chunkSize, documents.count)])) { Self.termCounts(of: $0) }
+            let end = min(start + Self.chunkSize, documents.count)
+            // Slices of a few hundred documents, each counted with one reused scratch table.
+            let slices = stride(from: start, to: end, by: Self.sliceSize).map { $0..<min($0 + Self.sliceSize, end) }
+            let counted = Parallel.map(slices) { slice -> [DocumentTerms] in
+                var scratch = TermScratch()
+                return slice.map { Self.termCounts(of: documents[$0], scratch: &scratch) }
+            }.flatMap { $0 }
             lengths += counted.map(\.length)
             _ = Parallel.map(Array(0..<Self.partitions)) { part -> Int in
                 tables[part].add(counted, part: part, firstDocument: start)
@@ -65,29 +71,69 @@ public struct SearchIndex: Sendable {
     static let partitions = 8
     /// How many documents are counted before their counts are moved into the partition tables.
     static let chunkSize = 4096
+    /// How many documents one task counts with one scratch table.
+    static let sliceSize = 256
 
-    /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms.
-    static func termCounts(of document: SearchDocument) -> (counts: [[(term: SearchTerm, count: Int)]], length: Int) {
-        var numbering = TermNumbering()
-        var totals: [Int] = []
-        var length = 0
+    /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms,
+    /// counted in `scratch`.
+    static func termCounts(of document: SearchDocument, scratch: inout TermScratch) -> DocumentTerms {
+        scratch.clear()
         func add(_ text: String, weight: Int) {
-            SearchText.forEachTerm(ofNormalised: SearchText.normalise(text)) { term in
-                let number = numbering.number(of: term)
-                if number == totals.count { totals.append(0) }
-                totals[number] += weight
-                length += 1
-            }
+            SearchText.forEachTerm(ofNormalised: SearchText.normalise(text)) { scratch.add($0, weight: weight) }
         }
         if document.kind == .page || document.kind == .glossary { add(document.title, weight: titleWeight) }
         add(document.heading, weight: document.kind == .quiz ? 1 : headingWeight)
         add(document.text, weight: 1)
-        // Plain arrays by partition: fewer tables to grow and keep.
-        var counts = Array(repeating: [(term: SearchTerm, count: Int)](), count: partitions)
-        for (number, term) in numbering.terms.enumerated() {
-            counts[Int(term.firstScalarValue) % partitions].append((term, totals[number]))
+        return scratch.grouped(partitions: partitions)
+    }
+}
+
+/// One document's weighted term counts, grouped by partition in one flat array (one allocation per
+/// document instead of one per partition), and its length in terms.
+struct DocumentTerms: Sendable {
+    var terms: [(term: SearchTerm, count: Int)]
+    /// Partition `p`'s terms are `terms[starts[p]..<starts[p + 1]]`.
+    var starts: [Int]
+    var length: Int
+
+    func terms(of part: Int) -> ArraySlice<(term: SearchTerm, count: Int)> { terms[starts[part]..<starts[part + 1]] }
+}
+
+/// The counting tables of one task, emptied between documents but never freed: 100,000 documents
+/// would otherwise each build and free their own.
+struct TermScratch {
+    private var numbering = TermNumbering()
+    private var totals: [Int] = []
+    private var length = 0
+
+    mutating func clear() {
+        numbering.removeAll()
+        totals.removeAll(keepingCapacity: true)
+        length = 0
+    }
+
+    mutating func add(_ term: SearchTerm, weight: Int) {
+        let number = numbering.number(of: term)
+        if number == totals.count { totals.append(0) }
+        totals[number] += weight
+        length += 1
+    }
+
+    /// The counts by partition (a term's first scalar modulo `partitions`), by a counting sort.
+    func grouped(partitions: Int) -> DocumentTerms {
+        let terms = numbering.terms
+        var starts = Array(repeating: 0, count: partitions + 1)
+        for term in terms { starts[Int(term.firstScalarValue) % partitions + 1] += 1 }
+        for part in 0..<partitions { starts[part + 1] += starts[part] }
+        var next = starts
+        let placeholder: (term: SearchTerm, count: Int) = (.ideographic(0), 0)
+        var grouped = Array(repeating: placeholder, count: terms.count)
+        for (number, term) in terms.enumerated() {
+            let part = Int(term.firstScalarValue) % partitions
+            grouped[next[part]] = (term, totals[number])
+            next[part] += 1
         }
-        return (counts, length)
+        return DocumentTerms(terms: grouped, starts: starts, length: length)
     }
 }
 
@@ -101,10 +147,10 @@ private final class PartitionTable: @unchecked Sendable {
     private var numbering = TermNumbering()
     private var lists: [[(document: Int32, count: Int32)]] = []
 
-    func add(_ counted: [(counts: [[(term: SearchTerm, count: Int)]], length: Int)], part: Int, firstDocument: Int) {
+    func add(_ counted: [DocumentTerms], part: Int, firstDocument: Int) {
         for (offset, document) in counted.enumerated() {
             let number = Int32(truncatingIfNeeded: firstDocument + offset)
-            for (term, count) in document.counts[part] {
+            for (term, count) in document.terms(of: part) {
                 let slot = numbering.number(of: term)
                 if slot == lists.count { lists.append([]) }
                 lists[slot].append((number, Int32(truncatingIfNeeded: count)))
