@@ -214,13 +214,9 @@ public struct SitePipeline: Sendable {
 
     /// How pages are rendered with this theme: its words for permalinks and alerts, and the quiz plug-in.
     static func markdownOptions(theme: Theme) -> MarkdownOptions {
-        var options = MarkdownOptions(
-            path: "", permalinkLabel: theme.strings["permalink"] ?? "",
-            alertTitles: MarkdownOptions.japaneseAlertTitles.merging(
-                MarkdownOptions.japaneseAlertTitles.keys.compactMap { key in theme.strings["alert_" + key].map { (key, $0) } },
-                uniquingKeysWith: { $1 }))
+        var options = MarkdownOptions(path: "")
+        options.useWords(of: theme)
         options.fencedBlockHandlers["quiz"] = QuizBlockHandler()
-        options.taskLabels = (theme.strings["task_done"] ?? "", theme.strings["task_open"] ?? "")
         options.reservedIDs = theme.elementIDs
         return options
     }

@@ -4,7 +4,7 @@ import KenshuCore
 /// GitHub-style alerts: a block quote whose first line is `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`,
 /// `[!WARNING]` or `[!CAUTION]` becomes a labelled callout.
 extension HTMLWriter {
-    static let alertKinds = ["note", "tip", "important", "warning", "caution"]
+    static var alertKinds: [String] { MarkdownOptions.alertKinds }
 
     /// Renders `quote` as a callout and returns `true`, or returns `false` when it is an ordinary quote.
     func renderAlert(_ quote: MarkdownNode) -> Bool {

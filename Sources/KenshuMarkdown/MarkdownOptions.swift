@@ -23,7 +23,7 @@ public struct MarkdownOptions: Sendable {
     public var urlPolicy = URLPolicy()
     /// The accessible names of a task list item's disabled checkbox, checked and unchecked
     /// (GFM writes none, and a checkbox without a name is an accessibility error).
-    public var taskLabels = (done: "完了", open: "未完了")
+    public var taskLabels = (done: "", open: "")
     /// `vars:` of site.yml: the values `{{name}}` in text stands for (code and link targets are left alone).
     public var variables: [String: String] = [:]
     /// Features that render fenced blocks, keyed by the info string's first word (`quiz`).
@@ -31,8 +31,7 @@ public struct MarkdownOptions: Sendable {
 
     public init(
         path: String, contentPath: String? = nil, lineOffset: Int = 0, allowRawHTML: Bool = false,
-        headingAnchors: Bool = true, permalinkLabel: String = "この見出しへのリンク",
-        alertTitles: [String: String] = MarkdownOptions.japaneseAlertTitles
+        headingAnchors: Bool = true, permalinkLabel: String = "", alertTitles: [String: String] = [:]
     ) {
         self.path = path
         self.contentPath = contentPath
@@ -43,7 +42,6 @@ public struct MarkdownOptions: Sendable {
         self.alertTitles = alertTitles
     }
 
-    public static let japaneseAlertTitles = [
-        "note": "補足", "tip": "ヒント", "important": "重要", "warning": "注意", "caution": "警告",
-    ]
+    /// The names of GitHub's alert kinds (`> [!NOTE]`), whose titles come from the theme (`alert_note`).
+    public static let alertKinds = ["note", "tip", "important", "warning", "caution"]
 }

@@ -310,6 +310,7 @@ a.glossary-link:hover { color: var(--accent); }
 .print-page-title { font-size: 1.875rem; border-bottom: 3px solid var(--accent); padding-bottom: 0.25rem; }
 .print-quiz { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 1.5rem 0; }
 .print-quiz-label { margin: 0 0 0.5rem; }
+.print-blank-line { display: inline-block; width: 16em; max-width: 60%; border-bottom: 1px solid currentColor; vertical-align: baseline; }
 .print-answer-list { list-style: none; padding-left: 0; }
 .print-answer-list > li { margin-bottom: 1rem; }
 
@@ -647,7 +648,7 @@ a.glossary-link { text-decoration: none; }
       link.classList.add("is-done");
       var mark = document.createElement("span");
       mark.className = "visually-hidden";
-      mark.textContent = "（" + t("done") + "）";
+      mark.textContent = t("paren_open") + t("done") + t("paren_close");
       link.appendChild(mark);
     }
   });
@@ -694,7 +695,7 @@ a.glossary-link { text-decoration: none; }
       cell(dl, t("progress_quizzes"), state.right + " / " + state.quizzes).setAttribute("data-right", state.right);
       state.tests.forEach(function (x) {
         var text = x.result ? t("test_best", { score: x.result.best, date: x.result.bestAt }) + " " + (x.result.passed ? t("test_passed") : t("test_failed")) : t("progress_not_taken");
-        var label = state.tests.length > 1 ? t("progress_test") + "（" + x.test.title + "）" : t("progress_test");
+        var label = state.tests.length > 1 ? t("progress_test") + t("paren_open") + x.test.title + t("paren_close") : t("progress_test");
         var dd = cell(dl, label, text);
         dd.setAttribute("data-passed", x.result && x.result.passed ? "true" : "false");
       });
@@ -1399,6 +1400,10 @@ objectives: Learning objectives
 sources: Sources
 accessed: accessed
 colon: ": "
+# Brackets around an aside (a reading, minutes, a date) and the wide gap between two parts of a line.
+paren_open: " ("
+paren_close: ")"
+gap: "  "
 reading_time: Reading time
 updated: Updated
 review_by: Review by
@@ -1504,6 +1509,10 @@ objectives: 学習目標
 sources: 出典
 accessed: 閲覧日
 colon: "："
+# Brackets around an aside (a reading, minutes, a date) and the wide gap between two parts of a line.
+paren_open: "（"
+paren_close: "）"
+gap: "　"
 reading_time: 所要時間
 updated: 更新日
 review_by: 次回見直し
@@ -1625,7 +1634,7 @@ search_glossary: 用語集
 <h2 id="{{id}}">{{name}}</h2>
 <dl class="glossary-terms">
 {{#terms}}
-<dt id="{{id}}">{{term}}{{#reading}} <span class="glossary-reading">（{{reading}}）</span>{{/reading}}</dt>
+<dt id="{{id}}">{{term}}{{#reading}} <span class="glossary-reading">{{t.paren_open}}{{reading}}{{t.paren_close}}</span>{{/reading}}</dt>
 <dd>
 <p>{{definition}}</p>
 {{#aliases}}
@@ -1790,7 +1799,7 @@ search_glossary: 用語集
 <ol class="lesson-list">
 {{#lessons}}
 <li>
-<a href="{{href}}">{{title}}</a>{{#minutes}} <span class="minutes">（{{minutes}}）</span>{{/minutes}}
+<a href="{{href}}">{{title}}</a>{{#minutes}} <span class="minutes">{{t.paren_open}}{{minutes}}{{t.paren_close}}</span>{{/minutes}}
 {{#description}}
 <p>{{description}}</p>
 {{/description}}
@@ -1871,12 +1880,12 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 """# + "\n",
         "templates/print-quiz.mustache": #"""
 <div class="print-quiz">
-<p class="print-quiz-label"><strong>{{t.print_question}} {{number}}</strong>{{#is_multiple}}（{{t.print_choose_all}}）{{/is_multiple}}</p>
+<p class="print-quiz-label"><strong>{{t.print_question}} {{number}}</strong>{{#is_multiple}}{{t.paren_open}}{{t.print_choose_all}}{{t.paren_close}}{{/is_multiple}}</p>
 <div class="print-quiz-question">
 {{{question}}}
 </div>
 {{#is_text}}
-<p class="print-quiz-blank">{{t.print_answer_blank}}{{t.colon}}＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿</p>
+<p class="print-quiz-blank">{{t.print_answer_blank}}{{t.colon}}<span class="print-blank-line"></span></p>
 {{/is_text}}
 {{^is_text}}
 <ol class="print-quiz-choices">
@@ -1930,7 +1939,7 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 <p><strong>{{t.sources}}</strong></p>
 <ul>
 {{#sources}}
-<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#accessed}}（{{t.accessed}}: {{accessed}}）{{/accessed}}</li>
+<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#accessed}}{{t.paren_open}}{{t.accessed}}{{t.colon}}{{accessed}}{{t.paren_close}}{{/accessed}}</li>
 {{/sources}}
 </ul>
 </div>
@@ -1942,7 +1951,7 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 <h2 class="print-page-title" id="title-{{id}}">{{t.print_answer_key}}{{t.colon}}{{title}}</h2>
 <ol class="print-answer-list">
 {{#answers}}
-<li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>（{{page_title}}）　{{t.print_correct}}{{t.colon}}{{{answer}}}</p>
+<li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>{{t.paren_open}}{{page_title}}{{t.paren_close}}{{t.gap}}{{t.print_correct}}{{t.colon}}{{{answer}}}</p>
 {{#has_explanation}}
 <div class="print-explanation content">
 {{{explanation}}}
@@ -2083,7 +2092,7 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 <h2 id="kenshu-sources">{{t.sources}}</h2>
 <ul>
 {{#page.sources}}
-<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#accessed}}<span class="accessed">（{{t.accessed}}: <time datetime="{{accessed}}">{{accessed}}</time>）</span>{{/accessed}}</li>
+<li>{{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}{{#accessed}}<span class="accessed">{{t.paren_open}}{{t.accessed}}{{t.colon}}<time datetime="{{accessed}}">{{accessed}}</time>{{t.paren_close}}</span>{{/accessed}}</li>
 {{/page.sources}}
 </ul>
 </section>

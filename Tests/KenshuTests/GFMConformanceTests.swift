@@ -7,7 +7,7 @@ import Testing
 /// (raw HTML not allowed), as an imported course renders.
 @Suite struct GFMConformanceTests {
     static func render(_ markdown: String, allowRawHTML: Bool = false) -> String {
-        let options = MarkdownOptions(path: "spec.md", contentPath: "spec.md", allowRawHTML: allowRawHTML)
+        let options = withJapaneseWords(MarkdownOptions(path: "spec.md", contentPath: "spec.md", allowRawHTML: allowRawHTML))
         return HTMLNormaliser.stripKenshuAdditions(MarkdownRenderer.render(markdown, options: options).html)
     }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct GFMExtensionTests {
     func render(_ markdown: String, rawHTML: Bool = false) -> ParsedMarkdown {
         MarkdownRenderer.render(
-            markdown, options: MarkdownOptions(path: "Content/01-a/02-b.md", contentPath: "01-a/02-b.md", lineOffset: 3, allowRawHTML: rawHTML))
+            markdown, options: withJapaneseWords(MarkdownOptions(path: "Content/01-a/02-b.md", contentPath: "01-a/02-b.md", lineOffset: 3, allowRawHTML: rawHTML)))
     }
 
     @Test func testStrikethrough_inJapaneseText_andNotForSingleTildes() {

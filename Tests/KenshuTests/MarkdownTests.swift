@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct MarkdownTests {
     func render(_ markdown: String, path: String = "01-a/02-b.md") -> ParsedMarkdown {
-        MarkdownRenderer.render(markdown, options: MarkdownOptions(path: "Content/" + path, contentPath: path, lineOffset: 3))
+        MarkdownRenderer.render(markdown, options: withJapaneseWords(MarkdownOptions(path: "Content/" + path, contentPath: path, lineOffset: 3)))
     }
 
     @Test func testHeadingIDs_keepJapaneseAndNumberDuplicates() {

@@ -196,7 +196,7 @@
       link.classList.add("is-done");
       var mark = document.createElement("span");
       mark.className = "visually-hidden";
-      mark.textContent = "（" + t("done") + "）";
+      mark.textContent = t("paren_open") + t("done") + t("paren_close");
       link.appendChild(mark);
     }
   });
@@ -243,7 +243,7 @@
       cell(dl, t("progress_quizzes"), state.right + " / " + state.quizzes).setAttribute("data-right", state.right);
       state.tests.forEach(function (x) {
         var text = x.result ? t("test_best", { score: x.result.best, date: x.result.bestAt }) + " " + (x.result.passed ? t("test_passed") : t("test_failed")) : t("progress_not_taken");
-        var label = state.tests.length > 1 ? t("progress_test") + "（" + x.test.title + "）" : t("progress_test");
+        var label = state.tests.length > 1 ? t("progress_test") + t("paren_open") + x.test.title + t("paren_close") : t("progress_test");
         var dd = cell(dl, label, text);
         dd.setAttribute("data-passed", x.result && x.result.passed ? "true" : "false");
       });
