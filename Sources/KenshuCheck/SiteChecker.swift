@@ -180,11 +180,9 @@ public struct SiteFiles: Sendable {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: root])
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
-        while let relative = enumerator.nextObject() as? String {
-            let path = relative.precomposedStringWithCanonicalMapping
-            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+        DirectoryWalk.walk(root) { relative, isDirectory in
+            let path = relative.nfc
+            if isDirectory {
                 directories.insert(path)
             } else {
                 all.insert(path)
