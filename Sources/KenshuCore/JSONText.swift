@@ -3,8 +3,15 @@
 /// a classic `<script>` (`<`, U+2028 and U+2029 escaped). The one place these rules live.
 public enum JSONText {
     public static func string(_ text: String) -> String {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 2)
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal to a byte buffer (large files are written as bytes).
+    public static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var index = 0
@@ -28,7 +35,6 @@ public enum JSONText {
             }
         }
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func hexDigits(_ byte: UInt8) -> [UInt8] {

@@ -33,7 +33,9 @@ public enum PercentEncoding {
             if byte < 0x80, allowed[Int(byte)] {
                 out.append(byte)
             } else {
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -66,19 +66,22 @@ public enum SearchScripts {
         }
         let postings = index.postings
         let termFiles = Parallel.map(Array(shards.enumerated())) { number, terms -> (String, String) in
-            var out = prefix + "[\"t\(number)\"]={"
+            // Written as bytes: appending each posting's characters to a String was most of this step.
+            var out = Array((prefix + "[\"t\(number)\"]={").utf8)
             for (position, term) in terms.enumerated() {
-                if position > 0 { out += ",\n" }
-                out += JSONText.string(term) + ":\""
+                if position > 0 { out += ",\n".utf8 }
+                JSONText.append(term, to: &out)
+                out += ":\"".utf8
                 var previous = 0
                 for posting in postings[term] ?? [] {
                     PostingCode.append(posting.document - previous, to: &out)
                     PostingCode.append(posting.score, to: &out)
                     previous = posting.document
                 }
-                out += "\""
+                out.append(UInt8(ascii: "\""))
             }
-            return ("search/terms-\(number).js", out + "};\n")
+            out += "};\n".utf8
+            return ("search/terms-\(number).js", String(decoding: out, as: UTF8.self))
         }
         files += termFiles
         let documents = index.documents
@@ -124,16 +127,16 @@ public enum SearchScripts {
 /// every digit but the last taken from the upper half of a 64-letter alphabet. Half the bytes of JSON
 /// numbers and commas; search.js reads it back.
 enum PostingCode {
-    static let alphabet = Array("0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".unicodeScalars)
+    static let alphabet = Array("0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".utf8)
 
-    static func append(_ number: Int, to out: inout String) {
+    static func append(_ number: Int, to out: inout [UInt8]) {
         let value = max(0, number)
         var shift = 0
         while value >> (shift + 5) > 0 { shift += 5 }
         while shift > 0 {
-            out.unicodeScalars.append(alphabet[32 + ((value >> shift) & 31)])
+            out.append(alphabet[32 + ((value >> shift) & 31)])
             shift -= 5
         }
-        out.unicodeScalars.append(alphabet[value & 31])
+        out.append(alphabet[value & 31])
     }
 }

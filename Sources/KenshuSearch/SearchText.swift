@@ -30,9 +30,13 @@ public enum SearchText {
             if value < 0x80 {
                 bytes.append(UInt8(value))
             } else if value < 0x800 {
-                bytes += [UInt8(0xC0 | value >> 6), UInt8(0x80 | value & 0x3F)]
+                // One byte at a time: `bytes += [a, b]` made a temporary array for every character.
+                bytes.append(UInt8(0xC0 | value >> 6))
+                bytes.append(UInt8(0x80 | value & 0x3F))
             } else {
-                bytes += [UInt8(0xE0 | value >> 12), UInt8(0x80 | value >> 6 & 0x3F), UInt8(0x80 | value & 0x3F)]
+                bytes.append(UInt8(0xE0 | value >> 12))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
             }
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -125,10 +125,10 @@ import KenshuServe
     }
 
     @Test func testPostingCode_usesBase32DigitsWithContinuationLetters() {
-        var out = ""
+        var out: [UInt8] = []
         for number in [0, 5, 31, 32, 255, 1025] { PostingCode.append(number, to: &out) }
         // 0, 5, v(31); 32 = [1, 0] → "B0"; 255 = [7, 31] → "Hv"; 1025 = [1, 0, 1] → "BA1".
-        #expect(out == "05vB0HvBA1")
+        #expect(String(decoding: out, as: UTF8.self) == "05vB0HvBA1")
     }
 
     @Test func testSynonyms_readFromSiteYAML() {
