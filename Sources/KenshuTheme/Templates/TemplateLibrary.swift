@@ -40,6 +40,6 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: .object(object), capacity: 16 * 1024)
         renderer.render(template, TemplateRenderer.Frame())
-        return String(decoding: renderer.output.bytes, as: UTF8.self)
+        return renderer.output.text
     }
 }

@@ -1,28 +1,34 @@
 /// The one growing buffer a page renders into, and the way values become text in it: HTML-escaped
 /// exactly as swift-mustache escapes (`<`, `>`, `&`, `"`, `'`, compared as whole characters).
+///
+/// The buffer is a `String` reserved once: appending valid text needs no validation, and the page
+/// is handed over without a copy. Positions are UTF-8 offsets.
 struct TemplateOutput {
-    var bytes: [UInt8] = []
+    var text = ""
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) { text.reserveCapacity(capacity) }
 
-    var count: Int { bytes.count }
+    var count: Int { text.utf8.count }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func append(_ piece: String) { text.append(piece) }
 
     /// Whether what was written since `start` ends with a line feed that is its own character
     /// (not the end of a `\r\n`): where a partial's indentation goes.
     func endsLine(since start: Int) -> Bool {
+        let bytes = text.utf8
         let end = bytes.count
-        guard end > start, bytes[end - 1] == 0x0A else { return false }
-        return !(end - 2 >= start && bytes[end - 2] == 0x0D)
+        guard end > start, bytes[bytes.index(bytes.endIndex, offsetBy: -1)] == 0x0A else { return false }
+        return !(end - 2 >= start && bytes[bytes.index(bytes.endIndex, offsetBy: -2)] == 0x0D)
     }
 
-    mutating func removeLast(from position: Int) { bytes.removeSubrange(position...) }
+    mutating func removeLast(from position: Int) {
+        text.removeSubrange(text.utf8.index(text.utf8.startIndex, offsetBy: position)...)
+    }
 
     /// `value` as swift-mustache prints a variable, escaped for HTML when `escaping`.
     mutating func write(_ value: TemplateValue, escaping: Bool) {
         switch value {
-        case .text(let text): escaping ? appendEscaped(text) : append(text)
+        case .text(let value): escaping ? appendEscaped(value) : append(value)
         case .int(let number): append(String(number))
         case .bool(let flag): append(flag ? "true" : "false")
         case .list(let list):
@@ -32,23 +38,23 @@ struct TemplateOutput {
         }
     }
 
-    mutating func appendEscaped(_ text: String) {
+    mutating func appendEscaped(_ value: String) {
         var special = false
-        for byte in text.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
+        for byte in value.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
             special = true
             break
         }
-        guard special else { return append(text) }
+        guard special else { return append(value) }
         // Character by character, as swift-mustache does: `&` followed by a combining mark is one
         // character that is not `&`, and stays as it is.
-        for character in text {
+        for character in value {
             switch character {
             case "<": append("&lt;")
             case ">": append("&gt;")
             case "&": append("&amp;")
             case "\"": append("&quot;")
             case "'": append("&#39;")
-            default: bytes.append(contentsOf: character.utf8)
+            default: text.append(character)
             }
         }
     }
