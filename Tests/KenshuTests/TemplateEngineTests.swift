@@ -67,4 +67,12 @@ import Testing
         try library.register("second", named: "p")
         #expect(library.render(CorpusContext(), withTemplate: "main") == "[child]|second")
     }
+
+    @Test func testAPartialThatIncludesItself_stopsInsteadOfCrashing() throws {
+        var library = TemplateLibrary()
+        try library.register("a{{> self}}", named: "self")
+        #expect(library.render(CorpusContext(), withTemplate: "self") == String(repeating: "a", count: TemplateRenderer.maxPartialDepth + 1))
+        try library.register("<{{#nested}}{{> self}}{{/nested}}>", named: "wrapper")
+        #expect(library.render(CorpusContext(), withTemplate: "wrapper")?.count == TemplateRenderer.maxPartialDepth + 2)
+    }
 }

@@ -10,9 +10,14 @@ struct TemplateRenderer {
         var escapes = true
     }
 
+    /// Partials inside partials deeper than this render nothing: a theme whose partial includes
+    /// itself gets a cut-off page instead of a crash (swift-mustache recursed until the stack overflowed).
+    static let maxPartialDepth = 100
+
     let library: TemplateLibrary
     var stack: [TemplateValue]
     var output: TemplateOutput
+    var partialDepth = 0
 
     init(library: TemplateLibrary, root: TemplateValue, capacity: Int) {
         self.library = library
@@ -65,7 +70,7 @@ struct TemplateRenderer {
                 guard case .text(let found) = lookup(lookedUp, frame) else { return }
                 name = found
             }
-            guard let template = library.template(named: name) else { return }
+            guard partialDepth < Self.maxPartialDepth, let template = library.template(named: name) else { return }
             var inner = Frame()
             inner.indentation = indentation.map { (frame.indentation ?? "") + $0 } ?? frame.indentation
             if let overrides {
@@ -73,7 +78,9 @@ struct TemplateRenderer {
             } else {
                 inner.overrides = frame.overrides
             }
+            partialDepth += 1
             render(template, inner)
+            partialDepth -= 1
         case .contentType(let escapes):
             frame.escapes = escapes
         case .definition:
