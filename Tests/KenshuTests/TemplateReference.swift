@@ -29,8 +29,12 @@ struct TemplatePair {
 /// A typed context as swift-mustache sees values: strings, flags and numbers as themselves, lists
 /// as arrays (of `String` or `Int` when they hold only those, so `sorted()` works), the theme's
 /// words as the dictionary they are, other objects as this adapter.
-struct ReferenceObject: MustacheParent {
+struct ReferenceObject: MustacheParent, CustomStringConvertible {
     let object: any TemplateObject
+
+    /// An object written as a variable (`{{.}}` at the top): swift-mustache prints Swift's
+    /// description of it, Kenshu prints nothing (a documented difference); this makes them agree.
+    var description: String { "" }
 
     func child(named name: String) -> Any? { Self.value(object.child(named: name)) }
 
