@@ -1,4 +1,5 @@
 import Foundation
+import KenshuCore
 import Mustache
 import Testing
 @testable import KenshuTheme
@@ -74,5 +75,20 @@ import Testing
         #expect(library.render(CorpusContext(), withTemplate: "self") == String(repeating: "a", count: TemplateRenderer.maxPartialDepth + 1))
         try library.register("<{{#nested}}{{> self}}{{/nested}}>", named: "wrapper")
         #expect(library.render(CorpusContext(), withTemplate: "wrapper")?.count == TemplateRenderer.maxPartialDepth + 2)
+    }
+
+    @Test func testABrokenThemeTemplate_isALocatedDiagnostic_andTheOthersStillLoad() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-broken-theme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let file = templates.appendingPathComponent("pager.mustache")
+        try Data("<nav>\n{{#prev}}\n  <a href=\"{{href}}\">{{title}</a>\n{{/prev}}\n".utf8).write(to: file)
+        let (theme, problems) = Theme.load(layers: [.builtIn, .folder(folder.path)], language: "ja")
+        let problem = try #require(problems.first)
+        #expect(problems.count == 1 && problem.code == "K8003")
+        #expect(problem.location == SourceLocation(path: file.path, line: 3, column: 29), "\(problem)")
+        #expect(problem.description.contains("unfinishedName"))
+        #expect(theme.templates.contains("lesson") && !theme.templates.contains("pager"))
     }
 }
