@@ -10,7 +10,7 @@ struct SCORMLaunchContext: TemplateContext {
     /// The course's title.
     var title: String
 
-    func value(of field: CodingKeys) -> Any? {
+    func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
         switch field {
         case .lang: lang
         case .title: title

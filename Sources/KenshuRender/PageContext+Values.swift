@@ -26,7 +26,7 @@ extension PageContext {
         /// The courses this one is built on (`base:`), nearest first; absent for a course of its own.
         public var modifiedFrom: [Upstream]?
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .title: title
             case .home: home
@@ -51,7 +51,7 @@ extension PageContext {
         /// The original's licence, by its name in the theme's words: it stays visible beside the notice.
         public var licence: String?
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .title: title
             case .organisation: organisation
@@ -69,7 +69,7 @@ extension PageContext {
         public var author: String?
         public var sourceURL: String?
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .author: author
             case .sourceURL: sourceURL
@@ -98,7 +98,7 @@ extension PageContext {
         public var reviewBy: String?
         public var sources: [SourceValues] = []
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .title: title
             case .description: description
@@ -129,7 +129,7 @@ extension PageContext {
             accessed = source.accessed
         }
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .title: title
             case .url: url
@@ -152,7 +152,7 @@ extension PageContext {
         public var description: String?
         public var minutes: String?
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .title: title
             case .href: href
@@ -175,7 +175,7 @@ extension PageContext {
         public var open: Bool
         public var lessons: [Link]?
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .title: title
             case .href: href
@@ -201,7 +201,7 @@ extension PageContext {
         /// The module's reading time in the theme's words; absent when no lesson gives one.
         public var minutes: String?
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .number: number
             case .title: title

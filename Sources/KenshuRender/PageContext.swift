@@ -60,7 +60,7 @@ public struct PageContext: TemplateContext {
     /// The home page's module cards.
     public var modules: [ModuleCard]?
 
-    public func value(of field: CodingKeys) -> Any? {
+    public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
         switch field {
         case .lang: lang
         case .t: t
@@ -112,7 +112,10 @@ public struct LayeredContext<Own: TemplateContext>: Encodable, TemplateLookup {
     public var own: Own
     public var page: PageContext
 
-    public func child(named name: String) -> Any? { own.child(named: name) ?? page.child(named: name) }
+    public func child(named name: String) -> TemplateValue {
+        let value = own.child(named: name)
+        return value.isPresent ? value : page.child(named: name)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         try page.encode(to: encoder)

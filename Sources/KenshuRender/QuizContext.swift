@@ -33,7 +33,7 @@ public struct QuizContext: TemplateContext {
         /// Shown when this choice is picked (block HTML); absent when the author wrote none.
         public var feedback: String?
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .index: index
             case .html: html
@@ -98,7 +98,7 @@ public struct QuizContext: TemplateContext {
         hasExplanation = !quiz.explanationHTML.isEmpty
     }
 
-    public func value(of field: CodingKeys) -> Any? {
+    public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
         switch field {
         case .t: t
         case .id: id

@@ -78,7 +78,7 @@ struct ErrorPageContext: TemplateContext {
         /// The stable code (`K2001`).
         var code: String
 
-        func value(of field: CodingKeys) -> Any? {
+        func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .place: place
             case .message: message
@@ -108,7 +108,7 @@ struct ErrorPageContext: TemplateContext {
         self.homeLink = homeLink
     }
 
-    func value(of field: CodingKeys) -> Any? {
+    func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
         switch field {
         case .lang: lang
         case .title: title

@@ -1,6 +1,5 @@
 import Foundation
 import KenshuCore
-import Mustache
 
 /// A theme: Mustache templates, UI strings and static assets, from the built-in default and any
 /// number of layers over it (`Themes/default` on disk, then the site's own themes), each layer
@@ -10,7 +9,7 @@ import Mustache
 /// without recompiling Kenshu; the built-in layer means no folder is needed at all.
 public struct Theme: Sendable {
     public let name: String
-    public let templates: MustacheLibrary
+    public let templates: TemplateLibrary
     /// UI words for the site's language (`i18n/ja.yml`).
     public let strings: [String: String]
     /// Files under `assets/`, copied to the output's `assets/` folder.
@@ -23,7 +22,7 @@ public struct Theme: Sendable {
     public var elementIDs: Set<String> = []
 
     public init(
-        name: String, templates: MustacheLibrary, strings: [String: String], assets: [(relativePath: String, file: ThemeFile)],
+        name: String, templates: TemplateLibrary, strings: [String: String], assets: [(relativePath: String, file: ThemeFile)],
         folders: [String] = []
     ) {
         self.name = name
@@ -78,7 +77,7 @@ public struct Theme: Sendable {
 
     public static func load(layers: [ThemeLayer], language: String) -> (Theme, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var elementIDs: Set<String> = []
         for (name, file) in collect(layers, under: "templates") where name.hasSuffix(".mustache") {
             let text: String
@@ -91,15 +90,12 @@ public struct Theme: Sendable {
             elementIDs.formUnion(Self.literalIDs(in: text))
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    .templateError, "\(error.error)",
-                    at: SourceLocation(path: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error(.templateError, "\(error)", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+                diagnostics.append(.error(
+                    .templateError, error.description, at: SourceLocation(path: file.displayPath, line: error.line, column: error.column)))
             }
         }
-        for required in requiredTemplates where library.getTemplate(named: required) == nil {
+        for required in requiredTemplates where !library.contains(required) {
             diagnostics.append(.error(.templateMissing, required, at: nil))
         }
         let strings = loadStrings(layers, language: language, diagnostics: &diagnostics)

@@ -126,10 +126,10 @@ import Testing
         let context = QuizContext(quiz, strings: Self.builtIn.strings)
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(context)) as? [String: Any] ?? [:]
         for key in QuizContext.CodingKeys.allCases {
-            #expect(context.child(named: key.rawValue) != nil || json[key.rawValue] == nil, "\(key)")
+            #expect(context.child(named: key.rawValue).isPresent || json[key.rawValue] == nil, "\(key)")
         }
         #expect(json["answers_json"] as? String == #"["x\"<y>"]"#)
-        #expect(context.child(named: "no_such_key") == nil)
+        #expect(!context.child(named: "no_such_key").isPresent)
         let drawn = Self.builtIn.templates.render(context, withTemplate: "quiz") ?? ""
         #expect(drawn.contains(#"data-shuffle="true" data-answers="[&quot;x\&quot;&lt;y&gt;&quot;]" data-kana="true">"#))
         #expect(drawn.contains("<strong>正解：</strong>x&quot;&lt;y&gt;</p>"))
@@ -150,9 +150,9 @@ import Testing
 
         let own = PrintQuizContext(t: [:], number: 7, question: "", isText: false, isMultiple: false, choices: [])
         let layered = LayeredContext(own: own, page: page)
-        #expect(layered.child(named: "number") as? Int == 7)
-        #expect(layered.child(named: "page_path") as? String == model.site[page: index].sitePath.value)
-        #expect((layered.child(named: "t") as? [String: String])?.isEmpty == true)
+        #expect(layered.child(named: "number").number == 7)
+        #expect(layered.child(named: "page_path").text == model.site[page: index].sitePath.value)
+        #expect(layered.child(named: "t").words?.isEmpty == true)
         let both = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(layered)) as? [String: Any])
         #expect(both["number"] as? Int == 7 && both["site_id"] as? String == "review-test")
     }

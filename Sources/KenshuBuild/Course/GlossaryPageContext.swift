@@ -16,7 +16,7 @@ public struct GlossaryPageContext: TemplateContext {
         public var id: String
         public var terms: [Term]
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .name: name
             case .id: id
@@ -43,7 +43,7 @@ public struct GlossaryPageContext: TemplateContext {
         public var sourceTitle: String?
         public var sourceURL: String?
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .id: id
             case .term: term
@@ -58,7 +58,7 @@ public struct GlossaryPageContext: TemplateContext {
 
     public var glossaryRows: [Row]
 
-    public func value(of field: CodingKeys) -> Any? {
+    public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
         switch field {
         case .glossaryRows: glossaryRows
         }

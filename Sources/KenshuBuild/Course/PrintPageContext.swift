@@ -19,7 +19,7 @@ public struct PrintPageContext: TemplateContext {
         public var children: [TOCEntry]
         public var hasChildren: Bool
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .title: title
             case .id: id
@@ -52,7 +52,7 @@ public struct PrintPageContext: TemplateContext {
         /// The answer key's entries (in an answer key only).
         public var answers: [Answer] = []
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .id: id
             case .kind: kind
@@ -83,7 +83,7 @@ public struct PrintPageContext: TemplateContext {
         public var explanation: String
         public var hasExplanation: Bool
 
-        public func value(of field: CodingKeys) -> Any? {
+        public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .number: number
             case .pageTitle: pageTitle
@@ -97,7 +97,7 @@ public struct PrintPageContext: TemplateContext {
     public var printTOC: [TOCEntry]
     public var printSections: [Section]
 
-    public func value(of field: CodingKeys) -> Any? {
+    public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
         switch field {
         case .printTOC: printTOC
         case .printSections: printSections
@@ -121,7 +121,7 @@ public struct PrintQuizContext: TemplateContext {
     /// Each choice's HTML, in the author's order.
     public var choices: [String]
 
-    public func value(of field: CodingKeys) -> Any? {
+    public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
         switch field {
         case .t: t
         case .number: number
