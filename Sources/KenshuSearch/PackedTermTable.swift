@@ -5,10 +5,15 @@
 /// and `Dictionary` hashes every key with SipHash through `Hasher`, which was the largest single
 /// cost of the index in profiles. A packed term is already a well-spread integer.
 struct PackedTermTable {
-    /// `0` marks an empty slot: a packed term is never 0 (a pair's first scalar is at least U+3005,
-    /// a single character has bit 63 set).
-    private var keys: [UInt64]
-    private var values: [Int]
+    /// A key and its value side by side: one cache line per probe in a large table.
+    private struct Slot {
+        /// `0` marks an empty slot: a packed term is never 0 (a pair's first scalar is at least
+        /// U+3005, a single character has bit 63 set).
+        var key: UInt64
+        var value: Int
+    }
+
+    private var slots: [Slot]
     private var shift: Int
     /// The slots in use, so that ``removeAll()`` clears only those.
     private var used: [Int] = []
@@ -17,45 +22,45 @@ struct PackedTermTable {
     init(capacity: Int = 64) {
         var bits = 4
         while 1 << bits < capacity * 2 { bits += 1 }
-        keys = Array(repeating: 0, count: 1 << bits)
-        values = Array(repeating: 0, count: 1 << bits)
+        slots = Array(repeating: Slot(key: 0, value: 0), count: 1 << bits)
         shift = 64 - bits
     }
 
     /// The value stored for `key`, inserting `make()` first when the key is new.
     mutating func slot(for key: UInt64, make: () -> Int) -> Int {
-        if (count + 1) * 4 > keys.count * 3 { grow() }
-        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
-        let mask = keys.count - 1
-        while true {
-            let found = keys[index]
-            if found == key { return values[index] }
-            if found == 0 {
-                let value = make()
-                keys[index] = key
-                values[index] = value
-                used.append(index)
-                return value
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let start = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+        let (value, inserted) = slots.withUnsafeMutableBufferPointer { buffer -> (Int, Int?) in
+            let mask = buffer.count - 1
+            var index = start
+            while true {
+                let found = buffer[index].key
+                if found == key { return (buffer[index].value, nil) }
+                if found == 0 {
+                    let value = make()
+                    buffer[index] = Slot(key: key, value: value)
+                    return (value, index)
+                }
+                index = (index + 1) & mask
             }
-            index = (index + 1) & mask
         }
+        if let inserted { used.append(inserted) }
+        return value
     }
 
     /// Empties the table, keeping its size: one table serves document after document.
     mutating func removeAll() {
-        for index in used { keys[index] = 0 }
+        for index in used { slots[index].key = 0 }
         used.removeAll(keepingCapacity: true)
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = Array(repeating: Slot(key: 0, value: 0), count: old.count * 2)
         shift -= 1
         used.removeAll(keepingCapacity: true)
-        for index in oldKeys.indices where oldKeys[index] != 0 {
-            let value = oldValues[index]
-            _ = slot(for: oldKeys[index]) { value }
+        for entry in old where entry.key != 0 {
+            _ = slot(for: entry.key) { entry.value }
         }
     }
 }

@@ -145,25 +145,40 @@ struct TermScratch {
 /// which orders one round's writes before the next round's and before `take()`).
 private final class PartitionTable: @unchecked Sendable {
     private var numbering = TermNumbering()
-    private var lists: [[(document: Int32, count: Int32)]] = []
+    /// Every (term, document, count) in the order added: three flat arrays instead of a growing
+    /// array per term, grouped by term only once, in ``take()``.
+    private var terms: [Int32] = []
+    private var documents: [Int32] = []
+    private var counts: [Int32] = []
 
     func add(_ counted: [DocumentTerms], part: Int, firstDocument: Int) {
         for (offset, document) in counted.enumerated() {
             let number = Int32(truncatingIfNeeded: firstDocument + offset)
             for (term, count) in document.terms(of: part) {
-                let slot = numbering.number(of: term)
-                if slot == lists.count { lists.append([]) }
-                lists[slot].append((number, Int32(truncatingIfNeeded: count)))
+                terms.append(Int32(truncatingIfNeeded: numbering.number(of: term)))
+                documents.append(number)
+                counts.append(Int32(truncatingIfNeeded: count))
             }
         }
     }
 
-    /// The lists by term, leaving the table empty so that they are freed once scored.
+    /// The lists by term (documents ascending, as added), leaving the table empty so that they
+    /// are freed once scored.
     func take() -> [(term: SearchTerm, list: [(document: Int32, count: Int32)])] {
         defer {
             numbering = TermNumbering()
-            lists = []
+            terms = []
+            documents = []
+            counts = []
         }
+        var lengths = Array(repeating: 0, count: numbering.terms.count)
+        for term in terms { lengths[Int(term)] += 1 }
+        var lists = lengths.map { length -> [(document: Int32, count: Int32)] in
+            var list: [(document: Int32, count: Int32)] = []
+            list.reserveCapacity(length)
+            return list
+        }
+        for entry in terms.indices { lists[Int(terms[entry])].append((documents[entry], counts[entry])) }
         return Array(zip(numbering.terms, lists)).map { (term: $0.0, list: $0.1) }
     }
 }
