@@ -22,7 +22,12 @@ struct HTMLTokenizer {
         var line: Int
         var column: Int
 
-        func value(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+        /// The value of attribute `name` (lower case). Lengths are compared first: most attributes
+        /// differ from the one asked for in length, and comparing strings showed in profiles.
+        func value(_ name: String) -> String? {
+            let length = name.utf8.count
+            return attributes.first { $0.name.utf8.count == length && $0.name == name }?.value
+        }
     }
 
     enum Token {
