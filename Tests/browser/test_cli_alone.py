@@ -1,6 +1,8 @@
 """The kenshu binary copied alone into an empty folder: it starts a course, builds it with the
 theme compiled into it, and checks it clean — as a municipality's PC gets it from a file share."""
 import os
+
+import pytest
 import shutil
 import subprocess
 
@@ -63,3 +65,16 @@ def test_new_refuses_a_folder_with_files(tmp_path):
     assert refused.returncode == 2
     assert "空ではありません" in refused.stderr
     assert (tmp_path / "taken" / "memo.txt").read_text(encoding="utf-8") == "x"
+
+
+def test_release_binary_needs_no_swift_libraries():
+    """The binary handed out (Scripts/build-release.sh) runs on a PC without Swift: every library it
+    loads is one of the system's own, none from the Swift toolchain. Tests/run checks that binary with
+    KENSHU_STATIC=1; the debug binary of the other steps links Swift's libraries and is not handed out."""
+    if os.environ.get("KENSHU_STATIC") != "1":
+        pytest.skip("checked in Tests/run's last step, on the binary Scripts/build-release.sh makes")
+    linked = subprocess.run(["ldd", KENSHU], capture_output=True, text=True)
+    assert linked.returncode == 0, linked.stderr
+    swift = [line for line in linked.stdout.splitlines() if "swift" in line.lower() or "libFoundation" in line or "libdispatch" in line]
+    assert swift == [], swift
+    assert "not found" not in linked.stdout, linked.stdout
