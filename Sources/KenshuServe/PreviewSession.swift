@@ -53,9 +53,10 @@ public actor PreviewSession {
         let trace = Trace()
         do {
             let model = try pipeline.update(changed: changed)
-            trace.mark("pipeline")
+            trace.mark("pipeline", steps: pipeline.timings)
             var diagnostics = model.diagnostics
             let rendered = pipeline.outputs(model)
+            trace.mark("outputs")
             if model.shapeChanged || servedPaths == nil {
                 servedPaths = PreviewSite.Paths(rendered)
                 diagnostics.append(contentsOf: ThemeCheck.check(rendered, site: model.site, contentDirectory: options.contentDirectory))
@@ -130,8 +131,11 @@ struct Trace {
     private static let enabled = ProcessInfo.processInfo.environment["KENSHU_TRACE"] != nil
     private let start = Date()
 
-    func mark(_ label: String) {
+    /// - Parameter steps: the pipeline's own step timings, printed under the label.
+    func mark(_ label: String, steps: [(step: String, seconds: Double)] = []) {
         guard Self.enabled else { return }
-        FileHandle.standardError.write(Data(String(format: "  %@ %.1f ms\n", label, Date().timeIntervalSince(start) * 1000).utf8))
+        var text = String(format: "  %@ %.1f ms\n", label, Date().timeIntervalSince(start) * 1000)
+        for (step, seconds) in steps { text += String(format: "    %@ %.1f ms\n", step, seconds * 1000) }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// What a whole-site pass worked out from each page (or each group of pages) last time, kept so
+/// that the next run recomputes it only for pages that changed.
+///
+/// Exists for `kenshu serve`: after an edit one page of 10,000 is new, and a review or transform
+/// that walks every page (quiz lint, glossary links) must not redo the other 9,999. A result is
+/// reused only while its pages are the very same values (``ParsedPage/isIdentical(to:)``), and the
+/// memo holds those values, so a box cannot be freed and another page take its place; a changed
+/// `context` (settings the pass depends on) forgets everything.
+public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    // @unchecked Sendable: `keys`, `values` and `context` are read and written only while `lock` is held.
+    private let lock = NSLock()
+    /// The pages each value was made from, by slot; kept apart from `values` so that comparing
+    /// them runs as plain code, not through `Value`'s generic witnesses (this runs on every rebuild).
+    private var keys: [[ParsedPage]] = []
+    private var values: [Value?] = []
+    private var context: Context?
+
+    public init() {}
+
+    /// One value per page of `pages`. `make` gets the pages not seen unchanged last time, in order,
+    /// and returns their values in the same order (it may work on all cores).
+    public func values(of pages: [ParsedPage], context: Context, make: ([ParsedPage]) -> [Value]) -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        prepare(count: pages.count, context: context)
+        let stale = staleSlots(pages.count) { slot in
+            keys[slot].count == 1 && keys[slot][0].isIdentical(to: pages[slot])
+        }
+        store(stale.isEmpty ? [] : make(stale.map { pages[$0] }), at: stale) { [pages[$0]] }
+        return values.compactMap { $0 }
+    }
+
+    /// One value per group of pages (a module's, say); `make` gets the groups whose pages changed.
+    public func values(of groups: [[ParsedPage]], context: Context, make: ([[ParsedPage]]) -> [Value]) -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        prepare(count: groups.count, context: context)
+        let stale = staleSlots(groups.count) { slot in Self.identical(keys[slot], groups[slot]) }
+        store(stale.isEmpty ? [] : make(stale.map { groups[$0] }), at: stale) { groups[$0] }
+        return values.compactMap { $0 }
+    }
+
+    /// Forgets everything when the context changed; one slot per item.
+    private func prepare(count: Int, context: Context) {
+        if self.context != context {
+            keys = []
+            values = []
+            self.context = context
+        }
+        if keys.count > count {
+            keys.removeLast(keys.count - count)
+            values.removeLast(values.count - count)
+        }
+        if keys.count < count {
+            keys += Array(repeating: [], count: count - keys.count)
+            values += Array(repeating: nil, count: count - values.count)
+        }
+    }
+
+    private func staleSlots(_ count: Int, isFresh: (Int) -> Bool) -> [Int] {
+        var stale: [Int] = []
+        for slot in 0..<count where values[slot] == nil || !isFresh(slot) { stale.append(slot) }
+        return stale
+    }
+
+    private func store(_ made: [Value], at slots: [Int], key: (Int) -> [ParsedPage]) {
+        precondition(made.count == slots.count, "PageMemo: make must return one value per item it is given")
+        for (slot, value) in zip(slots, made) {
+            keys[slot] = key(slot)
+            values[slot] = value
+        }
+    }
+
+    private static func identical(_ old: [ParsedPage], _ new: [ParsedPage]) -> Bool {
+        guard old.count == new.count else { return false }
+        for index in old.indices where !old[index].isIdentical(to: new[index]) { return false }
+        return true
+    }
+}
