@@ -62,6 +62,8 @@ public struct SitePipeline: Sendable {
     private var pageIndex: [String: PageID] = [:]
     private var linkCache: LinkCheckCache? = LinkCheckCache()
     private var knownFiles: Set<String> = []
+    /// ``SiteBuilder/readingOrder(of:)`` of `tree`, worked out when the tree is read.
+    private var order: [(file: ContentFile?, kind: ParsedPage.Kind, module: Int?)] = []
 
     /// - Parameter incremental: keep link results between runs (for preview); `build` checks everything once.
     public init(options: BuildOptions, incremental: Bool = false) {
@@ -113,6 +115,7 @@ public struct SitePipeline: Sendable {
             }
             let loaded = try step("content") { try ContentLoader.load(contentDirectory: options.contentDirectory) }
             tree = loaded
+            order = SiteBuilder.readingOrder(of: loaded)
             let files = [loaded.home].compactMap { $0 } + loaded.modules.flatMap { [$0.index].compactMap { $0 } + $0.lessons } + loaded.assets
             knownFiles = Set(files.map(\.absolutePath))
         }
@@ -157,7 +160,8 @@ public struct SitePipeline: Sendable {
         let parsed = pages
         var site = try step("site") {
             SiteBuilder.build(
-                tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: changedPages)
+                tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: changedPages,
+                order: order)
         }
         let transforms = self.transforms
         site = try step("transforms") {

@@ -9,11 +9,13 @@ import Foundation
 /// memo holds those values, so a box cannot be freed and another page take its place; a changed
 /// `context` (settings the pass depends on) forgets everything.
 public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    // @unchecked Sendable: `keys`, `values` and `context` are read and written only while `lock` is held.
+    // @unchecked Sendable: `keys`, `pageKeys`, `values` and `context` are read and written only while `lock` is held.
     private let lock = NSLock()
     /// The pages each value was made from, by slot; kept apart from `values` so that comparing
     /// them runs as plain code, not through `Value`'s generic witnesses (this runs on every rebuild).
     private var keys: [[ParsedPage]] = []
+    /// The same for a memo of single pages, without an array per page.
+    private var pageKeys: [ParsedPage?] = []
     private var values: [Value?] = []
     private var context: Context?
 
@@ -25,10 +27,13 @@ public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unc
         lock.lock()
         defer { lock.unlock() }
         prepare(count: pages.count, context: context)
-        let stale = staleSlots(pages.count) { slot in
-            keys[slot].count == 1 && keys[slot][0].isIdentical(to: pages[slot])
+        let stale = staleSlots(pages.count) { slot in pageKeys[slot]?.isIdentical(to: pages[slot]) ?? false }
+        let made = stale.isEmpty ? [] : make(stale.map { pages[$0] })
+        precondition(made.count == stale.count, "PageMemo: make must return one value per page it is given")
+        for (slot, value) in zip(stale, made) {
+            pageKeys[slot] = pages[slot]
+            values[slot] = value
         }
-        store(stale.isEmpty ? [] : make(stale.map { pages[$0] }), at: stale) { [pages[$0]] }
         return values.compactMap { $0 }
     }
 
@@ -38,7 +43,12 @@ public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unc
         defer { lock.unlock() }
         prepare(count: groups.count, context: context)
         let stale = staleSlots(groups.count) { slot in Self.identical(keys[slot], groups[slot]) }
-        store(stale.isEmpty ? [] : make(stale.map { groups[$0] }), at: stale) { groups[$0] }
+        let made = stale.isEmpty ? [] : make(stale.map { groups[$0] })
+        precondition(made.count == stale.count, "PageMemo: make must return one value per group it is given")
+        for (slot, value) in zip(stale, made) {
+            keys[slot] = groups[slot]
+            values[slot] = value
+        }
         return values.compactMap { $0 }
     }
 
@@ -46,15 +56,18 @@ public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unc
     private func prepare(count: Int, context: Context) {
         if self.context != context {
             keys = []
+            pageKeys = []
             values = []
             self.context = context
         }
-        if keys.count > count {
-            keys.removeLast(keys.count - count)
+        if values.count > count {
+            keys.removeLast(values.count - count)
+            pageKeys.removeLast(values.count - count)
             values.removeLast(values.count - count)
         }
-        if keys.count < count {
-            keys += Array(repeating: [], count: count - keys.count)
+        if values.count < count {
+            keys += Array(repeating: [], count: count - values.count)
+            pageKeys += Array(repeating: nil, count: count - values.count)
             values += Array(repeating: nil, count: count - values.count)
         }
     }
@@ -63,14 +76,6 @@ public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unc
         var stale: [Int] = []
         for slot in 0..<count where values[slot] == nil || !isFresh(slot) { stale.append(slot) }
         return stale
-    }
-
-    private func store(_ made: [Value], at slots: [Int], key: (Int) -> [ParsedPage]) {
-        precondition(made.count == slots.count, "PageMemo: make must return one value per item it is given")
-        for (slot, value) in zip(slots, made) {
-            keys[slot] = key(slot)
-            values[slot] = value
-        }
     }
 
     private static func identical(_ old: [ParsedPage], _ new: [ParsedPage]) -> Bool {

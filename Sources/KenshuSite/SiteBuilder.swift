@@ -30,10 +30,12 @@ public enum SiteBuilder {
     /// - Parameters:
     ///   - cache: link results from the last build of the same course shape (filled when empty).
     ///   - changed: the pages that changed since; only their links, and links pointing at them, are checked again.
+    ///   - order: ``readingOrder(of:)`` of `tree`, when the caller has it already.
     public static func build(
-        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<PageID>
+        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<PageID>,
+        order known: [(file: ContentFile?, kind: ParsedPage.Kind, module: Int?)]? = nil
     ) -> Site {
-        let order = readingOrder(of: tree)
+        let order = known ?? readingOrder(of: tree)
         var modules: [Site.Module] = tree.modules.map { folder in
             Site.Module(
                 title: OrderPrefix.strip(folder.folder), summary: nil,

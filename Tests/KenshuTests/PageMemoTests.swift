@@ -1,0 +1,92 @@
+import Foundation
+import KenshuCore
+import KenshuSite
+import Testing
+@testable import KenshuBuild
+
+/// Pages share one box between copies (a copy of 10,000 pages is cheap), yet behave as values; memos
+/// keyed by page recompute exactly the pages an edit changed, and the preview's reviews follow edits.
+@Suite struct PageMemoTests {
+    static func pages() throws -> [ParsedPage] {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        return try pipeline.update().site.pages
+    }
+
+    @Test func testCopiedPage_isIdenticalUntilChanged_andChangesNeverShowThroughACopy() throws {
+        let pages = try Self.pages()
+        let original = try #require(pages.last)
+        var copy = original
+        #expect(copy.isIdentical(to: original))
+        copy.frontMatter.title = "書き換えた題"
+        copy.body.html += "<p>足した</p>"
+        #expect(!copy.isIdentical(to: original))
+        #expect(original.frontMatter.title == "方式")
+        #expect(!original.body.html.contains("足した"))
+        #expect(copy.frontMatter.title == "書き換えた題")
+        // The array the copy came from still holds the unchanged page.
+        #expect(pages.last?.isIdentical(to: original) == true)
+    }
+
+    @Test func testMemo_remakesOnlyChangedPages_andForgetsWhenTheContextChanges() throws {
+        var pages = try Self.pages()
+        let memo = PageMemo<Int, String>()
+        var made: [String] = []
+        func run(_ context: Int) -> [String] {
+            memo.values(of: pages, context: context) { changed in
+                made += changed.map(\.frontMatter.title)
+                return changed.map { "\(context):" + $0.frontMatter.title }
+            }
+        }
+        let first = run(1)
+        #expect(first.count == pages.count && made.count == pages.count)
+        made = []
+        #expect(run(1) == first)
+        #expect(made.isEmpty)
+        pages[2].frontMatter.title = "別の題"
+        let second = run(1)
+        #expect(made == ["別の題"])
+        #expect(second[2] == "1:別の題" && second[1] == first[1])
+        made = []
+        _ = run(2)
+        #expect(made.count == pages.count)
+        made = []
+        pages.removeLast()
+        #expect(run(2).count == pages.count)
+        #expect(made.isEmpty)
+    }
+
+    @Test func testGroupMemo_remakesAGroupWhenAnyOfItsPagesChanged() throws {
+        var pages = try Self.pages()
+        let memo = PageMemo<Int, Int>()
+        var calls = 0
+        func run() -> [Int] {
+            memo.values(of: [Array(pages[0..<2]), Array(pages[2...])], context: 0) { groups in
+                calls += groups.count
+                return groups.map(\.count)
+            }
+        }
+        #expect(run() == [2, pages.count - 2])
+        #expect(calls == 2)
+        pages[3].body.html = ""
+        #expect(run() == [2, pages.count - 2])
+        #expect(calls == 3)
+    }
+
+    /// The preview's quiz lint is memoised by page: an edit that adds a finding shows it, and undoing it removes it.
+    @Test func testPreviewQuizLint_followsEdits() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), incremental: true)
+        #expect(try pipeline.update().diagnostics.all.filter { $0.code == "K7325" }.isEmpty)
+        let quiz = "```quiz\n正しいのは？\n- [x] あい\n  > 正解。\n- [ ] うえ\n- [ ] おか\n解説: 理由。\n```\n"
+        try site.write("02-cloud/02-models.md", TemporarySite.page("方式", quiz))
+        let edited = pipeline.watchedFolders[0] + "/02-cloud/02-models.md"
+        let flagged = try pipeline.update(changed: [edited])
+        #expect(!flagged.shapeChanged)
+        #expect(flagged.diagnostics.all.map(\.code).filter { $0 == "K7325" } == ["K7325"])
+        try site.write("02-cloud/02-models.md", TemporarySite.page("方式"))
+        #expect(try pipeline.update(changed: [edited]).diagnostics.all.filter { $0.code == "K7325" }.isEmpty)
+    }
+}
