@@ -125,7 +125,21 @@ public enum PageParser {
             diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
         body.diagnostics = diagnostics + matterDiagnostics + body.diagnostics
+        // Built by appending, the HTML has up to twice its length in spare room; the site keeps every
+        // page's HTML until the build ends, so it keeps a tight copy.
+        body.html = tightCopy(of: body.html)
         return ParsedPage(kind: kind, file: file, sitePath: sitePath, frontMatter: frontMatter, body: body)
+    }
+
+    /// `text` in storage of its own length.
+    static func tightCopy(of text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                _ = buffer.initialize(from: bytes)
+                return bytes.count
+            }
+        }
     }
 }
 
