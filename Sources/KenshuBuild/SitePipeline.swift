@@ -70,6 +70,9 @@ public struct SitePipeline: Sendable {
         self.options = options
         self.themesDirectory = options.themesDirectory ?? Builder.findThemes(near: URL(fileURLWithPath: options.contentDirectory))
         if !incremental { linkCache = nil }
+        if incremental {
+            generators = generators.map { $0 is SearchGenerator ? SearchGenerator(previewLayout: PreviewSearchLayout()) : $0 }
+        }
     }
 
     /// The content folder first, then the themes folder when there is one on disk, then the folders

@@ -60,6 +60,9 @@ public actor PreviewSession {
             if model.shapeChanged || servedPaths == nil {
                 servedPaths = PreviewSite.Paths(rendered)
                 diagnostics.append(contentsOf: ThemeCheck.check(rendered, site: model.site, contentDirectory: options.contentDirectory))
+            } else if servedPaths?.count != rendered.pagePaths.count {
+                // An edit that added sections can add a search index file: the same pages, more files.
+                servedPaths = PreviewSite.Paths(rendered)
             }
             if diagnostics.failsBuild(strict: options.strict) {
                 state = .failed(diagnostics.sorted)
@@ -87,8 +90,11 @@ public struct PreviewSite: Sendable {
     struct Paths: Sendable {
         let pageIndex: [String: Int]
         let copyIndex: [String: RenderedSite.Copy]
+        /// How many pages and generated files there were.
+        let count: Int
 
         init(_ rendered: RenderedSite) {
+            count = rendered.pagePaths.count
             pageIndex = Dictionary(rendered.pagePaths.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
             copyIndex = Dictionary(rendered.copies.map { ($0.path.value, $0) }, uniquingKeysWith: { a, _ in a })
         }

@@ -1,5 +1,6 @@
 import Foundation
 import KenshuCore
+import KenshuSearch
 import KenshuSite
 import Testing
 @testable import KenshuBuild
@@ -72,6 +73,26 @@ import Testing
         pages[3].body.html = ""
         #expect(run() == [2, pages.count - 2])
         #expect(calls == 3)
+    }
+
+    /// The preview's search layout counts the documents an edit added, as a fresh layout does, and keeps its shards.
+    @Test func testPreviewSearchLayout_followsEditedSections() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), incremental: true)
+        let preview = PreviewSearchLayout()
+        let before = preview.layout(for: try pipeline.update().site)
+        let sections = (1...40).map { "## 節\($0)\n\n本文\($0)。\n" }.joined(separator: "\n")
+        try site.write("02-cloud/02-models.md", TemporarySite.page("方式", sections))
+        let edited = try pipeline.update(changed: [pipeline.watchedFolders[0] + "/02-cloud/02-models.md"])
+        let after = preview.layout(for: edited.site)
+        let fresh = SearchScripts.layout(for: edited.site)
+        #expect(after.documentCount == fresh.documentCount)
+        #expect(after.documentCount == before.documentCount + 40)
+        #expect(after.termShards == before.termShards && after.documentsPerChunk == before.documentsPerChunk)
+        let rendered = pipeline.outputs(edited)
+        let listed = Set(rendered.pagePaths.map(\.value).filter { $0.hasPrefix("search/") })
+        #expect(listed == Set(fresh.paths))
     }
 
     /// The preview's quiz lint is memoised by page: an edit that adds a finding shows it, and undoing it removes it.
