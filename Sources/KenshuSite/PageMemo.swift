@@ -10,20 +10,23 @@ import Foundation
 /// `context` (settings the pass depends on) forgets everything.
 public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     // @unchecked Sendable: `keys`, `pageKeys`, `values` and `context` are read and written only while `lock` is held.
-    private let lock = NSLock()
+    @usableFromInline let lock = NSLock()
     /// The pages each value was made from, by slot; kept apart from `values` so that comparing
     /// them runs as plain code, not through `Value`'s generic witnesses (this runs on every rebuild).
-    private var keys: [[ParsedPage]] = []
+    @usableFromInline var keys: [[ParsedPage]] = []
     /// The same for a memo of single pages, without an array per page.
-    private var pageKeys: [ParsedPage?] = []
-    private var values: [Value?] = []
-    private var context: Context?
+    @usableFromInline var pageKeys: [ParsedPage?] = []
+    @usableFromInline var values: [Value?] = []
+    @usableFromInline var context: Context?
 
     public init() {}
 
+    // Inlinable (with the state above): specialised in the module that uses it, the comparison of
+    // 10,000 pages and the copying of their values run without generic look-ups on every rebuild.
+
     /// One value per page of `pages`. `make` gets the pages not seen unchanged last time, in order,
     /// and returns their values in the same order (it may work on all cores).
-    public func values(of pages: [ParsedPage], context: Context, make: ([ParsedPage]) -> [Value]) -> [Value] {
+    @inlinable public func values(of pages: [ParsedPage], context: Context, make: ([ParsedPage]) -> [Value]) -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         prepare(count: pages.count, context: context)
@@ -38,7 +41,7 @@ public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unc
     }
 
     /// One value per group of pages (a module's, say); `make` gets the groups whose pages changed.
-    public func values(of groups: [[ParsedPage]], context: Context, make: ([[ParsedPage]]) -> [Value]) -> [Value] {
+    @inlinable public func values(of groups: [[ParsedPage]], context: Context, make: ([[ParsedPage]]) -> [Value]) -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         prepare(count: groups.count, context: context)
@@ -53,7 +56,7 @@ public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unc
     }
 
     /// Forgets everything when the context changed; one slot per item.
-    private func prepare(count: Int, context: Context) {
+    @inlinable func prepare(count: Int, context: Context) {
         if self.context != context {
             keys = []
             pageKeys = []
@@ -72,13 +75,13 @@ public final class PageMemo<Context: Hashable & Sendable, Value: Sendable>: @unc
         }
     }
 
-    private func staleSlots(_ count: Int, isFresh: (Int) -> Bool) -> [Int] {
+    @inlinable func staleSlots(_ count: Int, isFresh: (Int) -> Bool) -> [Int] {
         var stale: [Int] = []
         for slot in 0..<count where values[slot] == nil || !isFresh(slot) { stale.append(slot) }
         return stale
     }
 
-    private static func identical(_ old: [ParsedPage], _ new: [ParsedPage]) -> Bool {
+    @inlinable static func identical(_ old: [ParsedPage], _ new: [ParsedPage]) -> Bool {
         guard old.count == new.count else { return false }
         for index in old.indices where !old[index].isIdentical(to: new[index]) { return false }
         return true

@@ -42,16 +42,17 @@ public enum SiteBuilder {
                 sitePath: SitePath.forContent(folder.folder + "/index.md"), overview: nil, lessons: [])
         }
         var home: PageID?
-        for (pageIndex, entry) in order.enumerated() {
-            let id = PageID(position: pageIndex)
-            if entry.kind == .home { home = id }
-            guard entry.kind != .home, let module = entry.module else { continue }
-            if entry.kind == .lesson {
+        // By index, reading fields in place: copying each entry (its file's three strings) costs more than the work.
+        for pageIndex in order.indices {
+            let id = PageID(position: pageIndex), kind = order[pageIndex].kind
+            if kind == .home { home = id }
+            guard kind != .home, let module = order[pageIndex].module else { continue }
+            if kind == .lesson {
                 modules[module].lessons.append(id)
                 continue
             }
             modules[module].overview = id
-            if entry.file != nil {
+            if order[pageIndex].file != nil {
                 modules[module].title = pages[pageIndex].frontMatter.title
                 modules[module].summary = pages[pageIndex].frontMatter.description
             }
