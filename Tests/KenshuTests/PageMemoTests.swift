@@ -95,6 +95,28 @@ import Testing
         #expect(listed == Set(fresh.paths))
     }
 
+    /// With a glossary and `vars:`, an edit re-links and re-fills only the edited page; the others stay the
+    /// very same values through the transforms (so the reviews after them reuse their findings too).
+    @Test func testPreviewTransforms_keepUnchangedPagesIdentical() throws {
+        var files = TemporarySite.smallCourse()
+        files["glossary.yml"] = GlossaryTests.glossary
+        files["site.yml"] = "id: test-course\ntitle: テスト研修\nvars:\n  町: 架空町\n"
+        files["02-cloud/01-basics.md"] = TemporarySite.page("基礎", "クラウドの話。\n\n```quiz\n{{町}}の方式は？\n- [x] 共同\n- [ ] 紙\n解説: 二つ。\n```\n")
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), incremental: true)
+        let before = try pipeline.update().site.pages
+        try site.write("02-cloud/02-models.md", TemporarySite.page("方式", "RFP を書きます。\n"))
+        let after = try pipeline.update(changed: [pipeline.watchedFolders[0] + "/02-cloud/02-models.md"]).site
+        let edited = try #require(after.pages.firstIndex { $0.file.relativePath == "02-cloud/02-models.md" })
+        #expect(after.pages[edited].body.html.contains("glossary-link"))
+        for index in after.pages.indices where index != edited {
+            #expect(after.pages[index].isIdentical(to: before[index]))
+        }
+        let basics = try #require(after.pages.first { $0.file.relativePath == "02-cloud/01-basics.md" })
+        #expect(basics.body.html.contains("glossary-link") && basics.body.quizzes.first?.questionMarkdown.contains("架空町") == true)
+    }
+
     /// The preview's quiz lint is memoised by page: an edit that adds a finding shows it, and undoing it removes it.
     @Test func testPreviewQuizLint_followsEdits() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
