@@ -5,8 +5,10 @@
 
 Starts the preview server on a free port, opens the live-reload WebSocket, then appends a line to
 one lesson EDITS times (default 20), timing each from the write to the arrival of the reload event.
-The lesson is restored afterwards. Needs `websocket-client` (Tests/browser/requirements.txt).
+The lesson is restored afterwards. SERVE_LOG=FILE keeps the server's messages (KENSHU_TRACE=1 adds
+the time of each part of each rebuild). Needs `websocket-client` (Tests/browser/requirements.txt).
 """
+import os
 import pathlib
 import statistics
 import subprocess
@@ -23,8 +25,10 @@ def main():
     lesson = lessons[len(lessons) // 2]
     original = lesson.read_text(encoding="utf-8")
     started = time.monotonic()
+    # SERVE_LOG=FILE keeps the server's messages (with KENSHU_TRACE=1, its timings of each rebuild).
+    log = open(os.environ["SERVE_LOG"], "w") if os.environ.get("SERVE_LOG") else subprocess.DEVNULL
     server = subprocess.Popen([binary, "serve", "--content", str(content), "--port", "0", "--lang", "en"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              stdout=subprocess.PIPE, stderr=log, text=True)
     try:
         line = server.stdout.readline()
         base = line.split("serving at ")[1].split(" ")[0].rstrip("/")

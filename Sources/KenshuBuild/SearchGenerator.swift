@@ -11,9 +11,11 @@ import KenshuTheme
 /// its files is rendered, so a preview rebuild after an edit does not pay for it until someone searches.
 struct SearchGenerator: SiteGenerator {
     let name = "search"
+    /// The preview's layout kept between edits (``PreviewSearchLayout``); `nil` to lay out afresh (build).
+    var previewLayout: PreviewSearchLayout?
 
     func files(for site: Site, theme: Theme) -> [GeneratedFile] {
-        let layout = SearchScripts.layout(for: site)
+        let layout = previewLayout?.layout(for: site) ?? SearchScripts.layout(for: site)
         let scripts = LazyScripts {
             let index = SearchIndex(documents: SearchDocument.collect(from: site), synonyms: site.config.searchSynonyms)
             return Dictionary(SearchScripts.files(for: index, layout: layout).map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })

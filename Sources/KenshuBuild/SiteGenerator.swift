@@ -51,8 +51,12 @@ public enum StandardGenerators {
     /// `toc.js` for courses too large to list every module inline.
     struct TableOfContents: SiteGenerator {
         let name = "toc.js"
+        /// The script depends only on the modules' titles and paths; most edits change neither.
+        private let last = LastResult<[String], RenderedSite.Page?>()
+
         func files(for site: Site, theme: Theme) -> [GeneratedFile] {
-            guard let page = SiteRenderer.tableOfContentsScript(of: site) else { return [] }
+            let key = site.modules.flatMap { [$0.title, $0.sitePath.value] }
+            guard let page = last.value(for: key, make: { SiteRenderer.tableOfContentsScript(of: site) }) else { return [] }
             return [GeneratedFile(path: page.path) { page }]
         }
     }

@@ -59,15 +59,20 @@ public struct SitePipeline: Sendable {
     public var loadedTheme: Theme? { theme }
     private var themeDiagnostics: [Diagnostic] = []
     private var pages: [ParsedPage] = []
-    private var pageIndex: [String: Int] = [:]
+    private var pageIndex: [String: PageID] = [:]
     private var linkCache: LinkCheckCache? = LinkCheckCache()
     private var knownFiles: Set<String> = []
+    /// ``SiteBuilder/readingOrder(of:)`` of `tree`, worked out when the tree is read.
+    private var order: [(file: ContentFile?, kind: ParsedPage.Kind, module: Int?)] = []
 
     /// - Parameter incremental: keep link results between runs (for preview); `build` checks everything once.
     public init(options: BuildOptions, incremental: Bool = false) {
         self.options = options
         self.themesDirectory = options.themesDirectory ?? Builder.findThemes(near: URL(fileURLWithPath: options.contentDirectory))
         if !incremental { linkCache = nil }
+        if incremental {
+            generators = generators.map { $0 is SearchGenerator ? SearchGenerator(previewLayout: PreviewSearchLayout()) : $0 }
+        }
     }
 
     /// The content folder first, then the themes folder when there is one on disk, then the folders
@@ -113,6 +118,7 @@ public struct SitePipeline: Sendable {
             }
             let loaded = try step("content") { try ContentLoader.load(contentDirectory: options.contentDirectory) }
             tree = loaded
+            order = SiteBuilder.readingOrder(of: loaded)
             let files = [loaded.home].compactMap { $0 } + loaded.modules.flatMap { [$0.index].compactMap { $0 } + $0.lessons } + loaded.assets
             knownFiles = Set(files.map(\.absolutePath))
         }
@@ -134,20 +140,21 @@ public struct SitePipeline: Sendable {
         let stale = Set(kind.pages.compactMap { path in
             roots.first { path.hasPrefix($0 + "/") }.map { ChangeKind.relative(path, to: $0) }
         })
-        var changedPages: Set<Int> = []
+        var changedPages: Set<PageID> = []
         let shapeChanged = pages.isEmpty || kind.structure
         try step("pages") {
             if shapeChanged {
                 linkCache?.reset()
                 let cached = Dictionary(pages.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { $1 })
                 pages = Self.parse(tree, theme: theme, cached: cached, stale: stale)
-                pageIndex = Dictionary(pages.enumerated().map { ($1.file.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
+                pageIndex = Dictionary(
+                    pages.enumerated().map { ($1.file.relativePath, PageID(position: $0)) }, uniquingKeysWith: { a, _ in a })
             } else {
                 changedPages = Set(stale.compactMap { pageIndex[$0] })
                 let markdown = Self.markdownOptions(theme: theme)
-                for index in changedPages where !pages[index].file.absolutePath.isEmpty {
-                    let page = pages[index]
-                    pages[index] = PageParser.parse(page.file, kind: page.kind, config: tree.config, markdownOptions: markdown)
+                for id in changedPages where !pages[id.position].file.absolutePath.isEmpty {
+                    let page = pages[id.position]
+                    pages[id.position] = PageParser.parse(page.file, kind: page.kind, config: tree.config, markdownOptions: markdown)
                 }
             }
         }
@@ -156,7 +163,8 @@ public struct SitePipeline: Sendable {
         let parsed = pages
         var site = try step("site") {
             SiteBuilder.build(
-                tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: Set(changedPages.map(PageID.init(position:))))
+                tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: changedPages,
+                order: order)
         }
         let transforms = self.transforms
         site = try step("transforms") {

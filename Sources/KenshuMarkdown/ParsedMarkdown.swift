@@ -53,8 +53,9 @@ public struct ParsedMarkdown: Sendable {
     public var headingIDs: Set<String>
     /// Typed fenced blocks (quizzes) with their places in `html`, in the order they stand on the page.
     public var blocks: [PlacedBlock]
-    /// The typed values of ``blocks``, in page order.
-    public var models: [any BlockModel] { blocks.map(\.model) }
+    /// The typed values of ``blocks``, in page order. Inlinable, so that reading it from a page held in a
+    /// box (``ParsedPage``) copies only `blocks`, not the whole body: whole-site passes read it per page.
+    @inlinable public var models: [any BlockModel] { blocks.map(\.model) }
     /// Other ids a link may point at: `id`/`name` in raw HTML, footnotes and their references.
     public var anchorIDs: Set<String> = []
     /// Ranges of `html` (UTF-8 offsets) that hold prose: escaped text outside headings, links, code and

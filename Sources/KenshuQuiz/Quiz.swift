@@ -38,6 +38,6 @@ public struct Quiz: BlockModel, Equatable {
 }
 
 extension ParsedMarkdown {
-    /// The page's quizzes, in order.
-    public var quizzes: [Quiz] { models.compactMap { $0 as? Quiz } }
+    /// The page's quizzes, in order. Inlinable for the same reason as ``ParsedMarkdown/models``.
+    @inlinable public var quizzes: [Quiz] { blocks.compactMap { $0.model as? Quiz } }
 }

@@ -53,12 +53,16 @@ public actor PreviewSession {
         let trace = Trace()
         do {
             let model = try pipeline.update(changed: changed)
-            trace.mark("pipeline")
+            trace.mark("pipeline", steps: pipeline.timings)
             var diagnostics = model.diagnostics
             let rendered = pipeline.outputs(model)
+            trace.mark("outputs")
             if model.shapeChanged || servedPaths == nil {
                 servedPaths = PreviewSite.Paths(rendered)
                 diagnostics.append(contentsOf: ThemeCheck.check(rendered, site: model.site, contentDirectory: options.contentDirectory))
+            } else if servedPaths?.count != rendered.pagePaths.count {
+                // An edit that added sections can add a search index file: the same pages, more files.
+                servedPaths = PreviewSite.Paths(rendered)
             }
             if diagnostics.failsBuild(strict: options.strict) {
                 state = .failed(diagnostics.sorted)
@@ -86,8 +90,11 @@ public struct PreviewSite: Sendable {
     struct Paths: Sendable {
         let pageIndex: [String: Int]
         let copyIndex: [String: RenderedSite.Copy]
+        /// How many pages and generated files there were.
+        let count: Int
 
         init(_ rendered: RenderedSite) {
+            count = rendered.pagePaths.count
             pageIndex = Dictionary(rendered.pagePaths.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
             copyIndex = Dictionary(rendered.copies.map { ($0.path.value, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -130,8 +137,11 @@ struct Trace {
     private static let enabled = ProcessInfo.processInfo.environment["KENSHU_TRACE"] != nil
     private let start = Date()
 
-    func mark(_ label: String) {
+    /// - Parameter steps: the pipeline's own step timings, printed under the label.
+    func mark(_ label: String, steps: [(step: String, seconds: Double)] = []) {
         guard Self.enabled else { return }
-        FileHandle.standardError.write(Data(String(format: "  %@ %.1f ms\n", label, Date().timeIntervalSince(start) * 1000).utf8))
+        var text = String(format: "  %@ %.1f ms\n", label, Date().timeIntervalSince(start) * 1000)
+        for (step, seconds) in steps { text += String(format: "    %@ %.1f ms\n", step, seconds * 1000) }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -11,6 +11,7 @@ public struct LinkCheckCache: Sendable {
     private var incoming: [Set<PageID>] = []
     private(set) var duplicates: [Diagnostic] = []
     private var pagesByPath: [String: PageID] = [:]
+    private var pagesBySitePath: [String: PageID] = [:]
 
     public init() {}
 
@@ -27,6 +28,7 @@ public struct LinkCheckCache: Sendable {
     mutating func fill(site: Site, validator: LinkValidator, duplicates: [Diagnostic]) {
         self.duplicates = duplicates
         pagesByPath = validator.pagesByPath
+        pagesBySitePath = validator.pagesBySitePath
         let pages = site.pageIDs
         perPage = pages.map { validator.validate(page: $0) }
         incoming = Array(repeating: [], count: pages.count)
@@ -37,7 +39,7 @@ public struct LinkCheckCache: Sendable {
 
     /// Re-checks `changed` pages and the pages that link to them; the course's shape is the one the cache was filled for.
     mutating func update(site: Site, changed: Set<PageID>) {
-        let validator = LinkValidator(site: site, pagesByPath: pagesByPath)
+        let validator = LinkValidator(site: site, pagesByPath: pagesByPath, pagesBySitePath: pagesBySitePath)
         let known = changed.filter { incoming.indices.contains($0.position) }
         var recheck = known
         for page in known {

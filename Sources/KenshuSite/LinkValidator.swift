@@ -11,13 +11,15 @@ struct LinkValidator {
     private let assetPaths: Set<String>
     /// Site path (`mod/mail.html`) → page, so that a link to a page's built name (as mdBook
     /// and hand-written sites link) is accepted like a link to its `.md` file.
-    private let pagesBySitePath: [String: PageID]
+    let pagesBySitePath: [String: PageID]
     /// `check: ignore:` patterns of site.yml: broken internal links they match are warnings, not errors.
     private let ignore: [NSRegularExpression]
     /// Ids the theme adds to every page, valid as fragments although no heading has them.
     static let themeIDs: Set<String> = ["", "top", "main", "content"]
 
-    init(site: Site, pagesByPath known: [String: PageID]? = nil) {
+    /// - Parameters known, knownSitePaths: the page maps of a validator for the same course shape
+    ///   (the preview's cache keeps them, so an edit does not rebuild two 10,000-entry dictionaries).
+    init(site: Site, pagesByPath known: [String: PageID]? = nil, pagesBySitePath knownSitePaths: [String: PageID]? = nil) {
         self.site = site
         if let known {
             pagesByPath = known
@@ -28,7 +30,8 @@ struct LinkValidator {
             pagesByPath = pages
         }
         assetPaths = Set(site.assets.map(\.file.relativePath))
-        pagesBySitePath = Dictionary(site.pageIDs.map { (site[page: $0].sitePath.value, $0) }, uniquingKeysWith: { a, _ in a })
+        pagesBySitePath = knownSitePaths
+            ?? Dictionary(site.pageIDs.map { (site[page: $0].sitePath.value, $0) }, uniquingKeysWith: { a, _ in a })
         ignore = site.config.externalIgnore.compactMap { try? NSRegularExpression(pattern: $0) }
     }
 

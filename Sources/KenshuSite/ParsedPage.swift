@@ -3,14 +3,76 @@ import KenshuCore
 import KenshuMarkdown
 
 /// One content page after parsing: its front matter and its rendered body.
+///
+/// A value with its fields in one shared box (copy on write): the site's 10,000 pages are copied
+/// as an array on every preview rebuild and by every whole-site pass, and a copy must cost one
+/// reference count, not one per string and array of the page.
 public struct ParsedPage: Sendable {
     public enum Kind: String, Sendable { case home, module, lesson }
 
-    public var kind: Kind
-    public var file: ContentFile
-    public var sitePath: SitePath
-    public var frontMatter: FrontMatter
-    public var body: ParsedMarkdown
+    // Inlinable, so that code in other modules reading `page.body.links` loads that one field from
+    // the box instead of copying the whole body out of an accessor (this runs over every page on each rebuild).
+    @usableFromInline var storage: Storage
+
+    init(kind: Kind, file: ContentFile, sitePath: SitePath, frontMatter: FrontMatter, body: ParsedMarkdown) {
+        storage = Storage(kind: kind, file: file, sitePath: sitePath, frontMatter: frontMatter, body: body)
+    }
+
+    @inlinable public var kind: Kind {
+        get { storage.kind }
+        set { unique().kind = newValue }
+    }
+
+    @inlinable public var file: ContentFile {
+        get { storage.file }
+        _modify { yield &unique().file }
+    }
+
+    @inlinable public var sitePath: SitePath {
+        get { storage.sitePath }
+        _modify { yield &unique().sitePath }
+    }
+
+    @inlinable public var frontMatter: FrontMatter {
+        get { storage.frontMatter }
+        _modify { yield &unique().frontMatter }
+    }
+
+    @inlinable public var body: ParsedMarkdown {
+        get { storage.body }
+        _modify { yield &unique().body }
+    }
+
+    /// Whether `other` is this very value, not an equal one: both share one box, so nothing about
+    /// them can differ. Memos keyed by page (``PageMemo``) use it to know a page is unchanged.
+    @inlinable public func isIdentical(to other: ParsedPage) -> Bool { storage === other.storage }
+
+    /// The box, copied first if another value shares it, so that a change never shows through a copy.
+    @usableFromInline mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    // @unchecked Sendable: the fields are written only through `unique()`, that is only while this
+    // box belongs to exactly one `ParsedPage` value, which Swift's exclusivity rules give to one thread
+    // at a time; a box shared between values (and so possibly threads) is only ever read.
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline var kind: Kind
+        @usableFromInline var file: ContentFile
+        @usableFromInline var sitePath: SitePath
+        @usableFromInline var frontMatter: FrontMatter
+        @usableFromInline var body: ParsedMarkdown
+
+        init(kind: Kind, file: ContentFile, sitePath: SitePath, frontMatter: FrontMatter, body: ParsedMarkdown) {
+            self.kind = kind
+            self.file = file
+            self.sitePath = sitePath
+            self.frontMatter = frontMatter
+            self.body = body
+        }
+
+        func copy() -> Storage { Storage(kind: kind, file: file, sitePath: sitePath, frontMatter: frontMatter, body: body) }
+    }
 }
 
 /// Reads one content file and parses its front matter and Markdown.
@@ -63,7 +125,21 @@ public enum PageParser {
             diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
         body.diagnostics = diagnostics + matterDiagnostics + body.diagnostics
+        // Built by appending, the HTML has up to twice its length in spare room; the site keeps every
+        // page's HTML until the build ends, so it keeps a tight copy.
+        body.html = tightCopy(of: body.html)
         return ParsedPage(kind: kind, file: file, sitePath: sitePath, frontMatter: frontMatter, body: body)
+    }
+
+    /// `text` in storage of its own length.
+    static func tightCopy(of text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                _ = buffer.initialize(from: bytes)
+                return bytes.count
+            }
+        }
     }
 }
 

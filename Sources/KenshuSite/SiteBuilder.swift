@@ -30,26 +30,29 @@ public enum SiteBuilder {
     /// - Parameters:
     ///   - cache: link results from the last build of the same course shape (filled when empty).
     ///   - changed: the pages that changed since; only their links, and links pointing at them, are checked again.
+    ///   - order: ``readingOrder(of:)`` of `tree`, when the caller has it already.
     public static func build(
-        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<PageID>
+        tree: ContentTree, pages: [ParsedPage], diagnostics: inout Diagnostics, cache: inout LinkCheckCache?, changed: Set<PageID>,
+        order known: [(file: ContentFile?, kind: ParsedPage.Kind, module: Int?)]? = nil
     ) -> Site {
-        let order = readingOrder(of: tree)
+        let order = known ?? readingOrder(of: tree)
         var modules: [Site.Module] = tree.modules.map { folder in
             Site.Module(
                 title: OrderPrefix.strip(folder.folder), summary: nil,
                 sitePath: SitePath.forContent(folder.folder + "/index.md"), overview: nil, lessons: [])
         }
         var home: PageID?
-        for (pageIndex, entry) in order.enumerated() {
-            let id = PageID(position: pageIndex)
-            if entry.kind == .home { home = id }
-            guard entry.kind != .home, let module = entry.module else { continue }
-            if entry.kind == .lesson {
+        // By index, reading fields in place: copying each entry (its file's three strings) costs more than the work.
+        for pageIndex in order.indices {
+            let id = PageID(position: pageIndex), kind = order[pageIndex].kind
+            if kind == .home { home = id }
+            guard kind != .home, let module = order[pageIndex].module else { continue }
+            if kind == .lesson {
                 modules[module].lessons.append(id)
                 continue
             }
             modules[module].overview = id
-            if entry.file != nil {
+            if order[pageIndex].file != nil {
                 modules[module].title = pages[pageIndex].frontMatter.title
                 modules[module].summary = pages[pageIndex].frontMatter.description
             }

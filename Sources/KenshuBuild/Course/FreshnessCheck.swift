@@ -20,18 +20,20 @@ public struct FreshnessCheck: SiteTransform {
 
     public func apply(to site: Site, diagnostics: inout Diagnostics) -> Site {
         let today = fixedToday ?? Self.systemToday()
-        for page in site.pages { diagnostics.append(contentsOf: findings(for: page, today: today)) }
+        for page in site.pages where page.frontMatter.reviewBy != nil || !page.frontMatter.sources.isEmpty {
+            diagnostics.append(contentsOf: findings(for: page, today: today))
+        }
         return site
     }
 
     func findings(for page: ParsedPage, today: CalendarDate) -> [Diagnostic] {
-        let matter = page.frontMatter
+        // Fields read in place (not `let matter = page.frontMatter`): this runs over every page on each preview rebuild.
         let fallback = SourceLocation(path: page.file.displayPath, line: 1, column: 1)
         var found: [Diagnostic] = []
-        if let text = matter.reviewBy, let reviewBy = CalendarDate(text), reviewBy < today {
-            found.append(.warning(.freshnessReviewPassed, text, today.description, at: matter.reviewByLocation ?? fallback))
+        if let text = page.frontMatter.reviewBy, let reviewBy = CalendarDate(text), reviewBy < today {
+            found.append(.warning(.freshnessReviewPassed, text, today.description, at: page.frontMatter.reviewByLocation ?? fallback))
         }
-        for source in matter.sources where source.accessed == nil {
+        for source in page.frontMatter.sources where source.accessed == nil {
             found.append(.warning(.freshnessSourceNotAccessed, source.title, at: source.location ?? fallback))
         }
         return found

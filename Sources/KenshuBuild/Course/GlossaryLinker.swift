@@ -12,29 +12,37 @@ import KenshuSite
 /// 「ガバメントクラウド」 is not linked as 「クラウド」.
 public struct GlossaryLinker: SiteTransform {
     public let name = "glossary"
+    /// Each page as linked last time, with the terms it uses: a preview rebuild links only the pages an
+    /// edit changed, and unchanged pages keep their identity for the reviews after this one.
+    private let memo = PageMemo<[GlossaryTerm], LinkedPage>()
+
+    struct LinkedPage: Sendable {
+        var page: ParsedPage
+        var used: Set<Int>
+    }
 
     public init() {}
 
     public func apply(to site: Site, diagnostics: inout Diagnostics) -> Site {
         guard !site.glossary.isEmpty else { return site }
         let terms = site.glossary
-        let ids = Glossary.ids(of: terms)
-        let matcher = TermMatcher(names: terms.map(\.names))
-        let pages = site.pages
-        let results = Parallel.map(Array(pages.indices)) { index in
-            let page = pages[index]
-            var body = page.body
-            let terms = Self.link(&body, matcher: matcher) { term in
-                let href = page.sitePath.relativeURL(to: GlossaryPage.path, fragment: ids[term])
-                return "<a class=\"glossary-link\" href=\"\(HTMLEscaping.escape(href))\" data-definition=\""
-                    + HTMLEscaping.escape(terms[term].definition) + "\">"
+        let results = memo.values(of: site.pages, context: terms) { pages in
+            let ids = Glossary.ids(of: terms)
+            let matcher = TermMatcher(names: terms.map(\.names))
+            return Parallel.map(pages) { page in
+                var linked = page
+                let terms = Self.link(&linked.body, matcher: matcher) { term in
+                    let href = page.sitePath.relativeURL(to: GlossaryPage.path, fragment: ids[term])
+                    return "<a class=\"glossary-link\" href=\"\(HTMLEscaping.escape(href))\" data-definition=\""
+                        + HTMLEscaping.escape(terms[term].definition) + "\">"
+                }
+                return LinkedPage(page: linked, used: terms.union(Self.mentioned(in: page.body, matcher: matcher)))
             }
-            return (body: body, used: terms.union(Self.mentioned(in: page.body, matcher: matcher)))
         }
         var site = site
         var used = Set<Int>()
         for (index, result) in results.enumerated() {
-            site.pages[index].body = result.body
+            site.pages[index] = result.page
             used.formUnion(result.used)
         }
         for (index, term) in terms.enumerated() where !used.contains(index) {

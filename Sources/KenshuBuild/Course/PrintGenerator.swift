@@ -15,12 +15,16 @@ public struct PrintGenerator: SiteGenerator {
     public init() {}
 
     public func files(for site: Site, theme: Theme) -> [GeneratedFile] {
-        [GeneratedFile(path: Self.path, startsEarly: true) { SiteRenderer.renderPrintPage(of: site, theme: theme, values: Self.values(site, theme: theme)) }]
+        [GeneratedFile(path: Self.path, startsEarly: true) { PrintAssembly.render(site, theme: theme) }]
     }
 
     /// The template's values: `print_toc` (the home page and modules, with their pages) and
     /// `print_sections` in reading order, each group's answer key after its last page.
-    static func values(_ site: Site, theme: Theme) -> PrintPageContext {
+    /// - Parameter content: each page section's `content`, by the page and its first quiz number;
+    ///   ``content(_:page:theme:firstNumber:)`` unless the caller fills the bodies in later (``PrintAssembly``).
+    static func values(
+        _ site: Site, theme: Theme, content: (@Sendable (PageID, Int) -> String)? = nil
+    ) -> PrintPageContext {
         var groups: [(title: String, pages: [PageID], hasOverview: Bool)] = []
         if let home = site.home { groups.append((site[page: home].frontMatter.title, [home], true)) }
         groups += site.modules.map { module in (module.title, module.pages, module.overview != nil) }
@@ -40,8 +44,11 @@ public struct PrintGenerator: SiteGenerator {
         // The pages' bodies are most of the work (the whole course's HTML): made on all cores.
         let pageIDs = groups.flatMap(\.pages)
         let numbers = firstNumber
+        let content = content ?? { page, number in Self.content(site, page: page, theme: theme, firstNumber: number) }
         let bodies = Dictionary(
-            zip(pageIDs, Parallel.map(pageIDs) { section(site, page: $0, theme: theme, firstNumber: numbers[$0] ?? 1) }),
+            zip(pageIDs, Parallel.map(pageIDs) { id in
+                section(site, page: id, theme: theme, content: content(id, numbers[id] ?? 1))
+            }),
             uniquingKeysWith: { first, _ in first })
         var sections: [PrintPageContext.Section] = []
         var toc: [PrintPageContext.TOCEntry] = []
@@ -68,8 +75,19 @@ public struct PrintGenerator: SiteGenerator {
     /// The element id of group `number`'s answer key (from 0: the home page's, then each module's).
     static func answersID(_ number: Int) -> String { "print-answers-\(number + 1)" }
 
-    /// One page: its title and its body, each quiz drawn by `print-quiz` in its place (numbered from `firstNumber`).
-    static func section(_ site: Site, page index: PageID, theme: Theme, firstNumber: Int) -> PrintPageContext.Section {
+    /// One page: its title, its `content` and what the template shows around it.
+    static func section(_ site: Site, page index: PageID, theme: Theme, content: String) -> PrintPageContext.Section {
+        let page = site[page: index]
+        return PrintPageContext.Section(
+            id: sectionID(index), kind: page.kind.rawValue, title: page.frontMatter.title, isAnswers: false,
+            content: content,
+            objectives: page.frontMatter.objectives, hasObjectives: !page.frontMatter.objectives.isEmpty,
+            sources: page.frontMatter.sources.map(PageContext.SourceValues.init), hasSources: !page.frontMatter.sources.isEmpty)
+    }
+
+    /// A page's body as print.html shows it: each quiz drawn by `print-quiz` in its place (numbered from
+    /// `firstNumber`), links resolved from the site root and ids prefixed with the section's id.
+    static func content(_ site: Site, page index: PageID, theme: Theme, firstNumber: Int) -> String {
         let page = site[page: index]
         var number = firstNumber
         let html = page.body.assembled { _, model in
@@ -77,12 +95,7 @@ public struct PrintGenerator: SiteGenerator {
             defer { number += 1 }
             return printedQuiz(quiz, number: number, theme: theme)
         }
-        let id = sectionID(index)
-        return PrintPageContext.Section(
-            id: id, kind: page.kind.rawValue, title: page.frontMatter.title, isAnswers: false,
-            content: PrintRelocation.relocate(html, from: page.sitePath, prefix: id),
-            objectives: page.frontMatter.objectives, hasObjectives: !page.frontMatter.objectives.isEmpty,
-            sources: page.frontMatter.sources.map(PageContext.SourceValues.init), hasSources: !page.frontMatter.sources.isEmpty)
+        return PrintRelocation.relocate(html, from: page.sitePath, prefix: sectionID(index))
     }
 
     /// The quiz as paper shows it: number, question, choices (or a blank), from the `print-quiz` template.

@@ -13,22 +13,27 @@ import KenshuSite
 public struct QuizLint: SiteTransform {
     public let name = "quiz lint"
 
+    /// Each page's and each module's findings from the last run: a preview rebuild re-lints only
+    /// the pages an edit changed and the modules they belong to.
+    private let pageMemo = PageMemo<QuizLintSettings, [Diagnostic]>()
+    private let moduleMemo = PageMemo<QuizLintSettings, [Diagnostic]>()
+
     public init() {}
 
     public func apply(to site: Site, diagnostics: inout Diagnostics) -> Site {
         let settings = site.config.quizLint
         let bare = Self.bareFeedback(settings)
-        // Each page's quizzes taken out once, without copying the pages: this runs on every preview rebuild.
-        let quizzes = site.pages.map(\.body.quizzes)
-        for (index, pageQuizzes) in quizzes.enumerated() {
-            let inTest = site.pages[index].frontMatter.isTest
-            for quiz in pageQuizzes {
-                diagnostics.append(contentsOf: Self.questionFindings(quiz, inTest: inTest, settings: settings, bare: bare))
+        let perPage = pageMemo.values(of: site.pages, context: settings) { pages in
+            pages.map { page in
+                page.body.quizzes.flatMap { Self.questionFindings($0, inTest: page.frontMatter.isTest, settings: settings, bare: bare) }
             }
         }
-        for module in site.modules {
-            diagnostics.append(contentsOf: Self.moduleFindings(module.pages.flatMap { quizzes[$0.position] }, settings: settings))
+        for findings in perPage { diagnostics.append(contentsOf: findings) }
+        let modules = site.modules.map { $0.pages.map { site[page: $0] } }
+        let perModule = moduleMemo.values(of: modules, context: settings) { groups in
+            groups.map { Self.moduleFindings($0.flatMap(\.body.quizzes), settings: settings) }
         }
+        for findings in perModule { diagnostics.append(contentsOf: findings) }
         return site
     }
 

@@ -11,17 +11,24 @@ import KenshuSite
 /// transform runs first, before anything reads the Markdown.
 public struct QuizVariables: SiteTransform {
     public let name = "quiz variables"
+    /// Each page as filled last time: a preview rebuild fills only the pages an edit changed, and
+    /// unchanged pages keep their identity for the transforms and reviews after this one.
+    private let memo = PageMemo<[String: String], ParsedPage>()
 
     public init() {}
 
     public func apply(to site: Site, diagnostics: inout Diagnostics) -> Site {
         let values = site.config.variables
-        guard !values.isEmpty, site.pages.contains(where: { !$0.body.quizzes.isEmpty }) else { return site }
+        guard !values.isEmpty else { return site }
         var site = site
-        for index in site.pages.indices where !site.pages[index].body.quizzes.isEmpty {
-            for block in site.pages[index].body.blocks.indices {
-                guard let quiz = site.pages[index].body.blocks[block].model as? Quiz else { continue }
-                site.pages[index].body.blocks[block].model = Self.filled(quiz, values)
+        site.pages = memo.values(of: site.pages, context: values) { pages in
+            pages.map { page in
+                var page = page
+                for block in page.body.blocks.indices {
+                    guard let quiz = page.body.blocks[block].model as? Quiz else { continue }
+                    page.body.blocks[block].model = Self.filled(quiz, values)
+                }
+                return page
             }
         }
         return site
