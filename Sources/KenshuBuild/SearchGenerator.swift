@@ -17,8 +17,10 @@ struct SearchGenerator: SiteGenerator {
     func files(for site: Site, theme: Theme) -> [GeneratedFile] {
         let layout = previewLayout?.layout(for: site) ?? SearchScripts.layout(for: site)
         let scripts = LazyScripts {
-            let index = SearchIndex(documents: SearchDocument.collect(from: site), synonyms: site.config.searchSynonyms)
-            return Dictionary(SearchScripts.files(for: index, layout: layout).map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+            // The index is handed over, not kept: the files take its postings out as they are written.
+            let files = SearchScripts.files(
+                for: SearchIndex(documents: SearchDocument.collect(from: site), synonyms: site.config.searchSynonyms), layout: layout)
+            return Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         }
         // The first file builds the index for all the others.
         return layout.paths.enumerated().map { number, path in

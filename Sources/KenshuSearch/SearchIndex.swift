@@ -7,8 +7,9 @@ import KenshuCore
 /// reading-order chunks: one query loads a few small files, whatever the size of the course.
 public struct SearchIndex: Sendable {
     public var documents: [SearchDocument]
-    /// Term → (document number, score × 8, at least 1), document numbers ascending.
-    public var postings: [String: [(document: Int, score: Int)]]
+    /// Term → (document number, score × 8, at least 1), document numbers ascending. 32-bit numbers:
+    /// the postings are most of the index's memory (tens of millions at 10,000 pages).
+    public var postings: [String: [(document: Int32, score: Int32)]]
     public var synonyms: [[String]]
 
     static let k1 = 1.2
@@ -45,9 +46,9 @@ public struct SearchIndex: Sendable {
         let norms = lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
         let weights = documents.map { $0.kind == .quiz ? Self.quizWeight : 1 }
         // Terms are split by their first character so that each part is scored on its own core.
-        let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int, score: Int)]] in
+        let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int32, score: Int32)]] in
             let counts = tables[part].take()
-            var scored: [String: [(document: Int, score: Int)]] = [:]
+            var scored: [String: [(document: Int32, score: Int32)]] = [:]
             scored.reserveCapacity(counts.count)
             for (term, list) in counts {
                 let df = Double(list.count)
@@ -56,12 +57,12 @@ public struct SearchIndex: Sendable {
                     let document = Int(entry.document)
                     let tf = Double(entry.count)
                     let score = weights[document] * idf * tf * (Self.k1 + 1) / (tf + norms[document])
-                    return (document, min(255, max(1, Int((score * 8).rounded()))))
+                    return (entry.document, Int32(min(255, max(1, Int((score * 8).rounded())))))
                 }
             }
             return scored
         }
-        var postings: [String: [(document: Int, score: Int)]] = [:]
+        var postings: [String: [(document: Int32, score: Int32)]] = [:]
         postings.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { postings.merge(part) { first, _ in first } }
         self.postings = postings

@@ -57,15 +57,40 @@ public enum SearchScripts {
     }
 
     /// Every file of `layout.paths`, by path under the site root.
-    public static func files(for index: SearchIndex, layout: Layout) -> [(path: String, contents: String)] {
+    ///
+    /// The index is taken (`consuming`): each group of term shards takes its postings out of it as it
+    /// is written, so the index's memory is given back while the files' text grows, instead of both
+    /// being held at once (the build's peak memory at 10,000 pages).
+    public static func files(for index: consuming SearchIndex, layout: Layout) -> [(path: String, contents: String)] {
         var files: [(String, String)] = [("search/meta.js", meta(index, layout: layout))]
         var shards = Array(repeating: [String](), count: layout.termShards)
         // In UTF-8 byte order, which for these NFC terms is `String`'s order, without its normalising comparison.
         for term in index.postings.keys.sorted(by: SearchScripts.utf8Precedes) {
             shards[shard(of: term, shards: layout.termShards)].append(term)
         }
-        let postings = index.postings
-        let termFiles = Parallel.map(Array(shards.enumerated())) { number, terms -> (String, String) in
+        let documents = index.documents
+        var remaining = index.postings
+        index.postings = [:]
+        let numbered = Array(shards.enumerated())
+        for start in stride(from: 0, to: numbered.count, by: shardsPerRound) {
+            let round = Array(numbered[start..<min(numbered.count, start + shardsPerRound)])
+            var taken: [String: [(document: Int32, score: Int32)]] = [:]
+            for (_, terms) in round {
+                for term in terms { taken[term] = remaining.removeValue(forKey: term) }
+            }
+            files += termFiles(round, postings: taken)
+        }
+        files += documentFiles(documents, layout: layout)
+        return files
+    }
+
+    /// How many term shards are written between two hand-backs of their postings.
+    static let shardsPerRound = 16
+
+    private static func termFiles(
+        _ shards: [(offset: Int, element: [String])], postings: [String: [(document: Int32, score: Int32)]]
+    ) -> [(String, String)] {
+        Parallel.map(shards) { number, terms -> (String, String) in
             // Written as bytes: appending each posting's characters to a String was most of this step.
             var out = Array((prefix + "[\"t\(number)\"]={").utf8)
             for (position, term) in terms.enumerated() {
@@ -74,19 +99,20 @@ public enum SearchScripts {
                 out += ":\"".utf8
                 var previous = 0
                 for posting in postings[term] ?? [] {
-                    PostingCode.append(posting.document - previous, to: &out)
-                    PostingCode.append(posting.score, to: &out)
-                    previous = posting.document
+                    PostingCode.append(Int(posting.document) - previous, to: &out)
+                    PostingCode.append(Int(posting.score), to: &out)
+                    previous = Int(posting.document)
                 }
                 out.append(UInt8(ascii: "\""))
             }
             out += "};\n".utf8
             return ("search/terms-\(number).js", String(decoding: out, as: UTF8.self))
         }
-        files += termFiles
-        let documents = index.documents
+    }
+
+    private static func documentFiles(_ documents: [SearchDocument], layout: Layout) -> [(String, String)] {
         let starts = Array(stride(from: 0, to: documents.count, by: layout.documentsPerChunk))
-        files += Parallel.map(Array(starts.enumerated())) { chunkNumber, start -> (String, String) in
+        return Parallel.map(Array(starts.enumerated())) { chunkNumber, start -> (String, String) in
             let chunk = documents[start..<min(documents.count, start + layout.documentsPerChunk)]
             let rows = chunk.map { document in
                 "[" + [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text]
@@ -94,7 +120,6 @@ public enum SearchScripts {
             }
             return ("search/docs-\(chunkNumber).js", prefix + "[\"d\(chunkNumber)\"]=[\n" + rows.joined(separator: ",\n") + "];\n")
         }
-        return files
     }
 
     /// Whether `a` sorts before `b` by UTF-8 bytes: `String`'s own `<` for NFC text (scalar order is
