@@ -24,11 +24,22 @@ import Testing
         }
     }
 
-    /// Bodies of 1–8 random lines joined by LF.
+    /// Bodies where a fence is opened or hidden by characters that bytes and Characters see differently.
+    static let handWritten = [
+        "\u{1FEF}\u{1FEF}\u{1FEF}\nid: x\n解説: y\n- ［ ］ a\n[t](a b.md)\n```\n- ［ ］ b\n[u](c d.md)\nkana",
+        "\u{1FEF}``\n- [ｘ] a\n[t](a b.md)\n\u{1FEF}``\n- [ｘ] b\n[u](c d.md)",
+        " \u{301}```\nshuffle\n- ［x］ a\n[t](a b.md)",
+        "```\u{301}\nkana\n- ［x］ a\n[t](a b.md)\n```",
+        "  \u{1FEF}\u{1FEF}\u{1FEF}\n[t](a b.md)\n  ```\n[u](c d.md)",
+        "\t```\n- ［ ］ a\n\t```\n- ［ ］ b",
+        "a\r\nid: x\r\n- ［ ］ a\r\n```\r\nkana",
+    ]
+
+    /// The hand-written bodies, then bodies of 1–8 random lines joined by LF.
     static func bodies(count: Int = 600, seed: UInt64 = 0xB0D1) -> [String] {
         var random = RandomInputTests.Seeded(state: seed)
         let pool = lines(count: 400, seed: seed ^ 0x55)
-        return (0..<count).map { _ in
+        return handWritten + (0..<count).map { _ in
             (0..<Int(1 + random.next() % 8)).map { _ in pool[Int(random.next() % UInt64(pool.count))] }.joined(separator: "\n")
         }
     }
