@@ -34,8 +34,8 @@ enum LinkClassifier {
 
     /// `../02-x/a.md` seen from `01-intro/b.md` → `02-x/a.md`; `nil` when it climbs above the root.
     static func resolve(_ path: String, relativeTo file: String) -> String? {
-        var parts = Array(file.split(separator: "/").dropLast())
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        var parts = Array(file.slashSegments().dropLast())
+        for part in path.slashSegments() {
             switch part {
             case ".": continue
             case "..":

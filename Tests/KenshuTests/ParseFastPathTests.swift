@@ -103,6 +103,22 @@ import Testing
         }
     }
 
+    @Test func slashSegmentsMatchCharacterSplitting() {
+        let hostile = ["\u{600}/a", "a/\u{301}b", "/\u{200D}", "が/ぎ", "a//b/", "/", "", "\u{1F1EF}/\u{1F1F5}", "\r/\n", "a\u{301}/b"]
+        for text in hostile + ByteLevelTextTests.samples() + Self.lines(count: 500, seed: 0x5A5A).map({ $0.replacingOccurrences(of: "|", with: "/") }) {
+            for omitting in [true, false] {
+                #expect(text.slashSegments(omittingEmpty: omitting).map { Array($0.unicodeScalars) }
+                    == text.split(separator: "/", omittingEmptySubsequences: omitting).map { Array($0.unicodeScalars) }, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func hrefEscapingMatchesTheScalarVersion() {
+        for text in ByteLevelTextTests.samples() + Self.lines(count: 500, seed: 0xE5C) {
+            #expect(HrefEscaping.escape(text) == Old.hrefEscape(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func linkResolutionMatchesTheStringVersion() {
         let paths = ["a.md", "./a.md", "../b/c.md", "../../x.md", "d/", "./", "../", "e//f.md", "が/ぎ.md", "/\u{301}x.md", "..", "."]
         for file in ["01/a.md", "a.md", "01/02/b.md", "が/\u{301}/c.md"] {
@@ -198,6 +214,30 @@ private enum Old {
             }
         }
         return found
+    }
+
+    static func hrefEscape(_ url: String) -> String {
+        var safe = [Bool](repeating: false, count: 128)
+        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { safe[Int(byte)] = true }
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { safe[Int(byte)] = true }
+        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { safe[Int(byte)] = true }
+        for char in "-_.+!*'(),%#@?=;:/,+&$~".utf8 { safe[Int(char)] = true }
+        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in url.utf8 {
+            if byte < 128, safe[Int(byte)] {
+                switch byte {
+                case UInt8(ascii: "&"): out += "&amp;"
+                case UInt8(ascii: "'"): out += "&#x27;"
+                default: out.unicodeScalars.append(Unicode.Scalar(byte))
+                }
+            } else {
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
+                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0F)]))
+            }
+        }
+        return out
     }
 
     static func resolve(_ path: String, relativeTo file: String) -> String? {
