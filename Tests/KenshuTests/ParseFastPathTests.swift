@@ -1,6 +1,7 @@
 import Foundation
 import KenshuCore
 import Testing
+@testable import KenshuContent
 @testable import KenshuMarkdown
 @testable import KenshuQuiz
 
@@ -110,6 +111,15 @@ import Testing
                 #expect(text.slashSegments(omittingEmpty: omitting).map { Array($0.unicodeScalars) }
                     == text.split(separator: "/", omittingEmptySubsequences: omitting).map { Array($0.unicodeScalars) }, "\(text.debugDescription)")
             }
+        }
+    }
+
+    @Test func fullWidthColonIsFoundByItsBytes() {
+        for (text, expected) in [("title：a", true), ("：", true), ("ｚ；", false), ("\u{FF1B}\u{FF5A}", false), ("ï\u{FF1A}", true), ("", false), ("\u{EF}\u{BC}", false)] {
+            #expect(TypingMistakes.containsFullWidthColon(text.utf8) == expected, "\(text.debugDescription)")
+        }
+        for text in Self.lines(count: 500, seed: 0xC010) {
+            #expect(TypingMistakes.containsFullWidthColon(text.utf8) == text.unicodeScalars.contains("\u{FF1A}"))
         }
     }
 
