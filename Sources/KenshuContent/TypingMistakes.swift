@@ -5,6 +5,8 @@ import KenshuCore
 /// reads as one long text) and a tab in the indentation (which YAML forbids).
 enum TypingMistakes {
     static func find(in yaml: String, path: String, lineOffset: Int) -> [Diagnostic] {
+        // Both mistakes need a tab or a U+FF1A in the text: most front matter holds neither.
+        guard yaml.utf8.contains(UInt8(ascii: "\t")) || containsFullWidthColon(yaml.utf8) else { return [] }
         var found: [Diagnostic] = []
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let at = { (column: Int) in SourceLocation(path: path, line: index + 1 + lineOffset, column: column) }
@@ -23,5 +25,16 @@ enum TypingMistakes {
             }
         }
         return found
+    }
+
+    /// Whether the bytes hold U+FF1A (EF BC 9A).
+    static func containsFullWidthColon(_ bytes: String.UTF8View) -> Bool {
+        var index = bytes.startIndex
+        while let lead = bytes[index...].firstIndex(of: 0xEF) {
+            let next = bytes.index(after: lead)
+            if bytes[next...].starts(with: [0xBC, 0x9A]) { return true }
+            index = next
+        }
+        return false
     }
 }

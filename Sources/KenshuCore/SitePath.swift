@@ -25,8 +25,7 @@ public struct SitePath: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// Where a content file lands in the site: numeric order prefixes are dropped from every
     /// part (`01-intro/02-welcome.md` → `intro/welcome.html`), Markdown becomes `.html`.
     public static func forContent(_ relativePath: String) -> SitePath {
-        var parts = relativePath.nfc
-            .split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var parts = relativePath.nfc.slashSegments().map(String.init)
         guard let file = parts.popLast() else { return SitePath("index.html") }
         let folders = parts.map(OrderPrefix.strip)
         let name: String

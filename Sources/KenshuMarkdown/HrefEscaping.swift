@@ -11,22 +11,26 @@ enum HrefEscaping {
     }()
 
     static func escape(_ url: String) -> String {
-        var out = ""
-        out.reserveCapacity(url.utf8.count)
-        let hex = Array("0123456789ABCDEF".utf8)
+        // Most hrefs need nothing escaped: hand them back without building a new string.
+        if url.utf8.allSatisfy({ $0 < 128 && safe[Int($0)] && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "'") }) { return url }
+        var out: [UInt8] = []
+        out.reserveCapacity(url.utf8.count + 16)
         for byte in url.utf8 {
             if byte < 128, safe[Int(byte)] {
                 switch byte {
-                case UInt8(ascii: "&"): out += "&amp;"
-                case UInt8(ascii: "'"): out += "&#x27;"
-                default: out.unicodeScalars.append(Unicode.Scalar(byte))
+                case UInt8(ascii: "&"): out += "&amp;".utf8
+                case UInt8(ascii: "'"): out += "&#x27;".utf8
+                default: out.append(byte)
                 }
             } else {
-                out.unicodeScalars.append("%")
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0F)]))
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigit(byte >> 4))
+                out.append(hexDigit(byte & 0x0F))
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// `0`–`9`, `A`–`F`.
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10 }
 }

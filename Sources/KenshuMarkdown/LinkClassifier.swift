@@ -34,14 +34,14 @@ enum LinkClassifier {
 
     /// `../02-x/a.md` seen from `01-intro/b.md` → `02-x/a.md`; `nil` when it climbs above the root.
     static func resolve(_ path: String, relativeTo file: String) -> String? {
-        var parts = file.split(separator: "/").dropLast().map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        var parts = Array(file.slashSegments().dropLast())
+        for part in path.slashSegments() {
             switch part {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+            default: parts.append(part)
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "/")

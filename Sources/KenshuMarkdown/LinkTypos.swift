@@ -11,25 +11,46 @@ enum LinkTypos {
         var found: [Diagnostic] = []
         var fence: Substring?
         // Lines split on LF bytes (the text's line ends are LF already), without grapheme breaking.
-        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).lazy.map { Substring($0) }
-        for (index, rawLine) in lines.enumerated() {
-            let trimmed = rawLine.drop { $0 == " " }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
+        let bytes = markdown.utf8
+        var lineStart = bytes.startIndex
+        var index = 0
+        while true {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let lineBytes = bytes[lineStart..<lineEnd]
+            // Most lines are outside fences, start no fence and hold no `](` with a space: they need
+            // no look at their characters.
+            if fence != nil || mayStartFence(lineBytes) || mayHoldSpacedTarget(lineBytes) {
+                check(Substring(lineBytes), line: index + 1 + lineOffset, path: path, fence: &fence, into: &found)
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix { $0 == "`" || $0 == "~" }
-                continue
-            }
-            if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
-            guard mayHoldSpacedTarget(rawLine.utf8) else { continue }
-            for (column, target) in spacedTargets(in: Array(rawLine)) {
-                found.append(.warning(
-                    .linkWithSpace, target, at: SourceLocation(path: path, line: index + 1 + lineOffset, column: column)))
-            }
+            guard lineEnd < bytes.endIndex else { break }
+            lineStart = bytes.index(after: lineEnd)
+            index += 1
         }
         return found
+    }
+
+    private static func check(_ rawLine: Substring, line: Int, path: String, fence: inout Substring?, into found: inout [Diagnostic]) {
+        let trimmed = rawLine.drop { $0 == " " }
+        if let open = fence {
+            if trimmed.hasPrefix(open) { fence = nil }
+            return
+        }
+        if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            fence = trimmed.prefix { $0 == "`" || $0 == "~" }
+            return
+        }
+        if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { return }
+        guard mayHoldSpacedTarget(rawLine.utf8) else { return }
+        for (column, target) in spacedTargets(in: Array(rawLine)) {
+            found.append(.warning(.linkWithSpace, target, at: SourceLocation(path: path, line: line, column: column)))
+        }
+    }
+
+    /// Whether the first byte after leading spaces may begin a fence: `` ` ``, `~`, or the lead byte of
+    /// U+1FEF, which `hasPrefix` takes for a backtick (its canonical decomposition).
+    static func mayStartFence(_ bytes: Substring.UTF8View) -> Bool {
+        guard let first = bytes.first(where: { $0 != UInt8(ascii: " ") }) else { return false }
+        return first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == 0xE1
     }
 
     /// Whether a space follows a `](`: without one no target can hold a space, and most lines

@@ -25,7 +25,15 @@ enum SectionCollector {
         var headingNumber = 0
         func add(_ text: String) { sections[sections.count - 1].text += text }
         func separate() {
-            if let last = sections[sections.count - 1].text.last, last != " ", last != "\n" { add("\n") }
+            // By the last byte: only a final space or LF can be part of a larger last character (a
+            // prepended mark before the space, CR before LF), so only then are characters looked at.
+            let text = sections[sections.count - 1].text
+            guard let byte = text.utf8.last else { return }
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\n") {
+                add("\n")
+            } else if let last = text.last, last != " ", last != "\n" {
+                add("\n")
+            }
         }
         root.walk { node, entering in
             switch node.kind {

@@ -66,18 +66,19 @@ struct QuizParser {
             }
             if block.kind == .paragraph, let prefix = Self.explanationPrefixes.first(where: { block.firstLineText.hasPrefix($0) }) {
                 inExplanation = true
-                let text = String(source.text(of: block).dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                let text = source.text(of: block).dropFirst(prefix.count).trimmingBlanks()
                 explanationParts.append(context.renderBlocks(text, line: source.original(block.startLine)))
                 explanationMarkdown.append(text)
                 continue
             }
+            let markdown = source.text(of: block)
             if inExplanation || choiceList != nil {
                 inExplanation = true
-                explanationParts.append(context.renderBlocks(source.text(of: block), line: source.original(block.startLine)))
-                explanationMarkdown.append(source.text(of: block))
+                explanationParts.append(context.renderBlocks(markdown, line: source.original(block.startLine)))
+                explanationMarkdown.append(markdown)
             } else {
-                questionParts.append(context.renderBlocks(source.text(of: block), line: source.original(block.startLine)))
-                questionMarkdown.append(source.text(of: block))
+                questionParts.append(context.renderBlocks(markdown, line: source.original(block.startLine)))
+                questionMarkdown.append(markdown)
             }
         }
         let choices = choiceList.map(readChoices) ?? []
@@ -102,7 +103,7 @@ struct QuizParser {
 
     /// Reads a paragraph of option lines; `nil` when the paragraph is not one.
     private mutating func readOptions(_ block: OutlineBlock) -> Int? {
-        let lines = (block.startLine...block.endLine).map { source.line($0).trimmingCharacters(in: .whitespaces) }
+        let lines = (block.startLine...block.endLine).map { source.line($0).trimmingBlanks() }
         let parsed = lines.compactMap(Self.optionLine)
         guard parsed.count == lines.count else { return nil }
         var errors = 0
@@ -119,7 +120,7 @@ struct QuizParser {
             case "shuffle": shuffle = value.isEmpty || value == "true" || value == "yes"
             case "kana": kana = value.isEmpty || value == "true" || value == "yes"
             case "answer":
-                answers += value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                answers += value.split(separator: "|").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
                 answerLine = line
             default:
                 report(line: line, .quizUnknownOption, key, fix: Self.optionHint(key))
@@ -133,15 +134,34 @@ struct QuizParser {
     /// A bare word close to a flag (`shufle`) counts as an option line, so that it is reported
     /// as an unknown option instead of silently becoming question text.
     static func optionLine(_ line: String) -> (String, String)? {
+        guard mayStartOption(line) else { return nil }
         if line == "shuffle" || line == "kana" { return (line, "") }
         if line.count >= 3, line.count <= 12, line.allSatisfy({ ($0 >= "a" && $0 <= "z") || $0 == "_" }),
            ClosestMatch.find(line, among: ["shuffle", "kana"]) != nil {
             return (line, "")
         }
         guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let key = line[..<colon].trimmingBlanks()
         guard !key.isEmpty, key.allSatisfy({ ($0 >= "a" && $0 <= "z") || $0 == "_" }) else { return nil }
-        return (key, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        return (key, line[line.index(after: colon)...].trimmingBlanks())
+    }
+
+    /// `false` when the first scalar rules out an option line, which starts with `a`–`z` or `_`
+    /// (after blanks): any other ASCII scalar or any non-blank non-ASCII one begins a character
+    /// outside that range, whatever marks follow it (composition only yields scalars above `z`).
+    private static func mayStartOption(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first else { return true }
+        switch first.value {
+        case 0x61...0x7A, 0x5F, 0x20, 0x09: return true
+        case 0..<0x80: return false
+        default: return String.mayBeFoundationBlank(first)
+        }
+    }
+
+    /// Whether the line starts with one of ``explanationPrefixes``.
+    static func isExplanation(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        return explanationPrefixes.contains { $0.utf8.first == first && line.hasPrefix($0) }
     }
 
     private func isChoiceList(_ list: OutlineBlock) -> Bool {
@@ -182,7 +202,7 @@ struct QuizParser {
 
     private func validate(_ choices: [Quiz.Choice]) -> Int {
         var errors = 0
-        if questionParts.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+        if questionParts.allSatisfy({ $0.trimmingBlanks(newlines: true).isEmpty }) {
             context.report(.error(.quizNoQuestion, at: fence))
             errors += 1
         }
@@ -220,7 +240,7 @@ struct QuizParser {
 
     /// `q` + 8 hex digits of FNV-1a over the normalised body: the same question keeps its id.
     static func hashID(of body: String) -> String {
-        let text = body.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = body.nfc.trimmingBlanks(newlines: true)
         return "q" + String(StableHash.fnv1a(text) & 0xFFFF_FFFF, radix: 16).leftPadded(to: 8)
     }
 }

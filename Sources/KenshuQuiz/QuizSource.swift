@@ -16,12 +16,14 @@ struct QuizSource {
         var prepared: [Substring] = []
         var original: [Int] = []
         var inFence = false
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+        for (index, line) in Self.lines(of: body).enumerated() {
+            let trimmed = line.trimmingBlanks()
+            if let first = trimmed.utf8.first, QuizSource.mayStartFence(first), trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+            }
             let isOption = !inFence && line.first.map { !$0.isWhitespace } == true && QuizParser.optionLine(trimmed) != nil
-            let isExplanation = !inFence && QuizParser.explanationPrefixes.contains { line.hasPrefix($0) }
-            if (isOption || isExplanation), let last = prepared.last, !last.trimmingCharacters(in: .whitespaces).isEmpty {
+            let isExplanation = !inFence && QuizParser.isExplanation(line)
+            if (isOption || isExplanation), let last = prepared.last, !last.trimmingBlanks().isEmpty {
                 prepared.append("")
                 original.append(index + 1)
             }
@@ -37,6 +39,17 @@ struct QuizSource {
         text = prepared.joined(separator: "\n")
     }
 
+    /// Whether a line whose first byte is `byte` may start with a fence: `` ` ``, `~`, or the lead byte
+    /// of U+1FEF, which `hasPrefix` takes for a backtick (its canonical decomposition).
+    static func mayStartFence(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") || byte == 0xE1 }
+
+    /// The body's lines, as `split(separator: "\n")` cuts them; by LF bytes when no CR can join an
+    /// LF into one `\r\n` character (the Markdown stage's text has LF line ends already).
+    static func lines(of body: String) -> [Substring] {
+        guard !body.utf8.contains(UInt8(ascii: "\r")) else { return body.split(separator: "\n", omittingEmptySubsequences: false) }
+        return body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
     func line(_ number: Int) -> Substring { lines.indices.contains(number - 1) ? lines[number - 1] : "" }
 
     /// The author's line number for a line of the prepared body.
@@ -47,7 +60,7 @@ struct QuizSource {
         (block.startLine...max(block.startLine, block.endLine)).map { number in
             var text = line(number)
             if number == block.startLine {
-                text = text.dropFirst(min(block.startColumn - 1, text.count))
+                text = text.dropFirst(max(0, block.startColumn - 1))
             } else {
                 text = text.drop { $0 == " " || $0 == "\t" }
                 for _ in 0..<quoteDepth where text.hasPrefix(">") {

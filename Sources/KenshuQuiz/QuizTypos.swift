@@ -15,7 +15,12 @@ enum QuizTypos {
     static func find(in body: String) -> [Typo] {
         var typos: [Typo] = []
         var inFence = false
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in QuizSource.lines(of: body).enumerated() {
+            // A line with no `[` or `［` (lead byte 0xEF) holds no box; it matters only if it opens or closes a fence.
+            if !line.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == 0xEF }),
+               !(line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }.map(QuizSource.mayStartFence) ?? false) {
+                continue
+            }
             let indent = line.prefix { $0 == " " || $0 == "\t" }
             let rest = line.dropFirst(indent.count)
             if rest.hasPrefix("```") || rest.hasPrefix("~~~") { inFence.toggle() }
