@@ -30,19 +30,21 @@ public struct PageResult: Sendable {
 
     var page: String
     /// Hashes of the page's ids and `<a name>`s: small to keep for 10,000 pages, and only compared within one run.
-    var anchors: Set<Int>
+    var anchors: AnchorHashes
     var problems: [Problem] = []
     var fragments: [PendingFragment] = []
     var external: [ExternalUse] = []
-    /// Files this page links to (for orphan warnings).
-    var linked: Set<String> = []
+    /// Files this page links to (for orphan warnings), each once. An array, not a `Set`: kept for
+    /// every page until the end, where a set's hash table was the largest part of the check's memory.
+    var linked: [String] = []
     var references = 0
 
     /// Parses `html` and checks what can be checked from the file list alone.
     /// - Parameter cache: resolutions shared by the pages of one folder.
     static func check(_ page: String, html: String, files: SiteFiles, cache: inout [String: ResolvedReference]) -> PageResult {
         let scan = PageScan.scan(html)
-        var result = PageResult(page: page, anchors: Set(scan.anchors.map(\.hashValue)))
+        var result = PageResult(page: page, anchors: AnchorHashes(scan.anchors))
+        var linked: Set<String> = []
         result.references = scan.references.count
         for reference in scan.references {
             func problem(_ reason: LinkFinding.Reason, _ severity: Diagnostic.Severity = .error) {
@@ -78,7 +80,7 @@ public struct PageResult: Sendable {
                     problem(.noSuchFile)
                     continue
                 }
-                if target != page { result.linked.insert(target) }
+                if target != page { linked.insert(target) }
                 guard let fragment, !fragment.isEmpty, fragment != "top",
                       target.hasSuffix(".html") || target.hasSuffix(".htm") else { continue }
                 if target == page {
@@ -89,6 +91,7 @@ public struct PageResult: Sendable {
                 }
             }
         }
+        result.linked = Array(linked)
         return result
     }
 }

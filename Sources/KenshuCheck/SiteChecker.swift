@@ -58,7 +58,7 @@ public enum SiteChecker {
             return loadedMap?[page]?[url]
         }
 
-        var anchors: [String: Set<Int>] = [:]
+        var anchors: [String: AnchorHashes] = [:]
         var incoming: Set<String> = []
         for result in results {
             anchors[result.page] = result.anchors
@@ -83,7 +83,7 @@ public enum SiteChecker {
             for problem in result.problems {
                 record(problem.severity, result.page, problem.url, problem.reason, line: problem.line, column: problem.column)
             }
-            for pending in result.fragments where !(anchors[pending.target]?.contains(pending.fragment.hashValue) ?? true) {
+            for pending in result.fragments where !(anchors[pending.target]?.contains(pending.fragment) ?? true) {
                 record(.error, result.page, pending.url, .noSuchFragment, line: pending.line, column: pending.column)
             }
             for use in result.external {
