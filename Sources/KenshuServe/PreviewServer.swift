@@ -42,12 +42,14 @@ public final class PreviewServer: Sendable {
     /// Runs until the task is cancelled. `onListening` gets the address once pages can be fetched.
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
         let first = Date()
-        report(await session.rebuildAll(), seconds: Date().timeIntervalSince(first), language: await session.language)
+        let shownFirst = report(
+            await session.rebuildAll(), seconds: Date().timeIntervalSince(first), language: await session.language, shown: [])
         let watcher = FileWatcher(folders: await session.watchedFolders, quietMilliseconds: 8)
         if !watcher.start() { log("kenshu: inotify is unavailable; checking for changes twice a second") }
         defer { watcher.stop() }
 
         let rebuilding = Task {
+            var shown = shownFirst
             for await batch in watcher.changes {
                 let start = Date()
                 if ProcessInfo.processInfo.environment["KENSHU_TRACE"] != nil { log("batch: \(batch)") }
@@ -55,7 +57,7 @@ public final class PreviewServer: Sendable {
                 // A site.yml that now names another `base:` brings new folders to watch.
                 watcher.watch(await session.watchedFolders)
                 await hub.reload()
-                report(state, seconds: Date().timeIntervalSince(start), language: await session.language)
+                shown = report(state, seconds: Date().timeIntervalSince(start), language: await session.language, shown: shown)
             }
         }
         defer { rebuilding.cancel() }
@@ -82,16 +84,29 @@ public final class PreviewServer: Sendable {
 
     private let stopper = Stopper()
 
-    private func report(_ state: PreviewSession.State, seconds: Double?, language: Language) {
+    /// Prints a rebuild's outcome and returns the warning lines it stands for. Warnings printed after
+    /// the previous rebuild (`shown`) are counted, not repeated: a course with hundreds of warnings
+    /// would otherwise fill the terminal on every save, and printing them cost as much as the rebuild.
+    /// Errors are always printed in full.
+    private func report(
+        _ state: PreviewSession.State, seconds: Double?, language: Language, shown: Set<String>
+    ) -> Set<String> {
         let printer = DiagnosticPrinter(language: language)
         let time = String(format: "%.0f", (seconds ?? 0) * 1000)
         switch state {
         case .ready(let site):
-            for warning in site.warnings { log(printer.line(warning)) }
+            let lines = site.warnings.map(printer.line)
+            var repeated = 0
+            for line in lines {
+                if shown.contains(line) { repeated += 1 } else { log(line) }
+            }
+            if repeated > 0 { log("kenshu: " + printer.say(.cliWarningsUnchanged, String(repeated))) }
             log("kenshu: " + printer.say(.cliSiteReady, time))
+            return Set(lines)
         case .failed(let diagnostics):
             for diagnostic in diagnostics { log(printer.line(diagnostic)) }
             log("kenshu: " + printer.say(.cliSiteFailed, String(diagnostics.filter { $0.severity == .error }.count), time))
+            return []
         }
     }
 }

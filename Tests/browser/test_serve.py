@@ -73,6 +73,29 @@ def test_edit_reaches_the_browser(server, course):
     assert "書き換えた本文です。" in page and "元の本文です。" not in page
 
 
+def test_unchanged_warnings_are_counted_not_repeated(course):
+    """After a save, warnings printed after the previous rebuild are counted, not printed again;
+    a new warning is printed."""
+    (course / "01-intro" / "02-old.md").write_text(PAGE.format(title="古い", body="<font>古い書き方</font>"), encoding="utf-8")
+    process, base = start_serve(course)
+    try:
+        ws = wait_for_reload(base)
+        lesson = course / "01-intro" / "01-welcome.md"
+        lesson.write_text(PAGE.format(title="最初のレッスン", body="一度目の編集です。"), encoding="utf-8")
+        assert ws.recv() == "reload"
+        lesson.write_text(PAGE.format(title="最初のレッスン", body="<center>新しい警告</center>"), encoding="utf-8")
+        assert ws.recv() == "reload"
+        ws.close()
+        time.sleep(1)  # the report follows the reload event
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    log = process.stderr.read()
+    assert log.count("'<font>'") == 1, log
+    assert "1 warnings unchanged since the last rebuild (not repeated)" in log, log
+    assert log.count("'<center>'") == 1, log
+
+
 def test_new_lesson_appears_in_navigation(server, course):
     ws = wait_for_reload(server)
     (course / "01-intro" / "02-next.md").write_text(PAGE.format(title="追加したレッスン", body="新しい"), encoding="utf-8")

@@ -134,6 +134,7 @@ extension MessageCatalog {
         .cliHostWarning: Entry("listening on {0}: other computers on the network can read this preview"),
         .cliNoBrowserOpener: Entry("no browser opener (xdg-open) here; open the address above in a browser"),
         .cliSiteReady: Entry("site ready ({0} ms)"),
+        .cliWarningsUnchanged: Entry("{0} warnings unchanged since the last rebuild (not repeated)"),
         .cliSiteFailed: Entry("the site has {0} error(s); the browser shows them ({1} ms)"),
         .cliNewCreated: Entry("created a new course in '{0}'. Next: cd {0} && kenshu build --open"),
         .cliThemeExported: Entry("wrote the built-in theme to '{0}' ({1} files); name it in site.yml with 'theme:'"),

@@ -200,6 +200,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliHostWarning = "cli.host-warning"
     case cliNoBrowserOpener = "cli.no-browser-opener"
     case cliSiteReady = "cli.site-ready"
+    case cliWarningsUnchanged = "cli.warnings-unchanged"
     case cliSiteFailed = "cli.site-failed"
     case cliNewCreated = "cli.new-created"
     case cliThemeExported = "cli.theme-exported"
