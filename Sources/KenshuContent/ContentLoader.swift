@@ -111,6 +111,12 @@ private struct Walker {
             let rel = relative.isEmpty ? name : relative + "/" + name
             let absolute = directory + "/" + rawName
             let file = ContentFile(relativePath: rel, displayPath: display + "/" + rel, absolutePath: absolute)
+            // Foundation lists a name that is not UTF-8 (Shift_JIS from a zip) with U+FFFD in it, a path
+            // that then opens nothing: say so, rather than leave the page out without a word.
+            if rawName.unicodeScalars.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: absolute) {
+                diagnostics.append(.error(.fileNameNotUTF8, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+                continue
+            }
             guard staysInsideRoot(absolute, file: file) else { continue }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else { continue }

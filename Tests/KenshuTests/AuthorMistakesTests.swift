@@ -137,6 +137,24 @@ import Testing
         #expect(site.printed(result, .en).contains { $0.hasPrefix("Content/site.yml:2:1: error: this file is saved as Shift_JIS, not UTF-8") })
     }
 
+    @Test func testShiftJISFileName_isALocatedError_notADroppedPage() throws {
+        let site = try TemporarySite(["site.yml": "id: t\ntitle: 研修\n", "01-intro/01-welcome.md": "---\ntitle: ようこそ\n---\n本文です。\n"])
+        defer { site.remove() }
+        // "テスト.md" in Shift_JIS bytes, as an old zip tool unpacks it.
+        let folder = site.content.appendingPathComponent("01-intro").path
+        let name: [UInt8] = [0x83, 0x65, 0x83, 0x58, 0x83, 0x67] + Array(".md".utf8)
+        let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let handle = path.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { fopen($0, "w") } } ?? nil
+        }
+        fclose(try #require(handle))
+        let result = try site.build()
+        #expect(!result.succeeded)
+        let ja = site.printed(result, .ja).filter { $0.hasSuffix("[K1034]") }
+        #expect(ja == ["Content/01-intro/\u{FFFD}e\u{FFFD}X\u{FFFD}g.md:1:1: エラー: このファイルの名前は UTF-8 ではないため、読めません（Shift_JIS の名前のファイルを zip で受け取ったときなどに起こります） — 名前を付け直すか、日本語の名前に対応した展開ソフトで zip を展開し直してください [K1034]"])
+        #expect(site.printed(result, .en).contains { $0.contains("error: this file's name is not UTF-8") })
+    }
+
     @Test func testBrokenGlossary_isReadAndReported() throws {
         let glossary = "- term: 標準化\n  definition: 国の基準に合わせること\n- term: 標準化\n  definition: 二回目\n- term: ガバクラ\n  defintion: 綴り違い\n"
         let (ja, en, result) = try lines(["glossary.yml": glossary], code: "K4105")

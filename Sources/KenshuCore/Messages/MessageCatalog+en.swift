@@ -15,6 +15,7 @@ extension MessageCatalog {
         .looksShiftJIS: Entry("this file is saved as Shift_JIS, not UTF-8", fix: "save it as UTF-8 (in Windows Notepad: 名前を付けて保存 → 文字コード: UTF-8)"),
         .frontMatterUnclosed: Entry("the front matter is never closed", fix: "add a line with only '---' after the last front matter line"),
         .markdownNotPublished: Entry("this Markdown file is not part of the course and is not published"),
+        .fileNameNotUTF8: Entry("this file's name is not UTF-8, so it cannot be read (it happens with Shift_JIS names from a zip)", fix: "rename the file, or unpack the zip again with a tool that keeps Japanese names"),
         .symlinkOutside: Entry("this link points outside the content folder and is skipped", fix: "copy the file into the content folder instead of linking to it"),
         .missingSiteYAML: Entry("the course has no site.yml, so it has no title or id", fix: "add site.yml with 'title:' and 'id:' ('kenshu new' writes one)"),
         .missingHome: Entry("the course has no index.md, so its home page only lists the modules", fix: "add index.md with a 'title' and a welcome text"),

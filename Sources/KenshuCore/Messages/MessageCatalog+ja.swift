@@ -15,6 +15,7 @@ extension MessageCatalog {
         .looksShiftJIS: Entry("このファイルは Shift_JIS で保存されています。Kenshu は UTF-8 だけを読みます", fix: "UTF-8 で保存し直してください（Windows のメモ帳なら「名前を付けて保存」→「文字コード」で UTF-8 を選ぶ）"),
         .frontMatterUnclosed: Entry("フロントマターが閉じられていません", fix: "フロントマターの最後の行の後に、'---' だけの行を入れてください"),
         .markdownNotPublished: Entry("この Markdown ファイルはコースの一部ではないため、公開されません"),
+        .fileNameNotUTF8: Entry("このファイルの名前は UTF-8 ではないため、読めません（Shift_JIS の名前のファイルを zip で受け取ったときなどに起こります）", fix: "名前を付け直すか、日本語の名前に対応した展開ソフトで zip を展開し直してください"),
         .symlinkOutside: Entry("このリンク（シンボリックリンク）は教材フォルダーの外を指しているため、読み飛ばしました", fix: "リンクではなく、ファイルを教材フォルダーにコピーしてください"),
         .missingSiteYAML: Entry("site.yml がないため、コースの題名と ID がありません", fix: "'title:' と 'id:' を書いた site.yml を置いてください（'kenshu new' が作ります）"),
         .missingHome: Entry("index.md がないため、トップページにはモジュールの一覧だけが出ます", fix: "'title' とあいさつ文を書いた index.md を置いてください"),

@@ -23,6 +23,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case frontMatterUnclosed = "K1004"
     case markdownNotPublished = "K1005"
     case symlinkOutside = "K1006"
+    case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
     case missingHome = "K1008"
     case missingSiteID = "K1009"
