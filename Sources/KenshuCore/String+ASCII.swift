@@ -37,19 +37,7 @@ extension StringProtocol {
 }
 
 extension String {
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without NSString's UTF-16 round trip: drops
-    /// leading and trailing scalars of CoreFoundation's set (tab to CR, space, U+0085, U+00A0, U+1680,
-    /// U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000).
-    public var trimmingWhitespaceAndNewlines: String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-            default: false
-            }
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(scalars[first...last])
-    }
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without NSString's UTF-16 round trip in the
+    /// usual case (see ``trimmingBlanks(newlines:)``, the one implementation).
+    public var trimmingWhitespaceAndNewlines: String { trimmingBlanks(newlines: true) }
 }

@@ -4,7 +4,6 @@ import KenshuCore
 /// GitHub-style alerts: a block quote whose first line is `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`,
 /// `[!WARNING]` or `[!CAUTION]` becomes a labelled callout.
 extension HTMLWriter {
-    static var alertKinds: [String] { MarkdownOptions.alertKinds }
 
     /// Renders `quote` as a callout and returns `true`, or returns `false` when it is an ordinary quote.
     func renderAlert(_ quote: MarkdownNode) -> Bool {
@@ -24,7 +23,7 @@ extension HTMLWriter {
         let trimmed = marker.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("[!"), trimmed.hasSuffix("]") else { return false }
         let kind = trimmed.dropFirst(2).dropLast().lowercased()
-        guard Self.alertKinds.contains(kind) else { return false }
+        guard MarkdownOptions.alertKinds.contains(kind) else { return false }
 
         let title = options.alertTitles[kind] ?? kind.capitalized
         newline()
