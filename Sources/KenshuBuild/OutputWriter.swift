@@ -69,12 +69,17 @@ enum OutputWriter {
         let rootPath = root.path
         let render = site.renderPage
         let files = checkPages ? SiteFiles(paths: site.pagePaths.map(\.value) + site.copies.map(\.path.value)) : nil
-        let first = Set(site.renderFirst)
-        let batches = site.renderFirst.filter(site.pagePaths.indices.contains).map { [$0] }
-            + Dictionary(grouping: site.pagePaths.indices.filter { !first.contains($0) }) { site.pagePaths[$0].directory }
-            .sorted { $0.key < $1.key }
+        let alone = site.renderAlone.filter(site.pagePaths.indices.contains)
+        let first = site.renderFirst.filter(site.pagePaths.indices.contains)
+        let ordered = Set(alone + first)
+        // The folders of the files made alone come first: their other files (search/*.js) are ready then,
+        // and are written before the pages so that their text is not held while the pages render.
+        let aloneFolders = Set(alone.map { site.pagePaths[$0].directory })
+        let batches = first.map { [$0] }
+            + Dictionary(grouping: site.pagePaths.indices.filter { !ordered.contains($0) }) { site.pagePaths[$0].directory }
+            .sorted { (aloneFolders.contains($0.key) ? 0 : 1, $0.key) < (aloneFolders.contains($1.key) ? 0 : 1, $1.key) }
             .flatMap { _, indices in stride(from: 0, to: indices.count, by: 64).map { Array(indices[$0..<min($0 + 64, indices.count)]) } }
-        let written = Parallel.map(batches) { batch -> (failures: [String], checked: [PageResult]) in
+        @Sendable func writeAndCheck(_ batch: [Int]) -> (failures: [String], checked: [PageResult]) {
             var checker = files.map { FolderChecker(files: $0) }
             var failures: [String] = [], checked: [PageResult] = []
             for index in batch {
@@ -86,6 +91,8 @@ enum OutputWriter {
             }
             return (failures, checked)
         }
+        // Outside `Parallel.map`, so that their own parallel work gets every core.
+        let written = alone.map { writeAndCheck([$0]) } + Parallel.map(batches, writeAndCheck)
         let pageFailures = written.flatMap(\.failures)
         let copyFailures = Parallel.map(site.copies) { copy -> String? in
             do {

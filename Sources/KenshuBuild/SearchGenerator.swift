@@ -16,15 +16,15 @@ struct SearchGenerator: SiteGenerator {
 
     func files(for site: Site, theme: Theme) -> [GeneratedFile] {
         let layout = previewLayout?.layout(for: site) ?? SearchScripts.layout(for: site)
-        let scripts = LazyScripts {
+        let scripts = LazyScripts(keep: previewLayout != nil) {
             // The index is handed over, not kept: the files take its postings out as they are written.
             let files = SearchScripts.files(
                 for: SearchIndex(documents: SearchDocument.collect(from: site), synonyms: site.config.searchSynonyms), layout: layout)
             return Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         }
-        // The first file builds the index for all the others.
+        // The first file builds the index for all the others, before the pages and the print view.
         return layout.paths.enumerated().map { number, path in
-            GeneratedFile(path: SitePath(path), startsEarly: number == 0) {
+            GeneratedFile(path: SitePath(path), start: number == 0 ? .alone : .withPages) {
                 RenderedSite.Page(path: SitePath(path), html: scripts.contents(of: path))
             }
         }
@@ -32,17 +32,27 @@ struct SearchGenerator: SiteGenerator {
 }
 
 /// The index's files, made on first use by whichever thread asks first; the lock makes the others wait.
+///
+/// `@unchecked Sendable` is safe: `made` is read and written only while `lock` is held.
 private final class LazyScripts: @unchecked Sendable {
     private let lock = NSLock()
+    /// Whether files stay after they are handed out (preview serves them again); a build writes each
+    /// once, so its copy is dropped then and the index's text (≈ 70 MB at 10,000 lessons) is freed as
+    /// it is written rather than at the end.
+    private let keep: Bool
     private let make: @Sendable () -> [String: String]
     private var made: [String: String]?
 
-    init(_ make: @escaping @Sendable () -> [String: String]) { self.make = make }
+    init(keep: Bool, _ make: @escaping @Sendable () -> [String: String]) {
+        self.keep = keep
+        self.make = make
+    }
 
     func contents(of path: String) -> String {
         lock.lock()
         defer { lock.unlock() }
-        if made == nil { made = make() }
-        return made?[path] ?? ""
+        // Made on first use, and made again if a file already handed out is asked for a second time.
+        if made?[path] == nil { made = make() }
+        return (keep ? made?[path] : made?.removeValue(forKey: path)) ?? ""
     }
 }

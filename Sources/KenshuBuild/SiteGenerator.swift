@@ -5,15 +5,26 @@ import KenshuTheme
 
 /// One file a generator adds to the site; it renders only when written or served.
 public struct GeneratedFile: Sendable {
+    /// When a file whose making is long work of its own is made, relative to the pages.
+    public enum Start: Sendable {
+        /// Among the pages, in folder order.
+        case withPages
+        /// Before any page, beside the pages' rendering, so that it does not run last on one core
+        /// while the others wait (the print view).
+        case early
+        /// Before everything else, on its own, with every core to itself: its working memory is
+        /// large for a while (the search index being built), so it must not add to the pages' and
+        /// the print view's at the same moment.
+        case alone
+    }
+
     public var path: SitePath
-    /// Whether this file does long work of its own (the whole search index, the print view): it is
-    /// started before any page, so that it runs beside page rendering instead of after it, on one core.
-    public var startsEarly: Bool
+    public var start: Start
     public var render: @Sendable () -> RenderedSite.Page
 
-    public init(path: SitePath, startsEarly: Bool = false, render: @escaping @Sendable () -> RenderedSite.Page) {
+    public init(path: SitePath, start: Start = .withPages, render: @escaping @Sendable () -> RenderedSite.Page) {
         self.path = path
-        self.startsEarly = startsEarly
+        self.start = start
         self.render = render
     }
 }

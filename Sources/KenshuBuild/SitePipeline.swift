@@ -196,7 +196,8 @@ public struct SitePipeline: Sendable {
                 index < pageCount ? SiteRenderer.renderPage(PageID(position: index), of: site, theme: theme) : generated[index - pageCount].render()
             },
             copies: SiteRenderer.copies(of: site, theme: theme),
-            renderFirst: generated.indices.filter { generated[$0].startsEarly }.map { pageCount + $0 })
+            renderFirst: generated.indices.filter { generated[$0].start == .early }.map { pageCount + $0 },
+            renderAlone: generated.indices.filter { generated[$0].start == .alone }.map { pageCount + $0 })
     }
 
     /// Parses every page of `tree` in reading order, reusing `cached` pages (by content path) except `stale` ones.

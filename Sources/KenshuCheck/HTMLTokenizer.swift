@@ -5,12 +5,18 @@
 ///
 /// Link checking needs only start tags and their attributes (tree building does not change which
 /// attributes exist), so this is a tokenizer, not a parser: fast, exact about lines, no C library.
+///
+/// It reads the page's own UTF-8 storage (``tokens(of:_:)``), not a copy: print.html is 74 MB at
+/// 10,000 lessons, and its copy was the largest single block of the build's peak memory. Tokens
+/// refer to that storage, so they are valid only inside `visit`.
 struct HTMLTokenizer {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     /// An attribute whose value stays as bytes until asked for: most values (`class`, `data-*`)
     /// are never read, and decoding every one was a large part of the check's time.
     struct Attribute {
         var name: String
-        let raw: ArraySlice<UInt8>
+        let raw: Slice<Bytes>
 
         /// The value with its character references decoded.
         var value: String { CharacterReferences.decode(String(decoding: raw, as: UTF8.self), inAttribute: true) }
@@ -39,7 +45,7 @@ struct HTMLTokenizer {
 
     /// A run of text, kept as bytes until someone needs it as a string.
     struct Text {
-        let bytes: ArraySlice<UInt8>
+        let bytes: Slice<Bytes>
         var string: String { CharacterReferences.decode(String(decoding: bytes, as: UTF8.self), inAttribute: false) }
         var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D } }
     }
@@ -55,15 +61,23 @@ struct HTMLTokenizer {
 
     static func isEscapableRawText(_ name: String) -> Bool { name == "title" || name == "textarea" }
 
-    private let bytes: [UInt8]
+    private let bytes: Bytes
     private var position = 0
     private var line = 1
     private var lineStart = 0
 
-    init(_ html: String) { bytes = Array(html.utf8) }
+    private init(_ bytes: Bytes) { self.bytes = bytes }
 
-    /// Calls `visit` for each token, in document order.
-    mutating func tokens(_ visit: (Token) -> Void) {
+    /// Calls `visit` for each token of `html`, in document order, reading the string's bytes in place.
+    static func tokens(of html: String, _ visit: (Token) -> Void) {
+        var html = html
+        html.withUTF8 { bytes in
+            var tokenizer = HTMLTokenizer(bytes)
+            tokenizer.tokens(visit)
+        }
+    }
+
+    private mutating func tokens(_ visit: (Token) -> Void) {
         var textStart = 0
         while position < bytes.count {
             guard bytes[position] == UInt8(ascii: "<") else { skipText(); continue }
@@ -187,7 +201,7 @@ struct HTMLTokenizer {
         return String(decoding: slice.map(Self.lower), as: UTF8.self)
     }
 
-    private mutating func readAttributeValue() -> ArraySlice<UInt8> {
+    private mutating func readAttributeValue() -> Slice<Bytes> {
         guard position < bytes.count else { return bytes[position..<position] }
         let quote = bytes[position]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
@@ -222,19 +236,17 @@ struct HTMLTokenizer {
 
     /// Text up to the next `<`, counting lines on the way: most bytes of a page are text.
     private mutating func skipText() {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = position
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "<") { break }
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    lineStart = index + 1
-                }
-                index += 1
+        var index = position
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") { break }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
             }
-            position = index
+            index += 1
         }
+        position = index
     }
 
     private mutating func advance() {

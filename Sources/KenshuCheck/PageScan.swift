@@ -34,11 +34,10 @@ struct PageScan: Sendable {
 
     static func scan(_ html: String) -> PageScan {
         var scan = PageScan()
-        var tokenizer = HTMLTokenizer(html)
         var templateDepth = 0
         var openLink: Int?
         var linkHasText = false
-        tokenizer.tokens { token in
+        HTMLTokenizer.tokens(of: html) { token in
             switch token {
             case .start(let tag):
                 if tag.name == "template" { templateDepth += 1 }

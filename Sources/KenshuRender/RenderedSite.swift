@@ -44,14 +44,21 @@ public struct RenderedSite: Sendable {
     /// Renders page `i` of `pagePaths`; pure, so pages render in parallel.
     public var renderPage: @Sendable (Int) -> Page
     public var copies: [Copy]
-    /// Pages of `pagePaths` to start first, each on its own: files whose rendering does long work
-    /// (see `GeneratedFile.startsEarly`), which would otherwise run last while the other cores wait.
+    /// Pages of `pagePaths` to start first, each on its own, beside the others: files whose rendering
+    /// does long work (see `GeneratedFile.Start.early`), which would otherwise run last while the other cores wait.
     public var renderFirst: [Int]
+    /// Pages of `pagePaths` to render one at a time before all others, each with every core to itself:
+    /// files whose making holds much memory for a while (see `GeneratedFile.Start.alone`).
+    public var renderAlone: [Int]
 
-    public init(pagePaths: [SitePath], renderPage: @escaping @Sendable (Int) -> Page, copies: [Copy], renderFirst: [Int] = []) {
+    public init(
+        pagePaths: [SitePath], renderPage: @escaping @Sendable (Int) -> Page, copies: [Copy], renderFirst: [Int] = [],
+        renderAlone: [Int] = []
+    ) {
         self.pagePaths = pagePaths
         self.renderPage = renderPage
         self.copies = copies
         self.renderFirst = renderFirst
+        self.renderAlone = renderAlone
     }
 }

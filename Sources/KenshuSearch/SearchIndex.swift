@@ -47,18 +47,23 @@ public struct SearchIndex: Sendable {
         let weights = documents.map { $0.kind == .quiz ? Self.quizWeight : 1 }
         // Terms are split by their first character so that each part is scored on its own core.
         let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int32, score: Int32)]] in
-            let counts = tables[part].take()
+            var counts = tables[part].take()
             var scored: [String: [(document: Int32, score: Int32)]] = [:]
             scored.reserveCapacity(counts.count)
-            for (term, list) in counts {
+            for entry in counts.indices {
+                // Scored in place: the list is moved out (uniquely held), its counts overwritten by
+                // scores, and moved into the postings, so no second copy of the postings is made.
+                var list = counts[entry].list
+                counts[entry].list = []
                 let df = Double(list.count)
                 let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-                scored[term.string] = list.map { entry in
-                    let document = Int(entry.document)
-                    let tf = Double(entry.count)
+                for position in list.indices {
+                    let document = Int(list[position].document)
+                    let tf = Double(list[position].score)
                     let score = weights[document] * idf * tf * (Self.k1 + 1) / (tf + norms[document])
-                    return (entry.document, Int32(min(255, max(1, Int((score * 8).rounded())))))
+                    list[position].score = Int32(min(255, max(1, Int((score * 8).rounded()))))
                 }
+                scored[counts[entry].term.string] = list
             }
             return scored
         }
@@ -164,8 +169,9 @@ private final class PartitionTable: @unchecked Sendable {
     }
 
     /// The lists by term (documents ascending, as added), leaving the table empty so that they
-    /// are freed once scored.
-    func take() -> [(term: SearchTerm, list: [(document: Int32, count: Int32)])] {
+    /// are freed once scored. Each entry's `score` holds the term's count in the document until
+    /// ``SearchIndex`` scores the list in place.
+    func take() -> [(term: SearchTerm, list: [(document: Int32, score: Int32)])] {
         defer {
             numbering = TermNumbering()
             terms = []
@@ -174,8 +180,8 @@ private final class PartitionTable: @unchecked Sendable {
         }
         var lengths = Array(repeating: 0, count: numbering.terms.count)
         for term in terms { lengths[Int(term)] += 1 }
-        var lists = lengths.map { length -> [(document: Int32, count: Int32)] in
-            var list: [(document: Int32, count: Int32)] = []
+        var lists = lengths.map { length -> [(document: Int32, score: Int32)] in
+            var list: [(document: Int32, score: Int32)] = []
             list.reserveCapacity(length)
             return list
         }

@@ -170,6 +170,25 @@ extension SearchTests {
     }
 }
 
+extension SearchTests {
+    // A build hands each index file out once and drops its copy; a file asked for again (an export
+    // after a write) is made afresh, not returned empty. The index is made alone, before the pages.
+    @Test func testBuildOutputs_searchFilesSameWhenRenderedTwice_andMadeAlone() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        let rendered = pipeline.outputs(try pipeline.update())
+        let meta = try #require(rendered.pagePaths.firstIndex(of: SitePath("search/meta.js")))
+        let chunk = try #require(rendered.pagePaths.firstIndex(of: SitePath("search/docs-0.js")))
+        #expect(rendered.renderAlone == [meta])
+        #expect(!rendered.renderFirst.contains(meta))
+        let first = (rendered.renderPage(meta).html, rendered.renderPage(chunk).html)
+        #expect(first.1.contains("ようこそ研修へ"))
+        #expect(rendered.renderPage(chunk).html == first.1)
+        #expect(rendered.renderPage(meta).html == first.0)
+    }
+}
+
 /// A fenced-block plug-in that swallows its block, as the quiz plug-in does for search purposes.
 struct QuizBlockHandlerStub: FencedBlockHandler {
     func render(_ block: FencedBlock, context: FencedBlockContext) -> FencedBlockOutput {

@@ -15,7 +15,7 @@ public struct PrintGenerator: SiteGenerator {
     public init() {}
 
     public func files(for site: Site, theme: Theme) -> [GeneratedFile] {
-        [GeneratedFile(path: Self.path, startsEarly: true) { PrintAssembly.render(site, theme: theme) }]
+        [GeneratedFile(path: Self.path, start: .early) { PrintAssembly.render(site, theme: theme) }]
     }
 
     /// The template's values: `print_toc` (the home page and modules, with their pages) and

@@ -35,8 +35,7 @@ enum FuzzTarget: UInt8, CaseIterable {
             _ = MarkdownRenderer.render(text, options: options)
             _ = MarkdownVariables.fill(text, values: options.variables)
         case .htmlTokenizer:
-            var tokenizer = HTMLTokenizer(text)
-            tokenizer.tokens { _ in }
+            HTMLTokenizer.tokens(of: text) { _ in }
             var checker = FolderChecker(files: SiteFiles(paths: ["index.html", "a/b.html", "a/c.png"]))
             _ = checker.check("a/page.html", html: text)
         case .urlResolver:
