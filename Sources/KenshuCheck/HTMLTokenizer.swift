@@ -15,7 +15,9 @@ struct HTMLTokenizer {
     /// An attribute whose value stays as bytes until asked for: most values (`class`, `data-*`)
     /// are never read, and decoding every one was a large part of the check's time.
     struct Attribute {
-        var name: String
+        var name: PackedName
+        /// The name as written (any case), to tell apart two long names (see ``PackedName``).
+        let nameBytes: Slice<Bytes>
         let raw: Slice<Bytes>
 
         /// The value with its character references decoded.
@@ -23,22 +25,20 @@ struct HTMLTokenizer {
     }
 
     struct StartTag {
-        var name: String
+        var name: PackedName
         var attributes: [Attribute]
         var line: Int
         var column: Int
 
-        /// The value of attribute `name` (lower case). Lengths are compared first: most attributes
-        /// differ from the one asked for in length, and comparing strings showed in profiles.
-        func value(_ name: String) -> String? {
-            let length = name.utf8.count
-            return attributes.first { $0.name.utf8.count == length && $0.name == name }?.value
+        /// The value of attribute `name`, with its character references decoded.
+        func value(_ name: PackedName) -> String? {
+            attributes.first { $0.name == name }?.value
         }
     }
 
     enum Token {
         case start(StartTag)
-        case end(name: String)
+        case end(name: PackedName)
         /// Text between tags, decoded only when asked for (link text).
         case text(Text)
     }
@@ -52,14 +52,14 @@ struct HTMLTokenizer {
 
     /// Elements whose contents are text up to their end tag, never markup (a `switch`, not a `Set`:
     /// hashing every tag's name showed in profiles).
-    static func isRawText(_ name: String) -> Bool {
+    static func isRawText(_ name: PackedName) -> Bool {
         switch name {
-        case "script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext": true
+        case .script, .style, .xmp, .iframe, .noembed, .noframes, .plaintext: true
         default: false
         }
     }
 
-    static func isEscapableRawText(_ name: String) -> Bool { name == "title" || name == "textarea" }
+    static func isEscapableRawText(_ name: PackedName) -> Bool { name == .title || name == .textarea }
 
     private let bytes: Bytes
     private var position = 0
@@ -79,6 +79,8 @@ struct HTMLTokenizer {
 
     private mutating func tokens(_ visit: (Token) -> Void) {
         var textStart = 0
+        // One array for every tag's attributes, emptied between tags: a tag is valid only inside `visit`.
+        var attributes: [Attribute] = []
         while position < bytes.count {
             guard bytes[position] == UInt8(ascii: "<") else { skipText(); continue }
             if position > textStart { visit(.text(decodedText(textStart, position))) }
@@ -90,8 +92,11 @@ struct HTMLTokenizer {
             } else if next == UInt8(ascii: "/") {
                 if let name = endTag() { visit(.end(name: name)) }
             } else if Self.isASCIILetter(next) {
-                let tag = startTag()
+                attributes.removeAll(keepingCapacity: true)
+                var tag = startTag(attributes: attributes)
+                attributes = []
                 visit(.start(tag))
+                swap(&attributes, &tag.attributes)
                 let escapable = Self.isEscapableRawText(tag.name)
                 if escapable || Self.isRawText(tag.name) {
                     let contentStart = position
@@ -110,19 +115,21 @@ struct HTMLTokenizer {
 
     // MARK: - Pieces
 
-    private mutating func startTag() -> StartTag {
+    private mutating func startTag(attributes: [Attribute]) -> StartTag {
         let line = self.line, column = currentColumn()
         advance()  // <
         let name = readName()
-        var attributes: [Attribute] = []
+        var attributes = attributes
         while position < bytes.count {
             skipWhitespace()
             guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: ">") { advance(); break }
             if byte == UInt8(ascii: "/") { advance(); continue }
+            let nameStart = position
             let attributeName = readAttributeName()
-            if attributeName.isEmpty { advance(); continue }
+            let nameBytes = bytes[nameStart..<position]
+            if nameBytes.isEmpty { advance(); continue }
             skipWhitespace()
             var value = bytes[position..<position]
             if position < bytes.count, bytes[position] == UInt8(ascii: "=") {
@@ -130,18 +137,20 @@ struct HTMLTokenizer {
                 skipWhitespace()
                 value = readAttributeValue()
             }
-            if !attributes.contains(where: { $0.name == attributeName }) {
-                attributes.append(Attribute(name: attributeName, raw: value))
+            if !attributes.contains(where: { $0.name == attributeName && (!attributeName.isLong || Self.sameName($0.nameBytes, nameBytes)) }) {
+                attributes.append(Attribute(name: attributeName, nameBytes: nameBytes, raw: value))
             }
         }
         return StartTag(name: name, attributes: attributes, line: line, column: column)
     }
 
-    private mutating func endTag() -> String? {
+    private mutating func endTag() -> PackedName? {
         advance(); advance()  // </
+        let start = position
         let name = readName()
+        let isEmpty = position == start
         skip(past: UInt8(ascii: ">"))
-        return name.isEmpty ? nil : name
+        return isEmpty ? nil : name
     }
 
     /// `<!-- … -->`, `<!DOCTYPE …>`, `<![CDATA[ … ]]>` and bogus comments.
@@ -159,8 +168,8 @@ struct HTMLTokenizer {
     }
 
     /// The offset of `</name` (any case) that ends a raw-text element, or the end of the input.
-    private func findEndTag(_ name: String) -> Int {
-        let target = Array(("</" + name).utf8)
+    private func findEndTag(_ name: PackedName) -> Int {
+        let target = Array("</".utf8) + name.bytes
         var i = position
         while i + target.count <= bytes.count {
             if bytes[i] == UInt8(ascii: "<"), zip(target, bytes[i..<(i + target.count)]).allSatisfy({ $0 == Self.lower($1) }) {
@@ -172,14 +181,14 @@ struct HTMLTokenizer {
         return bytes.count
     }
 
-    private mutating func readName() -> String {
+    private mutating func readName() -> PackedName {
         let start = position
         while position < bytes.count, !Self.isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: "/"),
               bytes[position] != UInt8(ascii: ">") { advance() }
-        return lowercased(start, position)
+        return PackedName(lowercased: bytes[start..<position].lazy.map(Self.lower))
     }
 
-    private mutating func readAttributeName() -> String {
+    private mutating func readAttributeName() -> PackedName {
         let start = position
         // The first character may be '=' (a parse error that still makes an attribute).
         if position < bytes.count, bytes[position] == UInt8(ascii: "=") { advance() }
@@ -188,17 +197,12 @@ struct HTMLTokenizer {
             if Self.isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") { break }
             advance()
         }
-        return lowercased(start, position)
+        return PackedName(lowercased: bytes[start..<position].lazy.map(Self.lower))
     }
 
-    /// The bytes of `start..<end` as a lower-case string, without a temporary array when they are
-    /// lower case already (as in nearly all HTML).
-    private func lowercased(_ start: Int, _ end: Int) -> String {
-        let slice = bytes[start..<end]
-        if !slice.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
-            return String(decoding: slice, as: UTF8.self)
-        }
-        return String(decoding: slice.map(Self.lower), as: UTF8.self)
+    /// Whether two names are the same in any case (for long names, which ``PackedName`` does not tell apart).
+    private static func sameName(_ a: Slice<Bytes>, _ b: Slice<Bytes>) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { lower($0) == lower($1) }
     }
 
     private mutating func readAttributeValue() -> Slice<Bytes> {
@@ -219,10 +223,13 @@ struct HTMLTokenizer {
 
     private func decodedText(_ start: Int, _ end: Int) -> Text { Text(bytes: bytes[start..<end]) }
 
-    private func matches(_ text: String) -> Bool {
-        let target = Array(text.utf8)
-        guard position + target.count <= bytes.count else { return false }
-        return zip(target, bytes[position..<(position + target.count)]).allSatisfy { $0 == Self.lower($1) }
+    /// Whether the input at the current position starts with `text` (ASCII, compared in lower case).
+    private func matches(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        let target = text.utf8Start
+        for offset in 0..<count where target[offset] != Self.lower(bytes[position + offset]) { return false }
+        return true
     }
 
     private mutating func skip(past byte: UInt8) {

@@ -18,19 +18,24 @@ struct PageScan: Sendable {
     /// `<base href>`, if the page has one.
     var base: String?
 
-    /// Attributes that hold one URL, by element (a `switch`: hashing every tag's name showed in profiles).
-    static func urlAttributes(of element: String) -> [String] {
+    /// Attributes that hold one URL, by element (constant lists: no array is made per tag).
+    static func urlAttributes(of element: PackedName) -> [PackedName] {
         switch element {
-        case "a", "area", "link": ["href"]
-        case "img", "script", "iframe", "source", "track", "audio", "embed", "input": ["src"]
-        case "video": ["src", "poster"]
-        case "object": ["data"]
-        case "form": ["action"]
-        case "blockquote", "q", "ins", "del": ["cite"]
-        case "use", "image": ["href", "xlink:href"]
+        case .a, .area, .link: hrefOnly
+        case .img, .script, .iframe, .source, .track, .audio, .embed, .input: srcOnly
+        case .video: srcAndPoster
+        case .object: dataOnly
+        case .form: actionOnly
+        case .blockquote, .q, .ins, .del: citeOnly
+        case .use, .image: hrefAndXlink
         default: []
         }
     }
+
+    private static let hrefOnly: [PackedName] = [.href], srcOnly: [PackedName] = [.src]
+    private static let srcAndPoster: [PackedName] = [.src, .poster], dataOnly: [PackedName] = [.data]
+    private static let actionOnly: [PackedName] = [.action], citeOnly: [PackedName] = [.cite]
+    private static let hrefAndXlink: [PackedName] = [.href, .xlinkHref]
 
     static func scan(_ html: String) -> PageScan {
         var scan = PageScan()
@@ -40,20 +45,20 @@ struct PageScan: Sendable {
         HTMLTokenizer.tokens(of: html) { token in
             switch token {
             case .start(let tag):
-                if tag.name == "template" { templateDepth += 1 }
+                if tag.name == .template { templateDepth += 1 }
                 guard templateDepth == 0 else { return }
                 scan.collect(tag)
-                if tag.name == "a", tag.value("href") != nil {
+                if tag.name == .a, tag.value(.href) != nil {
                     openLink = scan.references.lastIndex { $0.isAnchor }
-                    linkHasText = Self.isNonEmpty(tag.value("aria-label")) || Self.isNonEmpty(tag.value("aria-labelledby"))
-                        || Self.isNonEmpty(tag.value("title"))
-                } else if openLink != nil, Self.isNonEmpty(tag.value("aria-label"))
-                            || tag.name == "img" && Self.isNonEmpty(tag.value("alt")) {
+                    linkHasText = Self.isNonEmpty(tag.value(.ariaLabel)) || Self.isNonEmpty(tag.value(.ariaLabelledby))
+                        || Self.isNonEmpty(tag.value(.title))
+                } else if openLink != nil, Self.isNonEmpty(tag.value(.ariaLabel))
+                            || tag.name == .img && Self.isNonEmpty(tag.value(.alt)) {
                     linkHasText = true
                 }
             case .end(let name):
-                if name == "template" { templateDepth = max(0, templateDepth - 1) }
-                if name == "a", let index = openLink {
+                if name == .template { templateDepth = max(0, templateDepth - 1) }
+                if name == .a, let index = openLink {
                     scan.references[index].hasNoText = !linkHasText
                     openLink = nil
                 }
@@ -69,19 +74,19 @@ struct PageScan: Sendable {
     private static func isNonEmpty(_ value: String?) -> Bool { value.map { !$0.trimmingHTMLWhitespace.isEmpty } ?? false }
 
     private mutating func collect(_ tag: HTMLTokenizer.StartTag) {
-        if let id = tag.value("id"), !id.isEmpty { anchors.insert(id.nfc) }
-        if tag.name == "a", let name = tag.value("name"), !name.isEmpty { anchors.insert(name.precomposedStringWithCanonicalMapping) }
-        if tag.name == "base", base == nil, let href = tag.value("href") { base = href }
+        if let id = tag.value(.id), !id.isEmpty { anchors.insert(id.nfc) }
+        if tag.name == .a, let name = tag.value(.name), !name.isEmpty { anchors.insert(name.precomposedStringWithCanonicalMapping) }
+        if tag.name == .base, base == nil, let href = tag.value(.href) { base = href }
         for attribute in Self.urlAttributes(of: tag.name) {
             guard let value = tag.value(attribute) else { continue }
-            if tag.name == "form" || tag.name == "blockquote" || tag.name == "q" || tag.name == "ins" || tag.name == "del",
+            if tag.name == .form || tag.name == .blockquote || tag.name == .q || tag.name == .ins || tag.name == .del,
                value.isEmpty { continue }
-            add(value, tag: tag, isAnchor: tag.name == "a" && attribute == "href")
+            add(value, tag: tag, isAnchor: tag.name == .a && attribute == .href)
         }
-        if let srcset = tag.value("srcset") {
+        if let srcset = tag.value(.srcset) {
             for candidate in Self.srcsetURLs(srcset) { add(candidate, tag: tag, isAnchor: false) }
         }
-        if tag.name == "meta", tag.value("http-equiv")?.lowercased() == "refresh", let content = tag.value("content"),
+        if tag.name == .meta, tag.value(.httpEquiv)?.lowercased() == "refresh", let content = tag.value(.content),
            let url = Self.refreshURL(content) {
             add(url, tag: tag, isAnchor: false)
         }

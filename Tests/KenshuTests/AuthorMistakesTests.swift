@@ -144,10 +144,15 @@ import Testing
         let folder = site.content.appendingPathComponent("01-intro").path
         let name: [UInt8] = [0x83, 0x65, 0x83, 0x58, 0x83, 0x67] + Array(".md".utf8)
         let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
-        let handle = path.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { fopen($0, "w") } } ?? nil
+        let handle: UnsafeMutablePointer<FILE>? = path.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { fopen($0, "w") }
         }
-        fclose(try #require(handle))
+        guard let handle else {
+            Issue.record("could not create the Shift_JIS-named file")
+            return
+        }
+        fclose(handle)
         let result = try site.build()
         #expect(!result.succeeded)
         let ja = site.printed(result, .ja).filter { $0.hasSuffix("[K1034]") }

@@ -60,6 +60,25 @@ import Testing
         #expect(PageScan.refreshURL("5") == nil)
     }
 
+    // Names are compared as packed numbers: any case is one name, a trailing NUL is another, and two long
+    // names that share their first 15 bytes stay two attributes.
+    @Test func testPackedNames_caseLengthAndLongNames() {
+        #expect(PackedName(lowercased: Array("href".utf8)) == .href)
+        #expect(PackedName(lowercased: Array("a\u{0}".utf8)) != .a)
+        #expect(PackedName("aria-labelledby").bytes == Array("aria-labelledby".utf8))
+        #expect(PackedName("data-a-very-long-one").isLong && !PackedName("aria-labelledby").isLong)
+        let html = "<A HREF='x.html' data-a-very-long-name-1='1' DATA-A-VERY-LONG-NAME-2='2' data-a-very-long-name-1='3'>x</A>"
+        // A tag is read inside `visit`: it points into the page's bytes.
+        var seen: [(isA: Bool, href: String?, values: [String])] = []
+        HTMLTokenizer.tokens(of: html) { token in
+            if case .start(let tag) = token { seen.append((tag.name == .a, tag.value(.href), tag.attributes.map(\.value))) }
+        }
+        #expect(seen.count == 1)
+        #expect(seen.first?.isA == true)
+        #expect(seen.first?.href == "x.html")
+        #expect(seen.first?.values == ["x.html", "1", "2"])
+    }
+
     @Test func testCharacterReferences() {
         #expect(CharacterReferences.decode("a&amp;b&lt;&#x41;&#66;&hellip;&notin;", inAttribute: false) == "a&b<AB…∉")
         #expect(CharacterReferences.decode("?a=1&copy=2", inAttribute: true) == "?a=1&copy=2")
