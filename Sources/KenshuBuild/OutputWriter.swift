@@ -69,8 +69,9 @@ enum OutputWriter {
         let rootPath = root.path
         let render = site.renderPage
         let files = checkPages ? SiteFiles(paths: site.pagePaths.map(\.value) + site.copies.map(\.path.value)) : nil
-        let alone = site.renderAlone.filter(site.pagePaths.indices.contains)
-        let first = site.renderFirst.filter(site.pagePaths.indices.contains)
+        var seen: Set<Int> = []
+        let alone = site.renderAlone.filter { site.pagePaths.indices.contains($0) && seen.insert($0).inserted }
+        let first = site.renderFirst.filter { site.pagePaths.indices.contains($0) && seen.insert($0).inserted }
         let ordered = Set(alone + first)
         // The folders of the files made alone come first: their other files (search/*.js) are ready then,
         // and are written before the pages so that their text is not held while the pages render.

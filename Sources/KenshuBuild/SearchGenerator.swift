@@ -22,7 +22,7 @@ struct SearchGenerator: SiteGenerator {
                 for: SearchIndex(documents: SearchDocument.collect(from: site), synonyms: site.config.searchSynonyms), layout: layout)
             return Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         }
-        // The first file builds the index for all the others, before the pages and the print view.
+        // The first file builds the index for all the others; a build makes it alone, before the pages (`Start.alone`).
         return layout.paths.enumerated().map { number, path in
             GeneratedFile(path: SitePath(path), start: number == 0 ? .alone : .withPages) {
                 RenderedSite.Page(path: SitePath(path), html: scripts.contents(of: path))
@@ -42,6 +42,7 @@ private final class LazyScripts: @unchecked Sendable {
     private let keep: Bool
     private let make: @Sendable () -> [String: String]
     private var made: [String: String]?
+    private var handedOut: Set<String> = []
 
     init(keep: Bool, _ make: @escaping @Sendable () -> [String: String]) {
         self.keep = keep
@@ -51,8 +52,14 @@ private final class LazyScripts: @unchecked Sendable {
     func contents(of path: String) -> String {
         lock.lock()
         defer { lock.unlock() }
-        // Made on first use, and made again if a file already handed out is asked for a second time.
-        if made?[path] == nil { made = make() }
-        return (keep ? made?[path] : made?.removeValue(forKey: path)) ?? ""
+        // Made on first use, and made again (the rest let go first) if a build asks for a file a second time.
+        if made == nil || (!keep && handedOut.contains(path)) {
+            made = nil
+            handedOut = []
+            made = make()
+        }
+        guard !keep else { return made?[path] ?? "" }
+        handedOut.insert(path)
+        return made?.removeValue(forKey: path) ?? ""
     }
 }

@@ -19,6 +19,7 @@ public struct GeneratedFile: Sendable {
     }
 
     public var path: SitePath
+    /// When the file is made relative to the pages (most files: among them).
     public var start: Start
     public var render: @Sendable () -> RenderedSite.Page
 

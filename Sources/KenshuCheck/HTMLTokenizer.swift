@@ -92,9 +92,7 @@ struct HTMLTokenizer {
             } else if next == UInt8(ascii: "/") {
                 if let name = endTag() { visit(.end(name: name)) }
             } else if Self.isASCIILetter(next) {
-                attributes.removeAll(keepingCapacity: true)
-                var tag = startTag(attributes: attributes)
-                attributes = []
+                var tag = startTag(reusing: &attributes)
                 visit(.start(tag))
                 swap(&attributes, &tag.attributes)
                 let escapable = Self.isEscapableRawText(tag.name)
@@ -115,11 +113,15 @@ struct HTMLTokenizer {
 
     // MARK: - Pieces
 
-    private mutating func startTag(attributes: [Attribute]) -> StartTag {
+    /// - Parameter buffer: the array the last tag's attributes were in, emptied and taken (so that it is
+    ///   uniquely held and keeps its capacity); the caller gets it back from the tag after `visit`.
+    private mutating func startTag(reusing buffer: inout [Attribute]) -> StartTag {
         let line = self.line, column = currentColumn()
         advance()  // <
         let name = readName()
-        var attributes = attributes
+        var attributes: [Attribute] = []
+        swap(&attributes, &buffer)
+        attributes.removeAll(keepingCapacity: true)
         while position < bytes.count {
             skipWhitespace()
             guard position < bytes.count else { break }

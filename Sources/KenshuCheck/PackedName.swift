@@ -19,6 +19,7 @@ struct PackedName: Equatable, Sendable {
     }
 
     init(_ name: StaticString) {
+        precondition(name.utf8CodeUnitCount <= 15, "a name the checker asks for must fit in 15 bytes")
         self.init(lowercased: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 

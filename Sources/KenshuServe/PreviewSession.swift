@@ -120,8 +120,9 @@ public struct PreviewSite: Sendable {
             if case .file(let source) = copy.source, !allowedRoots.isEmpty {
                 let real = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
                 guard allowedRoots.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
-                // The resolved path, not the link: a link retargeted between the check and the read
-                // is not followed.
+                // The resolved path, not the link: a file link retargeted between the check and the read is
+                // not followed (a folder swapped for a link in that instant still could be; the preview
+                // serves only the author's own machine).
                 return FileManager.default.contents(atPath: real)
             }
             return copy.data()
