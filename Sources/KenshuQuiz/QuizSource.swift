@@ -60,6 +60,8 @@ struct QuizSource {
         (block.startLine...max(block.startLine, block.endLine)).map { number in
             var text = line(number)
             if number == block.startLine {
+                // cmark's column counts bytes and `dropFirst` characters: the same here, because only
+                // container markers (`>`, list markers, spaces, tabs: all ASCII) precede a block on its first line.
                 text = text.dropFirst(max(0, block.startColumn - 1))
             } else {
                 text = text.drop { $0 == " " || $0 == "\t" }
