@@ -85,10 +85,17 @@ enum OutputWriter {
             var failures: [String] = [], checked: [PageResult] = []
             for index in batch {
                 let page = render(index)
-                if !FileBytes.write(page.html, to: rootPath + "/" + page.path.value) { failures.append(page.path.value) }
-                if page.path.value.hasSuffix(".html"), let result = checker?.check(page.path.value, html: page.html) {
-                    checked.append(result)
+                let checks = checker != nil && page.path.value.hasSuffix(".html")
+                // Written (and read for the check) a part at a time: print.html is never held whole.
+                var parts = PageInParts()
+                let written = FileBytes.write(to: rootPath + "/" + page.path.value) { write in
+                    page.emitParts { part in
+                        write(part)
+                        if checks { parts.add(part) }
+                    }
                 }
+                if !written { failures.append(page.path.value) }
+                if checks, let result = checker?.check(page.path.value, parts: parts) { checked.append(result) }
             }
             return (failures, checked)
         }

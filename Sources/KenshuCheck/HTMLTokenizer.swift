@@ -68,12 +68,25 @@ struct HTMLTokenizer {
 
     private init(_ bytes: Bytes) { self.bytes = bytes }
 
+    /// Where a part of a page starts (its first byte's line and column) or ends (just after its last byte).
+    struct Place: Equatable {
+        var line = 1
+        var column = 1
+    }
+
     /// Calls `visit` for each token of `html`, in document order, reading the string's bytes in place.
-    static func tokens(of html: String, _ visit: (Token) -> Void) {
+    /// - Parameter start: where `html` starts when it is a part of a larger page (lines and columns of
+    ///   tokens count from there).
+    /// - Returns: where the text ends, for the next part.
+    @discardableResult
+    static func tokens(of html: String, startingAt start: Place = Place(), _ visit: (Token) -> Void) -> Place {
         var html = html
-        html.withUTF8 { bytes in
+        return html.withUTF8 { bytes in
             var tokenizer = HTMLTokenizer(bytes)
+            tokenizer.line = start.line
+            tokenizer.counted = (0, start.column)
             tokenizer.tokens(visit)
+            return Place(line: tokenizer.line, column: tokenizer.currentColumn())
         }
     }
 

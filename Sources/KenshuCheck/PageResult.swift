@@ -42,7 +42,11 @@ public struct PageResult: Sendable {
     /// Parses `html` and checks what can be checked from the file list alone.
     /// - Parameter cache: resolutions shared by the pages of one folder.
     static func check(_ page: String, html: String, files: SiteFiles, cache: inout [String: ResolvedReference]) -> PageResult {
-        let scan = PageScan.scan(html)
+        check(page, scan: PageScan.scan(html), files: files, cache: &cache)
+    }
+
+    /// Checks what `scan` found in the page (made at once or part by part).
+    static func check(_ page: String, scan: PageScan, files: SiteFiles, cache: inout [String: ResolvedReference]) -> PageResult {
         var result = PageResult(page: page, anchors: AnchorHashes(scan.anchors))
         var linked: Set<String> = []
         result.references = scan.references.count

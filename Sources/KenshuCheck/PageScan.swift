@@ -38,11 +38,27 @@ struct PageScan: Sendable {
     private static let hrefAndXlink: [PackedName] = [.href, .xlinkHref]
 
     static func scan(_ html: String) -> PageScan {
-        var scan = PageScan()
-        var templateDepth = 0
-        var openLink: Int?
-        var linkHasText = false
-        HTMLTokenizer.tokens(of: html) { token in
+        var scanner = Scanner()
+        scanner.add(html)
+        return scanner.scan
+    }
+
+    /// Scans a page given in parts, in order, as one text: lines and columns run on from part to part,
+    /// and a link opened in one part is closed in a later one. Each part is tokenized on its own, so a
+    /// part should end outside any tag (print.html's parts end between elements).
+    struct Scanner {
+        private(set) var scan = PageScan()
+        private var templateDepth = 0
+        private var openLink: Int?
+        private var linkHasText = false
+        private var place = HTMLTokenizer.Place()
+
+        mutating func add(_ part: String) {
+            let end = HTMLTokenizer.tokens(of: part, startingAt: place) { token in visit(token) }
+            place = end
+        }
+
+        private mutating func visit(_ token: HTMLTokenizer.Token) {
             switch token {
             case .start(let tag):
                 if tag.name == .template { templateDepth += 1 }
@@ -50,10 +66,10 @@ struct PageScan: Sendable {
                 scan.collect(tag)
                 if tag.name == .a, tag.value(.href) != nil {
                     openLink = scan.references.lastIndex { $0.isAnchor }
-                    linkHasText = Self.isNonEmpty(tag.value(.ariaLabel)) || Self.isNonEmpty(tag.value(.ariaLabelledby))
-                        || Self.isNonEmpty(tag.value(.title))
-                } else if openLink != nil, Self.isNonEmpty(tag.value(.ariaLabel))
-                            || tag.name == .img && Self.isNonEmpty(tag.value(.alt)) {
+                    linkHasText = PageScan.isNonEmpty(tag.value(.ariaLabel)) || PageScan.isNonEmpty(tag.value(.ariaLabelledby))
+                        || PageScan.isNonEmpty(tag.value(.title))
+                } else if openLink != nil, PageScan.isNonEmpty(tag.value(.ariaLabel))
+                            || tag.name == .img && PageScan.isNonEmpty(tag.value(.alt)) {
                     linkHasText = true
                 }
             case .end(let name):
@@ -68,10 +84,9 @@ struct PageScan: Sendable {
                 }
             }
         }
-        return scan
     }
 
-    private static func isNonEmpty(_ value: String?) -> Bool { value.map { !$0.trimmingHTMLWhitespace.isEmpty } ?? false }
+    fileprivate static func isNonEmpty(_ value: String?) -> Bool { value.map { !$0.trimmingHTMLWhitespace.isEmpty } ?? false }
 
     private mutating func collect(_ tag: HTMLTokenizer.StartTag) {
         if let id = tag.value(.id), !id.isEmpty { anchors.insert(id.nfc) }

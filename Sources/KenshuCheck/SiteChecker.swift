@@ -203,4 +203,19 @@ public struct FolderChecker: Sendable {
     public mutating func check(_ page: String, html: String) -> PageResult {
         PageResult.check(page.nfc, html: html, files: files, cache: &cache)
     }
+
+    /// Checks a page that was read a part at a time.
+    public mutating func check(_ page: String, parts: PageInParts) -> PageResult {
+        PageResult.check(page.nfc, scan: parts.scanner.scan, files: files, cache: &cache)
+    }
+}
+
+/// A page's HTML read a part at a time, as it is written (print.html: the whole course on one page),
+/// so that it is checked without being held whole. Give the parts in order with ``add(_:)``.
+public struct PageInParts: Sendable {
+    var scanner = PageScan.Scanner()
+
+    public init() {}
+
+    public mutating func add(_ part: String) { scanner.add(part) }
 }

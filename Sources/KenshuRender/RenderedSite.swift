@@ -6,11 +6,33 @@ import KenshuCore
 public struct RenderedSite: Sendable {
     public struct Page: Sendable {
         public var path: SitePath
-        public var html: String
+        private var text: String
+        private var makeParts: (@Sendable (_ emit: (String) -> Void) -> Void)?
 
         public init(path: SitePath, html: String) {
             self.path = path
-            self.html = html
+            self.text = html
+        }
+
+        /// A page made a part at a time (print.html, the whole course on one page): `parts` calls `emit`
+        /// with each part in order, so a build writes and checks it without ever holding all of it.
+        public init(path: SitePath, parts: @escaping @Sendable (_ emit: (String) -> Void) -> Void) {
+            self.path = path
+            self.text = ""
+            self.makeParts = parts
+        }
+
+        /// The whole text. A page made in parts is joined here (to serve or archive it).
+        public var html: String {
+            guard let makeParts else { return text }
+            var whole = ""
+            makeParts { whole += $0 }
+            return whole
+        }
+
+        /// Calls `emit` with the page's text in order: once with the whole text, or once per part.
+        public func emitParts(_ emit: (String) -> Void) {
+            if let makeParts { makeParts(emit) } else { emit(text) }
         }
     }
 

@@ -79,6 +79,36 @@ import Testing
         #expect(seen.first?.values == ["x.html", "1", "2"])
     }
 
+    // print.html is read a part at a time as it is written: cut anywhere outside a tag, the parts give
+    // the same references (with lines, columns and link-text findings) and anchors as the whole page.
+    @Test func testPageInParts_scansAsTheWholePage() {
+        let html = """
+            <!doctype html><html lang="ja"><body>
+            <h2 id="目的">目的</h2><p>本文 <a href="a.html#目的">リンク</a> と <a href="b.html"><img src="i.png" alt=""></a></p>
+            <section><a href="c.html">
+            続きのテキスト</a> <a name="名前"></a><a href="#名前" aria-label="ラベル"></a>
+            <template><a href="t.html">t</a></template><img srcset="x.png 1x, y.png 2x">
+            <p>長い行の途中の <a href='d.html?q=1'>d</a> とその後ろ</p></section></body></html>
+            """
+        func describe(_ scan: PageScan) -> [String] {
+            scan.references.map { "\($0.url) \($0.line):\($0.column) \($0.isAnchor) \($0.hasNoText)" } + scan.anchors.sorted()
+        }
+        let whole = describe(PageScan.scan(html))
+        #expect(whole.count > 8)
+        let cuts = html.indices.filter { html[$0] == "<" }
+        // 64 ways of cutting: trial `t` cuts before the tags whose number has bit `number % 6` of `t` set.
+        for trial in 0..<64 {
+            var parts = PageInParts()
+            var start = html.startIndex
+            for (number, cut) in cuts.enumerated() where trial & (1 << (number % 6)) != 0 && cut > start {
+                parts.add(String(html[start..<cut]))
+                start = cut
+            }
+            parts.add(String(html[start...]))
+            #expect(describe(parts.scanner.scan) == whole)
+        }
+    }
+
     @Test func testCharacterReferences() {
         #expect(CharacterReferences.decode("a&amp;b&lt;&#x41;&#66;&hellip;&notin;", inAttribute: false) == "a&b<AB…∉")
         #expect(CharacterReferences.decode("?a=1&copy=2", inAttribute: true) == "?a=1&copy=2")

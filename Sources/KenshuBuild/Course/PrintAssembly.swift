@@ -4,14 +4,14 @@ import KenshuRender
 import KenshuSite
 import KenshuTheme
 
-/// Makes `print.html` holding the course's HTML once, not three or four times.
+/// Makes `print.html` without ever holding the course's HTML at once.
 ///
 /// print.html is the whole course on one page (74 MB at 10,000 lessons). Rendered by the template
 /// engine in one go, every page body sits in the template's values while the engine builds the
 /// `main` block and then the layout around it, a copy each: ≈ 290 MB at once, the build's peak.
 /// Instead the template renders with a short marker in place of each page's `content` (the frame:
-/// table of contents, titles, answer keys), and the bodies are made a few at a time and spliced
-/// into the markers' places, into one string reserved up front. The bytes are the same.
+/// table of contents, titles, answer keys), and the bodies are made a few at a time and handed out in
+/// the markers' places, part after part, to be written and checked as they come. The bytes are the same.
 enum PrintAssembly {
     /// Pages whose bodies are made at once (on all cores) before they are spliced in.
     static let batchSize = 128
@@ -22,7 +22,11 @@ enum PrintAssembly {
         let marker = "kenshu-print-" + UUID().uuidString.lowercased() + "-"
         let values = PrintGenerator.values(site, theme: theme) { page, number in marker + "\(page.position)-\(number)-x" }
         let frame = SiteRenderer.renderPrintPage(of: site, theme: theme, values: values)
-        return RenderedSite.Page(path: frame.path, html: splice(frame.html, marker: marker, site: site, theme: theme))
+        // Made in parts: the frame's text between markers and each page's body, a batch of bodies at a
+        // time, so that a build writes and checks the page without holding all of it (74 MB at 10,000 lessons).
+        return RenderedSite.Page(path: frame.path) { emit in
+            splice(frame.html, marker: marker, site: site, theme: theme, into: emit)
+        }
     }
 
     /// A marker's place in the frame and the body that goes there.
@@ -32,32 +36,30 @@ enum PrintAssembly {
         var firstNumber: Int
     }
 
-    /// `frame` with each marker replaced by its page's body.
+    /// `frame` with each marker replaced by its page's body, whole (tests).
     static func splice(_ frame: String, marker: String, site: Site, theme: Theme) -> String {
+        var out = ""
+        splice(frame, marker: marker, site: site, theme: theme) { out += $0 }
+        return out
+    }
+
+    /// `frame` with each marker replaced by its page's body, given to `emit` in order: the frame's text
+    /// up to a marker, the body, and so on. Bodies are made a batch at a time, on all cores.
+    static func splice(_ frame: String, marker: String, site: Site, theme: Theme, into emit: (String) -> Void) {
         var frame = frame
-        return frame.withUTF8 { bytes in
+        frame.withUTF8 { bytes in
             let slots = Self.slots(in: bytes, marker: Array(marker.utf8), pageCount: site.pages.count)
-            guard !slots.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
-            var estimate = bytes.count + 65_536
-            for slot in slots {
-                let body = site[page: slot.page].body
-                estimate += body.html.utf8.count + body.html.utf8.count / 4 + body.blocks.count * 4096
-            }
-            // Reserved, not written: memory untouched stays out of the process's resident size.
-            var out = ""
-            out.reserveCapacity(estimate)
             var copied = 0
             for start in stride(from: 0, to: slots.count, by: batchSize) {
                 let batch = Array(slots[start..<min(start + batchSize, slots.count)])
                 let bodies = Parallel.map(batch) { PrintGenerator.content(site, page: $0.page, theme: theme, firstNumber: $0.firstNumber) }
                 for (slot, body) in zip(batch, bodies) {
-                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<slot.range.lowerBound]), as: UTF8.self)
-                    out += body
+                    emit(String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<slot.range.lowerBound]), as: UTF8.self))
+                    emit(body)
                     copied = slot.range.upperBound
                 }
             }
-            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
-            return out
+            emit(String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self))
         }
     }
 
