@@ -20,7 +20,10 @@ public struct SearchDocument: Sendable, Equatable {
 
     /// Every document of the site, in reading order, glossary terms last.
     public static func collect(from site: Site) -> [SearchDocument] {
-        var documents = Parallel.map(site.pages) { Self.documents(of: $0) }.flatMap { $0 }
+        let perPage = Parallel.map(site.pages) { Self.documents(of: $0) }
+        var documents: [SearchDocument] = []
+        documents.reserveCapacity(perPage.reduce(site.glossary.count) { $0 + $1.count })
+        for page in perPage { documents += page }
         guard !site.glossary.isEmpty else { return documents }
         let normalised = documents.map { $0.kind == .quiz ? "" : SearchText.normalise($0.heading + "\n" + $0.text) }
         for term in site.glossary {

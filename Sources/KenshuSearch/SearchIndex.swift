@@ -24,7 +24,7 @@ public struct SearchIndex: Sendable {
         self.synonyms = synonyms.map { group in group.map(SearchText.normalise) }
         // Counted a chunk of documents at a time, each chunk's counts moved at once into per-partition
         // tables: the counts of all 100,000 documents of a large course are never held side by side.
-        let tables = (0..<Self.partitions).map { _ in PartitionTable() }
+        let tables = (0..<Self.partitions).map { _ in PartitionTable(expectedDocuments: documents.count) }
         var lengths: [Int] = []
         lengths.reserveCapacity(documents.count)
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
@@ -151,19 +151,37 @@ struct TermScratch {
 /// which orders one round's writes before the next round's and before `take()`).
 private final class PartitionTable: @unchecked Sendable {
     private var numbering = TermNumbering()
-    /// Every (term, document, count) in the order added: three flat arrays instead of a growing
-    /// array per term, grouped by term only once, in ``take()``.
+    /// Every (term, count) in the order added: flat arrays instead of a growing array per term,
+    /// grouped by term only once, in ``take()``. Eight bytes an entry: the document is not repeated
+    /// in every entry but kept once per run of its entries (`runs`). At 10,000 lessons these tables
+    /// were the build's peak memory.
     private var terms: [Int32] = []
-    private var documents: [Int32] = []
-    private var counts: [Int32] = []
+    private var counts: [UInt32] = []
+    /// Each document with terms in this partition, and where its entries start.
+    private var runs: [(document: Int32, start: Int32)] = []
+    private let expectedDocuments: Int
+    private var reserved = false
+
+    init(expectedDocuments: Int) { self.expectedDocuments = expectedDocuments }
 
     func add(_ counted: [DocumentTerms], part: Int, firstDocument: Int) {
+        defer {
+            // After the first chunk, room for all documents at the same rate (and an eighth more): the
+            // arrays are not regrown (each doubling held the old and the new copy at once).
+            if !reserved, firstDocument + counted.count > 0 {
+                reserved = true
+                let estimate = terms.count * expectedDocuments / (firstDocument + counted.count) * 9 / 8
+                terms.reserveCapacity(estimate)
+                counts.reserveCapacity(estimate)
+            }
+        }
         for (offset, document) in counted.enumerated() {
-            let number = Int32(truncatingIfNeeded: firstDocument + offset)
-            for (term, count) in document.terms(of: part) {
+            let entries = document.terms(of: part)
+            guard !entries.isEmpty else { continue }
+            runs.append((Int32(truncatingIfNeeded: firstDocument + offset), Int32(truncatingIfNeeded: terms.count)))
+            for (term, count) in entries {
                 terms.append(Int32(truncatingIfNeeded: numbering.number(of: term)))
-                documents.append(number)
-                counts.append(Int32(truncatingIfNeeded: count))
+                counts.append(UInt32(truncatingIfNeeded: count))
             }
         }
     }
@@ -175,8 +193,8 @@ private final class PartitionTable: @unchecked Sendable {
         defer {
             numbering = TermNumbering()
             terms = []
-            documents = []
             counts = []
+            runs = []
         }
         var lengths = Array(repeating: 0, count: numbering.terms.count)
         for term in terms { lengths[Int(term)] += 1 }
@@ -185,7 +203,12 @@ private final class PartitionTable: @unchecked Sendable {
             list.reserveCapacity(length)
             return list
         }
-        for entry in terms.indices { lists[Int(terms[entry])].append((documents[entry], counts[entry])) }
+        for (number, run) in runs.enumerated() {
+            let end = number + 1 < runs.count ? Int(runs[number + 1].start) : terms.count
+            for entry in Int(run.start)..<end {
+                lists[Int(terms[entry])].append((run.document, Int32(truncatingIfNeeded: counts[entry])))
+            }
+        }
         return Array(zip(numbering.terms, lists)).map { (term: $0.0, list: $0.1) }
     }
 }
