@@ -46,12 +46,13 @@ public enum Builder {
         progress("[\(SitePipeline.stepNames.count + 1)/\(SitePipeline.stepNames.count + 1)] outputs, check, write")
         let start = Date()
         let rendered = pipeline.outputs(model)
-        let sources = SourceManifest.make(model.site)
         let files: Int?
         do {
             files = try OutputWriter.write(
                 rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground, checkPages: options.checkLinks
             ) { folder, checked in
+                // Made once the pages are written, not held beside the search index and the pages.
+                let sources = SourceManifest.make(model.site)
                 try SourceManifest.write(sources, into: folder, contentDirectory: options.contentDirectory)
                 guard let checked else { return true }
                 // Links ignored in the Markdown stay ignored wherever they are rendered (a lesson, print.html):
