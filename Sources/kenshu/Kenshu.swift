@@ -1,5 +1,6 @@
 import ArgumentParser
 import KenshuBuild
+import KenshuCore
 
 /// The `kenshu` command: a thin layer over the KenshuBuild library.
 @main
@@ -12,4 +13,9 @@ struct Kenshu: AsyncParsableCommand {
             BaseCommand.self,
         ],
         defaultSubcommand: BuildCommand.self)
+
+    static func main() async {
+        MemoryTuning.returnLargeBlocksToTheSystem()
+        await main(nil)
+    }
 }
