@@ -146,7 +146,7 @@ public struct SitePipeline: Sendable {
             if shapeChanged {
                 linkCache?.reset()
                 let cached = Dictionary(pages.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { $1 })
-                pages = Self.parse(tree, theme: theme, cached: cached, stale: stale)
+                pages = Self.parse(tree, order: order, theme: theme, cached: cached, stale: stale)
                 pageIndex = Dictionary(
                     pages.enumerated().map { ($1.file.relativePath, PageID(position: $0)) }, uniquingKeysWith: { a, _ in a })
             } else {
@@ -201,10 +201,13 @@ public struct SitePipeline: Sendable {
     }
 
     /// Parses every page of `tree` in reading order, reusing `cached` pages (by content path) except `stale` ones.
-    static func parse(_ tree: ContentTree, theme: Theme, cached: [String: ParsedPage] = [:], stale: Set<String> = []) -> [ParsedPage] {
+    /// - Parameter order: ``SiteBuilder/readingOrder(of:)`` of `tree`.
+    static func parse(
+        _ tree: ContentTree, order: [(file: ContentFile?, kind: ParsedPage.Kind, module: Int?)], theme: Theme,
+        cached: [String: ParsedPage] = [:], stale: Set<String> = []
+    ) -> [ParsedPage] {
         let options = markdownOptions(theme: theme)
         let config = tree.config
-        let order = SiteBuilder.readingOrder(of: tree)
         let contentDisplay = displayRoot(of: tree)
         return Parallel.map(Array(order.indices)) { index in
             let entry = order[index]

@@ -36,13 +36,6 @@ enum PrintAssembly {
         var firstNumber: Int
     }
 
-    /// `frame` with each marker replaced by its page's body, whole (tests).
-    static func splice(_ frame: String, marker: String, site: Site, theme: Theme) -> String {
-        var out = ""
-        splice(frame, marker: marker, site: site, theme: theme) { out += $0 }
-        return out
-    }
-
     /// `frame` with each marker replaced by its page's body, given to `emit` in order: the frame's text
     /// up to a marker, the body, and so on. Bodies are made a batch at a time, on all cores.
     static func splice(_ frame: String, marker: String, site: Site, theme: Theme, into emit: (String) -> Void) {
