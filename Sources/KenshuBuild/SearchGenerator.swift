@@ -16,11 +16,11 @@ struct SearchGenerator: SiteGenerator {
 
     func files(for site: Site, theme: Theme) -> [GeneratedFile] {
         let layout = previewLayout?.layout(for: site) ?? SearchScripts.layout(for: site)
-        let scripts = LazyScripts(keep: previewLayout != nil) {
+        let scripts = LazyScripts(keep: previewLayout != nil, layout: layout) {
             // The index is handed over, not kept: the files take its postings out as they are written.
-            let files = SearchScripts.files(
+            let (files, documents) = SearchScripts.indexFiles(
                 for: SearchIndex(documents: SearchDocument.collect(from: site), synonyms: site.config.searchSynonyms), layout: layout)
-            return Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+            return (Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a }), documents)
         }
         // The first file builds the index for all the others; a build makes it alone, before the pages (`Start.alone`).
         return layout.paths.enumerated().map { number, path in
@@ -32,34 +32,55 @@ struct SearchGenerator: SiteGenerator {
 }
 
 /// The index's files, made on first use by whichever thread asks first; the lock makes the others wait.
+/// The meta file and term shards are made with the index; each document chunk is made when asked for,
+/// from the documents kept until every chunk has been handed out.
 ///
-/// `@unchecked Sendable` is safe: `made` is read and written only while `lock` is held.
+/// `@unchecked Sendable` is safe: every stored `var` is read and written only while `lock` is held.
 private final class LazyScripts: @unchecked Sendable {
+    typealias Made = (files: [String: String], documents: [SearchDocument])
     private let lock = NSLock()
     /// Whether files stay after they are handed out (preview serves them again); a build writes each
     /// once, so its copy is dropped then and the index's text (≈ 70 MB at 10,000 lessons) is freed as
     /// it is written rather than at the end.
     private let keep: Bool
-    private let make: @Sendable () -> [String: String]
-    private var made: [String: String]?
+    private let make: @Sendable () -> Made
+    private let layout: SearchScripts.Layout
+    /// Document chunk number by path.
+    private let chunks: [String: Int]
+    private var made: Made?
     private var handedOut: Set<String> = []
+    private var chunksHandedOut = 0
 
-    init(keep: Bool, _ make: @escaping @Sendable () -> [String: String]) {
+    init(keep: Bool, layout: SearchScripts.Layout, _ make: @escaping @Sendable () -> Made) {
         self.keep = keep
+        self.layout = layout
         self.make = make
+        chunks = Dictionary(uniqueKeysWithValues: layout.paths.suffix(layout.documentChunks).enumerated().map { ($1, $0) })
     }
 
     func contents(of path: String) -> String {
+        let chunk = chunks[path]
         lock.lock()
-        defer { lock.unlock() }
         // Made on first use, and made again (the rest let go first) if a build asks for a file a second time.
         if made == nil || (!keep && handedOut.contains(path)) {
             made = nil
             handedOut = []
+            chunksHandedOut = 0
             made = make()
         }
-        guard !keep else { return made?[path] ?? "" }
-        handedOut.insert(path)
-        return made?.removeValue(forKey: path) ?? ""
+        if !keep { handedOut.insert(path) }
+        guard let chunk else {
+            let text = keep ? made?.files[path] : made?.files.removeValue(forKey: path)
+            lock.unlock()
+            return text ?? ""
+        }
+        let documents = made?.documents ?? []
+        // Once every chunk has been asked for, the documents go (when this last copy is dropped too).
+        if !keep {
+            chunksHandedOut += 1
+            if chunksHandedOut == chunks.count { made?.documents = [] }
+        }
+        lock.unlock()
+        return SearchScripts.documentFile(chunk, of: documents, layout: layout).contents
     }
 }

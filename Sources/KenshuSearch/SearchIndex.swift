@@ -7,9 +7,9 @@ import KenshuCore
 /// reading-order chunks: one query loads a few small files, whatever the size of the course.
 public struct SearchIndex: Sendable {
     public var documents: [SearchDocument]
-    /// Term → (document number, score × 8, at least 1), document numbers ascending. 32-bit numbers:
-    /// the postings are most of the index's memory (tens of millions at 10,000 pages).
-    public var postings: [String: [(document: Int32, score: Int32)]]
+    /// Term → (document number, score × 8, from 1 to 255), document numbers ascending, kept encoded
+    /// (``PostingList``): the postings are most of the index's memory.
+    public var postings: [String: PostingList]
     public var synonyms: [[String]]
 
     static let k1 = 1.2
@@ -46,13 +46,14 @@ public struct SearchIndex: Sendable {
         let norms = lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / averageLength) }
         let weights = documents.map { $0.kind == .quiz ? Self.quizWeight : 1 }
         // Terms are split by their first character so that each part is scored on its own core.
-        let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: [(document: Int32, score: Int32)]] in
+        let parts = Parallel.map(Array(0..<Self.partitions)) { part -> [String: PostingList] in
             var counts = tables[part].take()
-            var scored: [String: [(document: Int32, score: Int32)]] = [:]
+            var scored: [String: PostingList] = [:]
             scored.reserveCapacity(counts.count)
+            var scratch: [UInt8] = []
             for entry in counts.indices {
                 // Scored in place: the list is moved out (uniquely held), its counts overwritten by
-                // scores, and moved into the postings, so no second copy of the postings is made.
+                // scores, encoded, and freed before the next term's.
                 var list = counts[entry].list
                 counts[entry].list = []
                 let df = Double(list.count)
@@ -63,20 +64,22 @@ public struct SearchIndex: Sendable {
                     let score = weights[document] * idf * tf * (Self.k1 + 1) / (tf + norms[document])
                     list[position].score = Int32(min(255, max(1, Int((score * 8).rounded()))))
                 }
-                scored[counts[entry].term.string] = list
+                scored[counts[entry].term.string] = PostingList(list, scratch: &scratch)
             }
             return scored
         }
-        var postings: [String: [(document: Int32, score: Int32)]] = [:]
+        var postings: [String: PostingList] = [:]
         postings.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { postings.merge(part) { first, _ in first } }
         self.postings = postings
     }
 
-    /// How many groups of terms are scored in parallel.
-    static let partitions = 8
-    /// How many documents are counted before their counts are moved into the partition tables.
-    static let chunkSize = 4096
+    /// How many groups of terms are scored in parallel. While one group is scored, every group's
+    /// counting table is still held: more, smaller groups keep less of both at once.
+    static let partitions = 16
+    /// How many documents are counted before their counts are moved into the partition tables (their
+    /// counts, about 2.5 KB a lesson, are held side by side until then).
+    static let chunkSize = 2048
     /// How many documents one task counts with one scratch table.
     static let sliceSize = 256
 
@@ -140,75 +143,5 @@ struct TermScratch {
             next[part] += 1
         }
         return DocumentTerms(terms: grouped, starts: starts, length: length)
-    }
-}
-
-/// One partition's term → (document, count) lists while documents are counted.
-///
-/// `@unchecked Sendable` is safe here: each table is mutated only inside `Parallel.map` over the
-/// partition numbers, where the iteration for partition `p` is the only one touching `tables[p]`,
-/// and the rounds are sequential (`concurrentPerform` returns only after every iteration ended,
-/// which orders one round's writes before the next round's and before `take()`).
-private final class PartitionTable: @unchecked Sendable {
-    private var numbering = TermNumbering()
-    /// Every (term, count) in the order added: flat arrays instead of a growing array per term,
-    /// grouped by term only once, in ``take()``. Eight bytes an entry: the document is not repeated
-    /// in every entry but kept once per run of its entries (`runs`). At 10,000 lessons these tables
-    /// were the build's peak memory.
-    private var terms: [Int32] = []
-    private var counts: [UInt32] = []
-    /// Each document with terms in this partition, and where its entries start.
-    private var runs: [(document: Int32, start: Int32)] = []
-    private let expectedDocuments: Int
-    private var reserved = false
-
-    init(expectedDocuments: Int) { self.expectedDocuments = expectedDocuments }
-
-    func add(_ counted: [DocumentTerms], part: Int, firstDocument: Int) {
-        defer {
-            // After the first chunk, room for all documents at the same rate (and an eighth more): the
-            // arrays are not regrown (each doubling held the old and the new copy at once).
-            if !reserved, firstDocument + counted.count > 0 {
-                reserved = true
-                let estimate = terms.count * expectedDocuments / (firstDocument + counted.count) * 9 / 8
-                terms.reserveCapacity(estimate)
-                counts.reserveCapacity(estimate)
-            }
-        }
-        for (offset, document) in counted.enumerated() {
-            let entries = document.terms(of: part)
-            guard !entries.isEmpty else { continue }
-            runs.append((Int32(truncatingIfNeeded: firstDocument + offset), Int32(truncatingIfNeeded: terms.count)))
-            for (term, count) in entries {
-                terms.append(Int32(truncatingIfNeeded: numbering.number(of: term)))
-                counts.append(UInt32(truncatingIfNeeded: count))
-            }
-        }
-    }
-
-    /// The lists by term (documents ascending, as added), leaving the table empty so that they
-    /// are freed once scored. Each entry's `score` holds the term's count in the document until
-    /// ``SearchIndex`` scores the list in place.
-    func take() -> [(term: SearchTerm, list: [(document: Int32, score: Int32)])] {
-        defer {
-            numbering = TermNumbering()
-            terms = []
-            counts = []
-            runs = []
-        }
-        var lengths = Array(repeating: 0, count: numbering.terms.count)
-        for term in terms { lengths[Int(term)] += 1 }
-        var lists = lengths.map { length -> [(document: Int32, score: Int32)] in
-            var list: [(document: Int32, score: Int32)] = []
-            list.reserveCapacity(length)
-            return list
-        }
-        for (number, run) in runs.enumerated() {
-            let end = number + 1 < runs.count ? Int(runs[number + 1].start) : terms.count
-            for entry in Int(run.start)..<end {
-                lists[Int(terms[entry])].append((run.document, Int32(truncatingIfNeeded: counts[entry])))
-            }
-        }
-        return Array(zip(numbering.terms, lists)).map { (term: $0.0, list: $0.1) }
     }
 }

@@ -21,9 +21,11 @@ public enum SearchScripts {
 
         /// `search/meta.js`, every term shard and every document chunk.
         public var paths: [String] {
-            let chunks = (documentCount + documentsPerChunk - 1) / documentsPerChunk
-            return ["search/meta.js"] + (0..<termShards).map { "search/terms-\($0).js" } + (0..<chunks).map { "search/docs-\($0).js" }
+            ["search/meta.js"] + (0..<termShards).map { "search/terms-\($0).js" } + (0..<documentChunks).map(SearchScripts.documentPath)
         }
+
+        /// How many `search/docs-*.js` files there are.
+        public var documentChunks: Int { (documentCount + documentsPerChunk - 1) / documentsPerChunk }
 
         init(documentCount: Int, textBytes: Int) {
             termShards = min(256, max(1, textBytes / SearchScripts.textBytesPerShard))
@@ -57,11 +59,21 @@ public enum SearchScripts {
     }
 
     /// Every file of `layout.paths`, by path under the site root.
+    public static func files(for index: consuming SearchIndex, layout: Layout) -> [(path: String, contents: String)] {
+        let (files, documents) = indexFiles(for: index, layout: layout)
+        return files + (0..<layout.documentChunks).map { documentFile($0, of: documents, layout: layout) }
+    }
+
+    /// `search/meta.js` and the term shards, and the documents left for ``documentFile(_:of:layout:)``:
+    /// a build makes each document chunk when it writes it, so that the chunks' text (≈ 50 MB at
+    /// 10,000 lessons) is never held at once.
     ///
     /// The index is taken (`consuming`): each group of term shards takes its postings out of it as it
     /// is written, so the index's memory is given back while the files' text grows, instead of both
-    /// being held at once (the build's peak memory at 10,000 pages).
-    public static func files(for index: consuming SearchIndex, layout: Layout) -> [(path: String, contents: String)] {
+    /// being held at once.
+    public static func indexFiles(
+        for index: consuming SearchIndex, layout: Layout
+    ) -> (files: [(path: String, contents: String)], documents: [SearchDocument]) {
         var files: [(String, String)] = [("search/meta.js", meta(index, layout: layout))]
         var shards = Array(repeating: [String](), count: layout.termShards)
         // In UTF-8 byte order, which for these NFC terms is `String`'s order, without its normalising comparison.
@@ -69,26 +81,26 @@ public enum SearchScripts {
             shards[shard(of: term, shards: layout.termShards)].append(term)
         }
         let documents = index.documents
+        index.documents = []
         var remaining = index.postings
         index.postings = [:]
         let numbered = Array(shards.enumerated())
         for start in stride(from: 0, to: numbered.count, by: shardsPerRound) {
             let round = Array(numbered[start..<min(numbered.count, start + shardsPerRound)])
-            var taken: [String: [(document: Int32, score: Int32)]] = [:]
+            var taken: [String: PostingList] = [:]
             for (_, terms) in round {
                 for term in terms { taken[term] = remaining.removeValue(forKey: term) }
             }
             files += termFiles(round, postings: taken)
         }
-        files += documentFiles(documents, layout: layout)
-        return files
+        return (files, documents)
     }
 
     /// How many term shards are written between two hand-backs of their postings.
     static let shardsPerRound = 16
 
     private static func termFiles(
-        _ shards: [(offset: Int, element: [String])], postings: [String: [(document: Int32, score: Int32)]]
+        _ shards: [(offset: Int, element: [String])], postings: [String: PostingList]
     ) -> [(String, String)] {
         Parallel.map(shards) { number, terms -> (String, String) in
             // Written as bytes: appending each posting's characters to a String was most of this step.
@@ -97,12 +109,7 @@ public enum SearchScripts {
                 if position > 0 { out += ",\n".utf8 }
                 JSONText.append(term, to: &out)
                 out += ":\"".utf8
-                var previous = 0
-                for posting in postings[term] ?? [] {
-                    PostingCode.append(Int(posting.document) - previous, to: &out)
-                    PostingCode.append(Int(posting.score), to: &out)
-                    previous = Int(posting.document)
-                }
+                out += postings[term]?.code ?? []
                 out.append(UInt8(ascii: "\""))
             }
             out += "};\n".utf8
@@ -110,17 +117,17 @@ public enum SearchScripts {
         }
     }
 
-    private static func documentFiles(_ documents: [SearchDocument], layout: Layout) -> [(String, String)] {
-        let starts = Array(stride(from: 0, to: documents.count, by: layout.documentsPerChunk))
-        return Parallel.map(Array(starts.enumerated())) { chunkNumber, start -> (String, String) in
-            let chunk = documents[start..<min(documents.count, start + layout.documentsPerChunk)]
-            let rows = chunk.map { document in
-                "[" + [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text]
-                    .map(JSONText.string).joined(separator: ",") + "]"
-            }
-            return ("search/docs-\(chunkNumber).js", prefix + "[\"d\(chunkNumber)\"]=[\n" + rows.joined(separator: ",\n") + "];\n")
+    /// `search/docs-<chunk>.js`: documents `chunk × layout.documentsPerChunk` onwards.
+    public static func documentFile(_ chunk: Int, of documents: [SearchDocument], layout: Layout) -> (path: String, contents: String) {
+        let start = min(documents.count, chunk * layout.documentsPerChunk)
+        let rows = documents[start..<min(documents.count, start + layout.documentsPerChunk)].map { document in
+            "[" + [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text]
+                .map(JSONText.string).joined(separator: ",") + "]"
         }
+        return (documentPath(chunk), prefix + "[\"d\(chunk)\"]=[\n" + rows.joined(separator: ",\n") + "];\n")
     }
+
+    static func documentPath(_ chunk: Int) -> String { "search/docs-\(chunk).js" }
 
     /// Whether `a` sorts before `b` by UTF-8 bytes: `String`'s own `<` for NFC text (scalar order is
     /// byte order), without re-checking normalisation on every comparison.
@@ -163,5 +170,10 @@ enum PostingCode {
             shift -= 5
         }
         out.append(alphabet[value & 31])
+    }
+
+    /// A byte's place in ``alphabet`` (32 and above: a digit with more to follow), or nil.
+    static func digit(of byte: UInt8) -> Int? {
+        alphabet.firstIndex(of: byte)
     }
 }

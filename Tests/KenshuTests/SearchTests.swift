@@ -98,11 +98,11 @@ import KenshuServe
             SearchDocument(kind: .page, title: "その他", heading: "", href: "c.html", text: "関係のない本文です。"),
         ]
         let index = SearchIndex(documents: documents, synonyms: [])
-        let postings = index.postings["計画"] ?? []
+        let postings = index.postings["計画"]?.decoded ?? []
         #expect(postings.map(\.document) == [0, 1])
         #expect(postings[0].score > postings[1].score)
-        let common = index.postings["本文"]?.first?.score ?? 0
-        let rare = index.postings["計画"]?.first?.score ?? 0
+        let common = index.postings["本文"]?.decoded.first?.score ?? 0
+        let rare = index.postings["計画"]?.decoded.first?.score ?? 0
         #expect(rare > common)
     }
 
@@ -129,6 +129,19 @@ import KenshuServe
         for number in [0, 5, 31, 32, 255, 1025] { PostingCode.append(number, to: &out) }
         // 0, 5, v(31); 32 = [1, 0] → "B0"; 255 = [7, 31] → "Hv"; 1025 = [1, 0, 1] → "BA1".
         #expect(String(decoding: out, as: UTF8.self) == "05vB0HvBA1")
+    }
+
+    @Test func testPostingList_keepsGapsAndScoresAsTheFilesWriteThem() {
+        let pairs: [(document: Int32, score: Int32)] = [(0, 1), (5, 255), (40, 32), (1_065, 8), (70_000, 200)]
+        var scratch = Array("left over".utf8)
+        let list = PostingList(pairs, scratch: &scratch)
+        // Gaps 0, 5, 35, 1025, 68935 each followed by its score.
+        var expected: [UInt8] = []
+        for number in [0, 1, 5, 255, 35, 32, 1_025, 8, 68_935, 200] { PostingCode.append(number, to: &expected) }
+        #expect(list.code == expected)
+        #expect(list.decoded.map(\.document) == pairs.map(\.document))
+        #expect(list.decoded.map(\.score) == pairs.map(\.score))
+        #expect(PostingList([], scratch: &scratch).decoded.isEmpty)
     }
 
     @Test func testSynonyms_readFromSiteYAML() {
