@@ -5,8 +5,9 @@
 struct AnchorHashes: Sendable {
     private let sorted: [Int]
 
-    init(_ anchors: some Sequence<String>) {
-        var hashes = anchors.map(\.hashValue)
+    /// From the anchors' hashes (`String.hashValue`, as ``PageScan`` keeps them).
+    init(hashes: some Sequence<Int>) {
+        var hashes = Array(hashes)
         hashes.sort()
         var unique: [Int] = []
         unique.reserveCapacity(hashes.count)

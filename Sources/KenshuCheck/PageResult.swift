@@ -47,7 +47,7 @@ public struct PageResult: Sendable {
 
     /// Checks what `scan` found in the page (made at once or part by part).
     static func check(_ page: String, scan: PageScan, files: SiteFiles, cache: inout [String: ResolvedReference]) -> PageResult {
-        var result = PageResult(page: page, anchors: AnchorHashes(scan.anchors))
+        var result = PageResult(page: page, anchors: AnchorHashes(hashes: scan.anchors))
         var linked: Set<String> = []
         result.references = scan.references.count
         for reference in scan.references {
@@ -88,7 +88,7 @@ public struct PageResult: Sendable {
                 guard let fragment, !fragment.isEmpty, fragment != "top",
                       target.hasSuffix(".html") || target.hasSuffix(".htm") else { continue }
                 if target == page {
-                    if !scan.anchors.contains(fragment) { problem(.noSuchFragment) }
+                    if !scan.anchors.contains(fragment.hashValue) { problem(.noSuchFragment) }
                 } else {
                     result.fragments.append(PendingFragment(
                         target: target, fragment: fragment, url: reference.url, line: reference.line, column: reference.column))

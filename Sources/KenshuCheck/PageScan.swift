@@ -13,7 +13,10 @@ struct PageScan: Sendable {
         var hasNoText = false
     }
 
-    var anchors: Set<String> = []
+    /// The hashes of the page's ids and `<a name>`s (`String`'s hash, the same for canonically equal
+    /// text, as `==` is). Not the text: print.html's scan holds every id of the course until its last
+    /// part is read, and their text was most of the memory it held.
+    var anchors: Set<Int> = []
     var references: [Reference] = []
     /// `<base href>`, if the page has one.
     var base: String?
@@ -89,8 +92,8 @@ struct PageScan: Sendable {
     fileprivate static func isNonEmpty(_ value: String?) -> Bool { value.map { !$0.trimmingHTMLWhitespace.isEmpty } ?? false }
 
     private mutating func collect(_ tag: HTMLTokenizer.StartTag) {
-        if let id = tag.value(.id), !id.isEmpty { anchors.insert(id.nfc) }
-        if tag.name == .a, let name = tag.value(.name), !name.isEmpty { anchors.insert(name.precomposedStringWithCanonicalMapping) }
+        if let id = tag.value(.id), !id.isEmpty { anchors.insert(id.hashValue) }
+        if tag.name == .a, let name = tag.value(.name), !name.isEmpty { anchors.insert(name.hashValue) }
         if tag.name == .base, base == nil, let href = tag.value(.href) { base = href }
         for attribute in Self.urlAttributes(of: tag.name) {
             guard let value = tag.value(attribute) else { continue }

@@ -91,7 +91,7 @@ import Testing
             <p>長い行の途中の <a href='d.html?q=1'>d</a> とその後ろ</p></section></body></html>
             """
         func describe(_ scan: PageScan) -> [String] {
-            scan.references.map { "\($0.url) \($0.line):\($0.column) \($0.isAnchor) \($0.hasNoText)" } + scan.anchors.sorted()
+            scan.references.map { "\($0.url) \($0.line):\($0.column) \($0.isAnchor) \($0.hasNoText)" } + scan.anchors.sorted().map(String.init)
         }
         let whole = describe(PageScan.scan(html))
         #expect(whole.count > 8)
