@@ -159,21 +159,25 @@ public enum SearchScripts {
 /// every digit but the last taken from the upper half of a 64-letter alphabet. Half the bytes of JSON
 /// numbers and commas; search.js reads it back.
 enum PostingCode {
-    static let alphabet = Array("0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_".utf8)
+    /// A literal, not an `Array`: a `static let` made by a call is initialised lazily and checked on
+    /// every use, about nine million times at 10,000 lessons.
+    static let alphabet: StaticString = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"
+
+    private static func letter(_ index: Int) -> UInt8 { alphabet.utf8Start[index] }
 
     static func append(_ number: Int, to out: inout [UInt8]) {
         let value = max(0, number)
         var shift = 0
         while value >> (shift + 5) > 0 { shift += 5 }
         while shift > 0 {
-            out.append(alphabet[32 + ((value >> shift) & 31)])
+            out.append(letter(32 + ((value >> shift) & 31)))
             shift -= 5
         }
-        out.append(alphabet[value & 31])
+        out.append(letter(value & 31))
     }
 
     /// A byte's place in ``alphabet`` (32 and above: a digit with more to follow), or nil.
     static func digit(of byte: UInt8) -> Int? {
-        alphabet.firstIndex(of: byte)
+        UnsafeBufferPointer(start: alphabet.utf8Start, count: alphabet.utf8CodeUnitCount).firstIndex(of: byte)
     }
 }

@@ -62,6 +62,14 @@ import Testing
 
     // Names are compared as packed numbers: any case is one name, a trailing NUL is another, and two long
     // names that share their first 15 bytes stay two attributes.
+    @Test func testPackedNames_constantsMatchTheirNames() {
+        #expect(PackedName.all.count >= 40)
+        for (constant, name) in PackedName.all {
+            #expect(constant == PackedName(name), "\(name)")
+            #expect(constant.bytes == Array(name.description.utf8), "\(name)")
+        }
+    }
+
     @Test func testPackedNames_caseLengthAndLongNames() {
         #expect(PackedName(lowercased: Array("href".utf8)) == .href)
         #expect(PackedName(lowercased: Array("a\u{0}".utf8)) != .a)
