@@ -73,13 +73,17 @@ enum OutputWriter {
         let alone = site.renderAlone.filter { site.pagePaths.indices.contains($0) && seen.insert($0).inserted }
         let first = site.renderFirst.filter { site.pagePaths.indices.contains($0) && seen.insert($0).inserted }
         let ordered = Set(alone + first)
-        // The folders of the files made alone come first: their other files (search/*.js) are ready then,
-        // and are written before the pages so that their text is not held while the pages render.
+        // The folders of the files made alone come first, even before the files asked for first: their
+        // other files (search/*.js) are ready then, and are written before print.html and the pages so
+        // that what they are made from (the search documents) is let go before those render.
         let aloneFolders = Set(alone.map { site.pagePaths[$0].directory })
-        let batches = first.map { [$0] }
-            + Dictionary(grouping: site.pagePaths.indices.filter { !ordered.contains($0) }) { site.pagePaths[$0].directory }
-            .sorted { (aloneFolders.contains($0.key) ? 0 : 1, $0.key) < (aloneFolders.contains($1.key) ? 0 : 1, $1.key) }
-            .flatMap { _, indices in stride(from: 0, to: indices.count, by: 64).map { Array(indices[$0..<min($0 + 64, indices.count)]) } }
+        let grouped = Dictionary(grouping: site.pagePaths.indices.filter { !ordered.contains($0) }) { site.pagePaths[$0].directory }
+            .sorted { $0.key < $1.key }
+        func batched(_ folders: some Sequence<(key: String, value: [Int])>) -> [[Int]] {
+            folders.flatMap { _, indices in stride(from: 0, to: indices.count, by: 64).map { Array(indices[$0..<min($0 + 64, indices.count)]) } }
+        }
+        let batches = batched(grouped.filter { aloneFolders.contains($0.key) }) + first.map { [$0] }
+            + batched(grouped.filter { !aloneFolders.contains($0.key) })
         @Sendable func writeAndCheck(_ batch: [Int]) -> (failures: [String], checked: [PageResult]) {
             var checker = files.map { FolderChecker(files: $0) }
             var failures: [String] = [], checked: [PageResult] = []
