@@ -74,8 +74,8 @@ enum OutputWriter {
         let first = site.renderFirst.filter { site.pagePaths.indices.contains($0) && seen.insert($0).inserted }
         let ordered = Set(alone + first)
         // The folders of the files made alone come first, even before the files asked for first: their
-        // other files (search/*.js) are ready then, and are written before print.html and the pages so
-        // that what they are made from (the search documents) is let go before those render.
+        // other files (search/*.js) are ready then, and are started before print.html and the pages so
+        // that what they are made from (the search documents) is let go early while those render.
         let aloneFolders = Set(alone.map { site.pagePaths[$0].directory })
         let grouped = Dictionary(grouping: site.pagePaths.indices.filter { !ordered.contains($0) }) { site.pagePaths[$0].directory }
             .sorted { $0.key < $1.key }

@@ -40,8 +40,8 @@ private final class LazyScripts: @unchecked Sendable {
     typealias Made = (files: [String: String], documents: [SearchDocument])
     private let lock = NSLock()
     /// Whether files stay after they are handed out (preview serves them again); a build writes each
-    /// once, so its copy is dropped then and the index's text (≈ 70 MB at 10,000 lessons) is freed as
-    /// it is written rather than at the end.
+    /// once, so its copy is dropped then and the term shards' text (≈ 16 MB at 10,000 lessons) is
+    /// freed as it is written rather than at the end.
     private let keep: Bool
     private let make: @Sendable () -> Made
     private let layout: SearchScripts.Layout

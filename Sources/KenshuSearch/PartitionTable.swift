@@ -4,7 +4,8 @@
 /// term's number in this partition, then its count), and grouped by term only once, in ``take()``.
 /// The document is not repeated in every entry but kept once, as where its entries end (`ends`).
 /// At 10,000 lessons these tables were the build's peak memory: about two bytes an entry this way
-/// (a partition rarely has more than 16,384 terms), against 12 as (document, term, count) numbers.
+/// (terms are numbered in first-seen order, so the common ones take one byte; a number from 128 to
+/// 16,383 takes two), against eight as (term, count) numbers with one record per document's run.
 ///
 /// `@unchecked Sendable` is safe here: each table is mutated only inside `Parallel.map` over the
 /// partition numbers, where the iteration for partition `p` is the only one touching `tables[p]`,
@@ -32,7 +33,8 @@ final class PartitionTable: @unchecked Sendable {
                 Self.append(numbering.number(of: term), to: &stream)
                 Self.append(count, to: &stream)
             }
-            ends.append(UInt32(stream.count))
+            precondition(stream.count <= UInt32.max, "one search partition's counts outgrew 4 GiB")
+            ends.append(UInt32(truncatingIfNeeded: stream.count))
         }
         // After the first chunk, room for all documents at the same rate (and an eighth more): the
         // stream is not regrown (each doubling held the old and the new copy at once).

@@ -119,7 +119,7 @@ public enum SearchScripts {
 
     /// `search/docs-<chunk>.js`: documents `chunk × layout.documentsPerChunk` onwards.
     public static func documentFile(_ chunk: Int, of documents: [SearchDocument], layout: Layout) -> (path: String, contents: String) {
-        let start = min(documents.count, chunk * layout.documentsPerChunk)
+        let start = min(documents.count, max(0, chunk) * layout.documentsPerChunk)
         let rows = documents[start..<min(documents.count, start + layout.documentsPerChunk)].map { document in
             "[" + [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text]
                 .map(JSONText.string).joined(separator: ",") + "]"

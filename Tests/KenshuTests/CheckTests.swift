@@ -63,11 +63,30 @@ import Testing
     // Names are compared as packed numbers: any case is one name, a trailing NUL is another, and two long
     // names that share their first 15 bytes stay two attributes.
     @Test func testPackedNames_constantsMatchTheirNames() {
-        #expect(PackedName.all.count >= 40)
+        // Every constant of PackedName.swift is listed in `all` (45 of them): a new one must be added there too.
+        #expect(PackedName.all.count == 45)
         for (constant, name) in PackedName.all {
             #expect(constant == PackedName(name), "\(name)")
             #expect(constant.bytes == Array(name.description.utf8), "\(name)")
         }
+    }
+
+    // Anchors are kept as `String` hashes: an id written decomposed (NFD) must still answer a link written
+    // composed (NFC), on its own page and from another, and a different id must not.
+    @Test func testAnchorHashes_matchCanonicallyEqualIDs() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-nfd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decomposed = "cafe\u{301}-\u{30AB}\u{3099}"  // café-ガ, decomposed
+        let page = "<!doctype html><html lang=\"ja\"><title>t</title><h2 id=\"\(decomposed)\">見出し</h2>"
+            + "<a href=\"#caf\u{E9}-\u{30AC}\">同じページ</a><a href=\"#caf\u{E9}-\u{30AB}\">違う</a></html>"
+        let other = "<!doctype html><html lang=\"ja\"><title>t</title><a href=\"index.html#caf%C3%A9-%E3%82%AC\">別のページ</a>"
+            + "<a href=\"index.html#cafe\">違う</a></html>"
+        try page.write(to: root.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try other.write(to: root.appendingPathComponent("other.html"), atomically: true, encoding: .utf8)
+        let report = try SiteChecker.check(root: root.path)
+        let found = Set(report.findings.filter { $0.severity == .error }.map { "\($0.file) \($0.target) \($0.reason.rawValue)" })
+        #expect(found == ["index.html #caf\u{E9}-\u{30AB} no such fragment", "other.html index.html#cafe no such fragment"])
     }
 
     @Test func testPackedNames_caseLengthAndLongNames() {

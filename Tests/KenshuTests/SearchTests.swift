@@ -131,6 +131,52 @@ import KenshuServe
         #expect(String(decoding: out, as: UTF8.self) == "05vB0HvBA1")
     }
 
+    @Test func testPartitionTable_numbersOfEverySizeRoundTrip() {
+        var stream: [UInt8] = []
+        let numbers = [0, 1, 127, 128, 300, 16_383, 16_384, 2_097_151, 2_097_152, Int(UInt32.max), Int.max]
+        for number in numbers { PartitionTable.append(number, to: &stream) }
+        // One byte up to 127, two up to 16,383, three up to 2,097,151.
+        #expect(stream.count == 1 + 1 + 1 + 2 + 2 + 2 + 3 + 3 + 4 + 5 + 9)
+        var read: [Int] = []
+        stream.withUnsafeBufferPointer { bytes in
+            var position = 0
+            while position < bytes.count { read.append(PartitionTable.read(bytes, at: &position)) }
+        }
+        #expect(read == numbers)
+    }
+
+    // Hundreds of terms (numbers past 127 take two bytes), counts past 127, and documents with no term
+    // in a partition: every list comes back with its documents in order and its counts.
+    @Test func testPartitionTable_takesBackEveryListInDocumentOrder() {
+        let words = (0..<440).map { "w\($0)" }
+        let documents = (0..<30).map { number -> DocumentTerms in
+            var scratch = TermScratch()
+            // Document 7 has no terms at all; the others use a slice of the words, one of them very often.
+            if number != 7 {
+                for word in words[(number * 10)..<(number * 10 + 150)] { scratch.add(.word(word), weight: 1) }
+                for _ in 0..<(200 + number) { scratch.add(.word(words[number * 10]), weight: 1) }
+            }
+            return scratch.grouped(partitions: 1)
+        }
+        let table = PartitionTable(expectedDocuments: documents.count)
+        table.add(Array(documents[0..<12]), part: 0, firstDocument: 0)
+        table.add(Array(documents[12...]), part: 0, firstDocument: 12)
+        let lists = Dictionary(uniqueKeysWithValues: table.take().map { entry -> (String, [(document: Int32, score: Int32)]) in
+            guard case .word(let word) = entry.term else { return ("", []) }
+            return (word, entry.list)
+        })
+        #expect(lists.count == 440)
+        for number in 0..<440 {
+            let expected = (0..<30).filter { $0 != 7 && (($0 * 10)..<($0 * 10 + 150)).contains(number) }
+            #expect(lists["w\(number)"]?.map { Int($0.document) } == expected, "w\(number)")
+        }
+        // Document 10 uses w100 once in its slice and 210 times more; w101 once.
+        let often: Int32? = lists["w100"]?.first(where: { $0.document == 10 })?.score
+        let once: Int32? = lists["w101"]?.first(where: { $0.document == 10 })?.score
+        #expect(often == 211)
+        #expect(once == 1)
+    }
+
     @Test func testPostingList_keepsGapsAndScoresAsTheFilesWriteThem() {
         let pairs: [(document: Int32, score: Int32)] = [(0, 1), (5, 255), (40, 32), (1_065, 8), (70_000, 200)]
         var scratch = Array("left over".utf8)
