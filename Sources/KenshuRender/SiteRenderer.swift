@@ -31,24 +31,7 @@ public enum SiteRenderer {
 
     /// `course.js`: the course's modules, lessons, quizzes and tests, for the progress page.
     public static func courseScript(of site: Site) -> RenderedSite.Page {
-        let modules = site.modules.map { module -> [String: Any] in
-            let pages = module.lessons.map { site[page: $0] }
-            return [
-                "title": module.title,
-                "path": module.sitePath.value,
-                "href": SitePath("index.html").relativeURL(to: module.sitePath),
-                "lessons": pages.filter { !$0.frontMatter.isTest }.map { page -> [String: Any] in
-                    ["title": page.frontMatter.title, "path": page.sitePath.value, "quizzes": page.body.blockIDs["quiz"] ?? []]
-                },
-                "tests": pages.filter(\.frontMatter.isTest).map { page -> [String: Any] in
-                    ["title": page.frontMatter.title, "path": page.sitePath.value, "passMark": page.frontMatter.passMark ?? 80,
-                     "quizzes": page.body.blockIDs["quiz"] ?? []]
-                },
-            ]
-        }
-        let course: [String: Any] = ["site": site.config.storageID, "title": site.config.title, "modules": modules]
-        let data = (try? JSONSerialization.data(withJSONObject: course, options: [.sortedKeys])) ?? Data("{}".utf8)
-        let js = "/* Built by Kenshu: the course outline for the progress page. */\nwindow.KENSHU_COURSE = " + String(decoding: data, as: UTF8.self) + ";\n"
+        let js = "/* Built by Kenshu: the course outline for the progress page. */\nwindow.KENSHU_COURSE = " + OutlineJSON.course(of: site) + ";\n"
         return RenderedSite.Page(path: SitePath("course.js"), html: js)
     }
 
@@ -56,9 +39,7 @@ public enum SiteRenderer {
     /// A classic script that sets a global, because `fetch()` of local files is blocked under `file://`.
     public static func tableOfContentsScript(of site: Site) -> RenderedSite.Page? {
         guard site.modules.count > PageContextBuilder.inlineModuleLimit else { return nil }
-        let modules = site.modules.map { ["title": $0.title, "href": SitePath("index.html").relativeURL(to: $0.sitePath)] }
-        let data = (try? JSONSerialization.data(withJSONObject: ["modules": modules], options: [.sortedKeys])) ?? Data("{}".utf8)
-        let js = "/* Built by Kenshu: the course's modules, for the sidebar. */\nwindow.KENSHU_TOC = " + String(decoding: data, as: UTF8.self) + ";\n"
+        let js = "/* Built by Kenshu: the course's modules, for the sidebar. */\nwindow.KENSHU_TOC = " + OutlineJSON.modules(of: site) + ";\n"
         return RenderedSite.Page(path: SitePath("toc.js"), html: js)
     }
 
