@@ -63,9 +63,56 @@ import Testing
     // Names are compared as packed numbers: any case is one name, a trailing NUL is another, and two long
     // names that share their first 15 bytes stay two attributes.
     @Test func testPackedNames_constantsMatchTheirNames() {
-        // Every constant of PackedName.swift is listed in `all` (45 of them): a new one must be added there too.
-        #expect(PackedName.all.count == 45)
-        for (constant, name) in PackedName.all {
+        // Every constant of PackedName.swift (45 of them): a new one must be added here too.
+        let all: [(PackedName, StaticString)] = [
+            (.a, "a"),
+            (.area, "area"),
+            (.link, "link"),
+            (.img, "img"),
+            (.script, "script"),
+            (.iframe, "iframe"),
+            (.source, "source"),
+            (.track, "track"),
+            (.audio, "audio"),
+            (.embed, "embed"),
+            (.input, "input"),
+            (.video, "video"),
+            (.object, "object"),
+            (.form, "form"),
+            (.blockquote, "blockquote"),
+            (.q, "q"),
+            (.ins, "ins"),
+            (.del, "del"),
+            (.use, "use"),
+            (.image, "image"),
+            (.base, "base"),
+            (.meta, "meta"),
+            (.template, "template"),
+            (.title, "title"),
+            (.textarea, "textarea"),
+            (.style, "style"),
+            (.xmp, "xmp"),
+            (.noembed, "noembed"),
+            (.noframes, "noframes"),
+            (.plaintext, "plaintext"),
+            (.href, "href"),
+            (.src, "src"),
+            (.poster, "poster"),
+            (.data, "data"),
+            (.action, "action"),
+            (.cite, "cite"),
+            (.xlinkHref, "xlink:href"),
+            (.id, "id"),
+            (.name, "name"),
+            (.srcset, "srcset"),
+            (.alt, "alt"),
+            (.ariaLabel, "aria-label"),
+            (.ariaLabelledby, "aria-labelledby"),
+            (.httpEquiv, "http-equiv"),
+            (.content, "content"),
+        ]
+        #expect(all.count == 45)
+        for (constant, name) in all {
             #expect(constant == PackedName(name), "\(name)")
             #expect(constant.bytes == Array(name.description.utf8), "\(name)")
         }
