@@ -4,7 +4,7 @@ import PackageDescription
 // Data flows one way, one target per stage:
 // KenshuContent (files, front matter) → KenshuMarkdown (cmark walk, + KenshuQuiz blocks) → KenshuSite (course model)
 // → KenshuRender (theme, which draws quizzes) and KenshuSearch (index) → KenshuBuild (atomic output) ← KenshuServe (preview),
-// KenshuExport (zip, SCORM, GIFT) ← kenshu (CLI).
+// KenshuExport (zip, SCORM, GIFT) ← kenshu (CLI, its arguments read by KenshuCommandLine).
 let package = Package(
     name: "kenshu",
     platforms: [.macOS(.v14)],
@@ -13,7 +13,6 @@ let package = Package(
         .library(name: "KenshuBuild", targets: ["KenshuBuild"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -60,16 +59,16 @@ let package = Package(
                 "KenshuBuild", "KenshuCore", "KenshuContent", "KenshuQuiz", "KenshuSite", "KenshuRender", "KenshuTheme",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // Kenshu reads its own command line so that help and usage errors speak Japanese
+        // (swift-argument-parser's words are English, built into it): see CommandLineParser.
+        .target(name: "KenshuCommandLine", dependencies: ["KenshuCore"]),
         .executableTarget(
             name: "kenshu",
-            dependencies: [
-                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuContent", "KenshuExport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            dependencies: ["KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuContent", "KenshuExport", "KenshuCommandLine"]),
         .testTarget(
             name: "KenshuTests",
             dependencies: [
-                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuExport", "KenshuSearch",
+                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuExport", "KenshuSearch", "KenshuCommandLine",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // Only for the differential test of Kenshu's own template renderer against swift-mustache.
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -1,31 +1,27 @@
-import ArgumentParser
 import Foundation
 import KenshuBuild
+import KenshuCommandLine
 import KenshuCore
 
 /// `kenshu build`: Content → Output, all or nothing.
-struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build",
-        abstract: "Build the site into the output folder; on errors the previous output stays as it was.")
+struct BuildCommand {
+    let site: SiteOptions
+    let language: LanguageOption
+    let output: String
+    let strict: Bool
+    let noCheck: Bool
+    let timings: Bool
+    let open: Bool
 
-    @OptionGroup var site: SiteOptions
-    @OptionGroup var language: LanguageOption
-
-    @Option(name: .long, help: "Where to write the site. It is replaced as a whole.")
-    var output = "Output"
-
-    @Flag(name: .long, help: "Treat warnings as errors.")
-    var strict = false
-
-    @Flag(name: .long, help: "Skip checking the built site's links (they are checked by default).")
-    var noCheck = false
-
-    @Flag(name: .long, help: "Print how long each step took.")
-    var timings = false
-
-    @Flag(name: .long, help: "Open the built home page in the default browser.")
-    var open = false
+    init(_ command: ParsedCommand) {
+        site = SiteOptions(command)
+        language = LanguageOption(command)
+        output = command.value(.buildOutput) ?? "Output"
+        strict = command.flag(.strict)
+        noCheck = command.flag(.noCheck)
+        timings = command.flag(.timings)
+        open = command.flag(.openBuilt)
+    }
 
     func run() throws {
         var options = BuildOptions(contentDirectory: site.content, themeName: site.theme, outputDirectory: output, strict: strict)

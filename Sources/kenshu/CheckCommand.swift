@@ -1,47 +1,37 @@
-import ArgumentParser
 import Foundation
 import KenshuBuild
 import KenshuCheck
+import KenshuCommandLine
 import KenshuContent
 import KenshuCore
 
 /// `kenshu check`: the link checker, for Kenshu's output or any static HTML site.
-struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check every internal link, image, script and fragment of a built site (offline).",
-        discussion: "Exit status: 0 no broken links, 1 broken links, 2 usage or reading error.")
+struct CheckCommand {
+    enum Format: String { case text, json }
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    let language: LanguageOption
+    let directory: String
+    let format: Format
+    let external: Bool
+    let config: String
+    let cache: String
+    let maxAge: Double
+    let timeout: Double
+    let freshness: Bool
+    let today: String?
 
-    @OptionGroup var language: LanguageOption
-
-    @Argument(help: "The built site to check.")
-    var directory = "Output"
-
-    @Option(name: .long, help: "text (default) or json: one object per finding.")
-    var format: Format = .text
-
-    @Flag(name: .long, help: "Also fetch http(s) links (HEAD, then GET), a few at a time per host.")
-    var external = false
-
-    @Option(name: .long, help: "site.yml with 'check: ignore/allow' patterns (ignore also applies to internal links).")
-    var config = "Content/site.yml"
-
-    @Option(name: .long, help: "Where to remember external results between runs.")
-    var cache = ".kenshu-cache/external-links.json"
-
-    @Option(name: .long, help: "How long remembered external results stay valid, in seconds.")
-    var maxAge: Double = 86_400
-
-    @Option(name: .long, help: "Seconds to wait for each external request.")
-    var timeout: Double = 10
-
-    @Flag(name: .long, help: "List every page's updated and review_by dates, soonest review first (reads the content folder of --config).")
-    var freshness = false
-
-    @Option(name: .long, help: "Judge review dates as of this day (YYYY-MM-DD) instead of today.")
-    var today: String?
+    init(_ command: ParsedCommand) {
+        language = LanguageOption(command)
+        directory = command.argument ?? "Output"
+        format = command.value(.checkFormat).flatMap(Format.init(rawValue:)) ?? .text
+        external = command.flag(.external)
+        config = command.value(.config) ?? "Content/site.yml"
+        cache = command.value(.cache) ?? ".kenshu-cache/external-links.json"
+        maxAge = command.number(.maxAge) ?? 86_400
+        timeout = command.number(.timeout) ?? 10
+        freshness = command.flag(.freshness)
+        today = command.value(.today)
+    }
 
     func run() async throws {
         let siteYAML = try? String(contentsOfFile: config, encoding: .utf8)

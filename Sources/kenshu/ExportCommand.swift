@@ -1,27 +1,26 @@
-import ArgumentParser
 import Foundation
 import KenshuBuild
+import KenshuCommandLine
 import KenshuCore
 import KenshuExport
 
-extension ExportFormat: ExpressibleByArgument {}
-
 /// `kenshu export`: the course as one file to share — a site zip, a SCORM 1.2 package, GIFT quizzes or the source.
-struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Export the course to share it: zip (the site), scorm12 (an LMS package), gift (Moodle quizzes), source.")
+struct ExportCommand {
+    let site: SiteOptions
+    let language: LanguageOption
+    let format: ExportFormat?
+    let output: String?
 
-    @OptionGroup var site: SiteOptions
-    @OptionGroup var language: LanguageOption
-
-    @Option(name: .long, help: "What to export: zip, scorm12, gift or source.")
-    var format: ExportFormat
-
-    @Option(name: .long, help: "The file to write (default: <course id>-site.zip, -scorm12.zip, -quizzes.gift.txt or -source.zip here).")
-    var output: String?
+    init(_ command: ParsedCommand) {
+        site = SiteOptions(command)
+        language = LanguageOption(command)
+        format = command.value(.exportFormat).flatMap(ExportFormat.init(rawValue:))
+        output = command.value(.exportOutput)
+    }
 
     func run() throws {
+        // The parser requires --format and accepts only the formats KenshuCommands lists.
+        guard let format else { preconditionFailure("--format passed the parser without an ExportFormat") }
         let build = BuildOptions(contentDirectory: site.content, themeName: site.theme)
         let result: ExportResult
         do {

@@ -16,9 +16,9 @@ enum FreshnessTable {
             }
             return [page.reviewBy ?? none, page.updated ?? none, status, page.file, page.title]
         }
-        let widths = (0..<3).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
+        let widths = (0..<3).map { column in rows.map { TerminalColumns.width(of: $0[column]) }.max() ?? 0 }
         let lines = rows.map { row in
-            (0..<3).map { row[$0] + String(repeating: " ", count: widths[$0] - displayWidth(row[$0])) }.joined(separator: "  ")
+            (0..<3).map { TerminalColumns.padded(row[$0], to: widths[$0]) }.joined(separator: "  ")
                 + "  " + row[3] + "  " + row[4]
         }
         return ([printer.say(.cliFreshnessHeader)] + lines).joined(separator: "\n")
@@ -35,15 +35,5 @@ enum FreshnessTable {
         }
         let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Columns as a terminal shows them: East Asian wide characters take two.
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
-                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-                || (0xFF00...0xFF60).contains(scalar.value) || (0xFFE0...0xFFE6).contains(scalar.value)
-            return width + (wide ? 2 : 1)
-        }
     }
 }

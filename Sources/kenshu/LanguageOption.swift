@@ -1,13 +1,14 @@
-import ArgumentParser
 import Foundation
+import KenshuCommandLine
 import KenshuCore
 
-extension Language: ExpressibleByArgument {}
-
 /// `--lang ja|en`, shared by every command: the language of messages.
-struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Language of messages: ja or en (default: the site's language, or LANG).")
-    var lang: Language?
+struct LanguageOption {
+    let lang: Language?
+
+    init(_ command: ParsedCommand) {
+        lang = command.value(.lang).flatMap(Language.init(rawValue:))
+    }
 
     /// The printer for a command, once the site's language is known (or `nil` when there is no site).
     func printer(siteLanguage: String?) -> DiagnosticPrinter {

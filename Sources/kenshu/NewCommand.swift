@@ -1,21 +1,19 @@
-import ArgumentParser
 import Foundation
 import KenshuBuild
+import KenshuCommandLine
 import KenshuCore
 
 /// `kenshu new [DIR]`: starts a course that builds and checks clean.
-struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "new",
-        abstract: "Start a new course in a folder: site.yml, a home page, one module with two lessons, a quiz and a test.")
+struct NewCommand {
+    let language: LanguageOption
+    let base: String?
+    let directory: String
 
-    @OptionGroup var language: LanguageOption
-
-    @Option(name: .long, help: "Start a course built on another: its Content folder or source zip (the base's pages stay yours to replace, hide or add to).")
-    var base: String?
-
-    @Argument(help: "The folder to create (it must not exist, or be empty).")
-    var directory = "."
+    init(_ command: ParsedCommand) {
+        language = LanguageOption(command)
+        base = command.value(.base)
+        directory = command.argument ?? "."
+    }
 
     func run() throws {
         let printer = language.printer(siteLanguage: nil)

@@ -1,28 +1,26 @@
-import ArgumentParser
 import Dispatch
 import Foundation
 import KenshuBuild
+import KenshuCommandLine
 import KenshuContent
 import KenshuCore
 import KenshuServe
 
 /// `kenshu serve`: live preview while writing.
-struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Preview the site on this computer; pages reload when you save.")
+struct ServeCommand {
+    let site: SiteOptions
+    let language: LanguageOption
+    let port: UInt16
+    let host: String
+    let open: Bool
 
-    @OptionGroup var site: SiteOptions
-    @OptionGroup var language: LanguageOption
-
-    @Option(name: .long, help: "The port. Keep it the same so the browser keeps your saved progress (0 picks a free port).")
-    var port: UInt16 = 4173
-
-    @Option(name: .long, help: "The address to listen on. Anything but 127.0.0.1 lets other computers see your drafts.")
-    var host = "127.0.0.1"
-
-    @Flag(name: .long, help: "Open the preview in the default browser.")
-    var open = false
+    init(_ command: ParsedCommand) {
+        site = SiteOptions(command)
+        language = LanguageOption(command)
+        port = command.integer(.port).flatMap(UInt16.init(exactly:)) ?? 4173
+        host = command.value(.host) ?? "127.0.0.1"
+        open = command.flag(.openPreview)
+    }
 
     func run() async throws {
         let siteLanguage = (try? String(contentsOfFile: site.content + "/site.yml", encoding: .utf8)).map { SiteConfig.parse($0, path: "").0.language }

@@ -1,10 +1,12 @@
-import ArgumentParser
+import KenshuCommandLine
 
 /// The options every command that reads a course shares.
-struct SiteOptions: ParsableArguments {
-    @Option(name: .long, help: "The folder with site.yml and the course.")
-    var content = "Content"
+struct SiteOptions {
+    let content: String
+    let theme: String?
 
-    @Option(name: .long, help: "The theme folder under Themes/ (overrides site.yml).")
-    var theme: String?
+    init(_ command: ParsedCommand) {
+        content = command.value(.content) ?? "Content"
+        theme = command.value(.theme)
+    }
 }

@@ -54,8 +54,23 @@ def test_theme_export_then_build_with_the_exported_copy(tmp_path):
 def test_version_and_help_of_new(tmp_path):
     version = subprocess.run([KENSHU, "--version"], capture_output=True, text=True)
     assert version.returncode == 0 and version.stdout.strip().count(".") == 2
-    help_text = subprocess.run([KENSHU, "new", "--help"], capture_output=True, text=True)
-    assert help_text.returncode == 0 and "Start a new course" in help_text.stdout
+    help_text = subprocess.run([KENSHU, "new", "--help"], capture_output=True, text=True, env={**os.environ, "LANG": "ja_JP.UTF-8"})
+    assert help_text.returncode == 0 and "新しいコース" in help_text.stdout and "--base <フォルダーか zip>" in help_text.stdout
+    english = subprocess.run([KENSHU, "new", "--help", "--lang", "en"], capture_output=True, text=True)
+    assert english.returncode == 0 and "Start a new course" in english.stdout
+
+
+def test_a_mistyped_command_line_is_answered_in_japanese_with_a_guess(tmp_path):
+    """A usage error names the word, guesses what was meant, shows the usage line, exits 64 and writes nothing."""
+    mistyped = subprocess.run([KENSHU, "build", "--outptu", "x"], cwd=tmp_path, capture_output=True, text=True,
+                              env={**os.environ, "LANG": "ja_JP.UTF-8"})
+    assert mistyped.returncode == 64
+    assert "'--outptu' というオプションはありません。'--output' のことですか？" in mistyped.stderr
+    assert "使い方：kenshu build [--content <フォルダー>]" in mistyped.stderr
+    full_width = subprocess.run([KENSHU, "build", "ーーstrict"], cwd=tmp_path, capture_output=True, text=True,
+                                env={**os.environ, "LANG": "ja_JP.UTF-8"})
+    assert full_width.returncode == 64 and "半角で '--strict' と入力してください" in full_width.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_new_refuses_a_folder_with_files(tmp_path):

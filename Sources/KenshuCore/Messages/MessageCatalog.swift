@@ -20,8 +20,8 @@ public enum MessageCatalog {
     }
 
     /// Each language's catalog, assembled from its data files (one per area).
-    static let allJapanese = japanese.merging(overlayJapanese) { first, _ in first }
-    static let allEnglish = english.merging(overlayEnglish) { first, _ in first }
+    static let allJapanese = japanese.merging(overlayJapanese) { first, _ in first }.merging(commandLineJapanese) { first, _ in first }
+    static let allEnglish = english.merging(overlayEnglish) { first, _ in first }.merging(commandLineEnglish) { first, _ in first }
 
     /// The entry in `language`, falling back to English and then to the key itself (never crashing).
     static func entry(_ key: MessageKey, _ language: Language) -> Entry {

@@ -1,0 +1,27 @@
+/// A command line that parsed: which command to run and the values of its options, every
+/// value already checked against its `OptionSpec.Kind`.
+public struct ParsedCommand: Sendable, Equatable {
+    /// The command's names from the top: `["base", "status"]`.
+    public let path: [String]
+    let values: [String: String]
+    let flags: Set<String>
+    /// The free-standing word, or its default.
+    public let argument: String?
+
+    init(path: [String], values: [String: String], flags: Set<String>, argument: String?) {
+        self.path = path
+        self.values = values
+        self.flags = flags
+        self.argument = argument
+    }
+
+    public func flag(_ option: OptionSpec) -> Bool { flags.contains(option.name) }
+
+    /// The value given, or the option's default.
+    public func value(_ option: OptionSpec) -> String? { values[option.name] ?? option.defaultValue }
+
+    /// The value as a number; the parser has already refused anything else.
+    public func number(_ option: OptionSpec) -> Double? { value(option).flatMap(Double.init) }
+
+    public func integer(_ option: OptionSpec) -> Int? { value(option).flatMap { Int($0) } }
+}
