@@ -81,6 +81,6 @@ let package = Package(
 // already build side by side, and a second batch type-checks much of its module again: on
 // 2 cores the first clean build needs ≈ 10 s less CPU (bench/README.md, "clean debug build").
 // Release builds are whole-module and unaffected.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .test {
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-driver-batch-count", "1"], .when(configuration: .debug))]
 }
