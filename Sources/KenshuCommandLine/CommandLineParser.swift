@@ -5,7 +5,7 @@ import KenshuCore
 ///
 /// Kenshu parses its own command line rather than using swift-argument-parser: that package's help
 /// and errors are English text built inside it ("Error: Unexpected argument"), with no way to put
-/// Japanese words in, and it was ≈ 12 s of CPU of the one-minute clean build.
+/// Japanese words in, and it was about a tenth of the CPU of the first clean build.
 /// The rules are the usual ones: `--name value` or `--name=value`, flags alone, `--` ends the
 /// options, `-h`/`--help` and `--version` anywhere, `kenshu help <command>`, and the default
 /// subcommand when the line names none (`kenshu --strict` is `kenshu build --strict`).

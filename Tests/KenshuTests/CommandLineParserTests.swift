@@ -100,7 +100,7 @@ import Testing
         #expect(CommandHelp.errorText(error, root: KenshuCommands.root, language: .ja).split(separator: "\n") == [
             "kenshu: エラー: '--outptu' というオプションはありません。'--output' のことですか？",
             "使い方：kenshu build [--content <フォルダー>] [--theme <名前>] [--lang ja|en] [--output <フォルダー>] [--strict] [--no-check] [--timings] [--open]",
-            "詳しくは 'kenshu build --help' で表示されます",
+            "詳しい説明は 'kenshu build --help' で表示できます",
         ])
         let english = try #require(Self.error(["build", "--outptu", "x"], language: .en))
         #expect(CommandHelp.errorText(english, root: KenshuCommands.root, language: .en).hasPrefix(

@@ -57,7 +57,7 @@ extension MessageCatalog {
         .cliHelpDefaultCommand: Entry("（既定）"),
         .cliHelpVersion: Entry("Kenshu の版を表示します"),
         .cliHelpHelp: Entry("この説明を表示します"),
-        .cliHelpMore: Entry("詳しくは '{0}' で表示されます"),
+        .cliHelpMore: Entry("詳しい説明は '{0}' で表示できます"),
         .cliUsageUnknownCommand: Entry("'{0}' というコマンドはありません"),
         .cliUsageUnknownOption: Entry("'{0}' というオプションはありません"),
         .cliUsageDidYouMean: Entry("。'{0}' のことですか？"),
