@@ -93,3 +93,13 @@ def test_release_binary_needs_no_swift_libraries():
     swift = [line for line in linked.stdout.splitlines() if "swift" in line.lower() or "libFoundation" in line or "libdispatch" in line]
     assert swift == [], swift
     assert "not found" not in linked.stdout, linked.stdout
+
+
+def test_new_gives_a_cd_command_that_works_when_pasted(tmp_path):
+    """The advice after `kenshu new` is pasted into a shell as it is: a folder with a space or a quote is quoted."""
+    for name in ["新人 研修", "it's here", "plain"]:
+        created = run([KENSHU, "new", name], cwd=tmp_path)
+        assert created.returncode == 0, created.stderr
+        advice = created.stdout.split("次は：", 1)[1].split(" && kenshu build", 1)[0]
+        moved = subprocess.run(["bash", "-c", advice + " && pwd"], cwd=tmp_path, capture_output=True, text=True)
+        assert moved.returncode == 0 and moved.stdout.strip() == str(tmp_path / name), (advice, moved.stderr)

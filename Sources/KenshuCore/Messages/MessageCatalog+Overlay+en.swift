@@ -20,7 +20,7 @@ extension MessageCatalog {
         .unknownVariable: Entry("the variable '{0}' is not in 'vars:' of site.yml", fix: "add a line '{0}: value' under 'vars:' in site.yml. To show the braces as they are, write '\\{{'"),
 
         .fixHiddenTarget: Entry("'{0}' is left out by 'hide:' in site.yml: replace the linking page in this course (a file at the same path) and fix the link, or take it out of 'hide:'"),
-        .cliNewOverlayCreated: Entry("created a course in '{0}' built on '{1}'. Set vars: in site.yml for your municipality, then: cd {0} && kenshu build --open"),
+        .cliNewOverlayCreated: Entry("created a course in '{0}' built on '{1}'. Set vars: in site.yml for your municipality, then: cd {2} && kenshu build --open"),
         .cliBaseChangesHeader: Entry("files of the base course '{0}' changed since the version accepted on {1}:"),
         .cliBaseChanged: Entry("  changed  {0}"),
         .cliBaseAdded: Entry("  added    {0}"),

@@ -20,7 +20,7 @@ extension MessageCatalog {
         .unknownVariable: Entry("変数 '{0}' は site.yml の 'vars:' にありません", fix: "site.yml の 'vars:' に '{0}: 値' の行を足してください。変数ではなく、そのまま表示するなら '\\{{' と書いてください"),
 
         .fixHiddenTarget: Entry("'{0}' は site.yml の 'hide:' で外したページです。リンクのあるページをこの教材で置き換えて（同じパスにファイルを置いて）リンクを直すか、'hide:' から外してください"),
-        .cliNewOverlayCreated: Entry("'{0}' に、'{1}' を基にした教材を作りました。site.yml の vars: を自分の団体に合わせてから：cd {0} && kenshu build --open"),
+        .cliNewOverlayCreated: Entry("'{0}' に、'{1}' を基にした教材を作りました。site.yml の vars: を自分の団体に合わせてから：cd {2} && kenshu build --open"),
         .cliBaseChangesHeader: Entry("基の教材 '{0}' で、{1} に確認した版から変わったファイル："),
         .cliBaseChanged: Entry("  変更  {0}"),
         .cliBaseAdded: Entry("  追加  {0}"),

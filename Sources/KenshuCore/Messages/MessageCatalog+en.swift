@@ -137,7 +137,7 @@ extension MessageCatalog {
         .cliSiteReady: Entry("site ready ({0} ms)"),
         .cliWarningsUnchanged: Entry("{0} warnings unchanged since the last rebuild (not repeated)"),
         .cliSiteFailed: Entry("the site has {0} error(s); the browser shows them ({1} ms)"),
-        .cliNewCreated: Entry("created a new course in '{0}'. Next: cd {0} && kenshu build --open"),
+        .cliNewCreated: Entry("created a new course in '{0}'. Next: cd {1} && kenshu build --open"),
         .cliThemeExported: Entry("wrote the built-in theme to '{0}' ({1} files); name it in site.yml with 'theme:'"),
         .cliSeverityError: Entry("error"),
         .cliSeverityWarning: Entry("warning"),

@@ -137,7 +137,7 @@ extension MessageCatalog {
         .cliSiteReady: Entry("サイトの準備ができました（{0} ms）"),
         .cliWarningsUnchanged: Entry("前回から変わらない警告 {0} 件は、表示を省きました"),
         .cliSiteFailed: Entry("サイトに誤りが {0} 件あります。ブラウザーに表示しています（{1} ms）"),
-        .cliNewCreated: Entry("'{0}' に新しいコースを作りました。次は：cd {0} && kenshu build --open"),
+        .cliNewCreated: Entry("'{0}' に新しいコースを作りました。次は：cd {1} && kenshu build --open"),
         .cliThemeExported: Entry("組み込みのテーマを '{0}' に書き出しました（{1} ファイル）。site.yml の 'theme:' でその名前を指定してください"),
         .cliSeverityError: Entry("エラー"),
         .cliSeverityWarning: Entry("警告"),
