@@ -166,6 +166,10 @@ public struct SitePipeline: Sendable {
                 tree: tree, pages: parsed, diagnostics: &diagnostics, cache: &linkCache, changed: changedPages,
                 order: order)
         }
+        if site.config.title.isEmpty {
+            site.config.title = theme.strings["site_title_fallback"] ?? ""
+            site.config.isUntitled = true
+        }
         let transforms = self.transforms
         site = try step("transforms") {
             transforms.reduce(site) { current, transform in transform.apply(to: current, diagnostics: &diagnostics) }

@@ -4,7 +4,11 @@ import Yams
 
 /// The settings of one training site, from `Content/site.yml`.
 public struct SiteConfig: Sendable, Hashable {
-    public var title = "研修"
+    /// `title:` from site.yml. Without one it is empty until the pipeline gives it the theme's
+    /// `site_title_fallback` (研修 / Training), so the word follows the site's language.
+    public var title = ""
+    /// Set with the theme's fallback title: site.yml names none.
+    public var isUntitled = false
     /// Namespaces saved progress in the browser (every `file://` page shares one store in Chromium).
     /// Set it once and keep it: changing it starts everyone's progress afresh.
     public var id: String?
@@ -53,9 +57,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var storageID: String {
         if let id, !id.isEmpty { return id }
         // An overlay without an id must still never share its base's storage.
-        let seed = ([title] + upstream.map(\.storageID)).joined(separator: "\u{1F}")
+        let seed = ([title.isEmpty || isUntitled ? Self.untitledSeed : title] + upstream.map(\.storageID)).joined(separator: "\u{1F}")
         return "site-" + String(StableHash.fnv1a(seed) & 0xFFFF_FFFF, radix: 16)
     }
+
+    /// What an untitled course's storage id is made from, in every language: the title such a course
+    /// had before the theme named it, so that learners' saved progress keeps its key. An id, not a word.
+    static let untitledSeed = "研修"
 
     static let knownKeys = [
         "id", "title", "language", "description", "organisation", "licence", "attribution", "version", "theme", "options", "check",

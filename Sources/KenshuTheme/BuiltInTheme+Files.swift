@@ -1385,6 +1385,7 @@ a.glossary-link { text-decoration: none; }
 """## + "\n",
         "i18n/en.yml": #"""
 # UI words in English. Keys match {{t.key}} in the templates.
+site_title_fallback: Training
 skip_to_content: Skip to content
 menu: Contents
 course_contents: Course contents
@@ -1494,6 +1495,7 @@ search_glossary: Glossary
 """# + "\n",
         "i18n/ja.yml": #"""
 # 画面に出る言葉（日本語）。キーはテンプレートの {{t.キー}} に対応します。
+site_title_fallback: 研修
 skip_to_content: 本文へ移動
 menu: 目次
 course_contents: コースの目次
