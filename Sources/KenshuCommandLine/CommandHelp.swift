@@ -16,11 +16,11 @@ public enum CommandHelp {
             }
             lines += ["", say(.cliHelpCommands, [])] + table(rows)
         }
-        var rows: [(String, String)] = []
         if let argument = spec.argument {
             let help = say(argument.help, []) + (argument.defaultValue.map { say(.cliHelpDefault, [$0]) } ?? "")
-            rows.append(("<" + say(argument.placeholder, []) + ">", help))
+            lines += ["", say(.cliHelpArguments, [])] + table([("<" + say(argument.placeholder, []) + ">", help)])
         }
+        var rows: [(String, String)] = []
         for option in spec.options {
             let left = option.spelling + (option.kind == .flag ? "" : " " + placeholder(option, language: language))
             rows.append((left, say(option.help, []) + (option.defaultValue.map { say(.cliHelpDefault, [$0]) } ?? "")))
@@ -38,8 +38,7 @@ public enum CommandHelp {
     public static func errorText(_ error: UsageError, root: CommandSpec, language: Language) -> String {
         let say = { (key: MessageKey, arguments: [String]) in Message(key, arguments: arguments).text(in: language) }
         let name = (["kenshu"] + error.commandPath).joined(separator: " ")
-        var first = "kenshu: " + say(.cliSeverityError, []) + ": " + error.message.text(in: language)
-        if let suggestion = error.suggestion { first += say(.cliUsageDidYouMean, [suggestion]) }
+        let first = "kenshu: " + say(.cliSeverityError, []) + ": " + error.message.text(in: language)
         let spec = command(at: error.commandPath, root: root)
         return [first, say(.cliHelpUsage, [usage(of: spec, named: name, language: language)]), say(.cliHelpMore, [name + " --help"])]
             .joined(separator: "\n")

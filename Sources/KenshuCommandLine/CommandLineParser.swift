@@ -7,8 +7,10 @@ import KenshuCore
 /// and errors are English text built inside it ("Error: Unexpected argument"), with no way to put
 /// Japanese words in, and it was about a tenth of the CPU of the first clean build.
 /// The rules are the usual ones: `--name value` or `--name=value`, flags alone, `--` ends the
-/// options, `-h`/`--help` and `--version` anywhere, `kenshu help <command>`, and the default
-/// subcommand when the line names none (`kenshu --strict` is `kenshu build --strict`).
+/// options, `-h`/`--help` and `--version` anywhere before `--` (so `--output -h` shows help: write
+/// `--output=-h` for a folder of that name), `kenshu help <command>`, and the default subcommand when
+/// the line names none (`kenshu --strict` is `kenshu build --strict`). A value may start with one
+/// dash (`--output -x`); an empty value is refused.
 public struct CommandLineParser: Sendable {
     public let root: CommandSpec
     /// The language of the words inside errors, such as a value's placeholder.
@@ -23,8 +25,8 @@ public struct CommandLineParser: Sendable {
         var spec = root
         var path: [String] = []
         var index = 0
-        if arguments.first == "help" {
-            for word in arguments.dropFirst() {
+        if Self.withoutLanguage(arguments).first == "help" {
+            for word in Self.withoutLanguage(arguments).dropFirst() where word != "-h" && word != "--help" {
                 guard let next = spec.subcommand(named: word) else { throw unknownCommand(word, in: spec, path: path) }
                 spec = next
                 path.append(word)
@@ -57,6 +59,22 @@ public struct CommandLineParser: Sendable {
         return .run(try options(Array(arguments[index...]), of: spec, path: path))
     }
 
+    /// The words without `--lang X` and `--lang=X`, which may stand anywhere, even around `help`.
+    static func withoutLanguage(_ arguments: [String]) -> [String] {
+        var words: [String] = []
+        var skipNext = false
+        for word in arguments {
+            if skipNext {
+                skipNext = false
+            } else if word == "--lang" {
+                skipNext = true
+            } else if !word.hasPrefix("--lang=") {
+                words.append(word)
+            }
+        }
+        return words
+    }
+
     /// The options and free-standing word after the command's names.
     private func options(_ words: [String], of spec: CommandSpec, path: [String]) throws(UsageError) -> ParsedCommand {
         var values: [String: String] = [:]
@@ -70,6 +88,9 @@ public struct CommandLineParser: Sendable {
             if !optionsEnded && word == "--" {
                 optionsEnded = true
                 continue
+            }
+            if !optionsEnded, let halfWidth = HalfWidthInput.halfWidth(word), halfWidth.hasPrefix("-") {
+                throw UsageError(.cliUsageFullWidth, [word, halfWidth], commandPath: path)
             }
             if !optionsEnded && word.hasPrefix("-") && word != "-" {
                 let (name, inline) = Self.split(word)
@@ -86,7 +107,7 @@ public struct CommandLineParser: Sendable {
                     value = words[index]
                     index += 1
                 }
-                guard let value else {
+                guard let value, !value.isEmpty else {
                     throw UsageError(.cliUsageMissingValue, [option.spelling, placeholder(option)], commandPath: path)
                 }
                 try check(value, for: option, path: path)
@@ -97,7 +118,9 @@ public struct CommandLineParser: Sendable {
                 if let halfWidth = HalfWidthInput.halfWidth(word) {
                     throw UsageError(.cliUsageFullWidth, [word, halfWidth], commandPath: path)
                 }
-                throw UsageError(.cliUsageExtraArgument, [word, "kenshu " + path.joined(separator: " ")], commandPath: path)
+                let command = "kenshu " + path.joined(separator: " ")
+                throw UsageError(spec.argument == nil ? .cliUsageTakesNoArgument : .cliUsageTakesOneArgument, [word, command],
+                                 commandPath: path)
             }
             argument = word
         }
@@ -110,9 +133,9 @@ public struct CommandLineParser: Sendable {
         return ParsedCommand(path: path, values: values, flags: flags, argument: argument ?? spec.argument?.defaultValue)
     }
 
-    /// `--name=value` → (`name`, `value`); `--name` → (`name`, nil).
+    /// `--name=value` → (`name`, `value`); `--name` → (`name`, nil). Exactly two dashes: `---name` names nothing.
     static func split(_ word: String) -> (String, String?) {
-        let body = word.drop { $0 == "-" }
+        let body = word.hasPrefix("--") ? word.dropFirst(2) : word.dropFirst()
         guard let equals = body.firstIndex(of: "=") else { return (String(body), nil) }
         return (String(body[..<equals]), String(body[body.index(after: equals)...]))
     }
@@ -136,19 +159,25 @@ public struct CommandLineParser: Sendable {
         if let halfWidth = HalfWidthInput.halfWidth(word) {
             return UsageError(.cliUsageFullWidth, [word, halfWidth], commandPath: path)
         }
-        let guess = ClosestMatch.find(word, among: spec.subcommands.map(\.name))
-        return UsageError(.cliUsageUnknownCommand, [word], suggestion: guess.map { "kenshu " + (path + [$0]).joined(separator: " ") },
-                          commandPath: path)
+        guard let guess = ClosestMatch.find(word, among: spec.subcommands.map(\.name)) else {
+            return UsageError(.cliUsageUnknownCommand, [word], commandPath: path)
+        }
+        let meant = "kenshu " + (path + [guess]).joined(separator: " ")
+        return UsageError(.cliUsageUnknownCommandGuess, [word, meant], suggestion: meant, commandPath: path)
     }
 
     private func unknownOption(_ word: String, name: String, in spec: CommandSpec, path: [String]) -> UsageError {
         if let halfWidth = HalfWidthInput.halfWidth(word) {
             return UsageError(.cliUsageFullWidth, [word, halfWidth], commandPath: path)
         }
-        let names = spec.options.map(\.name) + ["help", "version"]
-        let guess = ClosestMatch.find(name, among: names)
-        return UsageError(.cliUsageUnknownOption, [word.hasPrefix("--") ? "--" + name : word], suggestion: guess.map { "--" + $0 },
-                          commandPath: path)
+        if name == "help" || name == "version", word.hasPrefix("--" + name + "=") {
+            return UsageError(.cliUsageFlagTakesNoValue, ["--" + name, word], commandPath: path)
+        }
+        let shown = word.hasPrefix("--") && !word.hasPrefix("---") ? "--" + name : word
+        guard let guess = ClosestMatch.find(name, among: spec.options.map(\.name) + ["help", "version"]) else {
+            return UsageError(.cliUsageUnknownOption, [shown], commandPath: path)
+        }
+        return UsageError(.cliUsageUnknownOptionGuess, [shown, "--" + guess], suggestion: "--" + guess, commandPath: path)
     }
 
     /// How help names an option's value: `<フォルダー>`, or the choices `ja|en`.
