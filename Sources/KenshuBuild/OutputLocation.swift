@@ -6,10 +6,11 @@ enum OutputLocation {
     /// The marker Kenshu leaves in every output folder it writes.
     static let marker = ".kenshu-site"
 
-    /// Why a folder is refused (English and Japanese, as the reason is an argument of ``MessageKey/outputRefused``).
+    /// Why a folder is refused: K0002 with the reason's key as its second argument, so the reason is
+    /// printed in the author's language like the rest of the sentence.
     enum Refusal {
-        static func dangerous(_ path: String, reason: String) -> ToolFailure {
-            ToolFailure(.outputRefused, path, reason)
+        static func dangerous(_ path: String, reason: MessageKey, _ details: String...) -> ToolFailure {
+            ToolFailure(Message(.outputRefused, arguments: [path, reason.rawValue] + details))
         }
     }
 
@@ -20,29 +21,25 @@ enum OutputLocation {
         let homes = Set([FileManager.default.homeDirectoryForCurrentUser.path, ProcessInfo.processInfo.environment["HOME"]]
             .compactMap { $0 }.filter { !$0.isEmpty }.map { canonical(URL(fileURLWithPath: $0)) })
         let shown = output.path
-        if out == "/" { throw Refusal.dangerous(shown, reason: "it is the root folder") }
-        if homes.contains(out) { throw Refusal.dangerous(shown, reason: "it is your home folder") }
-        if out == source { throw Refusal.dangerous(shown, reason: "it is the content folder") }
-        if isInside(source, out) { throw Refusal.dangerous(shown, reason: "it contains the content folder") }
-        if isInside(out, source) { throw Refusal.dangerous(shown, reason: "it is inside the content folder") }
+        if out == "/" { throw Refusal.dangerous(shown, reason: .reasonOutputRoot) }
+        if homes.contains(out) { throw Refusal.dangerous(shown, reason: .reasonOutputHome) }
+        if out == source { throw Refusal.dangerous(shown, reason: .reasonOutputIsContent) }
+        if isInside(source, out) { throw Refusal.dangerous(shown, reason: .reasonOutputHoldsContent) }
+        if isInside(out, source) { throw Refusal.dangerous(shown, reason: .reasonOutputInsideContent) }
         if let themes, isInside(canonical(themes), out) || canonical(themes) == out {
-            throw Refusal.dangerous(shown, reason: "it contains the themes")
+            throw Refusal.dangerous(shown, reason: .reasonOutputHoldsThemes)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw Refusal.dangerous(shown, reason: "it is a file, not a folder") }
+        guard isDirectory.boolValue else { throw Refusal.dangerous(shown, reason: .reasonOutputIsFile) }
         // Without the marker, any entry (a `.git`, a `.env` alone) means someone else's folder.
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).sorted()
         if !entries.isEmpty, !entries.contains(marker) {
             let visible = entries.filter { !$0.hasPrefix(".") }
             guard visible.isEmpty else {
-                throw Refusal.dangerous(
-                    shown, reason: "it holds files that Kenshu did not write (\(visible.prefix(3).joined(separator: ", ")))"
-                        + "; choose a new or empty folder")
+                throw Refusal.dangerous(shown, reason: .reasonOutputOthersFiles, visible.prefix(3).joined(separator: ", "))
             }
-            throw Refusal.dangerous(
-                shown, reason: "it holds dot files (\(entries.prefix(3).joined(separator: ", "))) but no \(marker) marker"
-                    + "; choose a new or empty folder, or create an empty '\(marker)' file in it to let Kenshu replace it")
+            throw Refusal.dangerous(shown, reason: .reasonOutputDotFiles, entries.prefix(3).joined(separator: ", "), marker)
         }
     }
 

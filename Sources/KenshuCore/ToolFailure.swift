@@ -7,5 +7,9 @@ public struct ToolFailure: Error, Sendable, CustomStringConvertible {
         message = Message(key, arguments: arguments)
     }
 
+    public init(_ message: Message) {
+        self.message = message
+    }
+
     public var description: String { message.text(in: .en) }
 }

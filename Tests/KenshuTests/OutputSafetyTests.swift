@@ -119,6 +119,8 @@ import Testing
             #expect(failure.message.key == .outputRefused)
             #expect(failure.message.text(in: .en).contains(files.keys.sorted()[0]))
             #expect(failure.message.text(in: .en).contains("'\(OutputLocation.marker)'"), "the message says how to hand the folder over")
+            let japanese = failure.message.text(in: .ja)
+            #expect(japanese.contains("ドットファイル（\(files.keys.sorted()[0])") && !japanese.contains("dot files"), "the reason in Japanese too: \(japanese)")
         }
         for (name, text) in files {
             #expect(try String(contentsOf: site.output.appendingPathComponent(name), encoding: .utf8) == text, "untouched")

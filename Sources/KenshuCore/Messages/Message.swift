@@ -16,9 +16,14 @@ public struct Message: Sendable, Hashable, Codable {
         self.arguments = arguments
     }
 
-    /// The sentence in `language`, with `{0}`, `{1}` … replaced by the arguments.
+    /// The sentence in `language`, with `{0}`, `{1}` … replaced by the arguments. An argument that
+    /// names a `reason.…` key stands for that sentence, in the same language and with the same
+    /// arguments (why `--output` was refused, inside K0002's sentence).
     public func text(in language: Language) -> String {
-        MessageCatalog.fill(MessageCatalog.entry(key, language).text, arguments)
+        MessageCatalog.fill(MessageCatalog.entry(key, language).text, arguments.map { argument in
+            guard argument.hasPrefix("reason."), let reason = MessageKey(rawValue: argument) else { return argument }
+            return MessageCatalog.fill(MessageCatalog.entry(reason, language).text, arguments)
+        })
     }
 
     /// The catalog's standard advice for this message, if it has one.

@@ -124,6 +124,16 @@ extension MessageCatalog {
         .fixHeadingsAre: Entry("its headings are: {0}"),
         .noteIgnoredByPattern: Entry("ignored: it matches 'check: ignore' in site.yml"),
 
+        .reasonOutputRoot: Entry("it is the root folder"),
+        .reasonOutputHome: Entry("it is your home folder"),
+        .reasonOutputIsContent: Entry("it is the content folder"),
+        .reasonOutputHoldsContent: Entry("it contains the content folder"),
+        .reasonOutputInsideContent: Entry("it is inside the content folder"),
+        .reasonOutputHoldsThemes: Entry("it contains the themes"),
+        .reasonOutputIsFile: Entry("it is a file, not a folder"),
+        .reasonOutputOthersFiles: Entry("it holds files that Kenshu did not write ({2}); choose a new or empty folder"),
+        .reasonOutputDotFiles: Entry("it holds dot files ({2}) but no {3} marker; choose a new or empty folder, or create an empty '{3}' file in it to let Kenshu replace it"),
+
         .cliBuilt: Entry("built {0} pages ({1} files), {2} warning(s), in {3} → open {4}"),
         .cliBuildFailed: Entry("build failed with {0} error(s) and {1} warning(s); '{2}' was not changed"),
         .cliBuildFailedStrict: Entry("build failed with {0} warning(s) (--strict); '{1}' was not changed"),

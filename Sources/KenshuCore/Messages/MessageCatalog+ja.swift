@@ -124,6 +124,16 @@ extension MessageCatalog {
         .fixHeadingsAre: Entry("そのページの見出し：{0}"),
         .noteIgnoredByPattern: Entry("site.yml の 'check: ignore' に一致するため、エラーにしていません"),
 
+        .reasonOutputRoot: Entry("ルートフォルダーです"),
+        .reasonOutputHome: Entry("ホームフォルダーです"),
+        .reasonOutputIsContent: Entry("教材フォルダーそのものです"),
+        .reasonOutputHoldsContent: Entry("教材フォルダーを含んでいます"),
+        .reasonOutputInsideContent: Entry("教材フォルダーの中にあります"),
+        .reasonOutputHoldsThemes: Entry("テーマのフォルダーを含んでいます"),
+        .reasonOutputIsFile: Entry("フォルダーではなくファイルです"),
+        .reasonOutputOthersFiles: Entry("Kenshu が書いたものではないファイルがあります（{2}）。新しいフォルダーか空のフォルダーを指定してください"),
+        .reasonOutputDotFiles: Entry("ドットファイル（{2}）があり、目印の {3} がありません。新しいフォルダーか空のフォルダーを指定するか、空の '{3}' ファイルを置けば Kenshu が置き換えます"),
+
         .cliBuilt: Entry("{0} ページ（{1} ファイル）を作りました。警告 {2} 件、{3}。開く：{4}"),
         .cliBuildFailed: Entry("ビルドに失敗しました（エラー {0} 件、警告 {1} 件）。'{2}' は変えていません"),
         .cliBuildFailedStrict: Entry("ビルドに失敗しました（--strict のため警告 {0} 件を誤りとして扱いました）。'{1}' は変えていません"),

@@ -263,6 +263,17 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliUsageMissingArgument = "cli.usage.missing-argument"
     case cliUsageMissingCommand = "cli.usage.missing-command"
 
+    // Why a folder may not be the output (an argument of K0002).
+    case reasonOutputRoot = "reason.output-root"
+    case reasonOutputHome = "reason.output-home"
+    case reasonOutputIsContent = "reason.output-is-content"
+    case reasonOutputHoldsContent = "reason.output-holds-content"
+    case reasonOutputInsideContent = "reason.output-inside-content"
+    case reasonOutputHoldsThemes = "reason.output-holds-themes"
+    case reasonOutputIsFile = "reason.output-is-file"
+    case reasonOutputOthersFiles = "reason.output-others-files"
+    case reasonOutputDotFiles = "reason.output-dot-files"
+
     // Command results.
     case cliBuilt = "cli.built"
     case cliBuildFailed = "cli.build-failed"
