@@ -45,10 +45,15 @@ struct CheckCommand {
         var report: SiteChecker.Report
         // 'check: ignore:' lets known-broken internal links through as warnings, too.
         let ignore = siteYAML.map { SiteConfig.parse($0, path: config).0.externalIgnore } ?? []
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            Self.fail(Message(.checkedFolderMissing, directory), printer)
+            throw ExitCode(2)
+        }
         do {
             report = try SiteChecker.check(root: directory, ignore: SiteChecker.ignoring(ignore))
         } catch {
-            Console.error("kenshu: \(printer.severityWord(.error)): '\(directory)': \(error.localizedDescription)")
+            Self.fail(Message(.checkedFolderUnreadable, directory, error.localizedDescription), printer)
             throw ExitCode(2)
         }
         var externalNote = printer.say(.cliExternalOffline, String(report.external.count))
@@ -108,6 +113,12 @@ struct CheckCommand {
         if report.errors > 0 { throw ExitCode(1) }
     }
 
+    /// Prints a failure of the command with its code and advice: `kenshu: エラー: … — … [K0009]`.
+    static func fail(_ message: Message, _ printer: DiagnosticPrinter) {
+        let fix = message.standardFix(in: printer.language).map { " — " + $0 } ?? ""
+        Console.error("kenshu: \(printer.severityWord(.error)): " + message.text(in: printer.language) + fix + " [\(message.key.rawValue)]")
+    }
+
     /// The content folder that `--config` names (`Content/` for `Content/site.yml`).
     private var contentDirectory: String { URL(fileURLWithPath: config).deletingLastPathComponent().relativePath }
 
@@ -115,7 +126,7 @@ struct CheckCommand {
     private func reviewCourse(exists: Bool, printer: DiagnosticPrinter) throws -> CourseReview? {
         guard exists else {
             if freshness {
-                Console.error("kenshu: \(printer.severityWord(.error)): '\(config)': \(CocoaError(.fileNoSuchFile).localizedDescription)")
+                Self.fail(Message(.checkConfigMissing, config), printer)
                 throw ExitCode(2)
             }
             return nil

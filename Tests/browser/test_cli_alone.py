@@ -103,3 +103,11 @@ def test_new_gives_a_cd_command_that_works_when_pasted(tmp_path):
         advice = created.stdout.split("次は：", 1)[1].split(" && kenshu build", 1)[0]
         moved = subprocess.run(["bash", "-c", advice + " && pwd"], cwd=tmp_path, capture_output=True, text=True)
         assert moved.returncode == 0 and moved.stdout.strip() == str(tmp_path / name), (advice, moved.stderr)
+
+
+def test_check_of_a_missing_folder_says_so_in_japanese(tmp_path):
+    """Foundation's English "The file doesn't exist" no longer reaches the author: a located catalog message does."""
+    missing = run([KENSHU, "check", "Output"], cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "検査するフォルダー 'Output' がありません" in missing.stderr and "[K0009]" in missing.stderr
+    assert "exist" not in missing.stderr

@@ -7,6 +7,9 @@ extension MessageCatalog {
         .themesMissing: Entry("theme folder '{0}' does not exist", fix: "leave out --themes to use the theme built into Kenshu"),
         .newTargetNotEmpty: Entry("'{0}' already exists and is not empty; nothing was written", fix: "name a new folder, for example 'kenshu new my-course'"),
         .portInUse: Entry("port {0} is already in use (another 'kenshu serve'?)", fix: "stop it, or choose another port with --port {1}"),
+        .checkedFolderMissing: Entry("there is no folder '{0}' to check", fix: "build the site first with kenshu build, or name the folder to check (for example kenshu check Output)"),
+        .checkConfigMissing: Entry("there is no settings file '{0}'", fix: "name the course's site.yml with --config (for example --config Content/site.yml)"),
+        .checkedFolderUnreadable: Entry("cannot read the folder '{0}' to check: {1}"),
         .badHost: Entry("cannot listen on '{0}'", fix: "use an IPv4 address such as 127.0.0.1"),
         .concurrentBuild: Entry("another kenshu build is writing '{0}' right now", fix: "wait for it to finish, then build again"),
 

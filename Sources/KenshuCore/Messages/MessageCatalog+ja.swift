@@ -7,6 +7,9 @@ extension MessageCatalog {
         .themesMissing: Entry("テーマのフォルダー '{0}' がありません", fix: "--themes を外すと、Kenshu に組み込まれたテーマを使います"),
         .newTargetNotEmpty: Entry("'{0}' はすでにあり、空ではありません。何も書き込んでいません", fix: "新しいフォルダー名を指定してください（例：'kenshu new my-course'）"),
         .portInUse: Entry("ポート {0} はすでに使われています（別の 'kenshu serve' が動いていませんか）", fix: "それを止めるか、--port {1} のように別のポートを指定してください"),
+        .checkedFolderMissing: Entry("検査するフォルダー '{0}' がありません", fix: "先に kenshu build でサイトを作るか、検査するフォルダーを指定してください（例：kenshu check Output）"),
+        .checkConfigMissing: Entry("設定ファイル '{0}' がありません", fix: "--config で教材フォルダーの site.yml を指定してください（例：--config Content/site.yml）"),
+        .checkedFolderUnreadable: Entry("検査するフォルダー '{0}' を読めません：{1}"),
         .badHost: Entry("'{0}' で待ち受けられません", fix: "127.0.0.1 のような IPv4 アドレスを指定してください"),
         .concurrentBuild: Entry("別の kenshu build が '{0}' に書き出し中です", fix: "終わるのを待ってから、もう一度ビルドしてください"),
 

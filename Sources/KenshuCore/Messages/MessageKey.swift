@@ -15,6 +15,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case concurrentBuild = "K0006"
     case portInUse = "K0007"
     case badHost = "K0008"
+    case checkedFolderMissing = "K0009"
+    case checkConfigMissing = "K0010"
+    case checkedFolderUnreadable = "K0011"
 
     // K1: reading files
     case fileUnreadable = "K1001"
