@@ -130,7 +130,8 @@ public struct CommandLineParser: Sendable {
         if let spot = spec.argument, spot.isRequired, argument == nil {
             throw UsageError(.cliUsageMissingArgument, ["<" + Message(spot.placeholder).text(in: language) + ">"], commandPath: path)
         }
-        return ParsedCommand(path: path, values: values, flags: flags, argument: argument ?? spec.argument?.defaultValue)
+        guard let action = spec.action else { preconditionFailure("KenshuCommands: '\(spec.name)' has neither subcommands nor an action") }
+        return ParsedCommand(path: path, action: action, values: values, flags: flags, argument: argument ?? spec.argument?.defaultValue)
     }
 
     /// `--name=value` → (`name`, `value`); `--name` → (`name`, nil). Exactly two dashes: `---name` names nothing.

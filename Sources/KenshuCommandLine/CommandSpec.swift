@@ -12,10 +12,13 @@ public struct CommandSpec: Sendable {
     public let subcommands: [CommandSpec]
     /// The subcommand run when the command line names none (`kenshu` alone means `kenshu build`).
     public let defaultSubcommand: String?
+    /// What running this command does; `nil` for a group such as `kenshu theme`.
+    public let action: KenshuAction?
 
     public init(
         _ name: String, summary: MessageKey, details: MessageKey? = nil, options: [OptionSpec] = [],
-        argument: ArgumentSpec? = nil, subcommands: [CommandSpec] = [], defaultSubcommand: String? = nil
+        argument: ArgumentSpec? = nil, subcommands: [CommandSpec] = [], defaultSubcommand: String? = nil,
+        action: KenshuAction? = nil
     ) {
         self.name = name
         self.summary = summary
@@ -24,6 +27,7 @@ public struct CommandSpec: Sendable {
         self.argument = argument
         self.subcommands = subcommands
         self.defaultSubcommand = defaultSubcommand
+        self.action = action
     }
 
     public func subcommand(named name: String) -> CommandSpec? {

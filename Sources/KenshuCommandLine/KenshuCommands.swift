@@ -51,34 +51,35 @@ public enum KenshuCommands {
     static let site: [OptionSpec] = [.content, .theme, .lang]
 
     static let build = CommandSpec(
-        "build", summary: .cliAboutBuild, options: site + [.buildOutput, .strict, .noCheck, .timings, .openBuilt])
+        "build", summary: .cliAboutBuild, options: site + [.buildOutput, .strict, .noCheck, .timings, .openBuilt], action: .build)
 
-    static let serve = CommandSpec("serve", summary: .cliAboutServe, options: site + [.port, .host, .openPreview])
+    static let serve = CommandSpec("serve", summary: .cliAboutServe, options: site + [.port, .host, .openPreview], action: .serve)
 
     static let check = CommandSpec(
         "check", summary: .cliAboutCheck, details: .cliAboutCheckExit,
         options: [.lang, .checkFormat, .external, .config, .cache, .maxAge, .timeout, .freshness, .today],
-        argument: ArgumentSpec(placeholder: .cliValueFolder, help: .cliArgumentCheckedSite, defaultValue: "Output"))
+        argument: ArgumentSpec(placeholder: .cliValueFolder, help: .cliArgumentCheckedSite, defaultValue: "Output"), action: .check)
 
     static let new = CommandSpec(
         "new", summary: .cliAboutNew, options: [.lang, .base],
-        argument: ArgumentSpec(placeholder: .cliValueFolder, help: .cliArgumentNewFolder, defaultValue: "."))
+        argument: ArgumentSpec(placeholder: .cliValueFolder, help: .cliArgumentNewFolder, defaultValue: "."), action: .new)
 
     static let theme = CommandSpec(
         "theme", summary: .cliAboutTheme,
         subcommands: [
             CommandSpec(
                 "export", summary: .cliAboutThemeExport, options: [.lang],
-                argument: ArgumentSpec(placeholder: .cliValueFolder, help: .cliArgumentThemeFolder))
+                argument: ArgumentSpec(placeholder: .cliValueFolder, help: .cliArgumentThemeFolder), action: .themeExport)
         ])
 
-    static let export = CommandSpec("export", summary: .cliAboutExport, options: site + [.exportFormat, .exportOutput])
+    static let export = CommandSpec(
+        "export", summary: .cliAboutExport, options: site + [.exportFormat, .exportOutput], action: .export)
 
     static let base = CommandSpec(
         "base", summary: .cliAboutBase,
         subcommands: [
-            CommandSpec("status", summary: .cliAboutBaseStatus, options: site),
-            CommandSpec("accept", summary: .cliAboutBaseAccept, options: site),
+            CommandSpec("status", summary: .cliAboutBaseStatus, options: site, action: .baseStatus),
+            CommandSpec("accept", summary: .cliAboutBaseAccept, options: site, action: .baseAccept),
         ])
 
     /// The language of help and usage errors: `--lang` when the line has a valid one, else the environment's.

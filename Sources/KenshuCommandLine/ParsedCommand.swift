@@ -3,13 +3,16 @@
 public struct ParsedCommand: Sendable, Equatable {
     /// The command's names from the top: `["base", "status"]`.
     public let path: [String]
+    /// What to run.
+    public let action: KenshuAction
     let values: [String: String]
     let flags: Set<String>
     /// The free-standing word, or its default.
     public let argument: String?
 
-    init(path: [String], values: [String: String], flags: Set<String>, argument: String?) {
+    init(path: [String], action: KenshuAction, values: [String: String], flags: Set<String>, argument: String?) {
         self.path = path
+        self.action = action
         self.values = values
         self.flags = flags
         self.argument = argument

@@ -36,16 +36,15 @@ enum Kenshu {
     }
 
     static func run(_ command: ParsedCommand) async throws {
-        switch command.path {
-        case ["build"]: try BuildCommand(command).run()
-        case ["serve"]: try await ServeCommand(command).run()
-        case ["check"]: try await CheckCommand(command).run()
-        case ["new"]: try NewCommand(command).run()
-        case ["theme", "export"]: try ThemeExportCommand(command).run()
-        case ["export"]: try ExportCommand(command).run()
-        case ["base", "status"]: try BaseCommand.status(SiteOptions(command), LanguageOption(command))
-        case ["base", "accept"]: try BaseCommand.accept(SiteOptions(command), LanguageOption(command))
-        default: preconditionFailure("KenshuCommands names a command with nothing to run: \(command.path)")
+        switch command.action {
+        case .build: try BuildCommand(command).run()
+        case .serve: try await ServeCommand(command).run()
+        case .check: try await CheckCommand(command).run()
+        case .new: try NewCommand(command).run()
+        case .themeExport: try ThemeExportCommand(command).run()
+        case .export: try ExportCommand(command).run()
+        case .baseStatus: try BaseCommand.status(SiteOptions(command), LanguageOption(command))
+        case .baseAccept: try BaseCommand.accept(SiteOptions(command), LanguageOption(command))
         }
     }
 }

@@ -157,13 +157,18 @@ import Testing
     @Test func testTheCommandTableIsConsistent() {
         var commands = [KenshuCommands.root]
         var seen = 0
+        var actions: [KenshuAction] = []
         while let spec = commands.popLast() {
             seen += 1
+            #expect((spec.action == nil) == !spec.subcommands.isEmpty, "\(spec.name): a command runs something or groups others")
+            actions += spec.action.map { [$0] } ?? []
             #expect(Set(spec.options.map(\.name)).count == spec.options.count, "\(spec.name) names an option twice")
             #expect(!spec.options.contains { $0.name == "help" || $0.name == "version" })
             commands += spec.subcommands
         }
         #expect(seen == 11)
+        #expect(actions.sorted { $0.rawValue < $1.rawValue } == KenshuAction.allCases.sorted { $0.rawValue < $1.rawValue },
+                "every action is reachable from exactly one command")
         guard case .choice(let formats) = OptionSpec.exportFormat.kind else {
             Issue.record("--format is not a choice")
             return
