@@ -37,6 +37,8 @@ struct ExportCommand {
             Console.error("kenshu: " + printer.say(.exportContentErrors, String(errors)))
             throw ExitCode.failure
         }
-        print("kenshu: " + printer.say(.cliExported, path, format.rawValue, String(result.itemCount)))
+        print("kenshu: " + (format == .gift
+            ? printer.say(.cliExportedQuizzes, path, String(result.itemCount))
+            : printer.say(.cliExported, path, format.rawValue, String(result.itemCount))))
     }
 }

@@ -111,3 +111,12 @@ def test_check_of_a_missing_folder_says_so_in_japanese(tmp_path):
     assert missing.returncode == 2
     assert "検査するフォルダー 'Output' がありません" in missing.stderr and "[K0009]" in missing.stderr
     assert "exist" not in missing.stderr
+
+
+def test_gift_export_counts_questions_not_files(tmp_path):
+    created = run([KENSHU, "new", "c"], cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    exported = run([KENSHU, "export", "--format", "gift", "--output", "q.gift.txt"], cwd=tmp_path / "c")
+    assert exported.returncode == 0, exported.stderr
+    questions = (tmp_path / "c" / "q.gift.txt").read_text(encoding="utf-8").count("\n::")
+    assert questions > 0 and f"確認問題 {questions} 問" in exported.stdout, (questions, exported.stdout)

@@ -189,6 +189,7 @@ extension MessageCatalog {
         .attributionNotMapping: Entry("'attribution' lists 'author:' and 'source_url:'", fix: "for example: attribution: {author: Example City IT Policy Office, source_url: 'https://example.jp/kenshu/'}"),
         .exportOutputInsideContent: Entry("the export file '{0}' is inside the content folder", fix: "choose a file outside the content folder with --output"),
         .cliExported: Entry("exported '{0}' ({1}, {2} files)"),
+        .cliExportedQuizzes: Entry("exported '{0}' (gift, {1} questions)"),
         // K7.1: search
         .searchNotMapping: Entry("'search' must hold a 'synonyms:' list", fix: "on the line under search:, indented, write synonyms: [\"ガバクラ = ガバメントクラウド\"]"),
         .searchSynonymTooShort: Entry("the synonym group '{0}' needs at least two words", fix: "separate the words with '=', as in 'ガバクラ = ガバメントクラウド'"),

@@ -189,6 +189,7 @@ extension MessageCatalog {
         .attributionNotMapping: Entry("'attribution' は 'author:' と 'source_url:' を並べて書きます", fix: "例：attribution: {author: 架空市 情報政策課, source_url: 'https://example.jp/kenshu/'}"),
         .exportOutputInsideContent: Entry("書き出し先 '{0}' が教材フォルダーの中にあります", fix: "教材フォルダーの外を --output で指定してください"),
         .cliExported: Entry("'{0}' を書き出しました（{1}、{2} ファイル）"),
+        .cliExportedQuizzes: Entry("'{0}' を書き出しました（gift、確認問題 {1} 問）"),
         // K7.1: search
         .searchNotMapping: Entry("'search' には 'synonyms:' のリストを書いてください", fix: "search: の下の行に、字下げして synonyms: [\"ガバクラ = ガバメントクラウド\"] のように書いてください"),
         .searchSynonymTooShort: Entry("同義語の組 '{0}' には言葉が2つ以上必要です", fix: "'ガバクラ = ガバメントクラウド' のように '=' で区切って書いてください"),

@@ -294,6 +294,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliNewCreated = "cli.new-created"
     case cliThemeExported = "cli.theme-exported"
     case cliExported = "cli.exported"
+    case cliExportedQuizzes = "cli.exported-quizzes"
     case cliNewOverlayCreated = "cli.new-overlay-created"
     case cliBaseChangesHeader = "cli.base-changes-header"
     case cliBaseChanged = "cli.base-changed"
