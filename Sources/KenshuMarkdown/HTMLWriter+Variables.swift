@@ -15,6 +15,22 @@ extension HTMLWriter {
             reportUnknownVariable(occurrence.name, at: at)
         }
         if text != literal { node.setLiteral(text) }
+        reportMdBookDirectives(in: literal, of: node, escaped: source)
+    }
+
+    /// `{{#include chapter.md}}` and the other preprocessor lines of mdBook: Kenshu has no such step,
+    /// so the line would reach the page as braces. Said once per place, like an unknown variable.
+    private func reportMdBookDirectives(in literal: String, of node: MarkdownNode, escaped source: (escaped: Set<Int>, offsets: [Int: Int])) {
+        var rest = literal[...]
+        while let open = rest.range(of: "{{#") {
+            let offset = literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound.samePosition(in: literal.utf8) ?? literal.utf8.endIndex)
+            let name = rest[open.upperBound...].prefix { $0.isLetter || $0 == "_" }
+            rest = rest[open.upperBound...]
+            guard !name.isEmpty, !source.escaped.contains(offset) else { continue }
+            let at = location(line: node.startLine, column: node.startColumn + (source.offsets[offset] ?? offset))
+            guard !diagnostics.contains(where: { $0.message.key == .mdBookDirective && $0.location == at }) else { continue }
+            diagnostics.append(.warning(.mdBookDirective, String(name), at: at))
+        }
     }
 
     /// Reports an unknown name once per place: a table row is read twice (as a paragraph, then cell by cell).

@@ -218,7 +218,9 @@ final class HTMLWriter {
         if language.isEmpty {
             out += "<pre><code>"
         } else {
-            out += "<pre><code class=\"language-" + HTMLEscaping.escape(language) + "\">"
+            // mdBook writes attributes after a comma (`rust,ignore`): the language is the part before it.
+            let name = language.prefix { $0 != "," }
+            out += "<pre><code class=\"language-" + HTMLEscaping.escape(name.isEmpty ? language : name) + "\">"
         }
         out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"
     }

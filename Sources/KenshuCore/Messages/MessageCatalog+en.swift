@@ -77,6 +77,7 @@ extension MessageCatalog {
         .rawHTMLOutsideSubset: Entry("raw HTML is shown as text: '{0}' is outside the safe subset (element)", fix: "write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
         .rawHTMLAttributeNotAllowed: Entry("raw HTML is shown as text: '{0}' is outside the safe subset (attribute '{1}')", fix: "write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
         .rawHTMLURLNotAllowed: Entry("raw HTML is shown as text: '{0}' is outside the safe subset (the URL's scheme in '{1}')", fix: "use https:, http:, mailto:, tel: or a relative path. write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
+        .mdBookDirective: Entry("mdBook's '{{#{0} …}}' is not included by Kenshu and shows as text", fix: "write the text into this page, or link to the page it comes from. To show the braces as they are, write '\\{{'"),
         .rawHTMLNotMarkup: Entry("'{0}' cannot be read as HTML and is shown as text", fix: "to show a '<' as it is, write '\\<'"),
         .rawHTMLScriptURL: Entry("raw HTML '<{0}>' has a 'javascript:' URL, which runs script when it is followed", fix: "link to a page or an https:// address instead"),
         .commentUnclosed: Entry("an HTML comment '<!--' is never closed, so everything after it is hidden", fix: "end the comment with '-->'"),

@@ -77,6 +77,7 @@ extension MessageCatalog {
         .rawHTMLOutsideSubset: Entry("生の HTML '{0}' は許可された安全な範囲にない（要素）ため、文字として表示されます", fix: "Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
         .rawHTMLAttributeNotAllowed: Entry("生の HTML '{0}' は許可された安全な範囲にない（属性 '{1}'）ため、文字として表示されます", fix: "Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
         .rawHTMLURLNotAllowed: Entry("生の HTML '{0}' は許可された安全な範囲にない（'{1}' の URL の形式）ため、文字として表示されます", fix: "https:・http:・mailto:・tel: か相対パスにしてください。Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
+        .mdBookDirective: Entry("mdBook の '{{#{0} …}}' は Kenshu では取り込まれず、文字のまま表示されます", fix: "取り込みたい内容をこのページに書くか、そのページへのリンクにしてください。波かっこを文字として見せるなら '\\{{' と書いてください"),
         .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),
         .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),
         .commentUnclosed: Entry("HTML コメント '<!--' が閉じられていないため、ここから後ろが表示されません", fix: "コメントの終わりに '-->' を書いてください"),

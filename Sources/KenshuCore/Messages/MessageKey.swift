@@ -108,6 +108,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case rawHTMLAttributeNotAllowed = "K5017"
     case rawHTMLURLNotAllowed = "K5018"
     case rawHTMLNotMarkup = "K5019"
+    case mdBookDirective = "K5030"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
