@@ -18,12 +18,11 @@ public enum CommandHelp {
         }
         if let argument = spec.argument {
             let help = say(argument.help, []) + (argument.defaultValue.map { say(.cliHelpDefault, [$0]) } ?? "")
-            lines += ["", say(.cliHelpArguments, [])] + table([("<" + say(argument.placeholder, []) + ">", help)])
+            lines += ["", say(.cliHelpArguments, [])] + table([(synopsis(argument, language: language), help)])
         }
         var rows: [(String, String)] = []
         for option in spec.options {
-            let left = option.spelling + (option.kind == .flag ? "" : " " + placeholder(option, language: language))
-            rows.append((left, say(option.help, []) + (option.defaultValue.map { say(.cliHelpDefault, [$0]) } ?? "")))
+            rows.append((synopsis(option, language: language), say(option.help, []) + (option.defaultValue.map { say(.cliHelpDefault, [$0]) } ?? "")))
         }
         rows.append(("--version", say(.cliHelpVersion, [])))
         rows.append(("-h, --help", say(.cliHelpHelp, [])))
@@ -50,6 +49,16 @@ public enum CommandHelp {
         return "<" + (option.placeholder.map { Message($0).text(in: language) } ?? "") + ">"
     }
 
+    /// An option as usage lines and help write it: `--strict`, `--output <フォルダー>`, `--lang ja|en`.
+    static func synopsis(_ option: OptionSpec, language: Language) -> String {
+        option.kind == .flag ? option.spelling : option.spelling + " " + placeholder(option, language: language)
+    }
+
+    /// The free-standing word as usage lines and help write it: `<フォルダー>`.
+    static func synopsis(_ argument: ArgumentSpec, language: Language) -> String {
+        "<" + Message(argument.placeholder).text(in: language) + ">"
+    }
+
     /// What a usage error asks for instead of a wrong value: the choices, a range or the placeholder.
     static func expected(_ option: OptionSpec, language: Language) -> String {
         switch option.kind {
@@ -67,11 +76,11 @@ public enum CommandHelp {
         }
         var parts = [name]
         for option in spec.options {
-            let word = option.spelling + (option.kind == .flag ? "" : " " + placeholder(option, language: language))
+            let word = synopsis(option, language: language)
             parts.append(option.isRequired ? word : "[" + word + "]")
         }
         if let argument = spec.argument {
-            let word = "<" + Message(argument.placeholder).text(in: language) + ">"
+            let word = synopsis(argument, language: language)
             parts.append(argument.isRequired ? word : "[" + word + "]")
         }
         return parts.joined(separator: " ")

@@ -25,8 +25,9 @@ public struct CommandLineParser: Sendable {
         var spec = root
         var path: [String] = []
         var index = 0
-        if Self.withoutLanguage(arguments).first == "help" {
-            for word in Self.withoutLanguage(arguments).dropFirst() where word != "-h" && word != "--help" {
+        let words = Self.withoutLanguage(arguments)
+        if words.first == "help" {
+            for word in words.dropFirst() where word != "-h" && word != "--help" {
                 guard let next = spec.subcommand(named: word) else { throw unknownCommand(word, in: spec, path: path) }
                 spec = next
                 path.append(word)
@@ -125,10 +126,10 @@ public struct CommandLineParser: Sendable {
             argument = word
         }
         for option in spec.options where option.isRequired && values[option.name] == nil {
-            throw UsageError(.cliUsageMissingOption, [option.spelling + " " + placeholder(option)], commandPath: path)
+            throw UsageError(.cliUsageMissingOption, [CommandHelp.synopsis(option, language: language)], commandPath: path)
         }
         if let spot = spec.argument, spot.isRequired, argument == nil {
-            throw UsageError(.cliUsageMissingArgument, ["<" + Message(spot.placeholder).text(in: language) + ">"], commandPath: path)
+            throw UsageError(.cliUsageMissingArgument, [CommandHelp.synopsis(spot, language: language)], commandPath: path)
         }
         guard let action = spec.action else { preconditionFailure("KenshuCommands: '\(spec.name)' has neither subcommands nor an action") }
         return ParsedCommand(path: path, action: action, values: values, flags: flags, argument: argument ?? spec.argument?.defaultValue)
@@ -167,10 +168,8 @@ public struct CommandLineParser: Sendable {
         return UsageError(.cliUsageUnknownCommandGuess, [word, meant], suggestion: meant, commandPath: path)
     }
 
+    /// Full-width spellings never get here: `options` names them first.
     private func unknownOption(_ word: String, name: String, in spec: CommandSpec, path: [String]) -> UsageError {
-        if let halfWidth = HalfWidthInput.halfWidth(word) {
-            return UsageError(.cliUsageFullWidth, [word, halfWidth], commandPath: path)
-        }
         if name == "help" || name == "version", word.hasPrefix("--" + name + "=") {
             return UsageError(.cliUsageFlagTakesNoValue, ["--" + name, word], commandPath: path)
         }

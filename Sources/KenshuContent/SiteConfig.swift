@@ -9,6 +9,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var title = ""
     /// Set with the theme's fallback title: site.yml names none.
     public var isUntitled = false
+
+    /// The title site.yml gives, or `nil` for an untitled course (whatever the theme calls it).
+    public var givenTitle: String? { title.isEmpty || isUntitled ? nil : title }
     /// Namespaces saved progress in the browser (every `file://` page shares one store in Chromium).
     /// Set it once and keep it: changing it starts everyone's progress afresh.
     public var id: String?
@@ -57,7 +60,7 @@ public struct SiteConfig: Sendable, Hashable {
     public var storageID: String {
         if let id, !id.isEmpty { return id }
         // An overlay without an id must still never share its base's storage.
-        let seed = ([title.isEmpty || isUntitled ? Self.untitledSeed : title] + upstream.map(\.storageID)).joined(separator: "\u{1F}")
+        let seed = ([givenTitle ?? Self.untitledSeed] + upstream.map(\.storageID)).joined(separator: "\u{1F}")
         return "site-" + String(StableHash.fnv1a(seed) & 0xFFFF_FFFF, radix: 16)
     }
 

@@ -82,7 +82,7 @@ enum SourceArchive {
             json += (number == 0 ? "\n" : ",\n") + "    {\"path\": \(JSONText.string(file.path)), \"sha256\": \"\(SHA256.hex(file.data))\", \"size\": \(file.data.count)}"
         }
         json += "\n  ],\n  \"format\": 1,\n  \"id\": \(nullable(config.id)),\n  \"kenshu\": \(JSONText.string(KenshuVersion.current)),\n"
-        json += "  \"title\": \(nullable(config.title.isEmpty || config.isUntitled ? nil : config.title)),\n  \"version\": \(nullable(config.version))\n}\n"
+        json += "  \"title\": \(nullable(config.givenTitle)),\n  \"version\": \(nullable(config.version))\n}\n"
         return json
     }
 }

@@ -23,20 +23,23 @@ extension HTMLWriter {
     private func reportMdBookDirectives(in literal: String, of node: MarkdownNode, escaped source: (escaped: Set<Int>, offsets: [Int: Int])) {
         var rest = literal[...]
         while let open = rest.range(of: "{{#") {
-            let offset = literal.utf8.distance(from: literal.utf8.startIndex, to: open.lowerBound.samePosition(in: literal.utf8) ?? literal.utf8.endIndex)
+            let offset = literal.utf8.distance(from: literal.startIndex, to: open.lowerBound)
             let name = rest[open.upperBound...].prefix { $0.isLetter || $0 == "_" }
             rest = rest[open.upperBound...]
             guard !name.isEmpty, !source.escaped.contains(offset) else { continue }
             let at = location(line: node.startLine, column: node.startColumn + (source.offsets[offset] ?? offset))
-            guard !diagnostics.contains(where: { $0.message.key == .mdBookDirective && $0.location == at }) else { continue }
-            diagnostics.append(.warning(.mdBookDirective, String(name), at: at))
+            reportOnce(.warning(.mdBookDirective, String(name), at: at))
         }
     }
 
-    /// Reports an unknown name once per place: a table row is read twice (as a paragraph, then cell by cell).
     private func reportUnknownVariable(_ name: String, at location: SourceLocation) {
-        guard !diagnostics.contains(where: { $0.message.key == .unknownVariable && $0.location == location }) else { return }
-        diagnostics.append(.unknownVariable(name, at: location, known: options.variables))
+        reportOnce(.unknownVariable(name, at: location, known: options.variables))
+    }
+
+    /// Reports a problem once per place: a table row is read twice (as a paragraph, then cell by cell).
+    private func reportOnce(_ diagnostic: Diagnostic) {
+        guard !diagnostics.contains(where: { $0.message.key == diagnostic.message.key && $0.location == diagnostic.location }) else { return }
+        diagnostics.append(diagnostic)
     }
 
     /// `[text](url "{{自治体名}}の窓口")`: the title a browser shows on hover is text too.

@@ -47,13 +47,13 @@ struct CheckCommand {
         let ignore = siteYAML.map { SiteConfig.parse($0, path: config).0.externalIgnore } ?? []
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-            Self.fail(Message(.checkedFolderMissing, directory), printer)
+            Console.error(printer.line(.error(.checkedFolderMissing, directory, at: nil)))
             throw ExitCode(2)
         }
         do {
             report = try SiteChecker.check(root: directory, ignore: SiteChecker.ignoring(ignore))
         } catch {
-            Self.fail(Message(.checkedFolderUnreadable, directory, error.localizedDescription), printer)
+            Console.error(printer.line(.error(.checkedFolderUnreadable, directory, error.localizedDescription, at: nil)))
             throw ExitCode(2)
         }
         var externalNote = printer.say(.cliExternalOffline, String(report.external.count))
@@ -113,12 +113,6 @@ struct CheckCommand {
         if report.errors > 0 { throw ExitCode(1) }
     }
 
-    /// Prints a failure of the command with its code and advice: `kenshu: エラー: … — … [K0009]`.
-    static func fail(_ message: Message, _ printer: DiagnosticPrinter) {
-        let fix = message.standardFix(in: printer.language).map { " — " + $0 } ?? ""
-        Console.error("kenshu: \(printer.severityWord(.error)): " + message.text(in: printer.language) + fix + " [\(message.key.rawValue)]")
-    }
-
     /// The content folder that `--config` names (`Content/` for `Content/site.yml`).
     private var contentDirectory: String { URL(fileURLWithPath: config).deletingLastPathComponent().relativePath }
 
@@ -126,7 +120,7 @@ struct CheckCommand {
     private func reviewCourse(exists: Bool, printer: DiagnosticPrinter) throws -> CourseReview? {
         guard exists else {
             if freshness {
-                Self.fail(Message(.checkConfigMissing, config), printer)
+                Console.error(printer.line(.error(.checkConfigMissing, config, at: nil)))
                 throw ExitCode(2)
             }
             return nil
