@@ -49,10 +49,7 @@ let package = Package(
             exclude: ["StarterCourse", "StarterOverlay"]),
         .target(
             name: "KenshuServe",
-            dependencies: [
-                "KenshuBuild", .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]),
+            dependencies: ["KenshuBuild", .product(name: "FlyingSocks", package: "FlyingFox")]),
         .target(
             name: "KenshuExport",
             dependencies: [

@@ -1,33 +1,25 @@
-import FlyingFox
 import Foundation
 
 /// Lets through only requests meant for this computer's preview: the `Host` header must name the
 /// address the server listens on (or `localhost`), which defeats DNS rebinding, and a browser's
 /// `Origin` (sent with the live-reload WebSocket) must be the preview itself.
-struct LocalRequestGuard: HTTPHandler {
-    let inner: any HTTPHandler
+struct LocalRequestGuard: Sendable {
     /// Host names accepted, without port: the bound address, `localhost`, `127.0.0.1`.
     let hosts: Set<String>
 
-    init(_ inner: any HTTPHandler, boundHost: String) {
-        self.inner = inner
+    init(boundHost: String) {
         hosts = [boundHost.lowercased(), "localhost", "127.0.0.1"]
     }
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        if let refused = refusal(request) { return refused }
-        return try await inner.handleRequest(request)
-    }
-
     /// The `403` for a request from elsewhere, or nil when it may be answered.
-    func refusal(_ request: HTTPRequest) -> HTTPResponse? {
-        guard let host = request.headers[.host], hosts.contains(Self.hostName(host)) else {
-            return HTTPResponse(statusCode: .forbidden, body: Data("unknown Host\n".utf8))
+    func refusal(_ request: RequestHead) -> PreviewResponse? {
+        guard let host = request.value("Host"), hosts.contains(Self.hostName(host)) else {
+            return .plain(.forbidden, "unknown Host\n")
         }
-        if let origin = request.headers[HTTPHeader("Origin")], origin != "null" {
+        if let origin = request.value("Origin"), origin != "null" {
             let afterScheme = origin.lowercased().split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
             guard origin.lowercased().hasPrefix("http://"), hosts.contains(Self.hostName(afterScheme)) else {
-                return HTTPResponse(statusCode: .forbidden, body: Data("foreign Origin\n".utf8))
+                return .plain(.forbidden, "foreign Origin\n")
             }
         }
         return nil

@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 
@@ -8,11 +7,11 @@ import Foundation
 struct PreviewConnection {
     let socket: AsyncSocket
     let limits: ServeLimits
-    let handler: any HTTPHandler
+    let handler: PreviewHandler
     /// Answers a live-reload upgrade after the guard let it through.
     let reload: ReloadSocket
     /// Refuses requests for another host or from another origin before anything else sees them.
-    let guardRequest: @Sendable (HTTPRequest) -> HTTPResponse?
+    let guardRequest: LocalRequestGuard
 
     /// Serves until the connection ends; never throws.
     func run() async {
@@ -23,22 +22,21 @@ struct PreviewConnection {
             case .needMore:
                 return
             case .refuse(let status):
-                _ = await write(Self.plain(status, keepAlive: false))
+                _ = await write(Self.refusal(status))
                 return
             case .complete(let head, let consumed):
                 buffer = Array(rest[consumed...])
-                let request = head.request
-                if let refusal = guardRequest(request) {
-                    _ = await write(Self.encode(refusal, body: (try? await refusal.bodyData) ?? Data(), head: head, keepAlive: false))
+                if let refusal = guardRequest.refusal(head) {
+                    _ = await write(refusal.encoded(forHead: head.method == "HEAD", keepAlive: false))
                     return
                 }
                 if head.target.split(separator: "?").first.map(String.init) == LiveReloadScript.path, ReloadSocket.isUpgrade(head) {
                     guard let answer = ReloadSocket.handshake(head) else {
-                        _ = await write(Self.plain(.badRequest, keepAlive: false))
+                        _ = await write(Self.refusal(.badRequest))
                         return
                     }
                     guard await reload.hub.connectedPages < limits.reloadSockets else {
-                        _ = await write(Self.plain(.serviceUnavailable, keepAlive: false))
+                        _ = await write(Self.refusal(.serviceUnavailable))
                         return
                     }
                     guard await write(answer) else { return }
@@ -46,9 +44,8 @@ struct PreviewConnection {
                     return
                 }
                 let keepAlive = head.keepAlive && !head.hasBody
-                let response = await answer(request)
-                let body = (try? await response.bodyData) ?? Data()
-                guard await write(Self.encode(response, body: body, head: head, keepAlive: keepAlive)), keepAlive else { return }
+                let response = await handler.answer(head)
+                guard await write(response.encoded(forHead: head.method == "HEAD", keepAlive: keepAlive)), keepAlive else { return }
             }
         }
     }
@@ -74,39 +71,14 @@ struct PreviewConnection {
         }
     }
 
-    private func answer(_ request: HTTPRequest) async -> HTTPResponse {
-        do {
-            return try await handler.handleRequest(request)
-        } catch {
-            return HTTPResponse(statusCode: .internalServerError, body: Data("internal error\n".utf8))
-        }
-    }
-
     /// Writes within the write time; false when the client is gone or too slow.
     private func write(_ data: Data) async -> Bool {
         let socket = socket
         return (try? await withDeadline(seconds: limits.writeSeconds) { try await socket.write(data) }) != nil
     }
 
-    /// Status line, headers (Content-Length unless the handler set one, as for HEAD), blank line, body.
-    static func encode(_ response: HTTPResponse, body: Data, head: RequestHead?, keepAlive: Bool) -> Data {
-        var headers = response.headers
-        if headers[.contentLength] == nil { headers[.contentLength] = String(body.count) }
-        headers[.connection] = keepAlive ? "keep-alive" : "close"
-        var text = "HTTP/1.1 \(response.statusCode.code) \(response.statusCode.phrase)\r\n"
-        for (name, value) in headers where !value.contains("\r") && !value.contains("\n") {
-            text += "\(name.rawValue): \(value)\r\n"
-        }
-        text += "\r\n"
-        var data = Data(text.utf8)
-        if head?.method != "HEAD" { data += body }
-        return data
-    }
-
-    /// A short plain-text answer for a refused request.
-    static func plain(_ status: HTTPStatusCode, keepAlive: Bool) -> Data {
-        let response = HTTPResponse(
-            statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("\(status.code) \(status.phrase)\n".utf8))
-        return encode(response, body: Data("\(status.code) \(status.phrase)\n".utf8), head: nil, keepAlive: keepAlive)
+    /// A short plain-text answer for a refused request; the connection closes after it.
+    static func refusal(_ status: HTTPStatus) -> Data {
+        PreviewResponse.plain(status, "\(status.code) \(status.phrase)\n").encoded(forHead: false, keepAlive: false)
     }
 }

@@ -1,63 +1,51 @@
-import FlyingFox
 import Foundation
 import KenshuCore
 
 /// Answers the browser from the in-memory site: pages, `index.html` for folders, the right
 /// content types, an error page while the content has errors, and no way out of the site.
-struct PreviewHandler: HTTPHandler {
+struct PreviewHandler: Sendable {
     let session: PreviewSession
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return Self.plain(.methodNotAllowed, "GET and HEAD only\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
+    /// The answer to a request the ``LocalRequestGuard`` let through. A `HEAD` request gets the
+    /// same answer; ``PreviewResponse/encoded(forHead:keepAlive:)`` leaves the body out.
+    func answer(_ request: RequestHead) async -> PreviewResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            var refusal = PreviewResponse.plain(.methodNotAllowed, "GET and HEAD only\n")
+            refusal.headers.append(("Allow", "GET, HEAD"))
+            return refusal
         }
         let path: String
-        switch RequestPath.resolve(request.target.path()) {
-        case .refused: return Self.plain(.badRequest, "bad path\n")
+        switch RequestPath.resolve(request.path) {
+        case .refused: return .plain(.badRequest, "bad path\n")
         case .path(let resolved): path = resolved
         }
-        let response: HTTPResponse
         switch await session.current {
         case .failed(let diagnostics):
-            response = Self.html(.internalServerError, ErrorPage.html(diagnostics, language: await session.language, theme: await session.theme))
+            return Self.html(.internalServerError, ErrorPage.html(diagnostics, language: await session.language, theme: await session.theme))
         case .ready(let site):
             if let data = site.file(at: path) {
-                response = Self.file(data, path: path)
+                return Self.file(data, path: path)
             } else if !path.hasSuffix("index.html"), site.isFolder(path) {
                 let location = "/" + path.split(separator: "/").map { PercentEncoding.encodePathSegment(String($0)) }.joined(separator: "/") + "/"
-                response = HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
+                return PreviewResponse(status: .movedPermanently, headers: [("Location", location)])
             } else {
-                response = Self.html(.notFound, ErrorPage.notFound(path, language: await session.language, theme: await session.theme))
+                return Self.html(.notFound, ErrorPage.notFound(path, language: await session.language, theme: await session.theme))
             }
         }
-        if request.method == .HEAD {
-            var head = response
-            let length = try await response.bodyData.count
-            head.payload = .httpBody(HTTPBodySequence(data: Data()))
-            head.headers[.contentLength] = String(length)
-            return head
-        }
-        return response
     }
 
-    static func file(_ data: Data, path: String) -> HTTPResponse {
+    static func file(_ data: Data, path: String) -> PreviewResponse {
         let type = ContentType.forPath(path)
         let body = type.hasPrefix("text/html") ? Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self)).utf8) : data
-        return HTTPResponse(statusCode: .ok, headers: headers(type), body: body)
+        return PreviewResponse(status: .ok, headers: headers(type), body: body)
     }
 
-    static func html(_ status: HTTPStatusCode, _ page: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: headers("text/html; charset=utf-8"), body: Data(LiveReloadScript.inject(into: page).utf8))
+    static func html(_ status: HTTPStatus, _ page: String) -> PreviewResponse {
+        PreviewResponse(status: status, headers: headers("text/html; charset=utf-8"), body: Data(LiveReloadScript.inject(into: page).utf8))
     }
 
-    static func plain(_ status: HTTPStatusCode, _ text: String, extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
-        var all = headers("text/plain; charset=utf-8")
-        for (key, value) in extra { all[key] = value }
-        return HTTPResponse(statusCode: status, headers: all, body: Data(text.utf8))
-    }
-
-    static func headers(_ type: String) -> HTTPHeaders {
-        [.contentType: type, .cacheControl: "no-store", HTTPHeader("X-Content-Type-Options"): "nosniff"]
+    static func headers(_ type: String) -> [(name: String, value: String)] {
+        [("Content-Type", type), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
     }
 }
 

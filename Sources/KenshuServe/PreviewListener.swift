@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 #if canImport(Glibc)
@@ -7,8 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The preview's listening socket and accept loop. FlyingFox's `HTTPServer` has no request-size
-/// caps or idle timeouts and stops serving when `accept` fails with "Too many open files"; this loop
+/// The preview's listening socket and accept loop. FlyingFox's `HTTPServer` has no request-size caps
+/// or idle timeouts and stops serving when `accept` fails with "Too many open files"; this loop
 /// counts connections and answers those over the cap (well below the descriptor limit) with `503`.
 /// Should descriptors run out all the same (something else holding them), it frees a spare one to
 /// turn the waiting client away instead of failing.
@@ -34,7 +33,7 @@ struct PreviewListener {
 
     /// Accepts until the task is cancelled; every connection is closed before it returns.
     func serve(_ listening: Socket) async throws {
-        let pool: any AsyncSocketPool = HTTPServer.defaultPool()
+        let pool: any AsyncSocketPool = SocketPool<Poll>.make()
         try await pool.prepare()
         let listener = try AsyncSocket(socket: listening, pool: pool)
         let counter = ConnectionCounter(limit: limits.connections)
@@ -94,7 +93,7 @@ struct PreviewListener {
     }
 
     /// The answer for a client over the cap, written without waiting (it fits any socket buffer).
-    static let busy = PreviewConnection.plain(.serviceUnavailable, keepAlive: false)
+    static let busy = PreviewConnection.refusal(.serviceUnavailable)
 
     static func refuse(_ socket: Socket) {
         _ = try? socket.write(busy)

@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 import KenshuBuild
@@ -32,10 +31,11 @@ public final class PreviewServer: Sendable {
         self.port = port
         let ip = host == "localhost" ? "127.0.0.1" : host
         guard let address = try? sockaddr_in.inet(ip4: ip, port: port) else { throw StartError.badHost(host) }
-        let guarded = LocalRequestGuard(PreviewHandler(session: session), boundHost: host)
+        let handler = PreviewHandler(session: session)
+        let guarded = LocalRequestGuard(boundHost: host)
         let reload = ReloadSocket(hub: hub, limits: limits)
         listener = PreviewListener(address: address, limits: limits) { socket in
-            PreviewConnection(socket: socket, limits: limits, handler: guarded, reload: reload, guardRequest: guarded.refusal)
+            PreviewConnection(socket: socket, limits: limits, handler: handler, reload: reload, guardRequest: guarded)
         }
     }
 

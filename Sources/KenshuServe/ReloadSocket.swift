@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 
@@ -46,8 +45,8 @@ struct ReloadSocket {
                 }
             }
             group.addTask {
-                for await message in messages {
-                    guard case .text(let text) = message, (try? await writer.send(opcode: 0x1, Array(text.utf8))) != nil else { return }
+                for await text in messages {
+                    guard (try? await writer.send(opcode: 0x1, Array(text.utf8))) != nil else { return }
                 }
             }
             await group.next()

@@ -1,8 +1,8 @@
-import FlyingFox
 import Foundation
 
 /// The start of an HTTP/1.x request (request line and headers), read with the ``ServeLimits``
-/// applied before anything is kept: FlyingFox's own decoder reads a line of any length.
+/// applied before anything is kept, so a line of any length cannot fill the memory. It is the
+/// request the handlers see: the preview takes no request bodies.
 struct RequestHead: Equatable {
     var method: String
     var target: String
@@ -22,7 +22,7 @@ struct RequestHead: Equatable {
         /// A head, and how many bytes of the buffer it used.
         case complete(RequestHead, consumed: Int)
         /// Answer with this status and close the connection.
-        case refuse(HTTPStatusCode)
+        case refuse(HTTPStatus)
     }
 
     /// Parses `bytes`, the start of a connection's unread input. Linear in `bytes.count`.
@@ -100,16 +100,8 @@ struct RequestHead: Equatable {
         }
     }
 
-    /// The request handed to the handlers; its body is always empty (the preview takes none).
-    var request: HTTPRequest {
-        var headers = HTTPHeaders()
-        for field in fields { headers.addValue(field.value, for: HTTPHeader(field.name)) }
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        return HTTPRequest(
-            method: HTTPMethod(method), version: HTTPVersion(version),
-            target: .init(path: String(parts.first ?? ""), query: parts.count > 1 ? String(parts[1]) : ""),
-            headers: headers, body: HTTPBodySequence(data: Data()))
-    }
+    /// The target's path, still percent-encoded, without the query.
+    var path: String { String(target.prefix { $0 != "?" }) }
 
     /// The value of a header, names compared without case.
     func value(_ name: String) -> String? {

@@ -1,0 +1,44 @@
+import Foundation
+
+/// A status the preview answers with: its code and its reason phrase.
+struct HTTPStatus: Equatable, Sendable {
+    let code: Int
+    let phrase: String
+
+    static let ok = HTTPStatus(code: 200, phrase: "OK")
+    static let movedPermanently = HTTPStatus(code: 301, phrase: "Moved Permanently")
+    static let badRequest = HTTPStatus(code: 400, phrase: "Bad Request")
+    static let forbidden = HTTPStatus(code: 403, phrase: "Forbidden")
+    static let notFound = HTTPStatus(code: 404, phrase: "Not Found")
+    static let methodNotAllowed = HTTPStatus(code: 405, phrase: "Method Not Allowed")
+    static let uriTooLong = HTTPStatus(code: 414, phrase: "URI Too Long")
+    static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431, phrase: "Request Header Fields Too Large")
+    static let internalServerError = HTTPStatus(code: 500, phrase: "Internal Server Error")
+    static let serviceUnavailable = HTTPStatus(code: 503, phrase: "Service Unavailable")
+}
+
+/// One answer of the preview, whole: a status, header fields in the order they are written, and
+/// the body. The preview's answers are pages already in memory, so nothing is streamed.
+struct PreviewResponse: Sendable {
+    var status: HTTPStatus
+    var headers: [(name: String, value: String)] = []
+    var body = Data()
+
+    /// A short plain-text answer, such as a refusal.
+    static func plain(_ status: HTTPStatus, _ text: String) -> PreviewResponse {
+        PreviewResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Data(text.utf8))
+    }
+
+    /// Status line, header fields, `Content-Length` and `Connection`, a blank line, and the body
+    /// unless the request was `HEAD` (which gets the length the body would have).
+    func encoded(forHead: Bool, keepAlive: Bool) -> Data {
+        var text = "HTTP/1.1 \(status.code) \(status.phrase)\r\n"
+        for (name, value) in headers where !value.contains("\r") && !value.contains("\n") {
+            text += "\(name): \(value)\r\n"
+        }
+        text += "Content-Length: \(body.count)\r\nConnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
+        var data = Data(text.utf8)
+        if !forHead { data += body }
+        return data
+    }
+}
