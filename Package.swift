@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Only the tests read archives with ZIPFoundation: a reader Kenshu did not write (see KenshuZip).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -23,11 +24,16 @@ let package = Package(
             name: "CMark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
         .target(name: "KenshuCore"),
+        .systemLibrary(
+            name: "CKenshuZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Zip archives on the system's zlib: written for exports, read for `base:` courses. Not
+        // ZIPFoundation, whose compile sat on the first clean build's critical path (bench/README.md).
+        .target(name: "KenshuZip", dependencies: ["CKenshuZlib"]),
         .target(
             name: "KenshuContent",
             dependencies: [
-                "KenshuCore", .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "KenshuCore", "KenshuZip", .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "KenshuMarkdown", dependencies: ["KenshuCore", "CMark"]),
         .target(name: "KenshuQuiz", dependencies: ["KenshuCore", "KenshuMarkdown"]),
@@ -53,8 +59,7 @@ let package = Package(
         .target(
             name: "KenshuExport",
             dependencies: [
-                "KenshuBuild", "KenshuCore", "KenshuContent", "KenshuQuiz", "KenshuSite", "KenshuRender", "KenshuTheme",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "KenshuBuild", "KenshuCore", "KenshuContent", "KenshuQuiz", "KenshuSite", "KenshuRender", "KenshuTheme", "KenshuZip",
             ]),
         // Kenshu reads its own command line so that help and usage errors speak Japanese
         // (swift-argument-parser's words are English, built into it): see CommandLineParser.
@@ -65,7 +70,7 @@ let package = Package(
         .testTarget(
             name: "KenshuTests",
             dependencies: [
-                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuExport", "KenshuSearch", "KenshuCommandLine",
+                "KenshuBuild", "KenshuServe", "KenshuCheck", "KenshuExport", "KenshuSearch", "KenshuCommandLine", "KenshuZip",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // Only for the differential test of Kenshu's own template renderer against swift-mustache.
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import KenshuCore
-import ZIPFoundation
+import KenshuZip
 
 /// A `source` export (`kenshu export --format source`) used as `base:`: unpacked once into the
 /// user's own cache folder (`kenshu-base-<uid>/` under the temporary folder, mode 0700), named by
@@ -76,8 +76,8 @@ enum BaseArchive {
         try? fm.removeItem(at: staging)
         defer { try? fm.removeItem(at: staging) }
         do {
-            let archive = try Archive(url: zip, accessMode: .read)
-            let entries = archive.filter { $0.type == .file }
+            let archive = try ZipArchive(contentsOf: zip.path)
+            let entries = archive.entries.filter { $0.kind == .file }
             guard entries.reduce(UInt64(0), { $0 &+ $1.uncompressedSize }) <= byteLimit else { throw Failure.tooLarge }
             var written: UInt64 = 0
             var listing = ""
@@ -90,7 +90,7 @@ enum BaseArchive {
                 }
                 defer { try? handle.close() }
                 var size: UInt64 = 0
-                _ = try archive.extract(entry) { chunk in
+                try archive.extract(entry) { chunk in
                     written += UInt64(chunk.count)
                     size += UInt64(chunk.count)
                     if written > byteLimit { throw Failure.tooLarge }
