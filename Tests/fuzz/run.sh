@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the front-matter splitter, the quiz parser, the HTML tokenizer and the URL resolver with
+# Fuzzes the front-matter splitter, the quiz parser, the HTML tokenizer, the URL resolver and the zip reader with
 # libFuzzer for SECONDS (default 60), after replaying every saved crash in regressions/.
 # A crash or a hang (one input over 10 s) fails the run and leaves the input in Tests/fuzz/crashes/.
 set -euo pipefail

@@ -2,6 +2,7 @@ import Foundation
 import KenshuCheck
 import KenshuContent
 import KenshuMarkdown
+import KenshuZip
 @testable import KenshuCheck
 @testable import KenshuQuiz
 
@@ -11,16 +12,18 @@ import KenshuMarkdown
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
-    let text = String(decoding: UnsafeBufferPointer(start: data + 1, count: size - 1), as: UTF8.self)
-    FuzzTarget(rawValue: data[0] % UInt8(FuzzTarget.allCases.count))?.run(text)
+    let bytes = UnsafeBufferPointer(start: data + 1, count: size - 1)
+    // ASCII '0' picks the first part, so the corpus files can be named by the digit they start with.
+    FuzzTarget(rawValue: (data[0] &- UInt8(ascii: "0")) % UInt8(FuzzTarget.allCases.count))?.run(bytes)
     return 0
 }
 
-/// The four parts, one per value of the input's first byte (modulo their count).
+/// The five parts, one per value of the input's first byte (its distance from '0', modulo their count).
 enum FuzzTarget: UInt8, CaseIterable {
-    case frontMatter, quiz, htmlTokenizer, urlResolver
+    case frontMatter, quiz, htmlTokenizer, urlResolver, zipArchive
 
-    func run(_ text: String) {
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let text = String(decoding: bytes, as: UTF8.self)
         switch self {
         case .frontMatter:
             let split = FrontMatterSplitter.split(text)
@@ -43,6 +46,14 @@ enum FuzzTarget: UInt8, CaseIterable {
             let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             let page = lines.count > 1 ? lines[1] : "a/page.html"
             _ = URLResolver.resolve(lines[0], page: page, base: lines.count > 2 ? lines[2] : nil)
+        case .zipArchive:
+            // A `base:` zip from anywhere: no entry may hand out more than it declares.
+            guard let archive = try? ZipArchive(Data(bytes)) else { return }
+            for entry in archive.entries {
+                var total: UInt64 = 0
+                try? archive.extract(entry) { total += UInt64($0.count) }
+                precondition(total <= entry.uncompressedSize, "an entry inflated past its declared size")
+            }
         }
     }
 }
