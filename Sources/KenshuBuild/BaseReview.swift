@@ -45,9 +45,7 @@ public enum BaseReview {
             .baseNotFound, .baseWithoutSite, .baseLoop, .baseTooDeep, .baseArchiveUnreadable, .baseArchiveWithoutSite, .baseArchiveTooLarge,
         ]
         guard let problem = tree.diagnostics.first(where: { $0.severity == .error && baseCodes.contains($0.message.key) }) else { return nil }
-        var failure = ToolFailure(.toolError, "")
-        failure.message = problem.message
-        return failure
+        return ToolFailure(problem.message)
     }
 
     /// Records the base as it is now as reviewed; returns the record and the file written.

@@ -18,6 +18,11 @@ struct BuildLock {
                 close(descriptor)
                 return
             }
+            // Only an existing lock means another build; anything else is a folder that cannot be written.
+            let reason = errno
+            guard reason == EEXIST else {
+                throw ToolFailure(.buildLockFailed, output, SystemErrorReason.key(errno: reason)?.rawValue ?? String(cString: strerror(reason)))
+            }
             let holder = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             if let holder, holder != me, kill(holder, 0) == 0 || errno == EPERM {
                 throw ToolFailure(.concurrentBuild, output)

@@ -71,8 +71,10 @@ public enum Builder {
                     .map { $0.diagnostic(output: options.outputDirectory) })
                 return !diagnostics.failsBuild(strict: options.strict)
             }
+        } catch let failure as ToolFailure {
+            throw Failure(step: "write", underlying: failure)
         } catch {
-            throw Failure(step: "write", underlying: error)
+            throw Failure(step: "write", underlying: ToolFailure(.outputWriteFailed, outputURL.path, SystemErrorReason.argument(for: error)))
         }
         timings.append(("outputs, check, write", Date().timeIntervalSince(start)))
         guard let files else { return result(succeeded: false, files: 0) }

@@ -20,7 +20,7 @@ public struct SitePipeline: Sendable {
     public static let stepNames = ["content", "theme", "pages", "site", "transforms"]
 
     /// A step failed for a reason outside the content (a missing folder); content problems are diagnostics.
-    public struct StepFailure: Error, CustomStringConvertible {
+    public struct StepFailure: FailureMessage, CustomStringConvertible {
         public var step: String
         public var underlying: any Error
 
@@ -31,10 +31,9 @@ public struct SitePipeline: Sendable {
 
         public var description: String { "\(step): \(underlying)" }
 
-        /// What to tell the author: the catalog message of a ``ToolFailure``, else the system's words.
-        public var message: Message {
-            (underlying as? ToolFailure)?.message ?? Message(.toolError, "\(step): \(underlying.localizedDescription)")
-        }
+        /// What to tell the author: the catalog message of a ``ToolFailure``, else K0014 with the
+        /// system's reason in the author's language when it is a common one.
+        public var message: Message { Message.failure(underlying) }
     }
 
     /// What the pipeline produced: the site and its theme, or the problems that stop it.

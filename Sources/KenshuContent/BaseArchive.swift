@@ -20,6 +20,8 @@ enum BaseArchive {
 
     enum Failure: Error {
         case unreadable
+        /// A real zip that uses what Kenshu does not read: a password, ZIP64, Deflate64.
+        case unsupported
         case tooLarge
         case withoutSite
     }
@@ -81,8 +83,10 @@ enum BaseArchive {
             guard entries.reduce(UInt64(0), { $0 &+ $1.uncompressedSize }) <= byteLimit else { throw Failure.tooLarge }
             var written: UInt64 = 0
             var listing = ""
+            var seen: Set<String> = []
             for entry in entries {
-                guard let relative = safeRelativePath(entry.path) else { continue }
+                // A name given twice keeps its first file, so the listing stays true (and the copy reusable).
+                guard let relative = safeRelativePath(entry.path), seen.insert(relative).inserted else { continue }
                 let destination = staging.appendingPathComponent(relative)
                 try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
                 guard fm.createFile(atPath: destination.path, contents: nil), let handle = FileHandle(forWritingAtPath: destination.path) else {
@@ -102,6 +106,8 @@ enum BaseArchive {
             if !fm.fileExists(atPath: target.path) { try fm.moveItem(at: staging, to: target) }
         } catch let failure as Failure {
             throw failure
+        } catch ZipError.unsupported {
+            throw .unsupported
         } catch {
             throw .unreadable
         }

@@ -94,6 +94,8 @@ enum CourseLayers {
                 diagnostics.append(.error(.baseArchiveWithoutSite, reference.path, at: reference.location))
             case .unreadable:
                 diagnostics.append(.error(.baseArchiveUnreadable, reference.path, at: reference.location))
+            case .unsupported:
+                diagnostics.append(.error(.baseArchiveUnsupported, reference.path, at: reference.location))
             }
         }
         return nil

@@ -12,6 +12,11 @@ public struct DiagnosticPrinter: Sendable {
         return "\(place)\(severityWord(diagnostic.severity)): \(diagnostic.text(in: language))\(advice) [\(diagnostic.code)]"
     }
 
+    /// `kenshu: エラー: … — advice [K0012]` for an error that stops a command (``Message/failure(_:)``).
+    public func failureLine(_ error: any Error) -> String {
+        line(Diagnostic(.error, Message.failure(error), at: nil))
+    }
+
     public func severityWord(_ severity: Diagnostic.Severity) -> String {
         Message(severity == .error ? .cliSeverityError : .cliSeverityWarning).text(in: language)
     }

@@ -60,7 +60,7 @@ public enum Exporter {
             try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: output, options: .atomic)
         } catch {
-            throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportWriteFailed, output.path, error.localizedDescription))
+            throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportWriteFailed, output.path, SystemErrorReason.argument(for: error)))
         }
         return ExportResult(diagnostics: diagnostics.sorted, outputPath: output.path, itemCount: count, siteLanguage: config.language)
     }

@@ -7,16 +7,17 @@ struct PreviewHandler: Sendable {
     let session: PreviewSession
 
     /// The answer to a request the ``LocalRequestGuard`` let through. A `HEAD` request gets the
-    /// same answer; ``PreviewResponse/encoded(forHead:keepAlive:)`` leaves the body out.
+    /// same answer; ``PreviewResponse/encoded(forHead:keepAlive:)`` leaves the body out. Methods
+    /// are case-sensitive (RFC 9110 §9.1): `get` is refused.
     func answer(_ request: RequestHead) async -> PreviewResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
-            var refusal = PreviewResponse.plain(.methodNotAllowed, "GET and HEAD only\n")
+            var refusal = Self.plain(.methodNotAllowed, "GET and HEAD only\n")
             refusal.headers.append(("Allow", "GET, HEAD"))
             return refusal
         }
         let path: String
         switch RequestPath.resolve(request.path) {
-        case .refused: return .plain(.badRequest, "bad path\n")
+        case .refused: return Self.plain(.badRequest, "bad path\n")
         case .path(let resolved): path = resolved
         }
         switch await session.current {
@@ -27,7 +28,8 @@ struct PreviewHandler: Sendable {
                 return Self.file(data, path: path)
             } else if !path.hasSuffix("index.html"), site.isFolder(path) {
                 let location = "/" + path.split(separator: "/").map { PercentEncoding.encodePathSegment(String($0)) }.joined(separator: "/") + "/"
-                return PreviewResponse(status: .movedPermanently, headers: [("Location", location)])
+                // Not kept by the browser: the same port may serve another course tomorrow.
+                return PreviewResponse(status: .movedPermanently, headers: [("Location", location), ("Cache-Control", "no-store")])
             } else {
                 return Self.html(.notFound, ErrorPage.notFound(path, language: await session.language, theme: await session.theme))
             }
@@ -42,6 +44,10 @@ struct PreviewHandler: Sendable {
 
     static func html(_ status: HTTPStatus, _ page: String) -> PreviewResponse {
         PreviewResponse(status: status, headers: headers("text/html; charset=utf-8"), body: Data(LiveReloadScript.inject(into: page).utf8))
+    }
+
+    static func plain(_ status: HTTPStatus, _ text: String) -> PreviewResponse {
+        PreviewResponse(status: status, headers: headers("text/plain; charset=utf-8"), body: Data(text.utf8))
     }
 
     static func headers(_ type: String) -> [(name: String, value: String)] {

@@ -33,6 +33,7 @@ struct PreviewListener {
 
     /// Accepts until the task is cancelled; every connection is closed before it returns.
     func serve(_ listening: Socket) async throws {
+        // epoll on Linux, kqueue on Darwin (FlyingSocks' `make` picks; `Poll` only names the fallback).
         let pool: any AsyncSocketPool = SocketPool<Poll>.make()
         try await pool.prepare()
         let listener = try AsyncSocket(socket: listening, pool: pool)

@@ -73,8 +73,7 @@ public actor PreviewSession {
             }
             trace.mark("render index")
         } catch {
-            let message = (error as? SitePipeline.StepFailure)?.message ?? Message(.toolError, "\(error)")
-            state = .failed([Diagnostic(.error, message, at: nil)])
+            state = .failed([Diagnostic(.error, Message.failure(error), at: nil)])
         }
         return state
     }

@@ -3,7 +3,8 @@ import Foundation
 /// A zip archive read from bytes: its central directory as ``ZipEntry`` values, and each file's
 /// contents on request. Written for archives from anywhere, including hostile ones: every offset
 /// and length is checked against the bytes before use, and an entry inflates to no more than the
-/// size it declares. ZIP64, encryption and split archives are refused as ``ZipError/unsupported``.
+/// size it declares. ZIP64, encryption, split archives and methods other than stored and deflate
+/// are ``ZipError/unsupported``; names are UTF-8 or, from Windows, Shift_JIS.
 public struct ZipArchive: Sendable {
     public let entries: [ZipEntry]
     private let bytes: Data
@@ -61,15 +62,21 @@ public struct ZipArchive: Sendable {
         return data
     }
 
-    /// The end-of-central-directory record: the last signature whose comment reaches exactly to the end.
+    /// The end-of-central-directory record: the last signature whose comment reaches exactly to the
+    /// end of the file, else (bytes appended after the archive, which Info-ZIP and Python's zipfile
+    /// ignore too) the last one whose comment fits.
     private static func endOfDirectory(_ raw: UnsafeRawBufferPointer) throws(ZipError) -> Int {
         let last = raw.count - ZipLayout.endOfDirectorySize
         guard last >= 0 else { throw .malformed }
-        for offset in stride(from: last, through: max(0, last - 65535), by: -1)
-        where raw.uint32(at: offset) == ZipLayout.endOfDirectory && raw.uint16(at: offset + 20).map(Int.init) == last - offset {
-            return offset
+        var fitting: Int?
+        for offset in stride(from: last, through: max(0, last - 65535 - 1024), by: -1)
+        where raw.uint32(at: offset) == ZipLayout.endOfDirectory {
+            guard let comment = raw.uint16(at: offset + 20).map(Int.init), comment <= last - offset else { continue }
+            if comment == last - offset { return offset }
+            if fitting == nil { fitting = offset }
         }
-        throw .malformed
+        guard let fitting else { throw .malformed }
+        return fitting
     }
 
     private static func directory(_ raw: UnsafeRawBufferPointer) throws(ZipError) -> [ZipEntry] {
@@ -80,22 +87,25 @@ public struct ZipArchive: Sendable {
         else { throw .malformed }
         guard total != 0xFFFF, size != 0xFFFF_FFFF, start != 0xFFFF_FFFF else { throw .unsupported }
         guard disk == 0, directoryDisk == 0, onDisk == total else { throw .unsupported }
-        guard UInt64(start) + UInt64(size) <= UInt64(end) else { throw .malformed }
+        // The directory ends where the end record begins: anything before the offsets it names
+        // (a self-extractor's stub, a mail header) shifts every offset by the same amount.
+        guard UInt64(size) <= UInt64(end), UInt64(start) <= UInt64(end) - UInt64(size) else { throw .malformed }
+        let shift = end - Int(size) - Int(start)
         var entries: [ZipEntry] = []
         entries.reserveCapacity(Int(total))
-        var offset = Int(start)
+        var offset = Int(start) + shift
         for _ in 0..<total {
-            let (entry, next) = try centralEntry(raw, at: offset, directoryEnd: Int(start) + Int(size))
+            let (entry, next) = try centralEntry(raw, at: offset, directoryEnd: end, shift: shift)
             offset = next
-            if let entry { entries.append(entry) }
+            entries.append(entry)
         }
         return entries
     }
 
-    /// One central directory record and where the next begins; nil for a record whose name cannot be read.
+    /// One central directory record and where the next begins.
     private static func centralEntry(
-        _ raw: UnsafeRawBufferPointer, at offset: Int, directoryEnd: Int
-    ) throws(ZipError) -> (ZipEntry?, Int) {
+        _ raw: UnsafeRawBufferPointer, at offset: Int, directoryEnd: Int, shift: Int
+    ) throws(ZipError) -> (ZipEntry, Int) {
         guard raw.uint32(at: offset) == ZipLayout.centralHeader,
               let madeBy = raw.uint16(at: offset + 4), let flags = raw.uint16(at: offset + 8),
               let method = raw.uint16(at: offset + 10), let crc = raw.uint32(at: offset + 16),
@@ -110,11 +120,11 @@ public struct ZipArchive: Sendable {
         guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF else { throw .unsupported }
         guard flags & ZipLayout.encryptedFlag == 0 else { throw .unsupported }
         let nameBytes = Data(raw[nameStart..<nameStart + Int(nameLength)])
-        guard let name = ZipEntry.decodeName(nameBytes, utf8Flag: flags & ZipLayout.utf8Flag != 0) else { return (nil, next) }
+        guard let name = ZipEntry.decodeName(nameBytes) else { throw .malformed }
         let kind = ZipEntry.kind(name: name, madeBy: madeBy, externalAttributes: external)
         let entry = ZipEntry(
             path: name, kind: kind, method: method, crc32: crc, compressedSize: UInt64(compressed),
-            uncompressedSize: UInt64(uncompressed), localHeaderOffset: Int(local))
+            uncompressedSize: UInt64(uncompressed), localHeaderOffset: Int(local) + shift)
         return (entry, next)
     }
 }

@@ -20,12 +20,10 @@ public struct ZipEntry: Sendable, Equatable {
     public let uncompressedSize: UInt64
     let localHeaderOffset: Int
 
-    /// UTF-8 when flagged or valid; otherwise Shift_JIS, which is what Windows' own
-    /// "compressed folder" writes on a Japanese PC. Nil when it is neither.
-    static func decodeName(_ bytes: Data, utf8Flag: Bool) -> String? {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        if utf8Flag { return nil }
-        return String(data: bytes, encoding: .shiftJIS)
+    /// UTF-8 when valid; otherwise Shift_JIS, which is what Windows' own "compressed folder"
+    /// writes on a Japanese PC (also when a tool set the UTF-8 flag wrongly). Nil when it is neither.
+    static func decodeName(_ bytes: Data) -> String? {
+        String(validating: bytes, as: UTF8.self) ?? String(data: bytes, encoding: .shiftJIS)
     }
 
     static func kind(name: String, madeBy: UInt16, externalAttributes: UInt32) -> Kind {
@@ -35,7 +33,9 @@ public struct ZipEntry: Sendable, Equatable {
             let type = (externalAttributes >> 16) & 0o170000
             if type == 0o040000 { return .directory }
             if type != 0 && type != 0o100000 { return .special }
+            return .file
         }
-        return .file
+        // Made by DOS or Windows: the low byte holds the DOS attributes, 0x10 a folder.
+        return externalAttributes & 0x10 != 0 ? .directory : .file
     }
 }

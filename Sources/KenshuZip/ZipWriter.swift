@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a zip archive in memory: files in the order given, names in UTF-8 (flagged), each file
 /// deflated unless that would not make it smaller, one DOS timestamp for all, and mode 0644 for
-/// Unix tools. The same files in the same order always give the same bytes.
+/// Unix tools. The same files in the same order give the same bytes with the same zlib (another
+/// zlib version may deflate differently; the files inside stay the same).
 public struct ZipWriter {
     /// 2000-01-01 00:00:00, as zip's DOS date and time fields store it (no time zone).
     public static let fixedDate: UInt16 = (2000 - 1980) << 9 | 1 << 5 | 1

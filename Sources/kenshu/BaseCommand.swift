@@ -29,8 +29,7 @@ enum BaseCommand {
         do {
             return try body()
         } catch let failure as ToolFailure {
-            Console.error("kenshu: \(printer.severityWord(.error)): " + failure.message.text(in: printer.language)
-                + (failure.message.standardFix(in: printer.language).map { " — " + $0 } ?? ""))
+            Console.error(printer.failureLine(failure))
             throw ExitCode(2)
         }
     }

@@ -35,7 +35,7 @@ struct BuildCommand {
             }
         } catch let failure as Builder.Failure {
             let printer = language.printer(siteLanguage: nil)
-            Console.error("kenshu: \(printer.severityWord(.error)): \(failure.message.text(in: printer.language))")
+            Console.error(printer.failureLine(failure))
             throw ExitCode(2)
         }
         let printer = language.printer(siteLanguage: result.siteLanguage)

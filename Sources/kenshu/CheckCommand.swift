@@ -53,7 +53,7 @@ struct CheckCommand {
         do {
             report = try SiteChecker.check(root: directory, ignore: SiteChecker.ignoring(ignore))
         } catch {
-            Console.error(printer.line(.error(.checkedFolderUnreadable, directory, error.localizedDescription, at: nil)))
+            Console.error(printer.line(.error(.checkedFolderUnreadable, directory, SystemErrorReason.argument(for: error), at: nil)))
             throw ExitCode(2)
         }
         var externalNote = printer.say(.cliExternalOffline, String(report.external.count))
@@ -136,7 +136,7 @@ struct CheckCommand {
         do {
             return try CourseReview.run(contentDirectory: contentDirectory, today: day)
         } catch let failure as SitePipeline.StepFailure {
-            Console.error("kenshu: \(printer.severityWord(.error)): \(failure.message.text(in: printer.language))")
+            Console.error(printer.failureLine(failure))
             throw ExitCode(2)
         }
     }

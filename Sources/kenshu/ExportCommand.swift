@@ -27,7 +27,7 @@ struct ExportCommand {
             result = try Exporter.export(ExportOptions(build: build, format: format, outputFile: output))
         } catch let failure as Builder.Failure {
             let printer = language.printer(siteLanguage: nil)
-            Console.error("kenshu: \(printer.severityWord(.error)): \(failure.message.text(in: printer.language))")
+            Console.error(printer.failureLine(failure))
             throw ExitCode(2)
         }
         let printer = language.printer(siteLanguage: result.siteLanguage)

@@ -29,7 +29,7 @@ enum Kenshu {
             } catch let failure as ExitCode {
                 exit(failure.status)
             } catch {
-                Console.error("kenshu: " + DiagnosticPrinter(language: language).severityWord(.error) + ": \(error)")
+                Console.error(DiagnosticPrinter(language: language).failureLine(error))
                 exit(1)
             }
         }

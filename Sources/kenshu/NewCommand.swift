@@ -24,7 +24,7 @@ struct NewCommand {
                 try StarterCourse.write(to: URL(fileURLWithPath: directory))
             }
         } catch let failure as ToolFailure {
-            Console.error("kenshu: \(printer.severityWord(.error)): " + failure.message.text(in: printer.language))
+            Console.error(printer.failureLine(failure))
             throw ExitCode(2)
         }
         let cd = Self.shellWord(directory)

@@ -34,7 +34,7 @@ struct ServeCommand {
         do {
             server = try PreviewServer(options: options, host: host, port: port) { Console.error($0) }
         } catch {
-            Console.error("kenshu: \(printer.severityWord(.error)): " + Self.describe(error, printer))
+            Console.error(printer.failureLine(error))
             throw ExitCode(2)
         }
         let openBrowser = open
@@ -64,16 +64,9 @@ struct ServeCommand {
         } catch where stopping.isSet || error is CancellationError {
             Console.error("kenshu: " + printer.say(.cliStopped))
         } catch {
-            Console.error("kenshu: \(printer.severityWord(.error)): " + Self.describe(error, printer))
+            Console.error(printer.failureLine(error))
             throw ExitCode(2)
         }
-    }
-
-    /// A failure's words with its advice, in the printer's language.
-    static func describe(_ error: any Error, _ printer: DiagnosticPrinter) -> String {
-        guard let failure = error as? ToolFailure else { return "\(error)" }
-        let fix = failure.message.standardFix(in: printer.language).map { " — " + $0 } ?? ""
-        return failure.message.text(in: printer.language) + fix
     }
 }
 

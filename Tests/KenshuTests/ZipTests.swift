@@ -1,4 +1,5 @@
 import Foundation
+import KenshuCore
 import Testing
 import ZIPFoundation
 @testable import KenshuContent
@@ -92,6 +93,35 @@ struct ZipTests {
         #expect(try own.contents(of: own.entries[0]) == Data("本文".utf8))
     }
 
+    /// Windows tools mark folders with the DOS attribute 0x10 and may leave out the trailing slash.
+    @Test func testDOSFolderWithoutSlash_isAFolder() throws {
+        var writer = ZipWriter()
+        try writer.add(path: "Content/images", data: Data())
+        try writer.add(path: "Content/images/a.txt", data: Data("絵".utf8))
+        var data = try writer.finished()
+        let first = try Self.centralEntryOffset(data, index: 0)
+        data[first + 4] = 20  // made by: DOS (0), spec 2.0
+        data[first + 5] = 0
+        Self.put(UInt32(0x10), into: &data, at: first + 38)
+        let own = try ZipArchive(data)
+        #expect(own.entries.map(\.kind) == [.directory, .file])
+    }
+
+    /// A self-extractor's stub before the archive and bytes after it, as Info-ZIP and Python accept.
+    @Test func testBytesBeforeAndAfter_areSkipped() throws {
+        let archive = Data(repeating: 0x4D, count: 100) + (try Self.written()) + Data("\r\n-- \r\n".utf8)
+        let own = try ZipArchive(archive)
+        #expect(own.entries.map(\.path) == Self.files.map(\.0))
+        for (entry, (_, expected)) in zip(own.entries, Self.files) { #expect(try own.contents(of: entry) == expected) }
+    }
+
+    @Test func testNameNeitherUTF8NorShiftJIS_isMalformed() throws {
+        var writer = ZipWriter()
+        try writer.add(path: "ab", data: Data("x".utf8))
+        let bad = Self.replacing(Data("ab".utf8), with: Data([0xFF, 0xFF]), in: try writer.finished())
+        #expect(throws: ZipError.malformed) { try ZipArchive(bad) }
+    }
+
     @Test func testBrokenArchives_areRefusedWithoutCrashing() throws {
         let good = try Self.written()
         #expect(throws: ZipError.malformed) { try ZipArchive(Data()) }
@@ -161,6 +191,32 @@ struct ZipTests {
         }
         let unpacked = try FileManager.default.subpathsOfDirectory(atPath: URL(fileURLWithPath: content).deletingLastPathComponent().path)
         #expect(unpacked.filter { $0.hasSuffix(marker) }.isEmpty, "\(unpacked)")
+    }
+
+    /// A password-protected zip (common for mail between offices) gets its own message, not "not a zip".
+    @Test func testEncryptedBase_isUnsupported() throws {
+        var data = try Self.written()
+        data[try Self.centralStart(data) + 8] |= 1
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-locked-\(UUID().uuidString).zip").path
+        try data.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: BaseArchive.Failure.unsupported) { try BaseArchive.unpack(path) }
+        #expect(Message(.baseArchiveUnsupported, "town.zip").text(in: .ja).contains("パスワード付き"))
+    }
+
+    /// A name given twice keeps its first file, and the unpacked copy is reused by the next build.
+    @Test func testDuplicateNames_keepTheFirst_andTheCopyIsReused() throws {
+        var writer = ZipWriter()
+        let site = "id: dup-\(UUID().uuidString)\ntitle: 重複\n"
+        try writer.add(path: "Content/site.yml", data: Data(site.utf8))
+        try writer.add(path: "Content/index.md", data: Data("---\ntitle: 一つ目\n---\n".utf8))
+        try writer.add(path: "Content/index.md", data: Data("---\ntitle: 二つ目は長い\n---\n".utf8))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-dup-\(UUID().uuidString).zip").path
+        try writer.finished().write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try BaseArchive.unpack(path)
+        #expect(try String(contentsOfFile: folder + "/index.md", encoding: .utf8).contains("一つ目"))
+        #expect(BaseArchive.isComplete(URL(fileURLWithPath: folder).deletingLastPathComponent()))
     }
 
     /// Declared sizes over the limit are refused before anything is inflated.

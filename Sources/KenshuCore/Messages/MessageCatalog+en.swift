@@ -10,6 +10,9 @@ extension MessageCatalog {
         .checkedFolderMissing: Entry("there is no folder '{0}' to check", fix: "build the site first with kenshu build, or name the folder to check (for example kenshu check Output)"),
         .checkConfigMissing: Entry("there is no settings file '{0}'", fix: "name the course's site.yml with --config (for example --config Content/site.yml)"),
         .checkedFolderUnreadable: Entry("cannot read the folder '{0}' to check: {1}"),
+        .outputWriteFailed: Entry("cannot write to '{0}': {1}", fix: "choose a writable folder with --output; the site built before was not changed"),
+        .buildLockFailed: Entry("cannot create the build's marker file beside '{0}': {1}", fix: "choose a writable folder with --output"),
+        .unexpectedError: Entry("stopped by an unexpected error: {0}", fix: "run the command again; if it happens again, pass this text on to whoever maintains the course or to the developers"),
         .badHost: Entry("cannot listen on '{0}'", fix: "use an IPv4 address such as 127.0.0.1"),
         .concurrentBuild: Entry("another kenshu build is writing '{0}' right now", fix: "wait for it to finish, then build again"),
 
@@ -137,6 +140,14 @@ extension MessageCatalog {
         .reasonOutputIsFile: Entry("it is a file, not a folder"),
         .reasonOutputOthersFiles: Entry("it holds files that Kenshu did not write ({2}); choose a new or empty folder"),
         .reasonOutputDotFiles: Entry("it holds dot files ({2}) but no {3} marker; choose a new or empty folder, or create an empty '{3}' file in it to let Kenshu replace it"),
+
+        .reasonIOInTheWay: Entry("a file or folder of the same name is in the way (for example a file where a folder is needed)"),
+        .reasonIOPermission: Entry("permission denied"),
+        .reasonIODiskFull: Entry("the disk is full"),
+        .reasonIOReadOnly: Entry("the location is read-only"),
+        .reasonIOMissingFolder: Entry("a folder on the way does not exist"),
+        .reasonIONameTooLong: Entry("a name or the path is too long"),
+        .reasonIOInvalidName: Entry("the name contains characters that cannot be used"),
 
         .cliBuilt: Entry("built {0} pages ({1} files), {2} warning(s), in {3} → open {4}"),
         .cliBuildFailed: Entry("build failed with {0} error(s) and {1} warning(s); '{2}' was not changed"),

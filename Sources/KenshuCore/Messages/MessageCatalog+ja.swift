@@ -10,6 +10,9 @@ extension MessageCatalog {
         .checkedFolderMissing: Entry("検査するフォルダー '{0}' がありません", fix: "先に kenshu build でサイトを作るか、検査するフォルダーを指定してください（例：kenshu check Output）"),
         .checkConfigMissing: Entry("設定ファイル '{0}' がありません", fix: "--config で教材フォルダーの site.yml を指定してください（例：--config Content/site.yml）"),
         .checkedFolderUnreadable: Entry("検査するフォルダー '{0}' を読めません：{1}"),
+        .outputWriteFailed: Entry("'{0}' に書き出せません：{1}", fix: "書き込めるフォルダーを --output で指定してください。前に作ったサイトは変えていません"),
+        .buildLockFailed: Entry("'{0}' の隣に、ビルド中の目印のファイルを作れません：{1}", fix: "書き込めるフォルダーを --output で指定してください"),
+        .unexpectedError: Entry("思いがけないエラーで止まりました：{0}", fix: "もう一度実行してください。繰り返すときは、この表示をそのまま教材の担当者か開発者に伝えてください"),
         .badHost: Entry("'{0}' で待ち受けられません", fix: "127.0.0.1 のような IPv4 アドレスを指定してください"),
         .concurrentBuild: Entry("別の kenshu build が '{0}' に書き出し中です", fix: "終わるのを待ってから、もう一度ビルドしてください"),
 
@@ -137,6 +140,14 @@ extension MessageCatalog {
         .reasonOutputIsFile: Entry("フォルダーではなくファイルです"),
         .reasonOutputOthersFiles: Entry("Kenshu が書いたものではないファイルがあります（{2}）。新しいフォルダーか空のフォルダーを指定してください"),
         .reasonOutputDotFiles: Entry("ドットファイル（{2}）があり、目印の {3} がありません。新しいフォルダーか空のフォルダーを指定するか、空の '{3}' ファイルを置けば Kenshu が置き換えます"),
+
+        .reasonIOInTheWay: Entry("同じ名前のファイルかフォルダーがじゃまをしています（フォルダーが要る場所にファイルがあるなど）"),
+        .reasonIOPermission: Entry("権限がありません"),
+        .reasonIODiskFull: Entry("ディスクの空きが足りません"),
+        .reasonIOReadOnly: Entry("読み取り専用の場所です"),
+        .reasonIOMissingFolder: Entry("途中のフォルダーがありません"),
+        .reasonIONameTooLong: Entry("名前かパスが長すぎます"),
+        .reasonIOInvalidName: Entry("名前に使えない文字があります"),
 
         .cliBuilt: Entry("{0} ページ（{1} ファイル）を作りました。警告 {2} 件、{3}。開く：{4}"),
         .cliBuildFailed: Entry("ビルドに失敗しました（エラー {0} 件、警告 {1} 件）。'{2}' は変えていません"),

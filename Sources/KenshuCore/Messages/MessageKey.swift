@@ -18,6 +18,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case checkedFolderMissing = "K0009"
     case checkConfigMissing = "K0010"
     case checkedFolderUnreadable = "K0011"
+    case outputWriteFailed = "K0012"
+    case buildLockFailed = "K0013"
+    case unexpectedError = "K0014"
 
     // K1: reading files
     case fileUnreadable = "K1001"
@@ -39,6 +42,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case baseLoop = "K1021"
     case baseTooDeep = "K1022"
     case baseArchiveUnreadable = "K1023"
+    case baseArchiveUnsupported = "K1035"
     case baseArchiveWithoutSite = "K1024"
     case baseArchiveTooLarge = "K1025"
     case overlaySameID = "K1026"
@@ -277,6 +281,15 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case reasonOutputIsFile = "reason.output-is-file"
     case reasonOutputOthersFiles = "reason.output-others-files"
     case reasonOutputDotFiles = "reason.output-dot-files"
+
+    // Why the system refused to read or write (an argument of K0012, K0013, K7203, …): see SystemErrorReason.
+    case reasonIOInTheWay = "reason.io-in-the-way"
+    case reasonIOPermission = "reason.io-permission"
+    case reasonIODiskFull = "reason.io-disk-full"
+    case reasonIOReadOnly = "reason.io-read-only"
+    case reasonIOMissingFolder = "reason.io-missing-folder"
+    case reasonIONameTooLong = "reason.io-name-too-long"
+    case reasonIOInvalidName = "reason.io-invalid-name"
 
     // Command results.
     case cliBuilt = "cli.built"

@@ -1,0 +1,78 @@
+import Foundation
+import KenshuCore
+import Testing
+@testable import KenshuBuild
+@testable import KenshuExport
+
+/// When the system refuses to write, the author reads why in their language, with the code and the
+/// advice: not Foundation's English ("A file with the same name already exists").
+@Suite struct SystemFailureTests {
+    /// `--output` under a regular file: no folder can be made there.
+    @Test func testOutputUnderAFile_saysWhyInJapanese() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let file = site.root.appendingPathComponent("memo.txt")
+        try Data("メモ".utf8).write(to: file)
+        var options = BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path)
+        options.outputDirectory = file.appendingPathComponent("Output").path
+        do {
+            _ = try Builder.build(options)
+            Issue.record("a build wrote under a regular file")
+        } catch let failure as Builder.Failure {
+            #expect(failure.message.key == .outputWriteFailed)
+            #expect(failure.message.arguments.last == MessageKey.reasonIOInTheWay.rawValue)
+            let line = DiagnosticPrinter(language: .ja).failureLine(failure)
+            #expect(line.contains("に書き出せません：同じ名前のファイルかフォルダーがじゃまをしています"), "\(line)")
+            #expect(line.hasSuffix("[K0012]"))
+            #expect(!line.contains("already exists"))
+            #expect(DiagnosticPrinter(language: .en).failureLine(failure).contains("is in the way"))
+        }
+    }
+
+    /// A folder where even the lock file cannot be made is not "another build is running".
+    @Test func testUnwritableParent_isNotCalledAConcurrentBuild() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        var options = BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path)
+        // Missing folders are made by the build itself; under /proc they cannot be.
+        options.outputDirectory = "/proc/kenshu-\(UUID().uuidString)/Output"
+        do {
+            _ = try Builder.build(options)
+            Issue.record("a build wrote under /proc")
+        } catch let failure as Builder.Failure {
+            #expect(failure.message.key != .concurrentBuild)
+            #expect([MessageKey.buildLockFailed, .outputWriteFailed].contains(failure.message.key), "\(failure.message)")
+            #expect(!DiagnosticPrinter(language: .ja).failureLine(failure).contains("別の kenshu build"))
+        }
+    }
+
+    @Test func testExportUnderAFile_saysWhyInJapanese() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let file = site.root.appendingPathComponent("memo.txt")
+        try Data("メモ".utf8).write(to: file)
+        let options = ExportOptions(
+            build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: .zip,
+            outputFile: file.appendingPathComponent("site.zip").path)
+        do {
+            _ = try Exporter.export(options)
+            Issue.record("an export wrote under a regular file")
+        } catch let failure as Builder.Failure {
+            let line = DiagnosticPrinter(language: .ja).failureLine(failure)
+            #expect(line.contains("を書き出せません：同じ名前のファイルかフォルダーがじゃまをしています"), "\(line)")
+            #expect(line.hasSuffix("[K7203]"))
+        }
+    }
+
+    @Test func testReasons_coverTheCommonErrors() {
+        #expect(SystemErrorReason.key(errno: ENOSPC) == .reasonIODiskFull)
+        #expect(SystemErrorReason.key(errno: EACCES) == .reasonIOPermission)
+        #expect(SystemErrorReason.key(errno: EROFS) == .reasonIOReadOnly)
+        #expect(SystemErrorReason.key(for: CocoaError(.fileWriteOutOfSpace)) == .reasonIODiskFull)
+        #expect(SystemErrorReason.key(for: POSIXError(.ENOTDIR)) == .reasonIOInTheWay)
+        // Unknown errors keep the system's words rather than a wrong reason.
+        #expect(SystemErrorReason.key(errno: EIO) == nil)
+        #expect(Message.failure(POSIXError(.EIO)).key == .unexpectedError)
+        #expect(Message(.outputWriteFailed, "Output", MessageKey.reasonIODiskFull.rawValue).text(in: .ja) == "'Output' に書き出せません：ディスクの空きが足りません")
+    }
+}
