@@ -9,10 +9,6 @@ import KenshuRender
 /// Writing into a new folder is also the fast path: rewriting existing files costs 15–30× more on
 /// this kind of disk. The replaced folder is deleted afterwards, off the user's wait.
 enum OutputWriter {
-    struct WriteError: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// Returns the number of files written.
     /// Files Kenshu writes into the output root itself; an old output's copies are not carried over.
     static let ownFiles: Set<String> = [OutputLocation.marker, ".kenshu-sources.json"]
@@ -41,7 +37,7 @@ enum OutputWriter {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            let (count, checked) = try writeFiles(site, into: staging, checkPages: checkPages)
+            let (count, checked) = try writeFiles(site, into: staging, shownAs: output.path, checkPages: checkPages)
             try Data("Built by Kenshu. This folder is replaced on every build.\n".utf8)
                 .write(to: staging.appendingPathComponent(OutputLocation.marker))
             guard try verify(staging, checked) else {
@@ -59,8 +55,9 @@ enum OutputWriter {
     }
 
     /// Pages rendered, written and (optionally) checked per batch of one folder: pages of a folder
-    /// share most links, so a batch resolves each URL once.
-    private static func writeFiles(_ site: RenderedSite, into root: URL, checkPages: Bool) throws -> (Int, [PageResult]?) {
+    /// share most links, so a batch resolves each URL once. A failure names the file as it would have
+    /// been in the output folder (`shownAs`), not in the staging folder the author never sees.
+    private static func writeFiles(_ site: RenderedSite, into root: URL, shownAs: String, checkPages: Bool) throws -> (Int, [PageResult]?) {
         let folders = Set((site.pagePaths + site.copies.map(\.path)).map(\.directory)).filter { !$0.isEmpty }
         for folder in folders.sorted() {
             try FileManager.default.createDirectory(
@@ -84,21 +81,23 @@ enum OutputWriter {
         }
         let batches = batched(grouped.filter { aloneFolders.contains($0.key) }) + first.map { [$0] }
             + batched(grouped.filter { !aloneFolders.contains($0.key) })
-        @Sendable func writeAndCheck(_ batch: [Int]) -> (failures: [String], checked: [PageResult]) {
+        @Sendable func writeAndCheck(_ batch: [Int]) -> (failures: [(path: String, reason: String)], checked: [PageResult]) {
             var checker = files.map { FolderChecker(files: $0) }
-            var failures: [String] = [], checked: [PageResult] = []
+            var failures: [(path: String, reason: String)] = [], checked: [PageResult] = []
             for index in batch {
                 let page = render(index)
                 let checks = checker != nil && page.path.value.hasSuffix(".html")
                 // Written (and read for the check) a part at a time: print.html is never held whole.
                 var parts = PageInParts()
-                let written = FileBytes.write(to: rootPath + "/" + page.path.value) { write in
+                let failure = FileBytes.write(to: rootPath + "/" + page.path.value) { write in
                     page.emitParts { part in
                         write(part)
                         if checks { parts.add(part) }
                     }
                 }
-                if !written { failures.append(page.path.value) }
+                if let failure {
+                    failures.append((page.path.value, SystemErrorReason.key(errno: failure)?.rawValue ?? String(cString: strerror(failure))))
+                }
                 if checks, let result = checker?.check(page.path.value, parts: parts) { checked.append(result) }
             }
             return (failures, checked)
@@ -106,7 +105,7 @@ enum OutputWriter {
         // Outside `Parallel.map`, so that their own parallel work gets every core.
         let written = alone.map { writeAndCheck([$0]) } + Parallel.map(batches, writeAndCheck)
         let pageFailures = written.flatMap(\.failures)
-        let copyFailures = Parallel.map(site.copies) { copy -> String? in
+        let copyFailures = Parallel.map(site.copies) { copy -> (path: String, reason: String)? in
             do {
                 switch copy.source {
                 case .file(let path): try FileManager.default.copyItem(atPath: path, toPath: rootPath + "/" + copy.path.value)
@@ -114,12 +113,12 @@ enum OutputWriter {
                 }
                 return nil
             } catch {
-                return copy.path.value
+                return (copy.path.value, SystemErrorReason.argument(for: error))
             }
         }
-        let failures = pageFailures + copyFailures.compactMap { $0 }
-        if let first = failures.first {
-            throw WriteError(description: "cannot write '\(first)' (and \(failures.count - 1) more) into '\(rootPath)'")
+        // The first file that could not be written, and why (a full disk fails them all alike).
+        if let first = (pageFailures + copyFailures.compactMap { $0 }).first {
+            throw ToolFailure(.outputWriteFailed, shownAs + "/" + first.path, first.reason)
         }
         return (site.pagePaths.count + site.copies.count, checkPages ? written.flatMap(\.checked) : nil)
     }
