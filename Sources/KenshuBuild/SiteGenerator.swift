@@ -48,7 +48,8 @@ public protocol SiteTransform: Sendable {
 /// The generators every site has.
 public enum StandardGenerators {
     public static let all: [any SiteGenerator] = [
-        GeneratedHome(), TableOfContents(), ProgressPage(), CourseScript(), GlossaryGenerator(), PrintGenerator(), SearchGenerator(),
+        GeneratedHome(), TableOfContents(), ThemeStrings(), ProgressPage(), CourseScript(), GlossaryGenerator(), PrintGenerator(),
+        SearchGenerator(),
     ]
 
     /// `index.html` when the content has no home page: the module cards alone.
@@ -70,6 +71,14 @@ public enum StandardGenerators {
             let key = site.modules.flatMap { [$0.title, $0.sitePath.value] }
             guard let page = last.value(for: key, make: { SiteRenderer.tableOfContentsScript(of: site) }) else { return [] }
             return [GeneratedFile(path: page.path) { page }]
+        }
+    }
+
+    /// `strings.js`: the theme's words for the scripts, loaded by every page.
+    struct ThemeStrings: SiteGenerator {
+        let name = "strings.js"
+        func files(for site: Site, theme: Theme) -> [GeneratedFile] {
+            [GeneratedFile(path: SitePath("strings.js")) { SiteRenderer.stringsScript(theme: theme) }]
         }
     }
 

@@ -34,7 +34,8 @@ public struct PageContext: TemplateContext {
     public var breadcrumbs: [Link]
     public var hasBreadcrumbs: Bool
     /// For the page's scripts: where progress is kept (`site_id`), this page's path from the root,
-    /// the progress page, and the theme's words as JSON (`{{{strings_json}}}`).
+    /// the progress page, and the theme's words as JSON (`{{{strings_json}}}`: the default theme now
+    /// loads `strings.js` instead; kept for themes exported before, whose layout writes it in the page).
     public var siteID: String
     public var pagePath: String
     public var progressHref: String

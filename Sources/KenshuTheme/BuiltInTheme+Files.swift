@@ -461,7 +461,8 @@ a.glossary-link { text-decoration: none; }
   var rootHref = new URL(body.getAttribute("data-root") || "./", location.href).href;
   var KEY = "kenshu:" + site + ":progress";
   var strings = {};
-  try { strings = JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
+  // strings.js (one file for the whole site); themes exported before it carry the words in the page.
+  try { strings = window.KENSHU_STRINGS || JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
 
   function t(key, values) {
     var text = strings[key] || key;
@@ -1270,7 +1271,8 @@ a.glossary-link { text-decoration: none; }
   var panel = document.getElementById("kenshu-search-results");
   if (!form || !input || !panel) return;
   var strings = {};
-  try { strings = JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
+  // strings.js (one file for the whole site); themes exported before it carry the words in the page.
+  try { strings = window.KENSHU_STRINGS || JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
   function t(key, n) { return (strings[key] || key).replace("{n}", n); }
   var status = panel.querySelector(".search-status");
   var list = panel.querySelector(".search-list");
@@ -1750,7 +1752,7 @@ search_glossary: 用語集
 {{^nav_complete}}
 <script src="{{root}}toc.js"></script>
 {{/nav_complete}}
-<script type="application/json" id="kenshu-strings">{{{strings_json}}}</script>
+<script src="{{root}}strings.js"></script>
 <script src="{{assets}}kenshu.js"></script>
 <script src="{{assets}}scorm.js"></script>
 <script src="{{assets}}progress.js"></script>

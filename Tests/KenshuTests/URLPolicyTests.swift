@@ -106,8 +106,11 @@ import Testing
         let result = try site.build()
         #expect(result.succeeded, "\(site.messages(result))")
         let html = try site.read("cloud/models.html")
-        #expect(html.components(separatedBy: "id=\"kenshu-strings\"").count == 2, "the template's element keeps its id alone")
-        #expect(html.contains("id=\"kenshu-strings-1\"") && html.contains("id=\"main-1\""))
+        #expect(html.components(separatedBy: "id=\"main\"").count == 2, "the template's element keeps its id alone")
+        #expect(html.contains("id=\"main-1\""))
+        // Ids are reserved only when the theme's templates use them: the default layout no longer has
+        // `kenshu-strings` (strings.js), so the heading keeps its own id.
+        #expect(html.components(separatedBy: "id=\"kenshu-strings\"").count == 2)
     }
 
     @Test func testManifest_neverPublishesAbsolutePaths() throws {

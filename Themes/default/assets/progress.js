@@ -9,7 +9,8 @@
   var rootHref = new URL(body.getAttribute("data-root") || "./", location.href).href;
   var KEY = "kenshu:" + site + ":progress";
   var strings = {};
-  try { strings = JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
+  // strings.js (one file for the whole site); themes exported before it carry the words in the page.
+  try { strings = window.KENSHU_STRINGS || JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
 
   function t(key, values) {
     var text = strings[key] || key;

@@ -313,7 +313,8 @@
   var panel = document.getElementById("kenshu-search-results");
   if (!form || !input || !panel) return;
   var strings = {};
-  try { strings = JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
+  // strings.js (one file for the whole site); themes exported before it carry the words in the page.
+  try { strings = window.KENSHU_STRINGS || JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
   function t(key, n) { return (strings[key] || key).replace("{n}", n); }
   var status = panel.querySelector(".search-status");
   var list = panel.querySelector(".search-list");
