@@ -1,28 +1,48 @@
 import Foundation
+import KenshuCore
 
 /// Lets through only requests meant for this computer's preview: the `Host` header must name the
 /// address the server listens on (or `localhost`), which defeats DNS rebinding, and a browser's
-/// `Origin` (sent with the live-reload WebSocket) must be the preview itself.
+/// `Origin` (sent with the live-reload WebSocket) must be the preview itself. Bound to every
+/// address (`--host 0.0.0.0`, to show a draft to a colleague), any IP address is accepted as the
+/// host: DNS rebinding needs a name, and the colleague's browser sends this computer's IP address.
 struct LocalRequestGuard: Sendable {
     /// Host names accepted, without port: the bound address, `localhost`, `127.0.0.1`.
     let hosts: Set<String>
+    /// Whether the server listens on every address, so that any IP address names it.
+    let anyAddress: Bool
+    /// The language of the refusals' text.
+    let language: Language
 
-    init(boundHost: String) {
+    init(boundHost: String, language: Language = .ja) {
         hosts = [boundHost.lowercased(), "localhost", "127.0.0.1"]
+        anyAddress = boundHost == "0.0.0.0" || boundHost == "::"
+        self.language = language
     }
 
     /// The `403` for a request from elsewhere, or nil when it may be answered.
     func refusal(_ request: RequestHead) -> PreviewResponse? {
-        guard let host = request.value("Host"), hosts.contains(Self.hostName(host)) else {
-            return .plain(.forbidden, "unknown Host\n")
+        guard let host = request.value("Host"), accepts(Self.hostName(host)) else {
+            return .plain(.forbidden, Message(.cliServeRefusedHost).text(in: language) + "\n")
         }
         if let origin = request.value("Origin"), origin != "null" {
             let afterScheme = origin.lowercased().split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
-            guard origin.lowercased().hasPrefix("http://"), hosts.contains(Self.hostName(afterScheme)) else {
-                return .plain(.forbidden, "foreign Origin\n")
+            guard origin.lowercased().hasPrefix("http://"), accepts(Self.hostName(afterScheme)) else {
+                return .plain(.forbidden, Message(.cliServeRefusedOrigin).text(in: language) + "\n")
             }
         }
         return nil
+    }
+
+    private func accepts(_ name: String) -> Bool {
+        hosts.contains(name) || (anyAddress && Self.isIPAddress(name))
+    }
+
+    /// `192.0.2.2` or `::1`: an address written out, not a name that DNS could point elsewhere.
+    static func isIPAddress(_ name: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, name, &v4) == 1 || inet_pton(AF_INET6, name, &v6) == 1
     }
 
     /// `127.0.0.1:4173` → `127.0.0.1`; `[::1]:4173` → `::1`.

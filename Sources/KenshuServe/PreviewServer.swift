@@ -32,7 +32,9 @@ public final class PreviewServer: Sendable {
         let ip = host == "localhost" ? "127.0.0.1" : host
         guard let address = try? sockaddr_in.inet(ip4: ip, port: port) else { throw StartError.badHost(host) }
         let handler = PreviewHandler(session: session)
-        let guarded = LocalRequestGuard(boundHost: host)
+        let guarded = LocalRequestGuard(
+            boundHost: host,
+            language: Language.choose(flag: options.messageLanguage, siteLanguage: nil, environment: ProcessInfo.processInfo.environment))
         let reload = ReloadSocket(hub: hub, limits: limits)
         listener = PreviewListener(address: address, limits: limits) { socket in
             PreviewConnection(socket: socket, limits: limits, handler: handler, reload: reload, guardRequest: guarded)
