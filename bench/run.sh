@@ -52,6 +52,12 @@ for n in "${sizes[@]}"; do
     timed kenshu-no-check "$n" "$run" "$kenshu" build --no-check --content "$dir/Content" --output "$dir/out-no-check-$run"
     timed hugo "$n" "$run" hugo --quiet -s "$dir/hugo" -d "$PWD/$dir/out-hugo-$run"
   done
+  # What each tool wrote (apparent size, first round): Kenshu's pages carry the theme's chrome, and it
+  # also writes print.html (every page again) and the search index.
+  echo "written at N = $n (MiB): floor $(du -sm --apparent-size "$dir/out-floor-1" | cut -f1)," \
+    "kenshu $(du -sm --apparent-size "$dir/out-kenshu-1" | cut -f1)," \
+    "of which print.html $(( $(stat -c %s "$dir/out-kenshu-1/print.html") >> 20 )) and search/ $(du -sm --apparent-size "$dir/out-kenshu-1/search" | cut -f1)," \
+    "hugo $(du -sm --apparent-size "$dir/out-hugo-1" | cut -f1)"
 done
 remove_outputs
 
