@@ -56,6 +56,11 @@ public enum Exporter {
         }
         let (data, count) = try contents(options.format, model: model, pipeline: pipeline)
         if options.format == .gift, count == 0 { diagnostics.append(.warning(.exportNoQuizzes, at: nil)) }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue {
+            // Foundation says only "error 512" when the atomic rename meets a folder.
+            throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportWriteFailed, output.path, MessageKey.reasonIOInTheWay.rawValue))
+        }
         do {
             try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: output, options: .atomic)

@@ -64,6 +64,25 @@ import Testing
         }
     }
 
+    /// `--output x.zip` naming a folder: Foundation's own words would be "NSCocoaErrorDomain error 512".
+    @Test func testExportOntoAFolder_saysSo() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let folder = site.root.appendingPathComponent("site.zip")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let options = ExportOptions(
+            build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: .zip, outputFile: folder.path)
+        do {
+            _ = try Exporter.export(options)
+            Issue.record("an export replaced a folder")
+        } catch let failure as Builder.Failure {
+            let line = DiagnosticPrinter(language: .ja).failureLine(failure)
+            #expect(line.contains("じゃまをしています") && !line.contains("512"), "\(line)")
+        }
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
     @Test func testReasons_coverTheCommonErrors() {
         #expect(SystemErrorReason.key(errno: ENOSPC) == .reasonIODiskFull)
         #expect(SystemErrorReason.key(errno: EACCES) == .reasonIOPermission)
