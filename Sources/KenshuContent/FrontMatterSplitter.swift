@@ -16,7 +16,7 @@ public enum FrontMatterSplitter {
     /// - Parameter text: any text; CR and CRLF line ends and a BOM are accepted (normally
     ///   ``AuthorText`` has removed them already).
     public static func split(_ text: String) -> SplitDocument {
-        var text = Substring(text.utf8.contains(UInt8(ascii: "\r")) ? AuthorText.normaliseLineEnds(text) : text)
+        var text = Substring(text.hasUTF8Byte(UInt8(ascii: "\r")) ? AuthorText.normaliseLineEnds(text) : text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         guard text.hasPrefix("---\n") else {
             return SplitDocument(yaml: nil, body: String(text), bodyLineOffset: 0)

@@ -6,7 +6,7 @@ import KenshuCore
 enum TypingMistakes {
     static func find(in yaml: String, path: String, lineOffset: Int) -> [Diagnostic] {
         // Both mistakes need a tab or a U+FF1A in the text: most front matter holds neither.
-        guard yaml.utf8.contains(UInt8(ascii: "\t")) || containsFullWidthColon(yaml.utf8) else { return [] }
+        guard yaml.hasUTF8Byte(UInt8(ascii: "\t")) || containsFullWidthColon(yaml.utf8) else { return [] }
         var found: [Diagnostic] = []
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let at = { (column: Int) in SourceLocation(path: path, line: index + 1 + lineOffset, column: column) }

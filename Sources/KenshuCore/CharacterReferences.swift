@@ -12,7 +12,7 @@ public enum CharacterReferences {
     /// - Parameter inAttribute: in attribute values, a name without `;` followed by `=` or an
     ///   alphanumeric stays as written (`?a=1&copy=2` keeps `&copy`).
     public static func decode(_ text: String, inAttribute: Bool) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.hasUTF8Byte(UInt8(ascii: "&")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

@@ -64,7 +64,7 @@ public enum PercentEncoding {
 
     /// Decodes `%XX` sequences and normalises to NFC; malformed sequences are kept as they are.
     public static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text.nfc }
+        guard text.hasUTF8Byte(UInt8(ascii: "%")) else { return text.nfc }
         return (removingPercentEncoding(text) ?? text).nfc
     }
 

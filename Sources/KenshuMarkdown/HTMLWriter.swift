@@ -167,7 +167,7 @@ final class HTMLWriter {
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath, here: here)
         let escaped = HrefEscaping.escape(href)
         var record = LinkRecord(kind: kind, destination: destination, location: location(of: node), target: target)
-        record.href = escaped.utf8.contains(UInt8(ascii: "&"))
+        record.href = escaped.hasUTF8Byte(UInt8(ascii: "&"))
             ? escaped.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'") : escaped
         links.append(record)
         return escaped

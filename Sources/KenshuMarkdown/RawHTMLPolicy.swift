@@ -60,7 +60,7 @@ public enum RawHTMLPolicy {
 
     /// Script URLs, in any case, encoding or spacing; warned about even when raw HTML is allowed.
     public static func isScriptURL(_ url: String) -> Bool {
-        guard url.utf8.contains(UInt8(ascii: ":")), let scheme = scheme(of: url) else { return false }
+        guard url.hasUTF8Byte(UInt8(ascii: ":")), let scheme = scheme(of: url) else { return false }
         return scheme == "javascript" || scheme == "vbscript"
     }
 

@@ -46,7 +46,7 @@ struct QuizSource {
     /// The body's lines, as `split(separator: "\n")` cuts them; by LF bytes when no CR can join an
     /// LF into one `\r\n` character (the Markdown stage's text has LF line ends already).
     static func lines(of body: String) -> [Substring] {
-        guard !body.utf8.contains(UInt8(ascii: "\r")) else { return body.split(separator: "\n", omittingEmptySubsequences: false) }
+        guard !body.hasUTF8Byte(UInt8(ascii: "\r")) else { return body.split(separator: "\n", omittingEmptySubsequences: false) }
         return body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 

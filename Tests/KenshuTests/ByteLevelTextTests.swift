@@ -22,6 +22,17 @@ import Testing
         }
     }
 
+    @Test func hasUTF8ByteMatchesTheGenericSearch() {
+        let bridged = NSString(string: "ガバメント&クラウド%") as String  // storage that may not be native UTF-8
+        for text in Self.samples() + [bridged, ""] {
+            let dropped = text.dropFirst()
+            for byte in [UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "\r"), 0xE3, 0x00] {
+                #expect(text.hasUTF8Byte(byte) == text.utf8.contains(byte), "\(text.debugDescription) \(byte)")
+                #expect(dropped.hasUTF8Byte(byte) == dropped.utf8.contains(byte), "\(text.debugDescription) \(byte)")
+            }
+        }
+    }
+
     @Test func nfcMatchesFoundation() {
         for text in Self.samples() {
             #expect(text.nfc.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars), "\(text.debugDescription)")
