@@ -17,11 +17,16 @@ public struct ChangeKind: Equatable, Sendable {
     /// - Parameters:
     ///   - contentRoots: the course's own content folder and the folders of the courses it is built on.
     ///   - known: absolute paths of the content files the session has already read.
-    static func classify(_ paths: [String], contentRoots: [String], themes: String?, known: Set<String>) -> ChangeKind {
+    ///   - archives: the zips `base:` names; a new zip is read from scratch, like a changed `site.yml`.
+    static func classify(
+        _ paths: [String], contentRoots: [String], themes: String?, known: Set<String>, archives: Set<String> = []
+    ) -> ChangeKind {
         var kind = ChangeKind()
         for path in paths {
             let root = contentRoots.first { path.hasPrefix($0 + "/") }
-            if let themes, path.hasPrefix(themes + "/") {
+            if archives.contains(path) {
+                kind.config = true
+            } else if let themes, path.hasPrefix(themes + "/") {
                 kind.theme = true
             } else if let root, settingsFiles.contains(String(path.dropFirst(root.count + 1))) {
                 kind.config = true

@@ -83,6 +83,9 @@ public struct SitePipeline: Sendable {
         return own + (tree?.layers.dropLast().map(\.root) ?? [])
     }
 
+    /// The zips `base:` names (absolute): the preview watches them as files.
+    public var watchedArchives: [String] { tree?.baseArchives ?? [] }
+
     /// Every folder content is read from: this course's own, then its bases'.
     private var contentRoots: [String] {
         let own = URL(fileURLWithPath: options.contentDirectory).standardizedFileURL.resolvingSymlinksInPath().path
@@ -100,7 +103,7 @@ public struct SitePipeline: Sendable {
         timings = []
         let roots = contentRoots
         let themes = themesDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-        let kind = ChangeKind.classify(changed, contentRoots: roots, themes: themes, known: knownFiles)
+        let kind = ChangeKind.classify(changed, contentRoots: roots, themes: themes, known: knownFiles, archives: Set(watchedArchives))
         var stepNumber = 0
         func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
             stepNumber += 1

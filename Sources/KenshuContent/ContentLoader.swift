@@ -48,6 +48,7 @@ public enum ContentLoader {
             config: config, home: shape.home, modules: modules, assets: shape.assets, glossary: glossary,
             diagnostics: diagnostics)
         tree.layers = resolved.layers
+        tree.baseArchives = resolved.archives
         tree.base = BaseRecord.current(of: tree)
         tree.diagnostics += BaseRecord.warnings(for: tree)
         return tree

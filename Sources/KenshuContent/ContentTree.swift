@@ -36,6 +36,8 @@ public struct ContentTree: Sendable {
     /// The folders the course was read from, base first and this course's own folder last
     /// (one layer unless site.yml names a `base:`).
     public var layers: [ContentLayer] = []
+    /// Every zip a `base:` names (absolute paths), for the preview to watch.
+    public var baseArchives: [String] = []
     /// The base as it is now (a fingerprint of each of its files), when the course is built on another.
     public var base: BaseRecord?
 }

@@ -13,6 +13,9 @@ enum CourseLayers {
         /// Base first; the course asked for last.
         var layers: [ContentLayer]
         var siteYAMLFound: Bool
+        /// Every zip a `base:` names, unpacked or not: the preview watches them, so that a newer
+        /// (or mended) zip from the municipality that shares it is read without a restart.
+        var archives: [String] = []
     }
 
     /// - Parameters:
@@ -32,9 +35,10 @@ enum CourseLayers {
             layer.hidden = []
             return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil)
         }
+        let zip = zipPath(reference, from: root)
         guard let base = locate(reference, from: root, display: display, diagnostics: &diagnostics) else {
             diagnostics += probeProblems
-            return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil)
+            return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil, archives: zip.map { [$0] } ?? [])
         }
         if visited.contains(base.root) || base.root == root {
             diagnostics += probeProblems
@@ -57,14 +61,28 @@ enum CourseLayers {
                 .overlaySameID, id, id + "-" + String(StableHash.fnv1a(root) & 0xFFFF, radix: 16),
                 at: SourceLocation(path: sitePath, line: line, column: 1)))
         }
-        return Resolved(config: config, layers: below.layers + [layer], siteYAMLFound: yaml != nil)
+        return Resolved(
+            config: config, layers: below.layers + [layer], siteYAMLFound: yaml != nil, archives: below.archives + (zip.map { [$0] } ?? []))
+    }
+
+    /// The file `base:` names when it is one (not a folder): a zip to watch, whether or not it can be read.
+    private static func zipPath(_ reference: BaseReference, from root: String) -> String? {
+        let path = absolutePath(reference, from: root)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        return path
+    }
+
+    private static func absolutePath(_ reference: BaseReference, from root: String) -> String {
+        let written = reference.path.replacingOccurrences(of: "\\", with: "/")
+        let absolute = written.hasPrefix("/") ? written : root + "/" + written
+        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// The folder `base:` names: a content folder, or a source zip unpacked for reading.
     private static func locate(_ reference: BaseReference, from root: String, display: String, diagnostics: inout [Diagnostic]) -> ContentLayer? {
         let written = reference.path.replacingOccurrences(of: "\\", with: "/")
-        let absolute = written.hasPrefix("/") ? written : root + "/" + written
-        let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        let resolved = absolutePath(reference, from: root)
         let shownAs = written.hasPrefix("/") ? written : LexicalPath.join(display, written)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {

@@ -8,8 +8,9 @@ import Glibc
 /// save reports once.
 ///
 /// `@unchecked Sendable`: `descriptor` is written by `start()` before the watching thread starts;
-/// `folders`, `roots` and `stopped` are read and written only while holding `lock` (``watch(_:)``
-/// adds folders from another thread); the stream's continuation is itself thread-safe.
+/// `folders`, `roots`, `files`, `fileFolders` and `stopped` are read and written only while holding
+/// `lock` (``watch(_:)`` and ``watch(files:)`` add from another thread); the stream's continuation is
+/// itself thread-safe.
 public final class FileWatcher: @unchecked Sendable {
     private var roots: [String]
     private let quiet: Int32
@@ -18,6 +19,10 @@ public final class FileWatcher: @unchecked Sendable {
     public let changes: AsyncStream<[String]>
     private var descriptor: Int32 = -1
     private var folders: [Int32: String] = [:]
+    /// Single files watched through their folder (a `base:` zip): only they are reported from those folders.
+    private var files: Set<String> = []
+    /// Folders watched only for ``files``, not as trees.
+    private var fileFolders: Set<Int32> = []
     private let lock = NSLock()
     private var stopped = false
 
@@ -38,6 +43,7 @@ public final class FileWatcher: @unchecked Sendable {
         }
         lock.lock()
         for root in roots { watchTree(root) }
+        for path in files { watchFolder(of: path) }
         lock.unlock()
         Thread { self.run() }.start()
         return true
@@ -51,6 +57,28 @@ public final class FileWatcher: @unchecked Sendable {
         let new = folders.filter { !roots.contains($0) }
         roots += new
         if descriptor >= 0 { for root in new { watchTree(root) } }
+    }
+
+    /// Also reports changes to these single files (a `base:` zip replaced by a newer one), watching
+    /// their folders without what is below them and reporting nothing else from there.
+    public func watch(files paths: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for path in paths where files.insert(path).inserted && descriptor >= 0 {
+            watchFolder(of: path)
+        }
+    }
+
+    /// Call with `lock` held. A folder already watched as part of a tree reports the file anyway.
+    private func watchFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folders.values.contains(folder) else { return }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
+        let wd = inotify_add_watch(descriptor, folder, mask)
+        if wd >= 0 {
+            folders[wd] = folder
+            fileFolders.insert(wd)
+        }
     }
 
     public func stop() {
@@ -103,9 +131,12 @@ public final class FileWatcher: @unchecked Sendable {
                 offset = nameStart + Int(event.len)
                 lock.lock()
                 let watched = folders[event.wd]
+                let onlyFiles = fileFolders.contains(event.wd)
+                let wanted = files
                 lock.unlock()
                 guard let folder = watched, !name.isEmpty, !Self.isEditorNoise(name) else { continue }
                 let path = folder + "/" + name
+                if onlyFiles, !wanted.contains(path) { continue }
                 if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     lock.lock()
                     watchTree(path)
@@ -138,7 +169,11 @@ public final class FileWatcher: @unchecked Sendable {
         var result: [String: Date] = [:]
         lock.lock()
         let roots = self.roots
+        let files = self.files
         lock.unlock()
+        for path in files {
+            if let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date { result[path] = date }
+        }
         for root in roots {
             guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
             while let relative = enumerator.nextObject() as? String {

@@ -47,7 +47,8 @@ public final class PreviewServer: Sendable {
         let shownFirst = report(
             await session.rebuildAll(), seconds: Date().timeIntervalSince(first), language: await session.language, shown: [])
         let watcher = FileWatcher(folders: await session.watchedFolders, quietMilliseconds: 8)
-        if !watcher.start() { log("kenshu: inotify is unavailable; checking for changes twice a second") }
+        watcher.watch(files: await session.watchedArchives)
+        if !watcher.start() { log("kenshu: " + DiagnosticPrinter(language: await session.language).say(.cliWatchPolling)) }
         defer { watcher.stop() }
 
         let rebuilding = Task {
@@ -56,8 +57,9 @@ public final class PreviewServer: Sendable {
                 let start = Date()
                 if ProcessInfo.processInfo.environment["KENSHU_TRACE"] != nil { log("batch: \(batch)") }
                 let state = await session.rebuild(changed: batch)
-                // A site.yml that now names another `base:` brings new folders to watch.
+                // A site.yml that now names another `base:` brings new folders (or a zip) to watch.
                 watcher.watch(await session.watchedFolders)
+                watcher.watch(files: await session.watchedArchives)
                 await hub.reload()
                 shown = report(state, seconds: Date().timeIntervalSince(start), language: await session.language, shown: shown)
             }

@@ -39,6 +39,9 @@ public actor PreviewSession {
     /// The absolute folders to watch for changes.
     public var watchedFolders: [String] { pipeline.watchedFolders }
 
+    /// The `base:` zips to watch as single files.
+    public var watchedArchives: [String] { pipeline.watchedArchives }
+
     /// Builds everything from scratch.
     @discardableResult
     public func rebuildAll() -> State {
