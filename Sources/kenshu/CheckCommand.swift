@@ -128,7 +128,7 @@ struct CheckCommand {
         var day = FreshnessCheck.systemToday()
         if let today {
             guard let parsed = CalendarDate(today), parsed.exists else {
-                Console.error("kenshu: \(printer.severityWord(.error)): --today '\(today)': YYYY-MM-DD")
+                Console.error("kenshu: \(printer.severityWord(.error)): " + printer.say(.cliBadToday, today))
                 throw ExitCode(2)
             }
             day = parsed

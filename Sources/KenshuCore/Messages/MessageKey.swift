@@ -300,6 +300,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliExternalChecked = "cli.external-checked"
     case cliServing = "cli.serving"
     case cliStopped = "cli.stopped"
+    case cliBadToday = "cli.bad-today"
     case cliWatchPolling = "cli.watch-polling"
     case cliServeRefusedHost = "cli.serve-refused-host"
     case cliServeRefusedOrigin = "cli.serve-refused-origin"
