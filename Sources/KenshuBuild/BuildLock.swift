@@ -21,13 +21,16 @@ struct BuildLock {
             // Only an existing lock means another build; anything else is a folder that cannot be written.
             let reason = errno
             guard reason == EEXIST else {
-                throw ToolFailure(.buildLockFailed, output, SystemErrorReason.key(errno: reason)?.rawValue ?? String(cString: strerror(reason)))
+                throw ToolFailure(.buildLockFailed, output, SystemErrorReason.argument(errno: reason))
             }
             let holder = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             if let holder, holder != me, kill(holder, 0) == 0 || errno == EPERM {
                 throw ToolFailure(.concurrentBuild, output)
             }
-            unlink(path)
+            // A lock left by a build that is gone; one that cannot be removed is no other build either.
+            if unlink(path) != 0, errno != ENOENT {
+                throw ToolFailure(.buildLockFailed, output, SystemErrorReason.argument(errno: errno))
+            }
         }
         throw ToolFailure(.concurrentBuild, output)
     }

@@ -10,7 +10,7 @@ enum OutputLocation {
     /// printed in the author's language like the rest of the sentence.
     enum Refusal {
         static func dangerous(_ path: String, reason: MessageKey, _ details: String...) -> ToolFailure {
-            ToolFailure(Message(.outputRefused, arguments: [path, reason.rawValue] + details))
+            ToolFailure(Message(.outputRefused, arguments: [path, Message.reason(reason)] + details))
         }
     }
 

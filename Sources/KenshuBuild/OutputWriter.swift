@@ -96,7 +96,7 @@ enum OutputWriter {
                     }
                 }
                 if let failure {
-                    failures.append((page.path.value, SystemErrorReason.key(errno: failure)?.rawValue ?? String(cString: strerror(failure))))
+                    failures.append((page.path.value, SystemErrorReason.argument(errno: failure)))
                 }
                 if checks, let result = checker?.check(page.path.value, parts: parts) { checked.append(result) }
             }

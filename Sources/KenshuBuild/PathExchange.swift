@@ -16,10 +16,6 @@ enum PathExchange {
         case unsupported
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let errno: Int32
-        var description: String { "cannot exchange folders: " + String(cString: strerror(errno)) }
-    }
 
     /// `RENAME_EXCHANGE` from `<linux/fs.h>`.
     static let renameExchange: UInt32 = 2
@@ -35,7 +31,7 @@ enum PathExchange {
         #endif
     }()
 
-    /// Exchanges `a` and `b` (both must exist); throws for errors other than "not supported here".
+    /// Exchanges `a` and `b` (both must exist); throws a `POSIXError` for errors other than "not supported here".
     static func exchange(_ a: String, _ b: String) throws -> Outcome {
         guard let renameat2 else { return .unsupported }
         #if os(Linux)
@@ -46,6 +42,6 @@ enum PathExchange {
         if renameat2(atCWD, a, atCWD, b, renameExchange) == 0 { return .exchanged }
         let code = errno
         if [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(code) { return .unsupported }
-        throw Failure(errno: code)
+        throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
     }
 }

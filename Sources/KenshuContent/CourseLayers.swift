@@ -35,10 +35,10 @@ enum CourseLayers {
             layer.hidden = []
             return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil)
         }
-        let zip = zipPath(reference, from: root)
+        let zip = watchedFiles(reference, from: root)
         guard let base = locate(reference, from: root, display: display, diagnostics: &diagnostics) else {
             diagnostics += probeProblems
-            return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil, archives: zip.map { [$0] } ?? [])
+            return Resolved(config: probe, layers: [layer], siteYAMLFound: yaml != nil, archives: zip)
         }
         if visited.contains(base.root) || base.root == root {
             diagnostics += probeProblems
@@ -62,21 +62,26 @@ enum CourseLayers {
                 at: SourceLocation(path: sitePath, line: line, column: 1)))
         }
         return Resolved(
-            config: config, layers: below.layers + [layer], siteYAMLFound: yaml != nil, archives: below.archives + (zip.map { [$0] } ?? []))
+            config: config, layers: below.layers + [layer], siteYAMLFound: yaml != nil, archives: below.archives + zip)
     }
 
-    /// The file `base:` names when it is one (not a folder): a zip to watch, whether or not it can be read.
-    private static func zipPath(_ reference: BaseReference, from root: String) -> String? {
-        let path = absolutePath(reference, from: root)
+    /// What to watch for a `base:` that is not a folder: the path as written (a zip not there yet, or
+    /// a link that is pointed at a newer zip) and, for a link, the zip it leads to now.
+    private static func watchedFiles(_ reference: BaseReference, from root: String) -> [String] {
+        let written = unresolvedPath(reference, from: root)
+        let resolved = absolutePath(reference, from: root)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        return path
+        if FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue { return [] }
+        return written == resolved ? [written] : [written, resolved]
+    }
+
+    private static func unresolvedPath(_ reference: BaseReference, from root: String) -> String {
+        let written = reference.path.replacingOccurrences(of: "\\", with: "/")
+        return URL(fileURLWithPath: written.hasPrefix("/") ? written : root + "/" + written).standardizedFileURL.path
     }
 
     private static func absolutePath(_ reference: BaseReference, from root: String) -> String {
-        let written = reference.path.replacingOccurrences(of: "\\", with: "/")
-        let absolute = written.hasPrefix("/") ? written : root + "/" + written
-        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        URL(fileURLWithPath: unresolvedPath(reference, from: root)).resolvingSymlinksInPath().path
     }
 
     /// The folder `base:` names: a content folder, or a source zip unpacked for reading.

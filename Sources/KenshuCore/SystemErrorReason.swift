@@ -8,7 +8,12 @@ public enum SystemErrorReason {
     /// The argument to put in a message: a `reason.io-…` key (which ``Message/text(in:)`` prints in
     /// the message's language) or, for an error not recognised, its description.
     public static func argument(for error: any Error) -> String {
-        key(for: error)?.rawValue ?? error.localizedDescription
+        key(for: error).map(Message.reason) ?? error.localizedDescription
+    }
+
+    /// The argument for an `errno` value: its reason, else the C library's words for it.
+    public static func argument(errno code: Int32) -> String {
+        key(errno: code).map(Message.reason) ?? String(cString: strerror(code))
     }
 
     /// The reason for an error thrown by Foundation or carrying an `errno`, if it is one of the common ones.
@@ -16,6 +21,10 @@ public enum SystemErrorReason {
         if let posix = error as? POSIXError { return key(errno: posix.code.rawValue) }
         let error = error as NSError
         if error.domain == NSPOSIXErrorDomain { return key(errno: Int32(truncatingIfNeeded: error.code)) }
+        // The POSIX error under a Cocoa one: on Linux Foundation keeps it as a Swift `POSIXError`.
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? POSIXError, let key = key(errno: underlying.code.rawValue) {
+            return key
+        }
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
            let key = key(errno: Int32(truncatingIfNeeded: underlying.code)) {
             return key
@@ -40,6 +49,7 @@ public enum SystemErrorReason {
         case ENOSPC, EDQUOT: .reasonIODiskFull
         case EROFS: .reasonIOReadOnly
         case ENOENT: .reasonIOMissingFolder
+        case EBUSY: .reasonIOBusy
         case ENAMETOOLONG: .reasonIONameTooLong
         case EILSEQ: .reasonIOInvalidName
         default: nil

@@ -59,7 +59,7 @@ public enum Exporter {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue {
             // Foundation says only "error 512" when the atomic rename meets a folder.
-            throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportWriteFailed, output.path, MessageKey.reasonIOInTheWay.rawValue))
+            throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportWriteFailed, output.path, Message.reason(.reasonIOInTheWay)))
         }
         do {
             try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -98,7 +98,11 @@ public final class FileWatcher: @unchecked Sendable {
     private func watchTree(_ folder: String) {
         let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
         let wd = inotify_add_watch(descriptor, folder, mask)
-        if wd >= 0 { folders[wd] = folder }
+        if wd >= 0 {
+            folders[wd] = folder
+            // The same folder may have been watched for a zip alone: now everything in it counts.
+            fileFolders.remove(wd)
+        }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for entry in entries where !entry.hasPrefix(".") {
             var isDirectory: ObjCBool = false

@@ -16,7 +16,7 @@ struct LocalRequestGuard: Sendable {
 
     init(boundHost: String, language: Language = .ja) {
         hosts = [boundHost.lowercased(), "localhost", "127.0.0.1"]
-        anyAddress = boundHost == "0.0.0.0" || boundHost == "::"
+        anyAddress = boundHost == "0.0.0.0"
         self.language = language
     }
 
@@ -27,7 +27,9 @@ struct LocalRequestGuard: Sendable {
         }
         if let origin = request.value("Origin"), origin != "null" {
             let afterScheme = origin.lowercased().split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
-            guard origin.lowercased().hasPrefix("http://"), accepts(Self.hostName(afterScheme)) else {
+            // A page of this preview, opened by the name or address the request itself was sent to.
+            let ownPage = hosts.contains(Self.hostName(afterScheme)) || (anyAddress && afterScheme == host.lowercased())
+            guard origin.lowercased().hasPrefix("http://"), ownPage else {
                 return .plain(.forbidden, Message(.cliServeRefusedOrigin).text(in: language) + "\n")
             }
         }

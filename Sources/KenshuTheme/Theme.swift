@@ -105,9 +105,21 @@ public struct Theme: Sendable {
             if case .folder(let path) = layer { return path }
             return nil
         }
+        diagnostics += scriptsReadingPageStrings(assets, elementIDs: elementIDs)
         var theme = Theme(name: "default", templates: library, strings: strings, assets: assets, folders: folders)
         theme.elementIDs = elementIDs
         return (theme, diagnostics)
+    }
+
+    /// A theme exported before strings.js that overrides the scripts but not the layout: its scripts
+    /// look for the words in the page, which the layout no longer writes. Said, not left to fail silently.
+    static func scriptsReadingPageStrings(_ assets: [(relativePath: String, file: ThemeFile)], elementIDs: Set<String>) -> [Diagnostic] {
+        guard !elementIDs.contains("kenshu-strings") else { return [] }
+        return assets.compactMap { asset -> Diagnostic? in
+            guard case .disk = asset.file, asset.relativePath.hasSuffix(".js"), case .success(let text) = asset.file.text(),
+                  text.contains("kenshu-strings"), !text.contains("KENSHU_STRINGS") else { return nil }
+            return .warning(.themeScriptReadsPageStrings, asset.relativePath, at: SourceLocation(path: asset.file.displayPath, line: 1, column: 1))
+        }
     }
 
     /// `id="main"` and the like, skipping ids made from data (`id="{{id}}"`).

@@ -26,6 +26,9 @@ struct NewCommand {
         } catch let failure as ToolFailure {
             Console.error(printer.failureLine(failure))
             throw ExitCode(2)
+        } catch {
+            Console.error(printer.failureLine(ToolFailure(.fileAccessFailed, directory, SystemErrorReason.argument(for: error))))
+            throw ExitCode(2)
         }
         let cd = Self.shellWord(directory)
         print("kenshu: " + (base.map { printer.say(.cliNewOverlayCreated, directory, $0, cd) } ?? printer.say(.cliNewCreated, directory, cd)))

@@ -20,7 +20,13 @@ struct ThemeExportCommand {
             Console.error("kenshu: \(printer.severityWord(.error)): " + printer.say(.newTargetNotEmpty, directory))
             throw ExitCode(2)
         }
-        let count = try BuiltInTheme.export(to: folder)
+        let count: Int
+        do {
+            count = try BuiltInTheme.export(to: folder)
+        } catch {
+            Console.error(printer.failureLine(ToolFailure(.fileAccessFailed, directory, SystemErrorReason.argument(for: error))))
+            throw ExitCode(2)
+        }
         print("kenshu: " + printer.say(.cliThemeExported, directory, String(count)))
     }
 }

@@ -30,6 +30,9 @@ struct LocalRequestGuardTests {
         #expect(guarded.refusal(head(host: "rebind.example:4173"))?.status == .forbidden)
         #expect(guarded.refusal(head(host: "192.0.2.2.nip.io:4173"))?.status == .forbidden)
         #expect(guarded.refusal(head(host: "192.0.2.2:4173", origin: "http://evil.example"))?.status == .forbidden)
+        // Another page on a bare IP address (another server on the LAN) may not open the live-reload socket.
+        #expect(guarded.refusal(head(host: "192.0.2.2:4173", origin: "http://203.0.113.9:8080"))?.status == .forbidden)
+        #expect(guarded.refusal(head(host: "192.0.2.2:4173", origin: "http://192.0.2.2:8080"))?.status == .forbidden)
     }
 
     @Test func testRefusal_speaksTheAuthorsLanguage() {

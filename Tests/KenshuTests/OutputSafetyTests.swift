@@ -72,7 +72,7 @@ import Testing
         #expect(try PathExchange.exchange(a.path, b.path) == .exchanged, "ext4 and tmpfs exchange; this machine's tests run on one")
         #expect(try FileManager.default.contentsOfDirectory(atPath: a.path) == ["from-b"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: b.path) == ["from-a"])
-        #expect(throws: PathExchange.Failure.self) { try PathExchange.exchange(a.path, site.root.appendingPathComponent("missing").path) }
+        #expect(throws: POSIXError.self) { try PathExchange.exchange(a.path, site.root.appendingPathComponent("missing").path) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: a.path) == ["from-b"], "a failed exchange changes nothing")
     }
 

@@ -73,6 +73,21 @@ import Testing
         #expect(site.exists("assets/progress.js"))
     }
 
+    /// A theme exported before strings.js, overriding the scripts but not the layout, is told so.
+    @Test func testOldScriptsReadingPageStrings_areWarnedAbout() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("site.yml", "id: t\ntitle: テスト\ntheme: [town]\n")
+        try site.write("Themes/town/assets/progress.js", """
+            var strings = {};
+            try { strings = JSON.parse(document.getElementById("kenshu-strings").textContent) || {}; } catch (e) { strings = {}; }
+            """)
+        let result = try site.build()
+        #expect(result.diagnostics.contains { $0.message.key == .themeScriptReadsPageStrings && $0.location?.path.hasSuffix("town/assets/progress.js") == true })
+        // The current scripts (which read window.KENSHU_STRINGS first) are not warned about.
+        #expect(try site.build(theme: "default").diagnostics.allSatisfy { $0.message.key != .themeScriptReadsPageStrings })
+    }
+
     @Test func testThemeExport_roundTrips() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-theme-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

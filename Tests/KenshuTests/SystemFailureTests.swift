@@ -20,7 +20,7 @@ import Testing
             Issue.record("a build wrote under a regular file")
         } catch let failure as Builder.Failure {
             #expect(failure.message.key == .outputWriteFailed)
-            #expect(failure.message.arguments.last == MessageKey.reasonIOInTheWay.rawValue)
+            #expect(failure.message.arguments.last == Message.reason(.reasonIOInTheWay))
             let line = DiagnosticPrinter(language: .ja).failureLine(failure)
             #expect(line.contains("に書き出せません：同じ名前のファイルかフォルダーがじゃまをしています"), "\(line)")
             #expect(line.hasSuffix("[K0012]"))
@@ -83,6 +83,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue)
     }
 
+    /// Foundation's own error for a folder made under a file, several levels down: on Linux its
+    /// POSIX cause is a Swift `POSIXError` under a Cocoa error 512.
+    @Test func testFoundationsRealErrors_getAReason() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-reason-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("memo.txt")
+        try Data("メモ".utf8).write(to: file)
+        do {
+            try FileManager.default.createDirectory(at: file.appendingPathComponent("a/b/c"), withIntermediateDirectories: true)
+            Issue.record("a folder was made under a file")
+        } catch {
+            #expect(SystemErrorReason.key(for: error) == .reasonIOInTheWay, "\(error)")
+        }
+        do {
+            try Data("x".utf8).write(to: folder.appendingPathComponent("missing/x.txt"))
+            Issue.record("a file was written into a missing folder")
+        } catch {
+            #expect(SystemErrorReason.key(for: error) == .reasonIOMissingFolder, "\(error)")
+        }
+    }
+
+    /// Text an author typed that looks like a reason key stays as typed.
+    @Test func testTypedReasonKey_isNotTranslated() {
+        #expect(Message(.cliBadToday, "reason.io-disk-full").text(in: .ja).contains("'reason.io-disk-full'"))
+        #expect(Message(.outputWriteFailed, "Output", Message.reason(.reasonIODiskFull)).text(in: .en) == "cannot write to 'Output': the disk is full")
+    }
+
     @Test func testReasons_coverTheCommonErrors() {
         #expect(SystemErrorReason.key(errno: ENOSPC) == .reasonIODiskFull)
         #expect(SystemErrorReason.key(errno: EACCES) == .reasonIOPermission)
@@ -92,6 +120,6 @@ import Testing
         // Unknown errors keep the system's words rather than a wrong reason.
         #expect(SystemErrorReason.key(errno: EIO) == nil)
         #expect(Message.failure(POSIXError(.EIO)).key == .unexpectedError)
-        #expect(Message(.outputWriteFailed, "Output", MessageKey.reasonIODiskFull.rawValue).text(in: .ja) == "'Output' に書き出せません：ディスクの空きが足りません")
+        #expect(Message(.outputWriteFailed, "Output", Message.reason(.reasonIODiskFull)).text(in: .ja) == "'Output' に書き出せません：ディスクの空きが足りません")
     }
 }

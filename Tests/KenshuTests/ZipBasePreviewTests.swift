@@ -39,6 +39,26 @@ import Testing
         #expect(page.contains("新しい版が届きました。") && !page.contains("一つ目の版です。"))
     }
 
+    /// A zip not there yet when the preview starts (still being copied from the share) is read when it arrives.
+    @Test func testZipArrivingLater_isRead() async throws {
+        let site = try TemporarySite(["site.yml": "id: town-\(UUID().uuidString.prefix(8))\ntitle: 町の研修\nbase: ../later.zip\n"])
+        defer { site.remove() }
+        let session = PreviewSession(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        guard case .failed = await session.rebuildAll() else {
+            Issue.record("a missing base previewed")
+            return
+        }
+        let zip = site.root.appendingPathComponent("later.zip")
+        let watched = await session.watchedArchives
+        #expect(watched.contains(zip.standardizedFileURL.path), "\(watched)")
+        try Self.baseZip(saying: "届いた版です。").write(to: zip)
+        guard case .ready(let site2) = await session.rebuild(changed: [zip.standardizedFileURL.path]) else {
+            Issue.record("the preview did not read the zip that arrived")
+            return
+        }
+        #expect(String(decoding: site2.file(at: "cloud/basics.html") ?? Data(), as: UTF8.self).contains("届いた版です。"))
+    }
+
     /// The zip's folder is watched for that file alone: other files there are not changes.
     @Test func testWatcher_reportsTheZipAndNothingElseInItsFolder() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-watch-\(UUID().uuidString)")

@@ -82,6 +82,24 @@ def test_new_refuses_a_folder_with_files(tmp_path):
     assert (tmp_path / "taken" / "memo.txt").read_text(encoding="utf-8") == "x"
 
 
+def test_the_systems_refusals_are_explained_in_japanese_with_exit_status_2(tmp_path):
+    """A regular file where a folder is needed: new, theme export, build and export each say why in
+    Japanese, with the code, and exit 2 — never Foundation's English ("error 512")."""
+    (tmp_path / "memo.txt").write_text("メモ", encoding="utf-8")
+    created = run([KENSHU, "new", "c"], cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    for args, cwd, code in [
+        ([KENSHU, "new", "memo.txt/course"], tmp_path, "[K0015]"),
+        ([KENSHU, "theme", "export", "memo.txt/theme"], tmp_path, "[K0015]"),
+        ([KENSHU, "build", "--output", "../memo.txt/site"], tmp_path / "c", "[K0012]"),
+        ([KENSHU, "export", "--format", "zip", "--output", "../memo.txt/site.zip"], tmp_path / "c", "[K7203]"),
+    ]:
+        refused = run(args, cwd=cwd)
+        assert refused.returncode == 2, (args, refused.stderr)
+        assert "じゃまをしています" in refused.stderr and code in refused.stderr, (args, refused.stderr)
+        assert "512" not in refused.stderr and "operation" not in refused.stderr, refused.stderr
+
+
 def test_release_binary_needs_no_swift_libraries():
     """The binary handed out (built with --static-swift-stdlib, as the README says) runs on a PC without Swift: every library it
     loads is one of the system's own, none from the Swift toolchain. Tests/run checks that binary with

@@ -12,6 +12,7 @@ extension MessageCatalog {
         .checkedFolderUnreadable: Entry("cannot read the folder '{0}' to check: {1}"),
         .outputWriteFailed: Entry("cannot write to '{0}': {1}", fix: "choose a writable folder with --output; the site built before was not changed"),
         .buildLockFailed: Entry("cannot create the build's marker file beside '{0}': {1}", fix: "choose a writable folder with --output"),
+        .fileAccessFailed: Entry("cannot read or write '{0}': {1}", fix: "check the location and its permissions"),
         .unexpectedError: Entry("stopped by an unexpected error: {0}", fix: "run the command again; if it happens again, pass this text on to whoever maintains the course or to the developers"),
         .badHost: Entry("cannot listen on '{0}'", fix: "use an IPv4 address such as 127.0.0.1"),
         .concurrentBuild: Entry("another kenshu build is writing '{0}' right now", fix: "wait for it to finish, then build again"),
@@ -109,6 +110,7 @@ extension MessageCatalog {
         .templateMissing: Entry("the theme has no template '{0}.mustache'", fix: "restore it with 'kenshu theme export'"),
         .stringsUnreadable: Entry("cannot read UI strings: {0}"),
         .stringsMissing: Entry("the theme has no UI strings for language '{0}'", fix: "add i18n/{0}.yml to the theme"),
+        .themeScriptReadsPageStrings: Entry("this theme's '{0}' reads the UI words from the page (#kenshu-strings), but the theme's pages no longer carry them: they come in strings.js, so search and progress would show no words", fix: "make '{0}' read window.KENSHU_STRINGS first, as the version written by 'kenshu theme export' does"),
 
         .checkNoSuchFile: Entry("broken link '{0}': no such file"),
         .checkNoSuchFragment: Entry("broken link '{0}': no such fragment"),
@@ -146,6 +148,7 @@ extension MessageCatalog {
         .reasonIODiskFull: Entry("the disk is full"),
         .reasonIOReadOnly: Entry("the location is read-only"),
         .reasonIOMissingFolder: Entry("a folder on the way does not exist"),
+        .reasonIOBusy: Entry("it is in use (open in another program, or a mount point)"),
         .reasonIONameTooLong: Entry("a name or the path is too long"),
         .reasonIOInvalidName: Entry("the name contains characters that cannot be used"),
 
@@ -200,7 +203,8 @@ extension MessageCatalog {
         // K7.2: export
         .exportNoSiteID: Entry("site.yml has no 'id', so the course cannot be exported", fix: "add 'id: {0}' to site.yml (it keeps today's saved progress and keeps the copy's progress apart from other courses)"),
         .exportContentErrors: Entry("the course has {0} error(s), so nothing was exported", fix: "fix the errors above, then run kenshu export again"),
-        .exportWriteFailed: Entry("cannot write '{0}': {1}", fix: "choose a writable file with --output"),
+        .exportWriteFailed: Entry("cannot write '{0}': {1}", fix: "choose a writable file name with --output"),
+        .exportFileUnreadable: Entry("cannot read '{0}' to put it in the export", fix: "check that the file is there and readable, then export again"),
         .exportNoQuizzes: Entry("the course has no quizzes (```quiz), so the GIFT file is empty"),
         .attributionNotMapping: Entry("'attribution' lists 'author:' and 'source_url:'", fix: "for example: attribution: {author: Example City IT Policy Office, source_url: 'https://example.jp/kenshu/'}"),
         .exportOutputInsideContent: Entry("the export file '{0}' is inside the content folder", fix: "choose a file outside the content folder with --output"),

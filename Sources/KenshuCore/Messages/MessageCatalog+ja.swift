@@ -12,6 +12,7 @@ extension MessageCatalog {
         .checkedFolderUnreadable: Entry("検査するフォルダー '{0}' を読めません：{1}"),
         .outputWriteFailed: Entry("'{0}' に書き出せません：{1}", fix: "書き込めるフォルダーを --output で指定してください。前に作ったサイトは変えていません"),
         .buildLockFailed: Entry("'{0}' の隣に、ビルド中の目印のファイルを作れません：{1}", fix: "書き込めるフォルダーを --output で指定してください"),
+        .fileAccessFailed: Entry("'{0}' を読み書きできません：{1}", fix: "場所と権限を確かめてください"),
         .unexpectedError: Entry("思いがけないエラーで止まりました：{0}", fix: "もう一度実行してください。繰り返すときは、この表示をそのまま教材の担当者か開発者に伝えてください"),
         .badHost: Entry("'{0}' で待ち受けられません", fix: "127.0.0.1 のような IPv4 アドレスを指定してください"),
         .concurrentBuild: Entry("別の kenshu build が '{0}' に書き出し中です", fix: "終わるのを待ってから、もう一度ビルドしてください"),
@@ -109,6 +110,7 @@ extension MessageCatalog {
         .templateMissing: Entry("テーマにテンプレート '{0}.mustache' がありません", fix: "'kenshu theme export' で元に戻してください"),
         .stringsUnreadable: Entry("画面の文言を読めません：{0}"),
         .stringsMissing: Entry("テーマに言語 '{0}' の画面の文言がありません", fix: "テーマに i18n/{0}.yml を足してください"),
+        .themeScriptReadsPageStrings: Entry("このテーマの '{0}' は画面の言葉をページの中（#kenshu-strings）から読みますが、今のテーマのページはそれを書かず、strings.js で渡します。検索や学習の進捗の表示から言葉が消えます", fix: "'{0}' の言葉を読む行を、'kenshu theme export' で書き出した新しい版と同じく window.KENSHU_STRINGS を先に読むように直してください"),
 
         .checkNoSuchFile: Entry("リンク切れ '{0}'：ファイルがありません"),
         .checkNoSuchFragment: Entry("リンク切れ '{0}'：ページ内にその ID がありません"),
@@ -146,6 +148,7 @@ extension MessageCatalog {
         .reasonIODiskFull: Entry("ディスクの空きが足りません"),
         .reasonIOReadOnly: Entry("読み取り専用の場所です"),
         .reasonIOMissingFolder: Entry("途中のフォルダーがありません"),
+        .reasonIOBusy: Entry("使用中です（ほかのプログラムが開いているか、ドライブをつないだ場所です）"),
         .reasonIONameTooLong: Entry("名前かパスが長すぎます"),
         .reasonIOInvalidName: Entry("名前に使えない文字があります"),
 
@@ -200,7 +203,8 @@ extension MessageCatalog {
         // K7.2: export
         .exportNoSiteID: Entry("site.yml に 'id' がないため、コースを書き出せません", fix: "site.yml に 'id: {0}' と書いてください（いまの進み具合を保ったまま、書き出した先でも他のコースと混ざらなくなります）"),
         .exportContentErrors: Entry("教材に誤りが {0} 件あるため、書き出していません", fix: "上の誤りを直してから、もう一度 kenshu export を実行してください"),
-        .exportWriteFailed: Entry("'{0}' を書き出せません：{1}", fix: "書き込めるフォルダーを --output で指定してください"),
+        .exportWriteFailed: Entry("'{0}' を書き出せません：{1}", fix: "書き込めるファイル名を --output で指定してください"),
+        .exportFileUnreadable: Entry("書き出しに入れるファイル '{0}' を読めません", fix: "ファイルがあるか、読む権限があるかを確かめてから、もう一度書き出してください"),
         .exportNoQuizzes: Entry("この教材には問題（```quiz）がないため、GIFT ファイルは空です"),
         .attributionNotMapping: Entry("'attribution' は 'author:' と 'source_url:' を並べて書きます", fix: "例：attribution: {author: 架空市 情報政策課, source_url: 'https://example.jp/kenshu/'}"),
         .exportOutputInsideContent: Entry("書き出し先 '{0}' が教材フォルダーの中にあります", fix: "教材フォルダーの外を --output で指定してください"),

@@ -21,6 +21,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case outputWriteFailed = "K0012"
     case buildLockFailed = "K0013"
     case unexpectedError = "K0014"
+    case fileAccessFailed = "K0015"
 
     // K1: reading files
     case fileUnreadable = "K1001"
@@ -141,6 +142,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case templateMissing = "K8004"
     case stringsUnreadable = "K8005"
     case stringsMissing = "K8006"
+    case themeScriptReadsPageStrings = "K8007"
 
     // K9: kenshu check
     case checkNoSuchFile = "K9001"
@@ -177,6 +179,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case exportNoSiteID = "K7201"
     case exportContentErrors = "K7202"
     case exportWriteFailed = "K7203"
+    case exportFileUnreadable = "K7207"
     case exportNoQuizzes = "K7204"
     case attributionNotMapping = "K7205"
     case exportOutputInsideContent = "K7206"
@@ -288,6 +291,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case reasonIODiskFull = "reason.io-disk-full"
     case reasonIOReadOnly = "reason.io-read-only"
     case reasonIOMissingFolder = "reason.io-missing-folder"
+    case reasonIOBusy = "reason.io-busy"
     case reasonIONameTooLong = "reason.io-name-too-long"
     case reasonIOInvalidName = "reason.io-invalid-name"
 
