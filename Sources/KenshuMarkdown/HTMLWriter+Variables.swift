@@ -4,8 +4,9 @@ extension HTMLWriter {
     /// Replaces `{{name}}` in one text node by its value from `vars:`; an unknown name is a located
     /// error (with the closest known name) and stays visible as written.
     ///
-    /// Only text nodes are touched, so code spans, code blocks, raw HTML and link destinations keep
-    /// their braces; a backslash before the braces (`\{{`) keeps them as written.
+    /// Only text nodes are touched here, so code spans, code blocks and raw HTML keep their braces
+    /// (link destinations and titles are filled on their own); a backslash before the braces (`\{{`)
+    /// keeps them as written.
     func substituteVariables(in node: MarkdownNode) {
         let literal = node.literal
         let source = sourceMap(of: node, literal: literal)
@@ -40,6 +41,20 @@ extension HTMLWriter {
     private func reportOnce(_ diagnostic: Diagnostic) {
         guard !diagnostics.contains(where: { $0.message.key == diagnostic.message.key && $0.location == diagnostic.location }) else { return }
         diagnostics.append(diagnostic)
+    }
+
+    /// `[窓口](https://{{自治体サイト}}/madoguchi.html)`: a shared course links to each municipality's
+    /// own pages. The destination is filled before the URL policy and the link check see it, so a
+    /// value cannot smuggle in what the policy refuses. An unknown name is the same located error as
+    /// in text (the link would otherwise lead to `%7B%7B…`). A URL that needs the braces themselves
+    /// writes them `%7B%7B`.
+    func substituteVariables(inDestinationOf link: MarkdownNode) -> String {
+        let url = link.url
+        guard TextVariables.mayContain(url) else { return url }
+        let (text, unknown) = TextVariables.substitutePlain(url, values: options.variables)
+        let at = location(of: link)
+        for occurrence in unknown { reportUnknownVariable(occurrence.name, at: at) }
+        return text
     }
 
     /// `[text](url "{{自治体名}}の窓口")`: the title a browser shows on hover is text too.

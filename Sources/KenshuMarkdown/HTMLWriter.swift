@@ -159,7 +159,7 @@ final class HTMLWriter {
 
     /// Records the link and returns the escaped URL to write.
     private func href(for node: MarkdownNode, kind: LinkRecord.Kind) -> String {
-        let destination = node.url
+        let destination = substituteVariables(inDestinationOf: node)
         if !options.urlPolicy.allows(destination, isImage: kind == .image) {
             diagnostics.append(.warning(options.allowRawHTML ? .unsafeURLKept : .unsafeURL, destination, at: location(of: node)))
             guard options.allowRawHTML else { return "" }

@@ -2,7 +2,8 @@ import KenshuCore
 
 /// Fills `vars:` into Markdown that travels as written (a quiz's question in a GIFT export, its
 /// text in the search index): `{{name}}` in text is replaced, while code spans, code blocks, link
-/// destinations and escaped braces (`\{{`) keep what the author wrote — the same places a page fills.
+/// destinations and escaped braces (`\{{`) keep what the author wrote. (A page also fills link
+/// destinations, in ``HTMLWriter``; Markdown that travels keeps them as written.)
 ///
 /// libcmark finds the text; the replacement is made in the source, so the rest stays byte for byte.
 public enum MarkdownVariables {

@@ -142,6 +142,29 @@ import Testing
         #expect(titled.html.contains("title=\"架空町の窓口\""))
     }
 
+    /// A shared course links to each town's own pages: `vars:` fill link destinations too, before the
+    /// URL policy and the link check see them.
+    @Test func testVariablesInLinkDestinations_areFilledAndChecked() {
+        var options = MarkdownOptions(path: "Content/01-a/01-b.md", contentPath: "01-a/01-b.md", lineOffset: 3)
+        options.variables = ["自治体サイト": "www.town.example.lg.jp", "窓口ページ": "02-c.md#窓口", "危険": "javascript:alert(1)"]
+        let page = MarkdownRenderer.render("""
+            [窓口](https://{{自治体サイト}}/madoguchi.html) と <https://{{自治体サイト}}/kenshu/>
+
+            [次へ]({{窓口ページ}})
+
+            [罠]({{危険}})
+
+            [誤字](https://{{自治休サイト}}/)
+            """, options: options)
+        #expect(page.html.contains("href=\"https://www.town.example.lg.jp/madoguchi.html\""))
+        #expect(page.html.contains("href=\"https://www.town.example.lg.jp/kenshu/\""))
+        #expect(page.html.contains("href=\"c.html#%E7%AA%93%E5%8F%A3\""), "an internal link made by a variable is rewritten like any other")
+        #expect(page.links.contains { $0.destination == "02-c.md#窓口" })
+        #expect(!page.html.contains("javascript:"), "a value cannot bring in a script URL")
+        #expect(page.diagnostics.contains { $0.code == "K5020" && $0.location?.line == 10 }, "\(page.diagnostics)")
+        #expect(page.diagnostics.contains { $0.message.key == .unsafeURL })
+    }
+
     @Test func testBrokenLinkInBase_namesTheBaseFile() throws {
         // Hiding a page that a base page links to breaks that link: the message names the base's file.
         let fixture = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: Self.hidden, with: "02-hyojunka/03-reading-specs.md")])
