@@ -1,5 +1,6 @@
 import FlyingSocks
 import Foundation
+import KenshuCore
 
 /// One client connection of the preview: reads request heads under the ``ServeLimits``, asks the
 /// handler, writes the answer, and keeps the connection for the next request until the client
@@ -22,7 +23,7 @@ struct PreviewConnection {
             case .needMore:
                 return
             case .refuse(let status):
-                _ = await write(Self.refusal(status))
+                _ = await write(refusal(status))
                 return
             case .complete(let head, let consumed):
                 buffer = Array(rest[consumed...])
@@ -32,11 +33,11 @@ struct PreviewConnection {
                 }
                 if head.target.split(separator: "?").first.map(String.init) == LiveReloadScript.path, ReloadSocket.isUpgrade(head) {
                     guard let answer = ReloadSocket.handshake(head) else {
-                        _ = await write(Self.refusal(.badRequest))
+                        _ = await write(refusal(.badRequest))
                         return
                     }
                     guard await reload.hub.connectedPages < limits.reloadSockets else {
-                        _ = await write(Self.refusal(.serviceUnavailable))
+                        _ = await write(refusal(.serviceUnavailable))
                         return
                     }
                     guard await write(answer) else { return }
@@ -77,8 +78,18 @@ struct PreviewConnection {
         return (try? await withDeadline(seconds: limits.writeSeconds) { try await socket.write(data) }) != nil
     }
 
-    /// A short plain-text answer for a refused request; the connection closes after it.
-    static func refusal(_ status: HTTPStatus) -> Data {
-        PreviewResponse.plain(status, "\(status.code) \(status.phrase)\n").encoded(forHead: false, keepAlive: false)
+    /// A short plain-text answer for a refused request, in the author's language; the connection closes after it.
+    func refusal(_ status: HTTPStatus) -> Data {
+        Self.refusal(status, language: guardRequest.language)
+    }
+
+    static func refusal(_ status: HTTPStatus, language: Language) -> Data {
+        let reason: MessageKey = switch status {
+        case .uriTooLong: .cliServeLineTooLong
+        case .requestHeaderFieldsTooLarge: .cliServeHeadersTooLarge
+        case .serviceUnavailable: .cliServeBusy
+        default: .cliServeBadRequest
+        }
+        return PreviewResponse.refusal(status, reason, language: language).encoded(forHead: false, keepAlive: false)
     }
 }

@@ -11,13 +11,13 @@ struct PreviewHandler: Sendable {
     /// are case-sensitive (RFC 9110 §9.1): `get` is refused.
     func answer(_ request: RequestHead) async -> PreviewResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
-            var refusal = Self.plain(.methodNotAllowed, "GET and HEAD only\n")
+            var refusal = Self.plain(.methodNotAllowed, "405 Method Not Allowed\n" + Message(.cliServeMethod).text(in: await session.language) + "\n")
             refusal.headers.append(("Allow", "GET, HEAD"))
             return refusal
         }
         let path: String
         switch RequestPath.resolve(request.path) {
-        case .refused: return Self.plain(.badRequest, "bad path\n")
+        case .refused: return Self.plain(.badRequest, "400 Bad Request\n" + Message(.cliServeBadPath).text(in: await session.language) + "\n")
         case .path(let resolved): path = resolved
         }
         switch await session.current {

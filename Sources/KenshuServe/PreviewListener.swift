@@ -1,5 +1,6 @@
 import FlyingSocks
 import Foundation
+import KenshuCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,6 +15,8 @@ import Darwin
 struct PreviewListener {
     let address: sockaddr_in
     let limits: ServeLimits
+    /// The language of the `503` for a client over the cap.
+    let language: Language
     /// Makes the handler for one accepted connection.
     let makeConnection: @Sendable (AsyncSocket) -> PreviewConnection
 
@@ -51,7 +54,7 @@ struct PreviewListener {
                     failuresInARow = 0
                 } catch SocketError.failed(_, let code, _) where code == EMFILE || code == ENFILE {
                     if spare >= 0 { close(spare) }
-                    Self.turnAway(listening)
+                    turnAway(listening)
                     spare = Self.openSpare()
                     try await Task.sleep(nanoseconds: 20_000_000)
                     continue
@@ -66,7 +69,7 @@ struct PreviewListener {
                     continue
                 }
                 guard counter.enter() else {
-                    Self.refuse(client.socket)
+                    refuse(client.socket)
                     continue
                 }
                 let connection = makeConnection(client)
@@ -94,15 +97,15 @@ struct PreviewListener {
     }
 
     /// The answer for a client over the cap, written without waiting (it fits any socket buffer).
-    static let busy = PreviewConnection.refusal(.serviceUnavailable)
+    var busy: Data { PreviewConnection.refusal(.serviceUnavailable, language: language) }
 
-    static func refuse(_ socket: Socket) {
+    func refuse(_ socket: Socket) {
         _ = try? socket.write(busy)
         try? socket.close()
     }
 
     /// Takes the connection waiting in the backlog with the descriptor just freed, answers `503`, closes it.
-    static func turnAway(_ listening: Socket) {
+    func turnAway(_ listening: Socket) {
         guard let (file, _) = try? listening.accept() else { return }
         refuse(Socket(file: file))
     }

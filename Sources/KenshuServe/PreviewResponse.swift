@@ -1,4 +1,5 @@
 import Foundation
+import KenshuCore
 
 /// A status the preview answers with: its code and its reason phrase.
 struct HTTPStatus: Equatable, Sendable {
@@ -27,6 +28,11 @@ struct PreviewResponse: Sendable {
     /// A short plain-text answer, such as a refusal.
     static func plain(_ status: HTTPStatus, _ text: String) -> PreviewResponse {
         PreviewResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Data(text.utf8))
+    }
+
+    /// A refusal a person may read in the browser: the status, then why, in the author's language.
+    static func refusal(_ status: HTTPStatus, _ reason: MessageKey, language: Language) -> PreviewResponse {
+        plain(status, "\(status.code) \(status.phrase)\n" + Message(reason).text(in: language) + "\n")
     }
 
     /// Status line, header fields, `Content-Length` and `Connection`, a blank line, and the body

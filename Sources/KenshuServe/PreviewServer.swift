@@ -36,7 +36,7 @@ public final class PreviewServer: Sendable {
             boundHost: host,
             language: Language.choose(flag: options.messageLanguage, siteLanguage: nil, environment: ProcessInfo.processInfo.environment))
         let reload = ReloadSocket(hub: hub, limits: limits)
-        listener = PreviewListener(address: address, limits: limits) { socket in
+        listener = PreviewListener(address: address, limits: limits, language: guarded.language) { socket in
             PreviewConnection(socket: socket, limits: limits, handler: handler, reload: reload, guardRequest: guarded)
         }
     }

@@ -43,4 +43,13 @@ struct LocalRequestGuardTests {
         #expect(japaneseText.contains("kenshu serve が表示したアドレス"))
         #expect(englishText.contains("Open this preview at the address"))
     }
+
+    /// The other refusals a person may meet in the browser say why, in the author's language, after the status.
+    @Test func testOtherRefusals_sayWhyInTheAuthorsLanguage() {
+        let busy = String(decoding: PreviewConnection.refusal(.serviceUnavailable, language: .ja), as: UTF8.self)
+        #expect(busy.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
+        #expect(busy.hasSuffix("\r\n\r\n503 Service Unavailable\n接続が多すぎます。少し待ってから、ページを読み込み直してください。\n"))
+        let long = String(decoding: PreviewConnection.refusal(.uriTooLong, language: .en), as: UTF8.self)
+        #expect(long.hasSuffix("414 URI Too Long\nRefused: the request line (URL) is too long.\n"))
+    }
 }

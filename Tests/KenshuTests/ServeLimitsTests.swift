@@ -154,11 +154,15 @@ import Testing
         let client = try Socket(domain: AF_INET)
         defer { try? client.close() }
         try client.connect(to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
-        PreviewListener.turnAway(listening)
+        let listener = PreviewListener(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), limits: ServeLimits(), language: .ja) { _ in
+            preconditionFailure("turnAway answers without a connection handler")
+        }
+        listener.turnAway(listening)
         var answer: [UInt8] = []
         while let bytes = try? client.read(atMost: 4096) { answer += bytes }
         let text = String(decoding: answer, as: UTF8.self)
         #expect(text.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"), "\(text)")
         #expect(text.contains("Connection: close\r\n"))
+        #expect(text.hasSuffix("接続が多すぎます。少し待ってから、ページを読み込み直してください。\n"))
     }
 }
