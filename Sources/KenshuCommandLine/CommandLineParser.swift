@@ -147,7 +147,8 @@ public struct CommandLineParser: Sendable {
         switch option.kind {
         case .flag, .text: fits = true
         case .choice(let words): fits = words.contains(value)
-        case .integer(let range): fits = Int(value).map(range.contains) ?? false
+        // Digits only: Swift's Int("+80") would accept a sign no one means in a port.
+        case .integer(let range): fits = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } && Int(value).map(range.contains) == true
         case .number: fits = Double(value).map { $0 >= 0 && $0.isFinite } ?? false
         }
         guard !fits else { return }

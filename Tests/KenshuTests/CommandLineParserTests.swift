@@ -74,6 +74,7 @@ import Testing
     @Test func testValuesAreCheckedAgainstTheirKind() throws {
         #expect(Self.error(["build", "--lang", "fr"])?.message == Message(.cliUsageBadValue, "--lang", "fr", "ja|en"))
         #expect(Self.error(["serve", "--port", "70000"])?.message == Message(.cliUsageBadValue, "--port", "70000", "0〜65535 の整数"))
+        #expect(Self.error(["serve", "--port", "+80"])?.message == Message(.cliUsageBadValue, "--port", "+80", "0〜65535 の整数"))
         let port = try #require(Self.error(["serve", "--port", "70000"]))
         #expect(CommandHelp.errorText(port, root: KenshuCommands.root, language: .ja)
             .hasPrefix("kenshu: エラー: --port に '70000' は使えません（指定できるのは 0〜65535 の整数）"))
