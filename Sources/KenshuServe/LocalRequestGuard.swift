@@ -23,14 +23,14 @@ struct LocalRequestGuard: Sendable {
     /// The `403` for a request from elsewhere, or nil when it may be answered.
     func refusal(_ request: RequestHead) -> PreviewResponse? {
         guard let host = request.value("Host"), accepts(Self.hostName(host)) else {
-            return .plain(.forbidden, Message(.cliServeRefusedHost).text(in: language) + "\n")
+            return .refusal(.forbidden, .cliServeRefusedHost, language: language)
         }
         if let origin = request.value("Origin"), origin != "null" {
             let afterScheme = origin.lowercased().split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
             // A page of this preview, opened by the name or address the request itself was sent to.
             let ownPage = hosts.contains(Self.hostName(afterScheme)) || (anyAddress && afterScheme == host.lowercased())
             guard origin.lowercased().hasPrefix("http://"), ownPage else {
-                return .plain(.forbidden, Message(.cliServeRefusedOrigin).text(in: language) + "\n")
+                return .refusal(.forbidden, .cliServeRefusedOrigin, language: language)
             }
         }
         return nil

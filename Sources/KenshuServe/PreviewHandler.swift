@@ -11,13 +11,13 @@ struct PreviewHandler: Sendable {
     /// are case-sensitive (RFC 9110 §9.1): `get` is refused.
     func answer(_ request: RequestHead) async -> PreviewResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
-            var refusal = Self.plain(.methodNotAllowed, "405 Method Not Allowed\n" + Message(.cliServeMethod).text(in: await session.language) + "\n")
+            var refusal = Self.refusal(.methodNotAllowed, .cliServeMethod, language: await session.language)
             refusal.headers.append(("Allow", "GET, HEAD"))
             return refusal
         }
         let path: String
         switch RequestPath.resolve(request.path) {
-        case .refused: return Self.plain(.badRequest, "400 Bad Request\n" + Message(.cliServeBadPath).text(in: await session.language) + "\n")
+        case .refused: return Self.refusal(.badRequest, .cliServeBadPath, language: await session.language)
         case .path(let resolved): path = resolved
         }
         switch await session.current {
@@ -46,8 +46,11 @@ struct PreviewHandler: Sendable {
         PreviewResponse(status: status, headers: headers("text/html; charset=utf-8"), body: Data(LiveReloadScript.inject(into: page).utf8))
     }
 
-    static func plain(_ status: HTTPStatus, _ text: String) -> PreviewResponse {
-        PreviewResponse(status: status, headers: headers("text/plain; charset=utf-8"), body: Data(text.utf8))
+    /// ``PreviewResponse/refusal(_:_:language:)`` with the headers of every answer from the site.
+    static func refusal(_ status: HTTPStatus, _ reason: MessageKey, language: Language) -> PreviewResponse {
+        var response = PreviewResponse.refusal(status, reason, language: language)
+        response.headers = headers("text/plain; charset=utf-8")
+        return response
     }
 
     static func headers(_ type: String) -> [(name: String, value: String)] {

@@ -3,14 +3,8 @@ import Foundation
 
 /// Raw deflate (RFC 1951, as zip stores it) and CRC-32, from the system's zlib.
 enum Deflate {
-    /// CRC-32 of `bytes`, as zip records it.
-    static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-        return UInt32(truncatingIfNeeded: CKenshuZlib.crc32(0, base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
-    }
-
-    /// Continues a CRC-32 over more bytes.
-    static func crc32(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    /// CRC-32 of `bytes`, as zip records it, or continued from `crc` over more bytes.
+    static func crc32(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return crc }
         return UInt32(truncatingIfNeeded: CKenshuZlib.crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
     }

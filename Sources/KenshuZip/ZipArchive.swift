@@ -34,7 +34,7 @@ public struct ZipArchive: Sendable {
             let stored = UnsafeRawBufferPointer(rebasing: raw[start..<start + Int(entry.compressedSize)])
             var crc: UInt32 = 0
             func checked(_ piece: Data) throws {
-                crc = piece.withUnsafeBytes { Deflate.crc32(crc, $0) }
+                crc = piece.withUnsafeBytes { Deflate.crc32($0, continuing: crc) }
                 try chunk(piece)
             }
             switch entry.method {

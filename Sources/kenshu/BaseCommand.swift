@@ -8,7 +8,7 @@ enum BaseCommand {
     /// Lists the base's changes since the version last accepted; exit status 1 when there are any.
     static func status(_ site: SiteOptions, _ language: LanguageOption) throws {
         let printer = language.printer(siteLanguage: nil)
-        let status = try attempt(printer, site.content) {
+        let status = try attempt(printer, about: site.content) {
             try BaseReview.status(contentDirectory: site.content, today: FreshnessCheck.systemToday())
         }
         for line in BaseReview.report(status, printer: printer) { print(line) }
@@ -18,23 +18,9 @@ enum BaseCommand {
     /// Records the base as it is now as reviewed.
     static func accept(_ site: SiteOptions, _ language: LanguageOption) throws {
         let printer = language.printer(siteLanguage: nil)
-        let (record, path) = try attempt(printer, site.content) {
+        let (record, path) = try attempt(printer, about: site.content) {
             try BaseReview.accept(contentDirectory: site.content, today: FreshnessCheck.systemToday())
         }
         print("kenshu: " + printer.say(.cliBaseAccepted, record.base, String(record.files.count), path))
-    }
-
-    /// Runs `body`, turning Kenshu's own failures and the system's refusals (about `content`) into a
-    /// message and exit status 2.
-    static func attempt<T>(_ printer: DiagnosticPrinter, _ content: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let failure as ToolFailure {
-            Console.error(printer.failureLine(failure))
-            throw ExitCode(2)
-        } catch {
-            Console.error(printer.failureLine(ToolFailure(.fileAccessFailed, content, SystemErrorReason.argument(for: error))))
-            throw ExitCode(2)
-        }
     }
 }

@@ -17,18 +17,12 @@ struct NewCommand {
 
     func run() throws {
         let printer = language.printer(siteLanguage: nil)
-        do {
+        try attempt(printer, about: directory) {
             if let base {
                 try StarterOverlay.write(to: URL(fileURLWithPath: directory), base: base, today: FreshnessCheck.systemToday())
             } else {
                 try StarterCourse.write(to: URL(fileURLWithPath: directory))
             }
-        } catch let failure as ToolFailure {
-            Console.error(printer.failureLine(failure))
-            throw ExitCode(2)
-        } catch {
-            Console.error(printer.failureLine(ToolFailure(.fileAccessFailed, directory, SystemErrorReason.argument(for: error))))
-            throw ExitCode(2)
         }
         let cd = Self.shellWord(directory)
         print("kenshu: " + (base.map { printer.say(.cliNewOverlayCreated, directory, $0, cd) } ?? printer.say(.cliNewCreated, directory, cd)))

@@ -20,13 +20,7 @@ struct ThemeExportCommand {
             Console.error("kenshu: \(printer.severityWord(.error)): " + printer.say(.newTargetNotEmpty, directory))
             throw ExitCode(2)
         }
-        let count: Int
-        do {
-            count = try BuiltInTheme.export(to: folder)
-        } catch {
-            Console.error(printer.failureLine(ToolFailure(.fileAccessFailed, directory, SystemErrorReason.argument(for: error))))
-            throw ExitCode(2)
-        }
+        let count = try attempt(printer, about: directory) { try BuiltInTheme.export(to: folder) }
         print("kenshu: " + printer.say(.cliThemeExported, directory, String(count)))
     }
 }
