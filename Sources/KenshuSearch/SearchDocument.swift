@@ -88,10 +88,10 @@ enum MarkdownText {
     static func plain(_ markdown: String) -> String {
         var text = markdown
         // Regular expressions only where the syntax may be present: they dominate the cost at 10,000 pages.
-        if text.contains("](") {
+        if text.utf8Range(of: "](") != nil {
             text = text.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
         }
-        if text.contains("\n") {
+        if text.hasUTF8Byte(0x0A) {
             text = text.replacingOccurrences(of: #"(?m)^\s*(#+|>|[-+]|\d+\.)\s+"#, with: "", options: .regularExpression)
         }
         text.unicodeScalars.removeAll { $0 == "*" || $0 == "_" || $0 == "`" }

@@ -120,11 +120,21 @@ public enum SearchScripts {
     /// `search/docs-<chunk>.js`: documents `chunk × layout.documentsPerChunk` onwards.
     public static func documentFile(_ chunk: Int, of documents: [SearchDocument], layout: Layout) -> (path: String, contents: String) {
         let start = min(documents.count, max(0, chunk) * layout.documentsPerChunk)
-        let rows = documents[start..<min(documents.count, start + layout.documentsPerChunk)].map { document in
-            "[" + [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text]
-                .map(JSONText.string).joined(separator: ",") + "]"
+        let chosen = documents[start..<min(documents.count, start + layout.documentsPerChunk)]
+        // Written into one byte buffer: a string per field, per row and per join was most of this step.
+        var out = Array((prefix + "[\"d\(chunk)\"]=[\n").utf8)
+        out.reserveCapacity(out.count + chosen.reduce(0) { $0 + $1.text.utf8.count + $1.href.utf8.count + 64 })
+        for (position, document) in chosen.enumerated() {
+            if position > 0 { out += ",\n".utf8 }
+            out.append(UInt8(ascii: "["))
+            for (field, text) in [String(document.kind.rawValue.prefix(1)), document.title, document.heading, document.href, document.text].enumerated() {
+                if field > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.append(text, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        return (documentPath(chunk), prefix + "[\"d\(chunk)\"]=[\n" + rows.joined(separator: ",\n") + "];\n")
+        out += "];\n".utf8
+        return (documentPath(chunk), String(decoding: out, as: UTF8.self))
     }
 
     static func documentPath(_ chunk: Int) -> String { "search/docs-\(chunk).js" }
