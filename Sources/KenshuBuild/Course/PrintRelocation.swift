@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KenshuCore
 
 /// Moves one page's body HTML into `print.html` at the site root: relative URLs are resolved from
@@ -17,35 +22,54 @@ enum PrintRelocation {
             out.reserveCapacity(bytes.count + bytes.count / 16)
             var copied = 0
             var index = 0
-            while index < bytes.count {
-                guard let spaceLength = separatorLength(bytes, at: index),
-                      let (name, valueStart, valueEnd) = attribute(bytes, at: index + spaceLength)
-                else {
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: bytes[copied..<valueStart])
-                let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+            // Each `="` is looked at once, from its end backwards (one of ``names``, White_Space before it):
+            // far fewer places than every byte, and the same attributes in the same order as a scan
+            // forwards, since a name and its separator hold no `="` themselves.
+            while let equals = nextValueStart(bytes, from: index) {
+                index = equals + 2
+                guard let name = attributeName(bytes, endingAt: equals, notBefore: copied),
+                      let close = bytes[index...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
+                out.append(contentsOf: bytes[copied..<index])
+                let value = String(decoding: bytes[index..<close], as: UTF8.self)
                 out.append(contentsOf: rewrite(value, attribute: name, from: page, prefix: prefix).utf8)
-                copied = valueEnd
-                index = valueEnd + 1
+                copied = close
+                index = close + 1
             }
             out.append(contentsOf: bytes[copied...])
             return String(decoding: out, as: UTF8.self)
         }
     }
 
-    /// `name="value"` at `start` with one of ``names``: the name and the value's byte range.
-    private static func attribute(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int, Int)? {
-        for name in names where bytes.count - start >= name.count + 2 {
-            guard bytes[start] == name[0], zip(name.indices, name).allSatisfy({ bytes[start + $0] == $1 }),
-                  bytes[start + name.count] == UInt8(ascii: "="), bytes[start + name.count + 1] == UInt8(ascii: "\"")
-            else { continue }
-            let valueStart = start + name.count + 2
-            guard let close = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-            return (String(decoding: name, as: UTF8.self), valueStart, close)
+    /// The position of the next `="` at or after `start`.
+    private static func nextValueStart(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count, let base = bytes.baseAddress {
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) else { return nil }
+            let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\"") { return position }
+            index = position + 1
         }
         return nil
+    }
+
+    /// The one of ``names`` that ends just before `end` and has White_Space before it, starting at or
+    /// after `floor` (text already rewritten is not looked at again).
+    private static func attributeName(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, notBefore floor: Int) -> String? {
+        for name in names where end - name.count - 1 >= floor {
+            let start = end - name.count
+            guard zip(name.indices, name).allSatisfy({ bytes[start + $0] == $1 }), endsWithSeparator(bytes, before: start, notBefore: floor)
+            else { continue }
+            return String(decoding: name, as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Whether a White_Space character ends just before `end` (and starts at or after `floor`).
+    private static func endsWithSeparator(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, notBefore floor: Int) -> Bool {
+        for length in 1...3 where end - length >= floor {
+            if separatorLength(bytes, at: end - length) == length { return true }
+        }
+        return false
     }
 
     /// The byte length of the White_Space character at `index` (what ICU's `\s` matches), if it is one.
