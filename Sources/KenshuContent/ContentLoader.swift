@@ -118,9 +118,17 @@ private struct Walker {
                 diagnostics.append(.error(.fileNameNotUTF8, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
                 continue
             }
-            guard staysInsideRoot(absolute, file: file) else { continue }
+            // One `lstat` tells most entries apart: a file or folder that is not a link lies in this folder,
+            // which is inside the root, so only links are resolved (a dozen system calls each).
+            var status = stat()
+            let isLink = lstat(absolute, &status) != 0 || status.st_mode & S_IFMT == S_IFLNK
+            if isLink { guard staysInsideRoot(absolute, file: file) else { continue } }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else { continue }
+            if isLink {
+                guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else { continue }
+            } else {
+                isDirectory = ObjCBool(status.st_mode & S_IFMT == S_IFDIR)
+            }
             if isDirectory.boolValue {
                 walk(relative: rel)
             } else {
