@@ -41,12 +41,12 @@ public struct PageResult: Sendable {
 
     /// Parses `html` and checks what can be checked from the file list alone.
     /// - Parameter cache: resolutions shared by the pages of one folder.
-    static func check(_ page: String, html: String, files: SiteFiles, cache: inout [String: ResolvedReference]) -> PageResult {
+    static func check(_ page: String, html: String, files: SiteFiles, cache: inout [ReferenceKey: ResolvedReference]) -> PageResult {
         check(page, scan: PageScan.scan(html), files: files, cache: &cache)
     }
 
     /// Checks what `scan` found in the page (made at once or part by part).
-    static func check(_ page: String, scan: PageScan, files: SiteFiles, cache: inout [String: ResolvedReference]) -> PageResult {
+    static func check(_ page: String, scan: PageScan, files: SiteFiles, cache: inout [ReferenceKey: ResolvedReference]) -> PageResult {
         var result = PageResult(page: page, anchors: AnchorHashes(hashes: scan.anchors))
         var linked: Set<String> = []
         result.references = scan.references.count
@@ -56,14 +56,22 @@ public struct PageResult: Sendable {
             }
             if reference.isAnchor, reference.hasNoText { problem(.emptyText, .warning) }
             // A URL resolves the same way from every page of a folder, unless it points at the page itself.
-            let shareable = !(reference.url.isEmpty || reference.url.hasPrefix("#") || reference.url.hasPrefix("?"))
-            let key = (scan.base ?? "") + "\u{0}" + reference.url
+            let first = reference.url.utf8.first
+            let shareable = !(first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?"))
             let resolved: ResolvedReference
-            if shareable, let known = cache[key] {
-                resolved = known
+            if scan.base == nil, first == UInt8(ascii: "#") {
+                // `#id` on a page without `<base>`: this page, the fragment decoded (what the resolver answers).
+                resolved = .local(path: page, fragment: PercentEncoding.decode(String(reference.url.dropFirst())), isDirectory: false)
+            } else if shareable {
+                let key = ReferenceKey(base: scan.base, url: reference.url)
+                if let known = cache[key] {
+                    resolved = known
+                } else {
+                    resolved = URLResolver.resolve(reference.url, page: page, base: scan.base)
+                    cache[key] = resolved
+                }
             } else {
                 resolved = URLResolver.resolve(reference.url, page: page, base: scan.base)
-                if shareable { cache[key] = resolved }
             }
             switch resolved {
             case .ignored: continue
@@ -98,4 +106,11 @@ public struct PageResult: Sendable {
         result.linked = Array(linked)
         return result
     }
+}
+
+/// A URL as written and the `<base href>` it was read under: what a resolution depends on, besides
+/// the page's folder (which every page sharing a ``FolderChecker`` has in common).
+struct ReferenceKey: Hashable {
+    var base: String?
+    var url: String
 }

@@ -196,7 +196,7 @@ public struct SiteFiles: Sendable {
 /// link to mostly the same places). One per folder and thread; results go to ``SiteChecker/report(_:root:sources:)``.
 public struct FolderChecker: Sendable {
     let files: SiteFiles
-    private var cache: [String: ResolvedReference] = [:]
+    private var cache: [ReferenceKey: ResolvedReference] = [:]
 
     public init(files: SiteFiles) { self.files = files }
 

@@ -12,13 +12,15 @@ public enum URLParts {
 
     /// The path without query, and the decoded (NFC) fragment, of a relative URL.
     public static func split(_ url: String) -> (path: Substring, fragment: String?) {
+        // By bytes, as a browser splits: a `#` or `?` is found even before a combining mark, and
+        // no grapheme breaking is done for every link of the site.
         var rest = Substring(url)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = PercentEncoding.decode(String(rest[rest.index(after: hash)...]))
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = PercentEncoding.decode(String(rest[rest.utf8.index(after: hash)...]))
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<question] }
         return (rest, fragment)
     }
 }
