@@ -14,11 +14,15 @@ public protocol TemplateContext: Encodable, TemplateObject, TemplateValueConvert
 }
 
 extension TemplateContext {
+    // Inlinable, so that each context's conformance gets its own specialised copy: the generic one
+    // looked up `Optional<Field>`'s metadata at run time on every name a template read.
+    @inlinable
     public func child(named name: String) -> TemplateValue {
         guard let field = Field(rawValue: name), let value = value(of: field) else { return .none }
         return value.templateValue
     }
 
+    @inlinable
     public var templateValue: TemplateValue { .object(self) }
 }
 

@@ -57,11 +57,14 @@ extension Int: TemplateValueConvertible {
 }
 
 extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvertible {
+    @inlinable
     public var templateValue: TemplateValue { self?.templateValue ?? .none }
 }
 
 extension Array: TemplateValueConvertible, TemplateList where Element: TemplateValueConvertible {
+    @inlinable
     public var templateValue: TemplateValue { .list(self) }
+    @inlinable
     public func element(at index: Int) -> TemplateValue { self[index].templateValue }
     public func sortedList() -> (any TemplateList)? {
         if let strings = self as? [String] { return strings.sorted() }
