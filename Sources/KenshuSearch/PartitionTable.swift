@@ -28,6 +28,17 @@ final class PartitionTable: @unchecked Sendable {
     /// Adds the counts of `counted`, documents `firstDocument...` in order, that fall in `part`.
     func add(_ counted: [DocumentTerms], part: Int, firstDocument: Int) {
         precondition(ends.count == firstDocument, "documents are added in order, each once")
+        // Worked on as local values and put back at the end: every access to a class's stored
+        // property is checked for exclusivity at run time, which was most of this loop's time.
+        var numbering = self.numbering, stream = self.stream, ends = self.ends
+        self.numbering = TermNumbering()
+        self.stream = []
+        self.ends = []
+        defer {
+            self.numbering = numbering
+            self.stream = stream
+            self.ends = ends
+        }
         for document in counted {
             for (term, count) in document.terms(of: part) {
                 Self.append(numbering.number(of: term), to: &stream)

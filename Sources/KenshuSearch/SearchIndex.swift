@@ -88,7 +88,11 @@ public struct SearchIndex: Sendable {
     static func termCounts(of document: SearchDocument, scratch: inout TermScratch) -> DocumentTerms {
         scratch.clear()
         func add(_ text: String, weight: Int) {
-            SearchText.forEachTerm(ofNormalised: SearchText.normalise(text)) { scratch.add($0, weight: weight) }
+            // Most text takes the quick way, into the scratch's reused buffer; the rest goes through Foundation.
+            var scalars = scratch.takeScalars()
+            if !SearchText.quickNormalise(text, into: &scalars) { scalars = Array(SearchText.fullNormalise(text).unicodeScalars) }
+            SearchText.forEachTerm(ofNormalised: scalars) { scratch.add($0, weight: weight) }
+            scratch.giveBack(scalars)
         }
         if document.kind == .page || document.kind == .glossary { add(document.title, weight: titleWeight) }
         add(document.heading, weight: document.kind == .quiz ? 1 : headingWeight)
@@ -114,6 +118,17 @@ struct TermScratch {
     private var numbering = TermNumbering()
     private var totals: [Int] = []
     private var length = 0
+    /// The normalised scalars of the text being counted, kept between texts for their storage.
+    private var scalars: [Unicode.Scalar] = []
+
+    /// The scalar buffer, taken out so that it is uniquely held while terms are added; give it back after.
+    mutating func takeScalars() -> [Unicode.Scalar] {
+        var taken: [Unicode.Scalar] = []
+        swap(&taken, &scalars)
+        return taken
+    }
+
+    mutating func giveBack(_ buffer: [Unicode.Scalar]) { scalars = buffer }
 
     mutating func clear() {
         numbering.removeAll()

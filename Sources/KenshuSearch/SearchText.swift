@@ -14,8 +14,18 @@ public enum SearchText {
     /// here (ASCII, full-width ASCII, kana, common kanji and punctuation): most Japanese prose.
     /// `nil` when any other character appears.
     static func quickNormalise(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        var scalars: [Unicode.Scalar] = []
+        guard quickNormalise(text, into: &scalars) else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// ``quickNormalise(_:)``'s scalars, written over `scalars` (a buffer reused from text to text, so
+    /// that indexing makes no string per text); `false`, leaving `scalars` unspecified, when any
+    /// character needs Foundation.
+    static func quickNormalise(_ text: String, into scalars: inout [Unicode.Scalar]) -> Bool {
+        scalars.removeAll(keepingCapacity: true)
         for scalar in text.unicodeScalars {
             var value = scalar.value
             switch value {
@@ -23,23 +33,14 @@ public enum SearchText {
             case 0xFF01...0xFF5E: value -= 0xFEE0
             case 0x30FC: continue
             case 0x30A1...0x30F6, 0x30FD...0x30FE: value -= 0x60
-            default: return nil
+            default: return false
             }
             if value >= 0x41 && value <= 0x5A { value += 0x20 }
-            // Every value here is below U+10000 and not a surrogate: one to three UTF-8 bytes.
-            if value < 0x80 {
-                bytes.append(UInt8(value))
-            } else if value < 0x800 {
-                // One byte at a time: `bytes += [a, b]` made a temporary array for every character.
-                bytes.append(UInt8(0xC0 | value >> 6))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            } else {
-                bytes.append(UInt8(0xE0 | value >> 12))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            }
+            // Every value here is below U+10000 and not a surrogate.
+            guard let mapped = Unicode.Scalar(value) else { return false }
+            scalars.append(mapped)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 
     static func fullNormalise(_ text: String) -> String {
@@ -84,27 +85,35 @@ public enum SearchText {
 
     /// The terms of ``tokens(ofNormalised:)``, in the same order, as ``SearchTerm``s.
     static func forEachTerm(ofNormalised text: String, _ body: (SearchTerm) -> Void) {
-        var run: [Unicode.Scalar] = []
+        forEachTerm(ofNormalised: Array(text.unicodeScalars), body)
+    }
+
+    /// The terms of text already normalised, given as its scalars. Runs are read in place (by where
+    /// they start), not gathered into a new array.
+    static func forEachTerm(ofNormalised scalars: [Unicode.Scalar], _ body: (SearchTerm) -> Void) {
+        var runStart = 0
         var runClass = CharacterClass.separator
-        func flush() {
-            defer { run.removeAll(keepingCapacity: true) }
+        func flush(_ end: Int) {
             switch runClass {
             case .separator: return
-            case .alphanumeric: body(.word(String(String.UnicodeScalarView(run.prefix(maxWordLength)))))
+            case .alphanumeric:
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: scalars[runStart..<min(end, runStart + maxWordLength)])
+                body(.word(String(word)))
             case .ideographic:
-                if run.count == 1 { body(.single(run[0])); return }
-                for index in 0..<(run.count - 1) { body(.pair(run[index], run[index + 1])) }
+                if end - runStart == 1 { body(.single(scalars[runStart])); return }
+                for index in runStart..<(end - 1) { body(.pair(scalars[index], scalars[index + 1])) }
             }
         }
-        for scalar in text.unicodeScalars {
-            let kind = characterClass(scalar.value)
+        for index in scalars.indices {
+            let kind = characterClass(scalars[index].value)
             if kind != runClass {
-                flush()
+                flush(index)
                 runClass = kind
+                runStart = index
             }
-            if kind != .separator { run.append(scalar) }
         }
-        flush()
+        flush(scalars.count)
     }
 
     /// Longer Latin runs (hashes, URLs) are cut, so one token cannot bloat the index.
