@@ -40,7 +40,9 @@ struct YAMLReader {
         }
         do {
             // UTF-8 named here: Yams works the default out from the environment on every call.
-            return .some(try Yams.compose(yaml: yaml, .default, .default, .utf8))
+            // The basic resolver: Kenshu reads every value as text and decides its type itself, and the
+            // default one ran seven regular expressions over every key (to compare keys for duplicates).
+            return .some(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
             diagnostics.append(Self.describe(error, path: path, lineOffset: lineOffset))
         } catch {
