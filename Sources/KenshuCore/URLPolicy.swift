@@ -19,9 +19,12 @@ public struct URLPolicy: Sendable, Hashable {
     public static func scheme(of url: String) -> String? {
         var scheme = ""
         for scalar in url.unicodeScalars {
-            if scalar.value <= 0x20 { continue }
+            let value = scalar.value
+            if value <= 0x20 { continue }
             if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            let isSchemeCharacter = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar)) || "+-.".unicodeScalars.contains(scalar))
+            // ASCII letters and digits, `+`, `-` and `.`, by value (no Unicode property lookups: this runs for every link).
+            let isSchemeCharacter = (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
+                || value == 0x2B || value == 0x2D || value == 0x2E
             guard isSchemeCharacter else { return nil }
             scheme.unicodeScalars.append(scalar)
         }
