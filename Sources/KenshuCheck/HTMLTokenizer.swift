@@ -200,7 +200,7 @@ struct HTMLTokenizer {
         let start = position
         while position < bytes.count, !Self.isWhitespace(bytes[position]), bytes[position] != UInt8(ascii: "/"),
               bytes[position] != UInt8(ascii: ">") { advance() }
-        return PackedName(lowercased: bytes[start..<position].lazy.map(Self.lower))
+        return PackedName(lowering: bytes[start..<position])
     }
 
     private mutating func readAttributeName() -> PackedName {
@@ -212,7 +212,7 @@ struct HTMLTokenizer {
             if Self.isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") { break }
             advance()
         }
-        return PackedName(lowercased: bytes[start..<position].lazy.map(Self.lower))
+        return PackedName(lowering: bytes[start..<position])
     }
 
     /// Whether two names are the same in any case (for long names, which ``PackedName`` does not tell apart).
@@ -256,19 +256,38 @@ struct HTMLTokenizer {
         while position < bytes.count, Self.isWhitespace(bytes[position]) { advance() }
     }
 
-    /// Text up to the next `<`, counting lines on the way: most bytes of a page are text.
+    /// Text up to the next `<`, counting lines on the way: most bytes of a page are text. Eight
+    /// bytes at a time while they hold neither `<` nor a line feed (Japanese text is mostly bytes
+    /// of neither), one at a time otherwise.
     private mutating func skipText() {
         var index = position
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") { break }
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        scan: while index < count {
+            while index + 8 <= count, !Self.mayHoldTagOrLineFeed(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
             }
-            index += 1
+            let stop = min(count, index + 8)
+            while index < stop {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") { break scan }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+            }
         }
         position = index
+    }
+
+    /// Whether one of the eight bytes may be `<` or a line feed (never `false` when one is; a `true`
+    /// without one only sends the word to the byte loop).
+    private static func mayHoldTagOrLineFeed(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let tags = word ^ (ones &* UInt64(UInt8(ascii: "<"))), feeds = word ^ (ones &* 0x0A)
+        return ((tags &- ones) & ~tags | (feeds &- ones) & ~feeds) & highs != 0
     }
 
     private mutating func advance() {

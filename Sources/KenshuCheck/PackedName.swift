@@ -18,6 +18,17 @@ struct PackedName: Equatable, Sendable {
         high |= UInt64(bytes.count < 16 ? bytes.count : 255) << 56
     }
 
+    /// ASCII letters lowered on the way: the tokenizer's names, read in place.
+    init(lowering bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        var index = 0
+        for byte in bytes.prefix(15) {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if index < 8 { low |= UInt64(lower) << (8 * index) } else { high |= UInt64(lower) << (8 * (index - 8)) }
+            index += 1
+        }
+        high |= UInt64(bytes.count < 16 ? bytes.count : 255) << 56
+    }
+
     /// The two integers as they are (the constants below).
     init(low: UInt64, high: UInt64) {
         self.low = low

@@ -54,7 +54,8 @@ extension StringProtocol {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
         guard let first = text.utf8.firstIndex(where: { !isSpace($0) }), let last = text.utf8.lastIndex(where: { !isSpace($0) })
         else { return Substring() }
-        return text[first...last]
+        // Cut by bytes (the blanks are ASCII, so the cuts fall between scalars), with no grapheme breaking.
+        return Substring(text.utf8[first...last])
     }
 }
 
