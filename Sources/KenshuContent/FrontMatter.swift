@@ -109,5 +109,6 @@ public struct FrontMatter: Sendable, Hashable {
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Foundation's trimming of white space and newlines, to the byte, without its UTF-16 round trip.
+    var trimmed: String { trimmingWhitespaceAndNewlines }
 }
