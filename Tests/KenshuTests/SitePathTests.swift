@@ -1,4 +1,4 @@
-import KenshuCore
+@testable import KenshuCore
 import Testing
 
 @Suite struct SitePathTests {
@@ -8,6 +8,21 @@ import Testing
         #expect(SitePath.forContent("01-intro/images/01-図.png").value == "intro/images/01-図.png")
         #expect(SitePath.forContent("2024-plan.md").value == "plan.html")
         #expect(SitePath.forContent("01-.md").value == "01-.html")
+    }
+
+    /// The byte-level path (every navigation link of every page) against the one by components.
+    @Test func testRelativePaths_byBytesMatchByComponents() {
+        let folders = ["", "a", "ab", "a/b", "a/bc", "ab/c", "a/b/c", "研修", "研修/基礎", "研", "a/研修", "x/y/z/w"]
+        let files = ["index.html", "l.html", "基礎.html", "a b.html"]
+        let paths = folders.flatMap { folder in files.map { folder.isEmpty ? $0 : folder + "/" + $0 } }
+        for from in paths {
+            for to in paths {
+                let fast = SitePath.relativePath(from: from, to: to)
+                #expect(fast == SitePath(from).slowRelativePath(to: SitePath(to)), "\(from) → \(to)")
+            }
+        }
+        #expect(SitePath.relativePath(from: "a//b.html", to: "c.html") == nil)
+        #expect(SitePath("a//b.html").relativeURL(to: SitePath("a/c.html")) == "c.html")
     }
 
     @Test func testRelativeURLs_workFromAnyFolder() {
