@@ -17,9 +17,10 @@ enum PrintRelocation {
 
     static func relocate(_ html: String, from page: SitePath, prefix: String) -> String {
         var html = html
-        return html.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 16)
+        // Where each value to rewrite lies (UTF-8 offsets) and what replaces it; the page is then put
+        // together from slices of itself, which need no second UTF-8 check.
+        let edits = html.withUTF8 { bytes -> [(range: Range<Int>, text: String)] in
+            var edits: [(range: Range<Int>, text: String)] = []
             var copied = 0
             var index = 0
             // Each `="` is looked at once, from its end backwards (one of ``names``, White_Space before it):
@@ -29,15 +30,26 @@ enum PrintRelocation {
                 index = equals + 2
                 guard let name = attributeName(bytes, endingAt: equals, notBefore: copied),
                       let close = bytes[index...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
-                out.append(contentsOf: bytes[copied..<index])
                 let value = String(decoding: bytes[index..<close], as: UTF8.self)
-                out.append(contentsOf: rewrite(value, attribute: name, from: page, prefix: prefix).utf8)
+                edits.append((index..<close, rewrite(value, attribute: name, from: page, prefix: prefix)))
                 copied = close
                 index = close + 1
             }
-            out.append(contentsOf: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
+            return edits
         }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + html.utf8.count / 16)
+        let view = html.utf8
+        var copied = view.startIndex
+        for edit in edits {
+            // Offsets next to `"`, so on scalar boundaries.
+            let start = view.index(view.startIndex, offsetBy: edit.range.lowerBound)
+            out += html[copied..<start]
+            out += edit.text
+            copied = view.index(view.startIndex, offsetBy: edit.range.upperBound)
+        }
+        out += html[copied...]
+        return out
     }
 
     /// The position of the next `="` at or after `start`.
@@ -102,7 +114,9 @@ enum PrintRelocation {
     /// `value` (relative to `page`'s folder) as a URL relative to the site root; others unchanged.
     static func resolve(_ value: String, from page: SitePath) -> String {
         if value.isEmpty || value.hasPrefix("/") || value.hasPrefix("//") { return value }
-        if let colon = value.firstIndex(of: ":"), !value[..<colon].contains("/"), !value[..<colon].contains("#") { return value }
+        // A scheme: a `:` before any `/` or `#` (bytes, as a browser reads them).
+        if let colon = value.utf8.firstIndex(of: UInt8(ascii: ":")),
+           !value.utf8[..<colon].contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "#") }) { return value }
         var parts = page.components.dropLast().map { PercentEncoding.encodePathSegment(String($0)) }
         var rest = Substring(value)
         while rest.hasPrefix("../") || rest.hasPrefix("./") {
