@@ -9,8 +9,9 @@ struct CompiledTemplate: Sendable {
     var tokens: [TemplateToken]
 }
 
-/// One piece of a compiled template.
-enum TemplateToken: Sendable {
+/// One piece of a compiled template. Indirect: a page's render steps through every token, and
+/// copying a token then retains one box instead of each array and string inside it.
+indirect enum TemplateToken: Sendable {
     /// Literal text; a standalone line's text ends with its newline.
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}`.

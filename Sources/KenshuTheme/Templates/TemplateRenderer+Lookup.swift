@@ -17,8 +17,9 @@ extension TemplateRenderer {
             value = .none
             var rest = name.path[...]
             let head = rest.removeFirst()
-            for entry in stack.reversed() {
-                let found = Self.child(head, of: entry)
+            // By position: the entries are read in place, not copied (an entry holds an existential).
+            for index in stack.indices.reversed() {
+                let found = Self.child(head, of: stack[index])
                 if found.isPresent {
                     value = Self.resolve(rest, in: found)
                     break
