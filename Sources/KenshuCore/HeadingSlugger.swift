@@ -35,8 +35,11 @@ public struct HeadingSlugger: Sendable {
     public static func baseSlug(for text: String) -> String {
         var out = String.UnicodeScalarView()
         let scalars = text.nfc.unicodeScalars
-        let trimmed = scalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
-        for scalar in trimmed {
+        // Trimmed by position (not through reversed lazy views, which showed in profiles).
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while start < end, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        for scalar in scalars[start..<end] {
             if scalar.isASCII {
                 switch scalar {
                 case "A"..."Z": out.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value + 32)))
@@ -45,6 +48,13 @@ public struct HeadingSlugger: Sendable {
                 default: continue
                 }
                 continue
+            }
+            // Kana and the common kanji are all letters (Lo): most Japanese headings need no table lookup.
+            switch scalar.value {
+            case 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF:
+                out.append(scalar)
+                continue
+            default: break
             }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

@@ -89,4 +89,15 @@ import Testing
     @Test func testIdeographicSpaces_atTheEndsAreTrimmed() {
         #expect(HeadingSlugger.baseSlug(for: "\u{3000}概要 と 目的\u{3000}") == "概要-と-目的")
     }
+
+    /// The slugger keeps kana and common kanji without asking for their category: they must all be letters.
+    @Test func testKanaAndCommonKanji_areAllLetters() {
+        for range in [0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                #expect(scalar.properties.generalCategory == .otherLetter, "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(HeadingSlugger.baseSlug(for: "（ガバメント・クラウド）の概要ー") == "ガバメントクラウドの概要ー")
+    }
 }
