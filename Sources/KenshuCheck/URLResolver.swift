@@ -44,10 +44,11 @@ enum URLResolver {
         let (rest, fragment) = URLParts.split(url)
         if rest.isEmpty { return .local(path: page, fragment: fragment, isDirectory: false) }
 
-        var parts: [String] = rest.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
-        let segments = rest.split(separator: "/", omittingEmptySubsequences: false)
+        // Split at `/` bytes, as a browser does (no grapheme breaking for every link of the site).
+        var parts: [String] = rest.hasPrefix("/") ? [] : page.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
+        let segments = rest.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         for raw in segments {
-            let segment = PercentEncoding.decode(String(raw))
+            let segment = PercentEncoding.decode(String(Substring(raw)))
             switch segment {
             case "", ".": continue
             case "..":
@@ -59,7 +60,7 @@ enum URLResolver {
                 }
                 parts.removeLast()
             default:
-                parts.append(contentsOf: segment.split(separator: "/").map(String.init))
+                parts.append(contentsOf: segment.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) })
             }
         }
         let endsWithSlash = rest.hasSuffix("/") || rest.hasSuffix("/.") || rest.hasSuffix("/..")
