@@ -48,63 +48,102 @@ public struct PageResult: Sendable {
     /// Checks what `scan` found in the page (made at once or part by part).
     static func check(_ page: String, scan: PageScan, files: SiteFiles, cache: inout [ReferenceKey: ResolvedReference]) -> PageResult {
         var result = PageResult(page: page, anchors: AnchorHashes(hashes: scan.anchors))
-        var linked: Set<String> = []
         result.references = scan.references.count
-        for reference in scan.references {
-            func problem(_ reason: LinkFinding.Reason, _ severity: Diagnostic.Severity = .error) {
-                result.problems.append(Problem(severity: severity, url: reference.url, reason: reason, line: reference.line, column: reference.column))
+        let parts: [Part]
+        if scan.references.count > largePage {
+            // print.html (the whole course, 600,000 references at 10,000 lessons): its references are
+            // checked in slices on all cores (it is the last page to finish), then joined in order.
+            let slices = stride(from: 0, to: scan.references.count, by: sliceSize).map { $0..<min($0 + sliceSize, scan.references.count) }
+            let shared = cache
+            parts = Parallel.map(slices) { slice in
+                var local = shared
+                return Part.check(scan.references[slice], page: page, scan: scan, files: files, cache: &local)
             }
-            if reference.isAnchor, reference.hasNoText { problem(.emptyText, .warning) }
-            // A URL resolves the same way from every page of a folder, unless it points at the page itself.
-            let first = reference.url.utf8.first
-            let shareable = !(first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?"))
-            let resolved: ResolvedReference
-            if scan.base == nil, first == UInt8(ascii: "#") {
-                // `#id` on a page without `<base>`: this page, the fragment decoded (what the resolver answers).
-                resolved = .local(path: page, fragment: PercentEncoding.decode(String(reference.url.dropFirst())), isDirectory: false)
-            } else if shareable {
-                let key = ReferenceKey(base: scan.base, url: reference.url)
-                if let known = cache[key] {
-                    resolved = known
-                } else {
-                    resolved = URLResolver.resolve(reference.url, page: page, base: scan.base)
-                    cache[key] = resolved
-                }
-            } else {
-                resolved = URLResolver.resolve(reference.url, page: page, base: scan.base)
-            }
-            switch resolved {
-            case .ignored: continue
-            case .external(let absolute):
-                result.external.append(ExternalUse(url: reference.url, absolute: absolute, line: reference.line, column: reference.column))
-            case .outsideSite:
-                problem(.outsideSite)
-            case let .local(path, fragment, isDirectory):
-                var target = path
-                if isDirectory || files.directories.contains(path) {
-                    target = path.isEmpty ? "index.html" : path + "/index.html"
-                    guard files.all.contains(target) else {
-                        problem(files.directories.contains(path) || path.isEmpty ? .directoryWithoutIndex : .noSuchFile)
-                        continue
-                    }
-                }
-                guard files.all.contains(target) else {
-                    problem(.noSuchFile)
-                    continue
-                }
-                if target != page { linked.insert(target) }
-                guard let fragment, !fragment.isEmpty, fragment != "top",
-                      target.hasSuffix(".html") || target.hasSuffix(".htm") else { continue }
-                if target == page {
-                    if !scan.anchors.contains(fragment.hashValue) { problem(.noSuchFragment) }
-                } else {
-                    result.fragments.append(PendingFragment(
-                        target: target, fragment: fragment, url: reference.url, line: reference.line, column: reference.column))
-                }
-            }
+        } else {
+            parts = [Part.check(scan.references[...], page: page, scan: scan, files: files, cache: &cache)]
+        }
+        var linked: Set<String> = []
+        for part in parts {
+            result.problems += part.problems
+            result.fragments += part.fragments
+            result.external += part.external
+            linked.formUnion(part.linked)
         }
         result.linked = Array(linked)
         return result
+    }
+
+    /// Pages with more references than this are checked in slices of ``sliceSize`` on all cores.
+    static let largePage = 50_000
+    static let sliceSize = 20_000
+
+    /// What checking some of a page's references found, in their order.
+    struct Part: Sendable {
+        var problems: [Problem] = []
+        var fragments: [PendingFragment] = []
+        var external: [ExternalUse] = []
+        var linked: Set<String> = []
+
+        static func check(
+            _ references: ArraySlice<PageScan.Reference>, page: String, scan: PageScan, files: SiteFiles,
+            cache: inout [ReferenceKey: ResolvedReference]
+        ) -> Part {
+            var result = Part()
+            for reference in references {
+                func problem(_ reason: LinkFinding.Reason, _ severity: Diagnostic.Severity = .error) {
+                    result.problems.append(Problem(severity: severity, url: reference.url, reason: reason, line: reference.line, column: reference.column))
+                }
+                if reference.isAnchor, reference.hasNoText { problem(.emptyText, .warning) }
+                // A URL resolves the same way from every page of a folder, unless it points at the page itself.
+                let first = reference.url.utf8.first
+                let shareable = !(first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?"))
+                let resolved: ResolvedReference
+                if scan.base == nil, first == UInt8(ascii: "#") {
+                    // `#id` on a page without `<base>`: this page, the fragment decoded (what the resolver answers).
+                    resolved = .local(path: page, fragment: PercentEncoding.decode(String(reference.url.dropFirst())), isDirectory: false)
+                } else if shareable {
+                    let key = ReferenceKey(base: scan.base, url: reference.url)
+                    if let known = cache[key] {
+                        resolved = known
+                    } else {
+                        resolved = URLResolver.resolve(reference.url, page: page, base: scan.base)
+                        cache[key] = resolved
+                    }
+                } else {
+                    resolved = URLResolver.resolve(reference.url, page: page, base: scan.base)
+                }
+                switch resolved {
+                case .ignored: continue
+                case .external(let absolute):
+                    result.external.append(ExternalUse(url: reference.url, absolute: absolute, line: reference.line, column: reference.column))
+                case .outsideSite:
+                    problem(.outsideSite)
+                case let .local(path, fragment, isDirectory):
+                    var target = path
+                    if isDirectory || files.directories.contains(path) {
+                        target = path.isEmpty ? "index.html" : path + "/index.html"
+                        guard files.all.contains(target) else {
+                            problem(files.directories.contains(path) || path.isEmpty ? .directoryWithoutIndex : .noSuchFile)
+                            continue
+                        }
+                    }
+                    guard files.all.contains(target) else {
+                        problem(.noSuchFile)
+                        continue
+                    }
+                    if target != page { result.linked.insert(target) }
+                    guard let fragment, !fragment.isEmpty, fragment != "top",
+                          target.hasSuffix(".html") || target.hasSuffix(".htm") else { continue }
+                    if target == page {
+                        if !scan.anchors.contains(fragment.hashValue) { problem(.noSuchFragment) }
+                    } else {
+                        result.fragments.append(PendingFragment(
+                            target: target, fragment: fragment, url: reference.url, line: reference.line, column: reference.column))
+                    }
+                }
+            }
+            return result
+        }
     }
 }
 
