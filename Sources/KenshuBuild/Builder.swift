@@ -51,10 +51,16 @@ public enum Builder {
             files = try OutputWriter.write(
                 rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground, checkPages: options.checkLinks
             ) { folder, checked in
-                // Made once the pages are written, not held beside the search index and the pages.
+                // Made once the pages are written, not held beside the search index and the pages; written
+                // on another thread while the pages' check results are joined.
                 let sources = SourceManifest.make(model.site)
-                try SourceManifest.write(sources, into: folder, contentDirectory: options.contentDirectory)
-                guard let checked else { return true }
+                let contentDirectory = options.contentDirectory
+                let manifest = BackgroundWork { try SourceManifest.write(sources, into: folder, contentDirectory: contentDirectory) }
+                guard let checked else {
+                    try manifest.wait()
+                    return true
+                }
+                defer { _ = try? manifest.wait() }
                 // Links ignored in the Markdown stay ignored wherever they are rendered (a lesson, print.html):
                 // compared by the site path they lead to.
                 let ignoredTargets = Set(model.site.ignoredLinks.compactMap { key -> String? in
@@ -69,6 +75,7 @@ public enum Builder {
                 // Links ignored in the Markdown were reported there already.
                 diagnostics.append(contentsOf: RelocatedFindings.withoutRepeats(report.findings.filter { !isIgnoredTarget($0.file, $0.target) })
                     .map { $0.diagnostic(output: options.outputDirectory) })
+                try manifest.wait()
                 return !diagnostics.failsBuild(strict: options.strict)
             }
         } catch let failure as ToolFailure {
