@@ -46,7 +46,12 @@ public struct PageResult: Sendable {
     }
 
     /// Checks what `scan` found in the page (made at once or part by part).
-    static func check(_ page: String, scan: PageScan, files: SiteFiles, cache: inout [ReferenceKey: ResolvedReference]) -> PageResult {
+    /// - Parameters:
+    ///   - largePage: a page with more references than this is checked in slices of `sliceSize` on all cores.
+    static func check(
+        _ page: String, scan: PageScan, files: SiteFiles, cache: inout [ReferenceKey: ResolvedReference],
+        largePage: Int = PageResult.largePage, sliceSize: Int = PageResult.sliceSize
+    ) -> PageResult {
         var result = PageResult(page: page, anchors: AnchorHashes(hashes: scan.anchors))
         result.references = scan.references.count
         let parts: [Part]

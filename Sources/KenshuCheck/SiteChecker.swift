@@ -164,7 +164,7 @@ public struct SiteFiles: Sendable {
     /// The files a build is about to write (site paths), with every folder they need.
     public init(paths: [String]) {
         for path in paths {
-            let nfc = path.precomposedStringWithCanonicalMapping
+            let nfc = path.nfc
             all.insert(nfc)
             if nfc.hasSuffix(".html") || nfc.hasSuffix(".htm") { html.append(nfc) }
             var parts = nfc.split(separator: "/").dropLast()
