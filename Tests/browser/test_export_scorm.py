@@ -201,7 +201,13 @@ def recorded(data, learner_file_part):
     """The CMI elements scormhost saved for the first module's SCO (saved in the background: polled)."""
     folder = data / "sessions" / "course"
     files = [f for f in folder.glob("*.json") if learner_file_part in f.name] if folder.exists() else []
-    return json.loads(files[0].read_text(encoding="utf-8"))["elements"] if files else {}
+    if not files:
+        return {}
+    try:
+        return json.loads(files[0].read_text(encoding="utf-8"))["elements"]
+    except json.JSONDecodeError:
+        # Caught while scormhost was writing it (it does not write atomically): the caller polls again.
+        return {}
 
 
 def wait_recorded(data, part, check):
