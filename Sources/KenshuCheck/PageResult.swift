@@ -105,7 +105,7 @@ public struct PageResult: Sendable {
                 let resolved: ResolvedReference
                 if scan.base == nil, first == UInt8(ascii: "#") {
                     // `#id` on a page without `<base>`: this page, the fragment decoded (what the resolver answers).
-                    resolved = .local(path: page, fragment: PercentEncoding.decode(String(reference.url.dropFirst())), isDirectory: false)
+                    resolved = .local(path: page, fragment: PercentEncoding.decode(String(Substring(reference.url.utf8.dropFirst()))), isDirectory: false)
                 } else if shareable {
                     let key = ReferenceKey(base: scan.base, url: reference.url)
                     if let known = cache[key] {

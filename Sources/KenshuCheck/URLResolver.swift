@@ -19,7 +19,7 @@ enum URLResolver {
     ///   - base: the page's `<base href>`, if any.
     static func resolve(_ url: String, page: String, base: String?) -> ResolvedReference {
         var url = url
-        if let base, !URLParts.hasScheme(url), !url.hasPrefix("//"), !url.hasPrefix("/") {
+        if let base, !URLParts.hasScheme(url), !url.hasUTF8Prefix("//"), !url.hasUTF8Prefix("/") {
             // Relative URLs resolve against <base href>, fragments included.
             switch resolve(base, page: page, base: nil) {
             case .external(let absolute):
@@ -39,13 +39,13 @@ enum URLResolver {
             let lower = url.lowercased()
             return lower.hasPrefix("http:") || lower.hasPrefix("https:") ? .external(url) : .ignored
         }
-        if url.hasPrefix("//") { return .external("https:" + url) }
+        if url.hasUTF8Prefix("//") { return .external("https:" + url) }
 
         let (rest, fragment) = URLParts.split(url)
         if rest.isEmpty { return .local(path: page, fragment: fragment, isDirectory: false) }
 
-        // Split at `/` bytes, as a browser does (no grapheme breaking for every link of the site).
-        var parts: [String] = rest.hasPrefix("/") ? [] : page.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
+        // By bytes throughout, as a browser reads a URL: a `/` is a separator even before a combining mark.
+        var parts: [String] = rest.hasUTF8Prefix("/") ? [] : page.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
         let segments = rest.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         for raw in segments {
             let segment = PercentEncoding.decode(String(Substring(raw)))
@@ -55,7 +55,7 @@ enum URLResolver {
                 // A browser clamps `..` at the root of a path that starts at the root (`/../a.html` is `/a.html`);
                 // a relative path that climbs above the site's folder leaves the site.
                 if parts.isEmpty {
-                    if rest.hasPrefix("/") { continue }
+                    if rest.hasUTF8Prefix("/") { continue }
                     return .outsideSite
                 }
                 parts.removeLast()
@@ -63,7 +63,7 @@ enum URLResolver {
                 parts.append(contentsOf: segment.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) })
             }
         }
-        let endsWithSlash = rest.hasSuffix("/") || rest.hasSuffix("/.") || rest.hasSuffix("/..")
+        let endsWithSlash = rest.hasUTF8Suffix("/") || rest.hasUTF8Suffix("/.") || rest.hasUTF8Suffix("/..")
         return .local(path: parts.joined(separator: "/"), fragment: fragment, isDirectory: endsWithSlash || parts.isEmpty)
     }
 }

@@ -37,3 +37,37 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension StringProtocol {
+    /// `hasPrefix` by UTF-8 bytes: a URL's `/`, `#` or `:` counts even when a combining mark follows it,
+    /// as in a browser (`String.hasPrefix` compares whole characters).
+    @inlinable
+    public func hasUTF8Prefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// `hasSuffix` by UTF-8 bytes (see ``hasUTF8Prefix(_:)``).
+    @inlinable
+    public func hasUTF8Suffix(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
+}
+
+extension String {
+    /// Every exact (byte for byte) occurrence of `needle` replaced by `replacement`, left to right, as
+    /// Foundation's `replacingOccurrences(of:with:)` does for text Kenshu itself fills in (`{n}` in the
+    /// theme's words), without its lookups through UTF-16.
+    public func replacingUTF8Occurrences(of needle: String, with replacement: String) -> String {
+        guard !needle.isEmpty, var found = utf8Range(of: needle) else { return self }
+        var pieces: [Substring] = []
+        let view = utf8
+        var copied = view.startIndex
+        while true {
+            let start = view.index(view.startIndex, offsetBy: found.lowerBound)
+            pieces.append(self[copied..<start])
+            copied = view.index(view.startIndex, offsetBy: found.upperBound)
+            guard let next = utf8Range(of: needle, from: found.upperBound) else { break }
+            found = next
+        }
+        pieces.append(self[copied...])
+        return pieces.joined(separator: replacement)
+    }
+}

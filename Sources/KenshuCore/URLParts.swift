@@ -3,11 +3,16 @@ public enum URLParts {
     /// Whether the URL starts with a scheme (`https:`, `mailto:`); one-letter "schemes" are Windows drives.
     public static func hasScheme(_ url: String) -> Bool {
         // A scheme starts with an ASCII letter: `../x`, `#y` and Japanese names are answered from one byte.
+        // By bytes, as a browser reads it: the `:` ends the scheme even when a combining mark follows it.
         guard let byte = url.utf8.first, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") else { return false }
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter, scheme.count >= 2 else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = url.utf8[..<colon]
+        guard scheme.count >= 2 else { return false }
+        return scheme.allSatisfy { byte in
+            let lower = byte | 0x20
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
     }
 
     /// The path without query, and the decoded (NFC) fragment, of a relative URL.

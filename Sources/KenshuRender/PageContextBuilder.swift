@@ -148,7 +148,6 @@ struct PageContextBuilder {
     /// The theme's words for a count (`{n} 分`); the bare number when the theme has no such words.
     private func format(_ key: String, _ number: Int) -> String {
         // Every `{n}`, byte for byte: Foundation's replacingOccurrences cost a lookup per page.
-        let words = theme.strings[key] ?? "{n}"
-        return words.split(separator: "{n}", omittingEmptySubsequences: false).joined(separator: String(number))
+        (theme.strings[key] ?? "{n}").replacingUTF8Occurrences(of: "{n}", with: String(number))
     }
 }

@@ -104,7 +104,7 @@ enum PrintRelocation {
     static func rewrite(_ value: String, attribute: String, from page: SitePath, prefix: String) -> String {
         switch attribute {
         case "href", "src":
-            if value.hasPrefix("#") { return value.count > 1 ? "#" + prefix + "-" + value.dropFirst() : value }
+            if value.hasUTF8Prefix("#") { return value.utf8.count > 1 ? "#" + prefix + "-" + Substring(value.utf8.dropFirst()) : value }
             return resolve(value, from: page)
         default:
             return value.split(separator: " ").map { prefix + "-" + $0 }.joined(separator: " ")
@@ -113,18 +113,18 @@ enum PrintRelocation {
 
     /// `value` (relative to `page`'s folder) as a URL relative to the site root; others unchanged.
     static func resolve(_ value: String, from page: SitePath) -> String {
-        if value.isEmpty || value.hasPrefix("/") || value.hasPrefix("//") { return value }
+        if value.isEmpty || value.hasUTF8Prefix("/") { return value }
         // A scheme: a `:` before any `/` or `#` (bytes, as a browser reads them).
         if let colon = value.utf8.firstIndex(of: UInt8(ascii: ":")),
            !value.utf8[..<colon].contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "#") }) { return value }
         var parts = page.components.dropLast().map { PercentEncoding.encodePathSegment(String($0)) }
         var rest = Substring(value)
-        while rest.hasPrefix("../") || rest.hasPrefix("./") {
-            if rest.hasPrefix("../") {
+        while rest.hasUTF8Prefix("../") || rest.hasUTF8Prefix("./") {
+            if rest.hasUTF8Prefix("../") {
                 if !parts.isEmpty { parts.removeLast() }
-                rest = rest.dropFirst(3)
+                rest = Substring(rest.utf8.dropFirst(3))
             } else {
-                rest = rest.dropFirst(2)
+                rest = Substring(rest.utf8.dropFirst(2))
             }
         }
         return (parts + [String(rest)]).joined(separator: "/")
