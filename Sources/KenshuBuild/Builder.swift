@@ -60,7 +60,6 @@ public enum Builder {
                     try manifest.wait()
                     return true
                 }
-                defer { _ = try? manifest.wait() }
                 // Links ignored in the Markdown stay ignored wherever they are rendered (a lesson, print.html):
                 // compared by the site path they lead to.
                 let ignoredTargets = Set(model.site.ignoredLinks.compactMap { key -> String? in

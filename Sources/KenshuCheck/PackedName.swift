@@ -8,17 +8,12 @@ struct PackedName: Equatable, Sendable {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
 
-    /// Bytes already lower case (the tokenizer lowers them as it reads).
+    /// Bytes already lower case (names the checker asks for, tests).
     init(lowercased bytes: some Collection<UInt8>) {
-        var index = 0
-        for byte in bytes.prefix(15) {
-            if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
-            index += 1
-        }
-        high |= UInt64(bytes.count < 16 ? bytes.count : 255) << 56
+        self = Array(bytes).withUnsafeBufferPointer { PackedName(lowering: $0[...]) }
     }
 
-    /// ASCII letters lowered on the way: the tokenizer's names, read in place.
+    /// ASCII letters lowered on the way: the tokenizer's names, read in place. The one packing of a name.
     init(lowering bytes: Slice<UnsafeBufferPointer<UInt8>>) {
         var index = 0
         for byte in bytes.prefix(15) {

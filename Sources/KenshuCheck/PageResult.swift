@@ -103,10 +103,7 @@ public struct PageResult: Sendable {
                 let first = reference.url.utf8.first
                 let shareable = !(first == nil || first == UInt8(ascii: "#") || first == UInt8(ascii: "?"))
                 let resolved: ResolvedReference
-                if scan.base == nil, first == UInt8(ascii: "#") {
-                    // `#id` on a page without `<base>`: this page, the fragment decoded (what the resolver answers).
-                    resolved = .local(path: page, fragment: PercentEncoding.decode(String(Substring(reference.url.utf8.dropFirst()))), isDirectory: false)
-                } else if shareable {
+                if shareable {
                     let key = ReferenceKey(base: scan.base, url: reference.url)
                     if let known = cache[key] {
                         resolved = known

@@ -33,7 +33,8 @@ public struct SearchIndex: Sendable {
             let slices = stride(from: start, to: end, by: Self.sliceSize).map { $0..<min($0 + Self.sliceSize, end) }
             let counted = Parallel.map(slices) { slice -> [DocumentTerms] in
                 var scratch = TermScratch()
-                return slice.map { Self.termCounts(of: documents[$0], scratch: &scratch) }
+                var scalars: [Unicode.Scalar] = []
+                return slice.map { Self.termCounts(of: documents[$0], scratch: &scratch, scalars: &scalars) }
             }.flatMap { $0 }
             lengths += counted.map(\.length)
             _ = Parallel.map(Array(0..<Self.partitions)) { part -> Int in
@@ -84,15 +85,13 @@ public struct SearchIndex: Sendable {
     static let sliceSize = 256
 
     /// Weighted term counts of one document (grouped by ``partitions``), and its length in terms,
-    /// counted in `scratch`.
-    static func termCounts(of document: SearchDocument, scratch: inout TermScratch) -> DocumentTerms {
+    /// counted in `scratch`; `scalars` holds each text's normalised scalars (reused from text to text).
+    static func termCounts(of document: SearchDocument, scratch: inout TermScratch, scalars: inout [Unicode.Scalar]) -> DocumentTerms {
         scratch.clear()
         func add(_ text: String, weight: Int) {
-            // Most text takes the quick way, into the scratch's reused buffer; the rest goes through Foundation.
-            var scalars = scratch.takeScalars()
+            // Most text takes the quick way, into the reused buffer; the rest goes through Foundation.
             if !SearchText.quickNormalise(text, into: &scalars) { scalars = Array(SearchText.fullNormalise(text).unicodeScalars) }
             SearchText.forEachTerm(ofNormalised: scalars) { scratch.add($0, weight: weight) }
-            scratch.giveBack(scalars)
         }
         if document.kind == .page || document.kind == .glossary { add(document.title, weight: titleWeight) }
         add(document.heading, weight: document.kind == .quiz ? 1 : headingWeight)
@@ -118,17 +117,6 @@ struct TermScratch {
     private var numbering = TermNumbering()
     private var totals: [Int] = []
     private var length = 0
-    /// The normalised scalars of the text being counted, kept between texts for their storage.
-    private var scalars: [Unicode.Scalar] = []
-
-    /// The scalar buffer, taken out so that it is uniquely held while terms are added; give it back after.
-    mutating func takeScalars() -> [Unicode.Scalar] {
-        var taken: [Unicode.Scalar] = []
-        swap(&taken, &scalars)
-        return taken
-    }
-
-    mutating func giveBack(_ buffer: [Unicode.Scalar]) { scalars = buffer }
 
     mutating func clear() {
         numbering.removeAll()
