@@ -10,8 +10,10 @@ enum LinkClassifier {
     /// - Parameter here: `SitePath.forContent(contentPath)`, when the caller has it already.
     static func classify(_ destination: String, from contentPath: String?, here: SitePath? = nil) -> (target: LinkTarget, href: String) {
         guard let contentPath, !destination.isEmpty else { return (.external, destination) }
-        if destination.hasPrefix("#") {
-            let raw = String(destination.dropFirst())
+        // Prefixes by bytes, as browsers and `kenshu check` read URLs: `#` followed by a combining
+        // mark is still a fragment, though Swift reads the two as one character.
+        if destination.hasUTF8Prefix("#") {
+            let raw = String(decoding: destination.utf8.dropFirst(), as: UTF8.self)
             let fragment = PercentEncoding.decode(raw)
             // Browsers compare fragments code point by code point: an NFD `#が` never finds the NFC id.
             // (Swift's `==` would call them equal: it compares canonically.)
@@ -19,8 +21,8 @@ enum LinkClassifier {
             let written = asWritten.elementsEqual(fragment.unicodeScalars) ? destination : "#" + PercentEncoding.encodeFragment(fragment)
             return (.samePage(fragment: fragment), written)
         }
-        if URLParts.hasScheme(destination) || destination.hasPrefix("//") { return (.external, destination) }
-        if destination.hasPrefix("/") { return (.rootRelative, destination) }
+        if URLParts.hasScheme(destination) || destination.hasUTF8Prefix("//") { return (.external, destination) }
+        if destination.hasUTF8Prefix("/") { return (.rootRelative, destination) }
 
         let (rest, fragment) = URLParts.split(destination)
         var path = PercentEncoding.decode(String(rest))

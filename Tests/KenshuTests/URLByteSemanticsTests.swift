@@ -2,6 +2,7 @@
 @testable import KenshuCheck
 import KenshuContent
 import KenshuCore
+@testable import KenshuMarkdown
 import Testing
 
 /// URLs are read by bytes, as a browser reads them: a `#`, `?`, `/` or `:` is a delimiter even when a
@@ -16,6 +17,17 @@ import Testing
         #expect(!URLParts.hasScheme("a\u{301}b:x"))
         #expect("/\u{301}a".hasUTF8Prefix("/") && !"/\u{301}a".hasPrefix("/"))
         #expect("a/\u{301}".hasUTF8Suffix("/\u{301}") && "x/".hasUTF8Suffix("/") && !"x".hasUTF8Suffix("xx"))
+    }
+
+    /// The Markdown stage classifies a link as the checker and a browser will read it.
+    @Test func testMarkdownStage_readsLinkPrefixesByBytes() {
+        let page = "01-intro/a.md"
+        #expect(LinkClassifier.classify("/\u{301}a.html", from: page).target == .rootRelative)
+        #expect(LinkClassifier.classify("//\u{301}h/x", from: page).target == .external)
+        let fragment = LinkClassifier.classify("#\u{301}x", from: page)
+        #expect(fragment.target == .samePage(fragment: "\u{301}x"))
+        #expect(fragment.href.unicodeScalars.elementsEqual("#\u{301}x".unicodeScalars))
+        #expect(LinkClassifier.classify("b.md#\u{301}x", from: page).target == .content(path: "01-intro/b.md", fragment: "\u{301}x"))
     }
 
     @Test func testResolver_splitsPathsAtEverySlash() {
