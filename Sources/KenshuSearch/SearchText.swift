@@ -97,9 +97,7 @@ public enum SearchText {
             switch runClass {
             case .separator: return
             case .alphanumeric:
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: scalars[runStart..<min(end, runStart + maxWordLength)])
-                body(.word(String(word)))
+                body(.word(string(of: scalars[runStart..<min(end, runStart + maxWordLength)])))
             case .ideographic:
                 if end - runStart == 1 { body(.single(scalars[runStart])); return }
                 for index in runStart..<(end - 1) { body(.pair(scalars[index], scalars[index + 1])) }
@@ -118,4 +116,20 @@ public enum SearchText {
 
     /// Longer Latin runs (hashes, URLs) are cut, so one token cannot bloat the index.
     static let maxWordLength = 32
+
+    /// `scalars` as a string, encoded straight into it: no array in between, and no allocation at all
+    /// for a word of up to 15 bytes (most of them). Words are made for every occurrence in every page.
+    static func string(of scalars: ArraySlice<Unicode.Scalar>) -> String {
+        let byteCount = scalars.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var written = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[written] = byte
+                    written += 1
+                }
+            }
+            return written
+        }
+    }
 }

@@ -48,6 +48,18 @@ import KenshuServe
         #expect(SearchText.quickNormalise("ｶﾞ") == nil)
     }
 
+    /// Words are encoded straight from their scalars; any width, short (inline) or long.
+    @Test func testWordsFromScalars_areTheSameText() {
+        for word in ["kenshu", "é", "ｱ", "a𝔸b", String(repeating: "x", count: 15), String(repeating: "é", count: 9) + "z", ""] {
+            let scalars = Array(word.unicodeScalars)
+            #expect(SearchText.string(of: scalars[...]) == word)
+            #expect(SearchText.string(of: scalars[...]).utf8.elementsEqual(word.utf8))
+        }
+        var terms: [String] = []
+        SearchText.forEachTerm(ofNormalised: "kenshu build ab" + String(repeating: "c", count: 40)) { terms.append($0.string) }
+        #expect(terms == ["kenshu", "build", "ab" + String(repeating: "c", count: 30)])
+    }
+
     @Test func testVariants_foldToOneForm() {
         let forms = ["ガバメントクラウド", "ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", "がばめんとくらうど"].map(SearchText.normalise)
         #expect(Set(forms).count == 1)
