@@ -100,6 +100,9 @@ private struct Walker {
     var visitedFolders: Set<String> = []
 
     mutating func walk(relative: String) {
+        // Links are followed only when they resolve inside `root`, which must itself be resolved for the
+        // comparison to hold; every layer's root is (CourseLayers). Debug builds and tests check it.
+        assert(!relative.isEmpty || root == URL(fileURLWithPath: root).resolvingSymlinksInPath().path, "unresolved content root \(root)")
         let directory = relative.isEmpty ? root : root + "/" + relative
         let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard visitedFolders.insert(real).inserted else {
