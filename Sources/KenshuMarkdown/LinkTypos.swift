@@ -10,21 +10,31 @@ enum LinkTypos {
     static func find(in markdown: String, path: String, lineOffset: Int) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var fence: Substring?
-        // Lines split on LF bytes (the text's line ends are LF already), without grapheme breaking.
-        let bytes = markdown.utf8
-        var lineStart = bytes.startIndex
-        var index = 0
-        while true {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let lineBytes = bytes[lineStart..<lineEnd]
-            // Most lines are outside fences, start no fence and hold no `](` with a space: they need
-            // no look at their characters.
-            if fence != nil || mayStartFence(lineBytes) || mayHoldSpacedTarget(lineBytes) {
-                check(Substring(lineBytes), line: index + 1 + lineOffset, path: path, fence: &fence, into: &found)
+        let view = markdown.utf8
+        func checkLine(_ bytes: Range<Int>, index: Int) {
+            let line = view.index(view.startIndex, offsetBy: bytes.lowerBound)..<view.index(view.startIndex, offsetBy: bytes.upperBound)
+            check(markdown[line], line: index + 1 + lineOffset, path: path, fence: &fence, into: &found)
+        }
+        // Lines split on LF bytes (the text's line ends are LF already), without grapheme breaking, read
+        // from the string's own storage. Most lines are outside fences, start no fence and hold no `](`
+        // with a space: they need no look at their characters.
+        let scanned: Void? = view.withContiguousStorageIfAvailable { bytes in
+            var lineStart = 0, index = 0
+            while true {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                let line = bytes[lineStart..<lineEnd]
+                if fence != nil || mayStartFence(line) || mayHoldSpacedTarget(line) { checkLine(lineStart..<lineEnd, index: index) }
+                guard lineEnd < bytes.count else { break }
+                lineStart = lineEnd + 1
+                index += 1
             }
-            guard lineEnd < bytes.endIndex else { break }
-            lineStart = bytes.index(after: lineEnd)
-            index += 1
+        }
+        if scanned == nil {
+            let lines = view.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() {
+                check(Substring(line), line: index + 1 + lineOffset, path: path, fence: &fence, into: &found)
+            }
         }
         return found
     }
@@ -48,14 +58,14 @@ enum LinkTypos {
 
     /// Whether the first byte after leading spaces may begin a fence: `` ` ``, `~`, or the lead byte of
     /// U+1FEF, which `hasPrefix` takes for a backtick (its canonical decomposition).
-    static func mayStartFence(_ bytes: Substring.UTF8View) -> Bool {
+    static func mayStartFence<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first(where: { $0 != UInt8(ascii: " ") }) else { return false }
         return first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == 0xE1
     }
 
     /// Whether a space follows a `](`: without one no target can hold a space, and most lines
     /// (with or without links) need no look at their characters.
-    static func mayHoldSpacedTarget(_ bytes: Substring.UTF8View) -> Bool {
+    static func mayHoldSpacedTarget<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: UInt8 = 0
         var opened = false
         for byte in bytes {
