@@ -110,7 +110,7 @@ private struct Walker {
             return
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        for rawName in names where !rawName.hasPrefix(".") && !rawName.hasSuffix("~") {
+        for rawName in names where !LeftoverFiles.isLeftover(rawName) {
             let name = rawName.precomposedStringWithCanonicalMapping
             let rel = relative.isEmpty ? name : relative + "/" + name
             let absolute = directory + "/" + rawName

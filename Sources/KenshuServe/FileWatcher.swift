@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KenshuCore
 
 /// Reports changed files under some folders, through inotify on Linux (with a polling fallback).
 ///
@@ -152,10 +153,9 @@ public final class FileWatcher: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// Swap files, backups and hidden files that editors write next to the real one.
-    static func isEditorNoise(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasPrefix("#")
-    }
+    /// Swap files, backups, hidden files and the system's own files beside the real ones: the content walk
+    /// skips them, so a change to one needs no rebuild.
+    static func isEditorNoise(_ name: String) -> Bool { LeftoverFiles.isLeftover(name) }
 
     /// The fallback: compares modification times twice a second.
     private func poll() {

@@ -79,4 +79,29 @@ import Testing
         bytes.append(0xFF)
         #expect(AuthorText.decode(Data(bytes)) == .failure(.notUTF8(line: 3, shiftJIS: false)))
     }
+
+    /// What Windows, Office, editors and a Mac's zip leave beside the author's files is not published,
+    /// not even as a plain copy: a lesson's `.bak` would show its quiz answers to anyone.
+    @Test func testLeftoversOfSystemsAndEditors_areNotPublished() throws {
+        var files = TemporarySite.smallCourse()
+        let leftovers = [
+            "Thumbs.db", "01-intro/desktop.ini", "01-intro/DESKTOP.INI", "01-intro/ehthumbs.db", "~$資料.docx",
+            "01-intro/02-roles.md.bak", "01-intro/~WRL0001.tmp", "01-intro/#01-welcome.md#", "01-intro/01-welcome.md~",
+            "__MACOSX/01-intro/02-roles.md", "01-intro/.02-roles.md.swp",
+        ]
+        for name in leftovers { files[name] = "---\ntitle: 残りもの\n---\n\n```quiz\n問い\n- [x] 正解\n- [ ] 誤り\n```\n" }
+        files["01-intro/#1 の資料.txt"] = "本物の資料"
+        let site = try TemporarySite(files)
+        let result = try site.build()
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let written = try Self.files(in: site.output)
+        #expect(written.keys.contains("intro/#1 の資料.txt"), "a name that only starts with # is the author's")
+        #expect(!written.values.contains { String(decoding: $0, as: UTF8.self).contains("残りもの") }, "\(written.keys.sorted())")
+        for name in ["Thumbs.db", "desktop.ini", "ehthumbs.db", "~$資料.docx", "02-roles.md.bak", "~WRL0001.tmp", "__MACOSX"] {
+            #expect(!written.keys.contains { $0.hasSuffix(name) || $0.contains(name + "/") }, "\(name)")
+        }
+        #expect(LeftoverFiles.isLeftover("Thumbs.db") && LeftoverFiles.isLeftover("~$x.xlsx") && LeftoverFiles.isLeftover("a.SWP"))
+        #expect(!LeftoverFiles.isLeftover("#") && !LeftoverFiles.isLeftover("#1.md") && !LeftoverFiles.isLeftover("backup.md")
+            && !LeftoverFiles.isLeftover("thumbs.db.md"))
+    }
 }
