@@ -49,7 +49,7 @@ public enum Exporter {
         }
         if diagnostics.failsBuild(strict: options.build.strict) { return failed() }
 
-        let output = URL(fileURLWithPath: options.outputFile ?? options.format.defaultFileName(siteID: id)).standardizedFileURL
+        let output = outputURL(options.outputFile, defaultName: options.format.defaultFileName(siteID: id))
         let content = URL(fileURLWithPath: options.build.contentDirectory).standardizedFileURL.resolvingSymlinksInPath().path + "/"
         if output.deletingLastPathComponent().resolvingSymlinksInPath().path.appending("/").hasPrefix(content) {
             throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportOutputInsideContent, output.path))
@@ -68,6 +68,16 @@ public enum Exporter {
             throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportWriteFailed, output.path, SystemErrorReason.argument(for: error)))
         }
         return ExportResult(diagnostics: diagnostics.sorted, outputPath: output.path, itemCount: count, siteLanguage: config.language)
+    }
+
+    /// Where `--output` says to write: the file it names, or `defaultName` inside the folder it names (a folder
+    /// that exists, or any path written with a final `/`), as `cp` and `zip` read a folder; by default, here.
+    static func outputURL(_ written: String?, defaultName: String) -> URL {
+        guard let written, !written.isEmpty else { return URL(fileURLWithPath: defaultName).standardizedFileURL }
+        var isFolder: ObjCBool = false
+        let namesFolder = written.hasSuffix("/")
+            || FileManager.default.fileExists(atPath: written, isDirectory: &isFolder) && isFolder.boolValue
+        return URL(fileURLWithPath: namesFolder ? (written.hasSuffix("/") ? written : written + "/") + defaultName : written).standardizedFileURL
     }
 
     /// The bytes of the export and how many files (or quizzes) it holds.

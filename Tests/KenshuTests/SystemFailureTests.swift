@@ -64,14 +64,32 @@ import Testing
         }
     }
 
-    /// `--output x.zip` naming a folder: Foundation's own words would be "NSCocoaErrorDomain error 512".
+    /// `--output dist` naming a folder writes the export into it under its usual name, as `cp` would;
+    /// `dist/` need not exist yet.
+    @Test func testExportIntoAFolder_usesTheUsualName() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        let folder = site.root.appendingPathComponent("dist")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for written in [folder.path, folder.path + "/", site.root.appendingPathComponent("new").path + "/"] {
+            let options = ExportOptions(
+                build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: .gift, outputFile: written)
+            let result = try Exporter.export(options)
+            let expected = URL(fileURLWithPath: written).appendingPathComponent("test-course-quizzes.gift.txt").standardizedFileURL.path
+            #expect(result.outputPath == expected)
+            #expect(FileManager.default.fileExists(atPath: expected))
+        }
+    }
+
+    /// The usual name inside that folder is itself a folder: Foundation's own words would be "NSCocoaErrorDomain error 512".
     @Test func testExportOntoAFolder_saysSo() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }
-        let folder = site.root.appendingPathComponent("site.zip")
+        let folder = site.root.appendingPathComponent("dist/test-course-site.zip")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let options = ExportOptions(
-            build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: .zip, outputFile: folder.path)
+            build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: .zip,
+            outputFile: folder.deletingLastPathComponent().path)
         do {
             _ = try Exporter.export(options)
             Issue.record("an export replaced a folder")

@@ -34,7 +34,7 @@ extension MessageCatalog {
         .cliOptionToday: Entry("Judge review dates as of this day (YYYY-MM-DD) instead of today"),
         .cliOptionBase: Entry("Start a course built on another: its Content folder or source zip (the base's pages stay yours to replace, hide or add to)"),
         .cliOptionExportFormat: Entry("What to export: zip, scorm12, gift or source"),
-        .cliOptionExportOutput: Entry("The file to write (default: <course id>-site.zip, -scorm12.zip, -quizzes.gift.txt or -source.zip here)"),
+        .cliOptionExportOutput: Entry("The file to write, or a folder to write it into (default: <course id>-site.zip, -scorm12.zip, -quizzes.gift.txt or -source.zip here)"),
         .cliArgumentCheckedSite: Entry("The folder of the site to check, such as what kenshu build wrote"),
         .cliArgumentNewFolder: Entry("The folder to create; it must not exist, or be empty"),
         .cliArgumentThemeFolder: Entry("The folder to write; it must not exist, or be empty"),

@@ -34,7 +34,7 @@ extension MessageCatalog {
         .cliOptionToday: Entry("見直し日を、今日ではなくこの日（YYYY-MM-DD）で判断します"),
         .cliOptionBase: Entry("別の教材を基にして始めます：その Content フォルダーか source の zip（基のページは置き換え・非表示・追加ができます）"),
         .cliOptionExportFormat: Entry("書き出す形式：zip、scorm12、gift、source"),
-        .cliOptionExportOutput: Entry("書き出すファイル（既定はここに <コースの id>-site.zip、-scorm12.zip、-quizzes.gift.txt、-source.zip）"),
+        .cliOptionExportOutput: Entry("書き出すファイル。フォルダーならその中に書き出します（既定はここに <コースの id>-site.zip、-scorm12.zip、-quizzes.gift.txt、-source.zip）"),
         .cliArgumentCheckedSite: Entry("検査するサイトのフォルダー。kenshu build の出力など"),
         .cliArgumentNewFolder: Entry("作るフォルダー。まだないか、空のフォルダー"),
         .cliArgumentThemeFolder: Entry("書き出すフォルダー。まだないか、空のフォルダー"),
