@@ -10,8 +10,9 @@ enum LinkClassifier {
     /// - Parameter here: `SitePath.forContent(contentPath)`, when the caller has it already.
     static func classify(_ destination: String, from contentPath: String?, here: SitePath? = nil) -> (target: LinkTarget, href: String) {
         guard let contentPath, !destination.isEmpty else { return (.external, destination) }
-        // Prefixes by bytes, as browsers and `kenshu check` read URLs: `#` followed by a combining
-        // mark is still a fragment, though Swift reads the two as one character.
+        // Prefixes by bytes, as browsers and `kenshu check` read URLs: `#` followed by a mark or a joiner
+        // (anything that extends a grapheme: U+0301, U+200D, ﾞ…) is still a fragment, though Swift reads the
+        // two as one character.
         if destination.hasUTF8Prefix("#") {
             let raw = String(decoding: destination.utf8.dropFirst(), as: UTF8.self)
             let fragment = PercentEncoding.decode(raw)
@@ -27,7 +28,7 @@ enum LinkClassifier {
         let (rest, fragment) = URLParts.split(destination)
         var path = PercentEncoding.decode(String(rest))
         if path.isEmpty { return (.samePage(fragment: fragment ?? ""), destination) }
-        if path.hasSuffix("/") { path += "index.md" }
+        if path.hasUTF8Suffix("/") { path += "index.md" }
         guard let resolved = resolve(path, relativeTo: contentPath) else { return (.outsideContent, destination) }
         let here = here ?? SitePath.forContent(contentPath)
         let href = here.relativeURL(to: SitePath.forContent(resolved), fragment: fragment)
@@ -35,9 +36,13 @@ enum LinkClassifier {
     }
 
     /// `../02-x/a.md` seen from `01-intro/b.md` → `02-x/a.md`; `nil` when it climbs above the root.
+    /// Paths are cut at every `/` byte, as `kenshu check` and browsers cut them, even before a mark.
     static func resolve(_ path: String, relativeTo file: String) -> String? {
-        var parts = Array(file.slashSegments().dropLast())
-        for part in path.slashSegments() {
+        func segments(_ text: String) -> [Substring] {
+            text.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        }
+        var parts = Array(segments(file).dropLast())
+        for part in segments(path) {
             switch part {
             case ".": continue
             case "..":

@@ -8,35 +8,34 @@ import KenshuCore
 /// are skipped, and `(url "title")` (a destination followed by a title) is left alone.
 enum LinkTypos {
     static func find(in markdown: String, path: String, lineOffset: Int) -> [Diagnostic] {
+        var text = markdown
+        let candidates = text.withUTF8(candidateLines)
         var found: [Diagnostic] = []
         var fence: Substring?
-        let view = markdown.utf8
-        func checkLine(_ bytes: Range<Int>, index: Int) {
+        let view = text.utf8
+        for (index, bytes) in candidates {
             let line = view.index(view.startIndex, offsetBy: bytes.lowerBound)..<view.index(view.startIndex, offsetBy: bytes.upperBound)
-            check(markdown[line], line: index + 1 + lineOffset, path: path, fence: &fence, into: &found)
-        }
-        // Lines split on LF bytes (the text's line ends are LF already), without grapheme breaking, read
-        // from the string's own storage. Most lines are outside fences, start no fence and hold no `](`
-        // with a space: they need no look at their characters.
-        let scanned: Void? = view.withContiguousStorageIfAvailable { bytes in
-            var lineStart = 0, index = 0
-            while true {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                let line = bytes[lineStart..<lineEnd]
-                if fence != nil || mayStartFence(line) || mayHoldSpacedTarget(line) { checkLine(lineStart..<lineEnd, index: index) }
-                guard lineEnd < bytes.count else { break }
-                lineStart = lineEnd + 1
-                index += 1
-            }
-        }
-        if scanned == nil {
-            let lines = view.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            for (index, line) in lines.enumerated() {
-                check(Substring(line), line: index + 1 + lineOffset, path: path, fence: &fence, into: &found)
-            }
+            check(text[line], line: index + 1 + lineOffset, path: path, fence: &fence, into: &found)
         }
         return found
+    }
+
+    /// Each line (its number from 0 and its bytes) that may open or close a fence or hold a `](` with a space,
+    /// split on LF bytes (the text's line ends are LF already) without grapheme breaking. The other lines,
+    /// most of them, need no look at their characters: one inside a fence can end it only by starting like one.
+    static func candidateLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Range<Int>)] {
+        var candidates: [(Int, Range<Int>)] = []
+        var lineStart = 0, index = 0
+        while true {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let line = bytes[lineStart..<lineEnd]
+            if mayStartFence(line) || mayHoldSpacedTarget(line) { candidates.append((index, lineStart..<lineEnd)) }
+            guard lineEnd < bytes.count else { break }
+            lineStart = lineEnd + 1
+            index += 1
+        }
+        return candidates
     }
 
     private static func check(_ rawLine: Substring, line: Int, path: String, fence: inout Substring?, into found: inout [Diagnostic]) {

@@ -96,7 +96,7 @@ struct LinkValidator {
             if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") {
                 guard let targetIndex = pagesByPath[path] else {
                     let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
-                    let written = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
+                    let written = String(URLParts.split(link.destination).path)
                     // A page this course hides (`hide:`) is not a typo: say so rather than guess another name.
                     let hint = ContentLayer.hides(path, entries: site.config.hidden)
                         ? Message(.fixHiddenTarget, path)

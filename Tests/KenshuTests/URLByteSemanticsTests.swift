@@ -28,6 +28,11 @@ import Testing
         #expect(fragment.target == .samePage(fragment: "\u{301}x"))
         #expect(fragment.href.unicodeScalars.elementsEqual("#\u{301}x".unicodeScalars))
         #expect(LinkClassifier.classify("b.md#\u{301}x", from: page).target == .content(path: "01-intro/b.md", fragment: "\u{301}x"))
+        // Paths are cut at every `/` byte, so `..` climbs as the check and a browser climb.
+        #expect(LinkClassifier.resolve("x/../\u{301}b.md", relativeTo: page)?.unicodeScalars.elementsEqual("01-intro/\u{301}b.md".unicodeScalars) == true)
+        #expect(LinkClassifier.resolve("../\u{301}b.md", relativeTo: page)?.unicodeScalars.elementsEqual("\u{301}b.md".unicodeScalars) == true)
+        #expect(LinkClassifier.classify("d\u{600}/", from: page).target == .content(path: "01-intro/d\u{600}/index.md", fragment: nil),
+                "a folder link, though U+0600 joins the slash in Swift's eyes")
     }
 
     @Test func testResolver_splitsPathsAtEverySlash() {
