@@ -98,11 +98,12 @@ import Testing
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }
         #expect(try site.build().succeeded)
-        try Data("stale".utf8).write(to: site.output.appendingPathComponent("stale.html"))
+        #expect(site.exists("cloud/models.html"))
+        try site.delete("02-cloud/02-models.md")
         try site.write("01-intro/01-welcome.md", TemporarySite.page("新しい", "## 目的\n\n新しい本文\n"))
         #expect(try site.build().succeeded)
         #expect(try site.read("intro/welcome.html").contains("新しい本文"))
-        #expect(!site.exists("stale.html"), "the old tree was replaced, not merged")
+        #expect(!site.exists("cloud/models.html"), "the old tree was replaced, not merged")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Output.") }
         #expect(leftovers.isEmpty, "no staging or retired folder is left: \(leftovers)")
     }
@@ -135,5 +136,35 @@ import Testing
         defer { site.remove() }
         _ = try folder(site, "Output", files: [:])
         #expect(try site.build().succeeded)
+    }
+
+    /// A handout dropped into the built folder, or a page edited there, would be deleted by the next build:
+    /// it stops, names them, and leaves the folder as it was; once they are moved away it builds.
+    @Test func testFilesPutIntoTheOutputAfterABuild_stopTheNextOne() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        let handout = site.output.appendingPathComponent("intro/配布資料.pdf")
+        try Data("PDF".utf8).write(to: handout)
+        let page = site.output.appendingPathComponent("index.html")
+        let edited = try Data(contentsOf: page) + Data("<!-- 手で直した -->".utf8)
+        try edited.write(to: page)
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: site.output.appendingPathComponent(".git/HEAD"))
+        do {
+            _ = try site.build()
+            Issue.record("a build deleted files put into its output")
+        } catch let failure as Builder.Failure {
+            #expect(failure.message.key == .outputHoldsNewFiles)
+            let japanese = DiagnosticPrinter(language: .ja).failureLine(failure)
+            #expect(japanese.contains("index.html, intro/配布資料.pdf") && japanese.contains("[K0016]"), "\(japanese)")
+            #expect(!japanese.contains(".git"), "dot files at the root are carried over, not lost")
+        }
+        #expect(try Data(contentsOf: handout) == Data("PDF".utf8))
+        #expect(try Data(contentsOf: page) == edited)
+        try FileManager.default.removeItem(at: handout)
+        try FileManager.default.removeItem(at: page)
+        #expect(try site.build().succeeded, "a file deleted from the output is nothing to lose")
+        #expect(site.exists("index.html") && FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".git/HEAD").path))
     }
 }

@@ -22,6 +22,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case buildLockFailed = "K0013"
     case unexpectedError = "K0014"
     case fileAccessFailed = "K0015"
+    case outputHoldsNewFiles = "K0016"
 
     // K1: reading files
     case fileUnreadable = "K1001"
