@@ -30,6 +30,8 @@ public enum Builder {
             throw Failure(step: "output", underlying: error)
         }
         OutputWriter.recoverHalfDoneSwap(of: outputURL)
+        // Looked for while the pipeline runs (a walk of the old output: ≈ 0.1 s at 10,000 pages).
+        let additions = BackgroundWork { try OutputAdditions.refuseIfAny(in: outputURL) }
         let model = try pipeline.update(progress: progress)
         var diagnostics = model.diagnostics
         var timings = pipeline.timings
@@ -43,6 +45,7 @@ public enum Builder {
         }
         if diagnostics.failsBuild(strict: options.strict) { return result(succeeded: false, files: 0) }
 
+        do { try additions.wait() } catch { throw Failure(step: "output", underlying: error) }
         progress("[\(SitePipeline.stepNames.count + 1)/\(SitePipeline.stepNames.count + 1)] outputs, check, write")
         let start = Date()
         let rendered = pipeline.outputs(model)

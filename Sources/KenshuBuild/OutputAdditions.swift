@@ -1,4 +1,5 @@
 import Foundation
+import KenshuCore
 
 /// Files an author put into a built output folder, or changed there, after the build that wrote it: a
 /// handout PDF dropped beside the pages, a page edited in place. The next build makes the folder anew, so
@@ -9,6 +10,16 @@ import Foundation
 /// modification times) came from someone else. Dot entries at the root are carried over to the new
 /// output, so they are not looked at.
 enum OutputAdditions {
+    /// Throws K0016 when `output` is a Kenshu output holding such files (nothing to do for a new folder).
+    static func refuseIfAny(in output: URL) throws {
+        let folder = OutputLocation.canonical(output)
+        let added = files(in: folder, builtAt: folder + "/" + OutputLocation.marker)
+        guard added.isEmpty else {
+            let shownFiles = added.prefix(3).joined(separator: ", ") + (added.count > 3 ? ", …" : "")
+            throw ToolFailure(.outputHoldsNewFiles, output.path, shownFiles)
+        }
+    }
+
     /// Paths (relative to `folder`, sorted) of regular files and links changed after `marker` was written.
     static func files(in folder: String, builtAt marker: String) -> [String] {
         var markerStatus = stat()

@@ -34,13 +34,7 @@ enum OutputLocation {
         guard isDirectory.boolValue else { throw Refusal.dangerous(shown, reason: .reasonOutputIsFile) }
         // Without the marker, any entry (a `.git`, a `.env` alone) means someone else's folder.
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).sorted()
-        if entries.contains(marker) {
-            let added = OutputAdditions.files(in: out, builtAt: out + "/" + marker)
-            guard added.isEmpty else {
-                let shownFiles = added.prefix(3).joined(separator: ", ") + (added.count > 3 ? ", …" : "")
-                throw ToolFailure(.outputHoldsNewFiles, shown, shownFiles)
-            }
-        }
+
         if !entries.isEmpty, !entries.contains(marker) {
             let visible = entries.filter { !$0.hasPrefix(".") }
             guard visible.isEmpty else {
