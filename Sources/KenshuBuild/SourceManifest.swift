@@ -11,6 +11,10 @@ enum SourceManifest {
         for page in site.pages {
             var links: [String: SourceLocation] = [:]
             for link in page.body.links where links[link.href] == nil { links[link.href] = link.location }
+            // A source's link is the front matter's: a broken one is reported at its entry there.
+            for source in page.frontMatter.sources {
+                if let url = source.url, let location = source.location, links[url] == nil { links[url] = location }
+            }
             map[page.sitePath.value] = links
         }
         return map

@@ -92,9 +92,9 @@ public struct FrontMatter: Sendable, Hashable {
                 switch key.string {
                 case "title": source.title = reader.string(value, key: "title") ?? ""
                 case "url":
-                    source.url = reader.string(value, key: "url").map {
-                        urlPolicy.filter($0, at: reader.location(value.mark), diagnostics: &reader.diagnostics)
-                    }.flatMap { $0.isEmpty ? nil : $0 }
+                    source.url = reader.string(value, key: "url").flatMap {
+                        SourceURL.read($0, at: reader.location(value.mark), policy: urlPolicy, diagnostics: &reader.diagnostics)
+                    }
                 case "accessed": source.accessed = reader.date(value, key: "accessed")
                 default: reader.unknownKey(key.string ?? "", mark: key.mark, known: ["title", "url", "accessed"])
                 }

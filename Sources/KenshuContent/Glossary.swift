@@ -65,9 +65,9 @@ public enum Glossary {
                     switch sourceKey.string ?? "" {
                     case "title": sourceTitle = reader.string(sourceValue, key: "title")
                     case "url":
-                        sourceURL = reader.string(sourceValue, key: "url").map {
-                            URLPolicy().filter($0, at: reader.location(sourceValue.mark), diagnostics: &reader.diagnostics)
-                        }.flatMap { $0.isEmpty ? nil : $0 }
+                        sourceURL = reader.string(sourceValue, key: "url").flatMap {
+                            SourceURL.read($0, at: reader.location(sourceValue.mark), policy: URLPolicy(), diagnostics: &reader.diagnostics)
+                        }
                     case "date", "accessed": _ = reader.string(sourceValue, key: sourceKey.string ?? "")
                     default: reader.unknownKey(sourceKey.string ?? "", mark: sourceKey.mark, known: knownSourceKeys)
                     }

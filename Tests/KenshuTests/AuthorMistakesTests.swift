@@ -1,5 +1,5 @@
 import Foundation
-import KenshuContent
+@testable import KenshuContent
 import KenshuCore
 import Testing
 @testable import KenshuBuild
@@ -25,6 +25,30 @@ import Testing
         #expect(!result.succeeded)
         #expect(ja == ["Content/01-intro/01-welcome.md:2:6: エラー: 'title' の後ろが全角のコロン「：」です。YAML は全角のコロンを区切りとして読みません — 半角のコロンと空白にしてください：'title: …' [K2011]"])
         #expect(en == ["Content/01-intro/01-welcome.md:2:6: error: 'title' is followed by a full-width colon '：', which YAML does not read as a separator — write a half-width colon and a space: 'title: …' [K2011]"])
+    }
+
+    /// A web address copied without its scheme would be a link to a file beside the page.
+    @Test func testSourceURLWithoutScheme() throws {
+        let page = "---\ntitle: 出典\nsources:\n  - title: 総務省\n    url: www.soumu.go.jp/a.html\n  - title: 資料\n    url: files/資料.pdf\n  - title: 報告\n    url: report.pdf\n---\n本文\n"
+        let (ja, en, result) = try lines(["01-intro/01-welcome.md": page], code: "K3008")
+        #expect(!result.succeeded)
+        #expect(ja == ["Content/01-intro/01-welcome.md:5:10: エラー: 出典の URL 'www.soumu.go.jp/a.html' に https:// がないため、サイトの中のファイルへのリンクになってしまいます — 'https://www.soumu.go.jp/a.html' のように書いてください [K3008]"])
+        #expect(en.count == 1)
+        #expect(SourceURL.looksLikeAHostWithoutScheme("example.jp") && SourceURL.looksLikeAHostWithoutScheme("city.kakuu.lg.jp/kurashi/")
+            && SourceURL.looksLikeAHostWithoutScheme("WWW.Example.org/x"))
+        #expect(!SourceURL.looksLikeAHostWithoutScheme("report.pdf") && !SourceURL.looksLikeAHostWithoutScheme("files/a.jp")
+            && !SourceURL.looksLikeAHostWithoutScheme("https://example.jp/") && !SourceURL.looksLikeAHostWithoutScheme("./www.x.jp")
+            && !SourceURL.looksLikeAHostWithoutScheme("資料.jp"))
+    }
+
+    /// A source's relative URL that leads nowhere is reported at its entry in the front matter, not in a
+    /// built file that was never written.
+    @Test func testBrokenRelativeSourceURL_isLocatedInTheFrontMatter() throws {
+        let page = "---\ntitle: 出典\nsources:\n  - title: 資料\n    url: files/資料.pdf\n---\n## 目的\n\n本文\n"
+        let (ja, _, result) = try lines(["01-intro/01-welcome.md": page], code: "K9001")
+        #expect(!result.succeeded)
+        #expect(ja.count == 1, "once, not again for print.html (where the URL leads to the same file): \(ja)")
+        #expect(ja.first?.hasPrefix("Content/01-intro/01-welcome.md:4:5: エラー: ") == true, "\(ja)")
     }
 
     @Test func testTabInYAML() throws {

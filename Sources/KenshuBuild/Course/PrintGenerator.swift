@@ -82,7 +82,13 @@ public struct PrintGenerator: SiteGenerator {
             id: sectionID(index), kind: page.kind.rawValue, title: page.frontMatter.title, isAnswers: false,
             content: content,
             objectives: page.frontMatter.objectives, hasObjectives: !page.frontMatter.objectives.isEmpty,
-            sources: page.frontMatter.sources.map(PageContext.SourceValues.init), hasSources: !page.frontMatter.sources.isEmpty)
+            sources: page.frontMatter.sources.map { source in
+                // A relative source URL is the page's: from print.html at the root it leads to the same file.
+                var values = PageContext.SourceValues(source)
+                values.url = values.url.map { PrintRelocation.resolve($0, from: page.sitePath) }
+                return values
+            },
+            hasSources: !page.frontMatter.sources.isEmpty)
     }
 
     /// A page's body as print.html shows it: each quiz drawn by `print-quiz` in its place (numbered from

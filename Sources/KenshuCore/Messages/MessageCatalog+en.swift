@@ -51,6 +51,7 @@ extension MessageCatalog {
         .unknownKind: Entry("kind '{0}' is not known", fix: "use 'kind: test' for a module test, or leave it out"),
         .sourcesNotList: Entry("'sources' must be a list", fix: "write each source as '- title: …' with 'url:' and 'accessed:' under it"),
         .sourceWithoutTitle: Entry("a source must have a 'title'"),
+        .sourceURLWithoutScheme: Entry("the source URL '{0}' has no https://, so it would link to a file inside the site", fix: "write 'https://{0}'"),
         .testWithoutPassMark: Entry("this module test has no 'pass_mark', so 80 (%) is used", fix: "add the line 'pass_mark: 80' (the percentage needed to pass)"),
         .testWithoutQuestions: Entry("this module test has no questions, so there is nothing to grade", fix: "add ```quiz blocks, or remove 'kind: test'"),
 

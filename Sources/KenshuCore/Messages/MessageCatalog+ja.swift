@@ -51,6 +51,7 @@ extension MessageCatalog {
         .unknownKind: Entry("kind '{0}' は知らない種類です", fix: "モジュールテストなら 'kind: test' とし、そうでなければ書かないでください"),
         .sourcesNotList: Entry("'sources' はリストで書いてください", fix: "出典ごとに '- title: …' と書き、その下に 'url:' と 'accessed:' を書いてください"),
         .sourceWithoutTitle: Entry("出典には 'title' が必要です"),
+        .sourceURLWithoutScheme: Entry("出典の URL '{0}' に https:// がないため、サイトの中のファイルへのリンクになってしまいます", fix: "'https://{0}' のように書いてください"),
         .testWithoutPassMark: Entry("このモジュールテストには 'pass_mark' がないため、合格点を 80（%）とします", fix: "'pass_mark: 80'（合格に必要な正答率 %）の行を足してください"),
         .testWithoutQuestions: Entry("このモジュールテストには問題がないため、採点できません", fix: "```quiz の問題を足すか、'kind: test' を消してください"),
 

@@ -78,6 +78,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case sourceWithoutTitle = "K3005"
     case testWithoutPassMark = "K3006"
     case testWithoutQuestions = "K3007"
+    case sourceURLWithoutScheme = "K3008"
 
     // K4: site.yml and glossary.yml
     case languageUnsupported = "K4001"
