@@ -25,7 +25,9 @@ struct YAMLReader {
         guard let root = root(from: yaml) else { return nil }
         guard let node = root else { return [] }
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(.yamlNotMapping, at: location(node.mark)))
+            // `title:研修` alone is one text to YAML, not a mapping: name the missing space.
+            diagnostics.append(YAMLProblems.slip(in: yaml, upTo: nil, path: path, lineOffset: lineOffset)
+                ?? .error(.yamlNotMapping, at: location(node.mark)))
             return nil
         }
         return mapping.map { pair in (pair.key.string ?? "", pair.key.mark, pair.value) }
@@ -44,7 +46,8 @@ struct YAMLReader {
             // default one ran seven regular expressions over every key (to compare keys for duplicates).
             return .some(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
-            diagnostics.append(Self.describe(error, path: path, lineOffset: lineOffset))
+            diagnostics.append(YAMLProblems.diagnose(error, yaml: yaml, path: path, lineOffset: lineOffset)
+                ?? Self.describe(error, path: path, lineOffset: lineOffset))
         } catch {
             diagnostics.append(.error(.yamlInvalid, "\(error)", at: location(nil)))
         }

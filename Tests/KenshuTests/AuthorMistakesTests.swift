@@ -51,6 +51,28 @@ import Testing
         #expect(ja.first?.hasPrefix("Content/01-intro/01-welcome.md:4:5: エラー: ") == true, "\(ja)")
     }
 
+    /// What Japanese keyboards slip into YAML is named at its line, not as libyaml's English about a later one.
+    @Test func testYAMLSlipsOfJapaneseKeyboards() throws {
+        let noSpace = try lines(["01-intro/01-welcome.md": "---\ntitle:ようこそ\nminutes: 5\n---\n本文\n"], code: "K2014")
+        #expect(noSpace.ja == ["Content/01-intro/01-welcome.md:2:7: エラー: 'title:' の後ろに空白がないため、YAML はこの行を「キー: 値」と読めません — コロンの後ろに半角の空白を入れてください：'title: …' [K2014]"])
+        let alone = try lines(["01-intro/01-welcome.md": "---\ntitle:ようこそ\n---\n本文\n"], code: "K2014")
+        #expect(alone.ja.count == 1, "a front matter of that one line is one text to YAML: \(alone.ja)")
+        let indent = try lines(["01-intro/01-welcome.md": "---\ntitle: ようこそ\nobjectives:\n\u{3000}- 目標\n---\n本文\n"], code: "K2013")
+        #expect(indent.ja == ["Content/01-intro/01-welcome.md:4:1: エラー: 行の始めに全角の空白があります。YAML は全角の空白を字下げと読みません — 字下げは半角の空白にしてください（1 段につき 2 つ） [K2013]"])
+        #expect(indent.en == ["Content/01-intro/01-welcome.md:4:1: error: this line starts with a full-width space, which YAML does not read as indentation — indent with half-width spaces (two per level) [K2013]"])
+        #expect(try lines(["01-intro/01-welcome.md": "---\ntitle: ようこそ\nurl: https://example.jp\n---\n本文\n"], code: "K2014").ja.isEmpty)
+    }
+
+    /// libyaml's common problems in the author's language; an unclosed quote is shown where it opens.
+    @Test func testYAMLProblemsInTheAuthorsLanguage() throws {
+        let colon = try lines(["01-intro/01-welcome.md": "---\ntitle: 研修: 第1回\n---\n本文\n"], code: "K2001")
+        #expect(colon.ja.count == 1 && colon.ja[0].hasPrefix("Content/01-intro/01-welcome.md:2:10: エラー: YAML の書き方に誤りがあります：値の中に「: 」"), "\(colon.ja)")
+        #expect(colon.en.count == 1 && colon.en[0].contains("a value holds ': '") && !colon.en[0].contains("mapping values"), "\(colon.en)")
+        let quote = try lines(["01-intro/01-welcome.md": "---\ntitle: \"閉じない\nminutes: 5\n---\n本文\n"], code: "K2001")
+        #expect(quote.ja.count == 1 && quote.ja[0].hasPrefix("Content/01-intro/01-welcome.md:2:8: ") && quote.ja[0].contains("閉じられないまま"), "\(quote.ja)")
+        #expect(!quote.ja[0].contains("end of stream"))
+    }
+
     @Test func testTabInYAML() throws {
         let (ja, en, _) = try lines(["site.yml": "id: t\ntitle: テスト\noptions:\n\traw_html: true\n"], code: "K2012")
         #expect(ja == ["Content/site.yml:4:1: エラー: ここにタブ文字があります。YAML の字下げには空白しか使えません — タブを半角の空白（1 段につき 2 つ）に置き換えてください [K2012]"])

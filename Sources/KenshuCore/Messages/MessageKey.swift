@@ -69,6 +69,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case yamlUnknownKey = "K2010"
     case yamlFullWidthColon = "K2011"
     case yamlTab = "K2012"
+    case yamlFullWidthIndent = "K2013"
+    case yamlNoSpaceAfterColon = "K2014"
 
     // K3: front matter
     case noFrontMatter = "K3001"
@@ -277,6 +279,15 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliUsageMissingCommand = "cli.usage.missing-command"
 
     // Why a folder may not be the output (an argument of K0002).
+    case reasonYAMLMappingValues = "reason.yaml-mapping-values"
+    case reasonYAMLExpectedColon = "reason.yaml-expected-colon"
+    case reasonYAMLEndOfStream = "reason.yaml-end-of-stream"
+    case reasonYAMLExpectedKey = "reason.yaml-expected-key"
+    case reasonYAMLReservedStart = "reason.yaml-reserved-start"
+    case reasonYAMLUnknownEscape = "reason.yaml-unknown-escape"
+    case reasonYAMLListIndent = "reason.yaml-list-indent"
+    case reasonYAMLMissingValue = "reason.yaml-missing-value"
+    case reasonYAMLFlowUnclosed = "reason.yaml-flow-unclosed"
     case reasonOutputRoot = "reason.output-root"
     case reasonOutputHome = "reason.output-home"
     case reasonOutputIsContent = "reason.output-is-content"

@@ -1,0 +1,65 @@
+import KenshuCore
+import Yams
+
+/// Says in the author's language what went wrong in YAML that libyaml could not read.
+///
+/// libyaml reports in English, and often at a later line than the slip (`title:研修` without a space is
+/// reported as "mapping values are not allowed" on the next line). So the lines up to the reported one are
+/// first looked at for what Japanese keyboards slip in: a full-width space in the indentation (K2013) and a
+/// key without a space after its colon (K2014). Otherwise the common problems are named from the catalog;
+/// any other keeps libyaml's words.
+enum YAMLProblems {
+    static func diagnose(_ error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic? {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column) }
+        let context: YamlError.Context?, problem: String, mark: Mark
+        switch error {
+        case let .scanner(foundContext, foundProblem, foundMark, _), let .parser(foundContext, foundProblem, foundMark, _),
+             let .composer(foundContext, foundProblem, foundMark, _):
+            (context, problem, mark) = (foundContext, foundProblem, foundMark)
+        default:
+            return nil
+        }
+        if let slip = slip(in: yaml, upTo: mark.line, path: path, lineOffset: lineOffset) { return slip }
+        guard let reason = reason(for: problem) else { return .error(.yamlInvalid, problem, at: at(mark)) }
+        // An unclosed quote is reported where the text ends; its context is where the quote opens.
+        let place = reason == .reasonYAMLEndOfStream ? context?.mark ?? mark : mark
+        return .error(.yamlInvalid, Message.reason(reason), at: at(place))
+    }
+
+    /// The first slip at or before line `last` (1-based within `yaml`; every line when `nil`).
+    static func slip(in yaml: String, upTo last: Int?, path: String, lineOffset: Int) -> Diagnostic? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let last, index + 1 > last { break }
+            let at = { (column: Int) in SourceLocation(path: path, line: index + 1 + lineOffset, column: column) }
+            let indent = line.prefix { $0 == " " || $0 == "-" || $0 == "\u{3000}" }
+            if let fullWidth = indent.firstIndex(of: "\u{3000}") {
+                return .error(.yamlFullWidthIndent, at: at(line.distance(from: line.startIndex, to: fullWidth) + 1))
+            }
+            let rest = line.dropFirst(indent.count)
+            let key = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+            guard let first = key.first, first.isLetter || first == "_" else { continue }
+            let afterKey = rest.dropFirst(key.count)
+            guard afterKey.first == ":", let next = afterKey.dropFirst().first, next != " ", next != "/", next != ":" else { continue }
+            return .error(.yamlNoSpaceAfterColon, String(key), at: at(line.distance(from: line.startIndex, to: afterKey.startIndex) + 2))
+        }
+        return nil
+    }
+
+    /// libyaml's problem texts that authors meet, and what each means.
+    static func reason(for problem: String) -> MessageKey? {
+        let reasons: [(String, MessageKey)] = [
+            ("mapping values are not allowed", .reasonYAMLMappingValues),
+            ("could not find expected ':'", .reasonYAMLExpectedColon),
+            ("found unexpected end of stream", .reasonYAMLEndOfStream),
+            ("did not find expected key", .reasonYAMLExpectedKey),
+            ("found character that cannot start any token", .reasonYAMLReservedStart),
+            ("found unknown escape character", .reasonYAMLUnknownEscape),
+            ("did not find expected hexdecimal number", .reasonYAMLUnknownEscape),
+            ("block sequence entries are not allowed", .reasonYAMLListIndent),
+            ("did not find expected '-' indicator", .reasonYAMLListIndent),
+            ("did not find expected node content", .reasonYAMLMissingValue),
+            ("did not find expected ',' or", .reasonYAMLFlowUnclosed),
+        ]
+        return reasons.first { problem.hasPrefix($0.0) }?.1
+    }
+}
