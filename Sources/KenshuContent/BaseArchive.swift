@@ -74,7 +74,9 @@ enum BaseArchive {
     /// never sees half a course and two builds at once do not trip over each other.
     private static func unpack(_ zip: URL, into target: URL) throws(Failure) {
         let fm = FileManager.default
-        let staging = URL(fileURLWithPath: target.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)")
+        // Unique per unpacking, not only per process: two builds in one process (tests, the preview) may
+        // unpack the same zip at once.
+        let staging = URL(fileURLWithPath: target.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try? fm.removeItem(at: staging)
         defer { try? fm.removeItem(at: staging) }
         do {
@@ -113,13 +115,15 @@ enum BaseArchive {
         }
     }
 
-    /// Removes unpacked copies nobody has used for a week.
+    /// Removes unpacked copies nobody has used for a week. A folder without its marker yet is another
+    /// unpacking in progress (or one left by a killed build): it counts from its own last change.
     private static func pruneUnused(except kept: URL) {
         let fm = FileManager.default
         let folder = kept.deletingLastPathComponent()
         for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name != kept.lastPathComponent {
-            let marker = folder.appendingPathComponent(name).appendingPathComponent(markerName).path
-            let used = (try? fm.attributesOfItem(atPath: marker))?[.modificationDate] as? Date ?? .distantPast
+            let copy = folder.appendingPathComponent(name)
+            let used = (try? fm.attributesOfItem(atPath: copy.appendingPathComponent(markerName).path))?[.modificationDate] as? Date
+                ?? (try? fm.attributesOfItem(atPath: copy.path))?[.modificationDate] as? Date ?? .distantPast
             if Date().timeIntervalSince(used) > unusedAfter { try? fm.removeItem(at: folder.appendingPathComponent(name)) }
         }
     }

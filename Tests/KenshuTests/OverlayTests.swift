@@ -366,6 +366,9 @@ import Testing
     @Test func testUnpackedZip_isRepairedWhenFilesGoMissing() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }
+        // A zip of its own: the unpacked copy is shared by every build of the same bytes, and this test
+        // damages it (another test building the same export at the same moment saw a page go missing).
+        try fixture.site.write("images/only-this-test-\(UUID().uuidString).txt", "x")
         let (_, zip) = try fixture.export(.source, to: "town.zip")
         let folder = try BaseArchive.unpack(zip)
         let page = folder + "/" + Self.added
