@@ -48,7 +48,15 @@ struct QuizParser {
                 typo.fullWidthMarker ? .quizFullWidthListMarker : .quizFullWidthBox, typo.text,
                 at: context.location(line: typo.line, column: typo.column)))
         }
-        var errors = typos.count
+        let slips = QuizMarkerSlips.find(in: body)
+        for slip in slips {
+            let at = context.location(line: slip.line, column: slip.column)
+            switch slip.kind {
+            case .noSpace: context.report(.error(.quizNoSpaceAfterMarker, slip.text, at: at))
+            case .otherMarker(let first): context.report(.error(.quizMixedMarkers, slip.text, first, at: at))
+            }
+        }
+        var errors = typos.count + slips.count
         var inExplanation = false
         for block in context.outline(source.text) {
             if block.kind == .paragraph, let optionErrors = readOptions(block) {

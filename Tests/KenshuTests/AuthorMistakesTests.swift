@@ -2,6 +2,7 @@ import Foundation
 @testable import KenshuContent
 import KenshuCore
 import Testing
+@testable import KenshuQuiz
 @testable import KenshuBuild
 
 /// The mistakes authors really make are named as what they are, at their place, in Japanese and English.
@@ -71,6 +72,19 @@ import Testing
         let quote = try lines(["01-intro/01-welcome.md": "---\ntitle: \"閉じない\nminutes: 5\n---\n本文\n"], code: "K2001")
         #expect(quote.ja.count == 1 && quote.ja[0].hasPrefix("Content/01-intro/01-welcome.md:2:8: ") && quote.ja[0].contains("閉じられないまま"), "\(quote.ja)")
         #expect(!quote.ja[0].contains("end of stream"))
+    }
+
+    /// `-[ ]` and choices that change marker used to make a quiz of the wrong choices without a word.
+    @Test func testQuizChoiceMarkerSlips() throws {
+        let quiz = "```quiz\n記号違い\n-[ ] a\n* [x] b\n+ [ ] c\n```\n\n```quiz\n正しい\n- [x] a\n- [ ] b\n  * [ ] 字下げした別の話\n```\n"
+        let body = TemporarySite.page("A", "## 目的\n\n" + quiz)
+        let noSpace = try lines(["01-intro/01-welcome.md": body], code: "K6014")
+        #expect(!noSpace.result.succeeded)
+        #expect(noSpace.ja.count == 1 && noSpace.ja[0].contains("'-[ ]' は印の後ろに空白がないため"), "\(noSpace.ja)")
+        let mixed = try lines(["01-intro/01-welcome.md": body], code: "K6015")
+        #expect(mixed.ja.count == 1 && mixed.ja[0].contains("'+' で始まり、前の選択肢の '*' と違う"), "\(mixed.ja)")
+        #expect(mixed.en.count == 1 && mixed.en[0].contains("starts with '+', not '*'"), "\(mixed.en)")
+        #expect(QuizMarkerSlips.find(in: "問い\n- [x] a\n- [ ] b\n").isEmpty)
     }
 
     @Test func testTabInYAML() throws {

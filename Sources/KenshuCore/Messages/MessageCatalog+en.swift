@@ -103,6 +103,8 @@ extension MessageCatalog {
         .quizAnswerWithChoices: Entry("'answer:' is for text questions, but this quiz has choices", fix: "remove the 'answer:' line or the choices"),
         .quizFullWidthBox: Entry("'{0}' is written with full-width characters, so it is not read as a choice box", fix: "write the box with half-width characters: '[ ]' or '[x]'"),
         .quizFullWidthListMarker: Entry("'{0}' at the start of the line is not a list marker, so this is not a choice", fix: "start each choice with a half-width '-' and a space: '- [ ] …'"),
+        .quizNoSpaceAfterMarker: Entry("'{0}' has no space after its marker, so it is read as text, not as a choice", fix: "put a half-width space after the marker: '- [ ] …'"),
+        .quizMixedMarkers: Entry("this choice starts with '{0}', not '{1}' like the choices before it, so Markdown reads it as another list (it is not one of the choices)", fix: "start every choice with the same marker: '{1} [ ] …'"),
 
         .moduleWithoutIndex: Entry("module '{0}' has no index.md, so it is titled '{1}'", fix: "add '{0}/index.md' with a 'title' and a 'description' of the module"),
         .urlCollision: Entry("this file and '{0}' would both become '{1}'", fix: "rename one of them: order prefixes such as '01-' are dropped from URLs"),

@@ -103,6 +103,8 @@ extension MessageCatalog {
         .quizAnswerWithChoices: Entry("'answer:' は記述式の問題用ですが、この問題には選択肢があります", fix: "'answer:' の行か選択肢のどちらかを消してください"),
         .quizFullWidthBox: Entry("'{0}' が全角の文字で書かれているため、選択肢の印として読めません", fix: "半角で '[ ]' か '[x]' と書いてください"),
         .quizFullWidthListMarker: Entry("行頭の '{0}' はリストの印ではないため、選択肢になりません", fix: "選択肢は半角の '-' と空白で始めてください：'- [ ] …'"),
+        .quizNoSpaceAfterMarker: Entry("'{0}' は印の後ろに空白がないため、選択肢ではなく文として読まれます", fix: "'- [ ] …' のように、印の後ろに半角の空白を入れてください"),
+        .quizMixedMarkers: Entry("この選択肢は '{0}' で始まり、前の選択肢の '{1}' と違うため、別のリストとして読まれます（選択肢から外れます）", fix: "選択肢はすべて同じ印で始めてください：'{1} [ ] …'"),
 
         .moduleWithoutIndex: Entry("モジュール '{0}' に index.md がないため、題名を '{1}' とします", fix: "'title' と 'description' を書いた '{0}/index.md' を置いてください"),
         .urlCollision: Entry("このファイルと '{0}' が、どちらも '{1}' になります", fix: "どちらかの名前を変えてください。'01-' のような順番の番号は URL から消えます"),

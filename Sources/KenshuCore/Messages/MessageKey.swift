@@ -133,6 +133,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case quizAnswerWithChoices = "K6011"
     case quizFullWidthBox = "K6012"
     case quizFullWidthListMarker = "K6013"
+    case quizNoSpaceAfterMarker = "K6014"
+    case quizMixedMarkers = "K6015"
 
     // K7: the course as a whole
     case moduleWithoutIndex = "K7001"
