@@ -18,6 +18,8 @@ enum QuizMarkerSlips {
         var text: String
     }
 
+    /// Looks at the question and the choices only: the explanation (from `解説:`, or the first line after the
+    /// choices that is not one) is the author's own Markdown, where any list is fine.
     static func find(in body: String) -> [Slip] {
         var slips: [Slip] = []
         var inFence = false
@@ -26,7 +28,11 @@ enum QuizMarkerSlips {
             let indent = line.prefix { $0 == " " }
             let rest = line.dropFirst(indent.count)
             if rest.hasPrefix("```") || rest.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence, let marker = rest.first, marker == "-" || marker == "*" || marker == "+" else { continue }
+            if QuizParser.explanationPrefixes.contains(where: { rest.hasPrefix($0) }) { break }
+            let isChoiceLike = rest.first.map { $0 == "-" || $0 == "*" || $0 == "+" } == true
+                && (isBox(rest.dropFirst()) || rest.dropFirst().first == " " && isBox(rest.dropFirst().drop { $0 == " " }))
+            if firstMarker != nil, indent.isEmpty, !inFence, !rest.isEmpty, !isChoiceLike { break }
+            guard !inFence, isChoiceLike, let marker = rest.first else { continue }
             let afterMarker = rest.dropFirst()
             if isBox(afterMarker) {
                 slips.append(Slip(line: index + 1, column: indent.count + 1, kind: .noSpace, text: String(rest.prefix(4))))
