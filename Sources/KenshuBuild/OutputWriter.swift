@@ -11,7 +11,7 @@ import KenshuRender
 enum OutputWriter {
     /// Returns the number of files written.
     /// Files Kenshu writes into the output root itself; an old output's copies are not carried over.
-    static let ownFiles: Set<String> = [OutputLocation.marker, ".kenshu-sources.json"]
+    static let ownFiles: Set<String> = [OutputLocation.marker, ".kenshu-sources.json", OutputAdditions.listName]
 
     /// - Parameters:
     ///   - checkPages: check each HTML page's links as it is rendered, from memory (not read back from disk).
@@ -40,6 +40,9 @@ enum OutputWriter {
             let (count, checked) = try writeFiles(site, into: staging, shownAs: output.path, checkPages: checkPages)
             try Data("Built by Kenshu. This folder is replaced on every build.\n".utf8)
                 .write(to: staging.appendingPathComponent(OutputLocation.marker))
+            // What this build wrote: anything else found here by the next build was put in by someone.
+            try Data(OutputAdditions.list((site.pagePaths + site.copies.map(\.path)).map(\.value)).utf8)
+                .write(to: staging.appendingPathComponent(OutputAdditions.listName))
             guard try verify(staging, checked) else {
                 try? fm.removeItem(at: staging)
                 return nil

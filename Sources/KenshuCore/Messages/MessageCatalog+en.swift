@@ -3,7 +3,7 @@ extension MessageCatalog {
     static let english: [MessageKey: Entry] = [
         .toolError: Entry("{0}"),
         .outputRefused: Entry("refusing to write the site to '{0}': {1}", fix: "choose an empty folder or one Kenshu wrote before, with --output"),
-        .outputHoldsNewFiles: Entry("the output folder '{0}' holds files put there or changed after the last build: {1}. It is made anew on every build, so they would be lost; the previous output is left as it was", fix: "move what you want to keep elsewhere (into the content folder, for instance), delete the rest, and build again"),
+        .outputHoldsNewFiles: Entry("the output folder '{0}' holds files put there after the last build: {1}. It is made anew on every build, so they would be lost; the previous output is left as it was", fix: "move what you want to keep elsewhere (into the content folder, for instance), delete the rest, and build again"),
         .contentFolderMissing: Entry("content folder '{0}' does not exist", fix: "start a course with 'kenshu new {0}', or name the folder with --content"),
         .themesMissing: Entry("theme folder '{0}' does not exist", fix: "leave out --themes to use the theme built into Kenshu"),
         .newTargetNotEmpty: Entry("'{0}' already exists and is not empty; nothing was written", fix: "name a new folder, for example 'kenshu new my-course'"),

@@ -3,7 +3,7 @@ extension MessageCatalog {
     static let japanese: [MessageKey: Entry] = [
         .toolError: Entry("{0}"),
         .outputRefused: Entry("'{0}' にはサイトを書き出せません：{1}", fix: "--output で、空のフォルダーか、前に Kenshu が書き出したフォルダーを指定してください"),
-        .outputHoldsNewFiles: Entry("出力フォルダー '{0}' に、前のビルドのあとに置かれたか書き換えられたファイルがあります：{1}。出力フォルダーは毎回作り直すので、このままでは消えてしまいます。前の出力はそのままです", fix: "残すものは教材フォルダーなど別の場所に移し、要らないものは消してから、もう一度ビルドしてください"),
+        .outputHoldsNewFiles: Entry("出力フォルダー '{0}' に、前のビルドのあとに置かれたファイルがあります：{1}。出力フォルダーは毎回作り直すので、このままでは消えてしまいます。前の出力はそのままです", fix: "残すものは教材フォルダーなど別の場所に移し、要らないものは消してから、もう一度ビルドしてください"),
         .contentFolderMissing: Entry("教材フォルダー '{0}' がありません", fix: "'kenshu new {0}' で新しいコースを作るか、--content でフォルダーを指定してください"),
         .themesMissing: Entry("テーマのフォルダー '{0}' がありません", fix: "--themes を外すと、Kenshu に組み込まれたテーマを使います"),
         .newTargetNotEmpty: Entry("'{0}' はすでにあり、空ではありません。何も書き込んでいません", fix: "新しいフォルダー名を指定してください（例：'kenshu new my-course'）"),
