@@ -67,7 +67,13 @@ enum SourceArchive {
             return []
         }
         var files: [ArchiveFile] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true {
+        for case let url as URL in walker {
+            // What systems and editors leave beside the author's files travels no further than the build reads.
+            if LeftoverFiles.isLeftover(url.lastPathComponent) {
+                walker.skipDescendants()
+                continue
+            }
+            guard (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true else { continue }
             let relative = url.standardizedFileURL.resolvingSymlinksInPath().path.dropFirst(base.path.count + 1)
             files.append(ArchiveFile(path: prefix + "/" + relative, data: try Data(contentsOf: url)))
         }

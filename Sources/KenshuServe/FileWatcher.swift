@@ -181,6 +181,10 @@ public final class FileWatcher: @unchecked Sendable {
         for root in roots {
             guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
             while let relative = enumerator.nextObject() as? String {
+                if Self.isEditorNoise((relative as NSString).lastPathComponent) {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 let path = root + "/" + relative
                 if let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date { result[path] = date }
             }

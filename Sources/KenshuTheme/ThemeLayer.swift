@@ -22,7 +22,10 @@ public enum ThemeLayer: Sendable, Hashable {
             guard let enumerator = FileManager.default.enumerator(atPath: base) else { return found }
             while let relative = enumerator.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { continue }
+                if LeftoverFiles.isLeftover(name) {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isDirectory),
                       !isDirectory.boolValue else { continue }

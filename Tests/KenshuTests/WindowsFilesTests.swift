@@ -1,6 +1,7 @@
 import Foundation
 import KenshuCore
 import Testing
+@testable import KenshuExport
 @testable import KenshuBuild
 
 /// Files saved on Windows (CRLF, lone CR, a BOM) build exactly like the same files saved with LF.
@@ -100,6 +101,13 @@ import Testing
         for name in ["Thumbs.db", "desktop.ini", "ehthumbs.db", "~$資料.docx", "02-roles.md.bak", "~WRL0001.tmp", "__MACOSX"] {
             #expect(!written.keys.contains { $0.hasSuffix(name) || $0.contains(name + "/") }, "\(name)")
         }
+        let zip = site.root.appendingPathComponent("source.zip").path
+        _ = try Exporter.export(ExportOptions(
+            build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: .source, outputFile: zip))
+        let exported = try ExportTests.entries(zip).keys
+        #expect(exported.contains("Content/01-intro/#1 の資料.txt"))
+        #expect(!exported.contains { $0.hasSuffix(".bak") || $0.contains("Thumbs.db") || $0.contains("__MACOSX") || $0.contains("~$") },
+                "\(exported.sorted())")
         #expect(LeftoverFiles.isLeftover("Thumbs.db") && LeftoverFiles.isLeftover("~$x.xlsx") && LeftoverFiles.isLeftover("a.SWP"))
         #expect(!LeftoverFiles.isLeftover("#") && !LeftoverFiles.isLeftover("#1.md") && !LeftoverFiles.isLeftover("backup.md")
             && !LeftoverFiles.isLeftover("thumbs.db.md"))
