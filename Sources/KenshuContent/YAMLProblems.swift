@@ -3,8 +3,8 @@ import Yams
 
 /// Says in the author's language what went wrong in YAML that libyaml could not read.
 ///
-/// libyaml reports in English, and often at a later line than the slip (`title:研修` without a space is
-/// reported as "mapping values are not allowed" on the next line). So the lines up to the reported one are
+/// libyaml reports in English, and often a line after the slip (`title:研修` without a space is reported
+/// as "mapping values are not allowed" on the next line). So the reported line and the one before are
 /// first looked at for what Japanese keyboards slip in: a full-width space in the indentation (K2013) and a
 /// key without a space after its colon (K2014). Otherwise the common problems are named from the catalog;
 /// any other keeps libyaml's words.
@@ -19,17 +19,19 @@ enum YAMLProblems {
         default:
             return nil
         }
-        if let slip = slip(in: yaml, upTo: mark.line, path: path, lineOffset: lineOffset) { return slip }
+        // Only the reported line and the one before: an earlier line may be text (a `|` block, a list item).
+        if let slip = slip(in: yaml, lines: max(1, mark.line - 1)...max(1, mark.line), path: path, lineOffset: lineOffset) { return slip }
         guard let reason = reason(for: problem) else { return .error(.yamlInvalid, problem, at: at(mark)) }
         // An unclosed quote is reported where the text ends; its context is where the quote opens.
         let place = reason == .reasonYAMLEndOfStream ? context?.mark ?? mark : mark
         return .error(.yamlInvalid, Message.reason(reason), at: at(place))
     }
 
-    /// The first slip at or before line `last` (1-based within `yaml`; every line when `nil`).
-    static func slip(in yaml: String, upTo last: Int?, path: String, lineOffset: Int) -> Diagnostic? {
+    /// The first slip on `lines` (1-based within `yaml`; every line when `nil`).
+    static func slip(in yaml: String, lines: ClosedRange<Int>?, path: String, lineOffset: Int) -> Diagnostic? {
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let last, index + 1 > last { break }
+            if let lines, index + 1 < lines.lowerBound { continue }
+            if let lines, index + 1 > lines.upperBound { break }
             let at = { (column: Int) in SourceLocation(path: path, line: index + 1 + lineOffset, column: column) }
             let indent = line.prefix { $0 == " " || $0 == "-" || $0 == "\u{3000}" }
             if let fullWidth = indent.firstIndex(of: "\u{3000}") {

@@ -26,7 +26,7 @@ struct YAMLReader {
         guard let node = root else { return [] }
         guard let mapping = node.mapping else {
             // `title:研修` alone is one text to YAML, not a mapping: name the missing space.
-            diagnostics.append(YAMLProblems.slip(in: yaml, upTo: nil, path: path, lineOffset: lineOffset)
+            diagnostics.append(YAMLProblems.slip(in: yaml, lines: nil, path: path, lineOffset: lineOffset)
                 ?? .error(.yamlNotMapping, at: location(node.mark)))
             return nil
         }

@@ -42,6 +42,16 @@ import Testing
             && !SourceURL.looksLikeAHostWithoutScheme("資料.jp"))
     }
 
+    /// A source on the page itself (`#目的`) leads to the same heading from print.html.
+    @Test func testSourceURLToAHeadingOfThePage_buildsWithPrint() throws {
+        let page = "---\ntitle: 出典\nsources:\n  - title: この節\n    url: \"#目的\"\n---\n## 目的\n\n本文\n"
+        let site = try TemporarySite(TemporarySite.smallCourse().merging(["01-intro/01-welcome.md": page]) { $1 })
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(try site.read("print.html").contains("href=\"#print-"), "the fragment gets the page's print prefix")
+    }
+
     /// A source's relative URL that leads nowhere is reported at its entry in the front matter, not in a
     /// built file that was never written.
     @Test func testBrokenRelativeSourceURL_isLocatedInTheFrontMatter() throws {
@@ -72,11 +82,18 @@ import Testing
         let quote = try lines(["01-intro/01-welcome.md": "---\ntitle: \"閉じない\nminutes: 5\n---\n本文\n"], code: "K2001")
         #expect(quote.ja.count == 1 && quote.ja[0].hasPrefix("Content/01-intro/01-welcome.md:2:8: ") && quote.ja[0].contains("閉じられないまま"), "\(quote.ja)")
         #expect(!quote.ja[0].contains("end of stream"))
+        // A block of text may begin with a full-width space; a later mistake is not blamed on it.
+        let block = try lines(["01-intro/01-welcome.md": "---\ntitle: ようこそ\ndescription: |\n  \u{3000}全角で始まる文\n  see:here\nminutes: \"閉じない\n---\n本文\n"], code: "K2001")
+        #expect(block.ja.count == 1 && block.ja[0].contains("閉じられないまま"), "\(block.ja)")
+        #expect(try lines(["01-intro/01-welcome.md": "---\ntitle: ようこそ\ndescription: |\n  \u{3000}全角で始まる文\n  see:here\nminutes: \"閉じない\n---\n本文\n"], code: "K2013").ja.isEmpty)
     }
 
     /// `-[ ]` and choices that change marker used to make a quiz of the wrong choices without a word.
     @Test func testQuizChoiceMarkerSlips() throws {
         let quiz = "```quiz\n記号違い\n-[ ] a\n* [x] b\n+ [ ] c\n```\n\n```quiz\n正しい\n- [x] a\n- [ ] b\n  * [ ] 字下げした別の話\n```\n"
+            // The explanation is the author's own Markdown: any list, any marker.
+            + "\n```quiz\n説明つき\n- [x] a\n- [ ] b\n解説: 手順\n\n* [x] 手順1\n-[ ] の書き方は誤りです\n```\n"
+            + "\n```quiz\n記述式\nanswer: 二十\n解説: 例\n\n- [x] 一\n* [x] 二\n```\n"
         let body = TemporarySite.page("A", "## 目的\n\n" + quiz)
         let noSpace = try lines(["01-intro/01-welcome.md": body], code: "K6014")
         #expect(!noSpace.result.succeeded)

@@ -85,7 +85,7 @@ public struct PrintGenerator: SiteGenerator {
             sources: page.frontMatter.sources.map { source in
                 // A relative source URL is the page's: from print.html at the root it leads to the same file.
                 var values = PageContext.SourceValues(source)
-                values.url = values.url.map { PrintRelocation.resolve($0, from: page.sitePath) }
+                values.url = values.url.map { PrintRelocation.rewrite($0, attribute: "href", from: page.sitePath, prefix: sectionID(index)) }
                 return values
             },
             hasSources: !page.frontMatter.sources.isEmpty)
