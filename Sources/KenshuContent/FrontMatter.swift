@@ -25,6 +25,9 @@ public struct FrontMatter: Sendable, Hashable {
         public var title: String
         public var url: String?
         public var accessed: String?
+        /// Whether the entry has an `accessed:` line, even one that is not a date (already an error):
+        /// then "no date" would contradict it.
+        public var accessedWritten = false
         /// Where the source's entry starts, for freshness warnings.
         public var location: SourceLocation?
     }
@@ -95,7 +98,9 @@ public struct FrontMatter: Sendable, Hashable {
                     source.url = reader.string(value, key: "url").flatMap {
                         SourceURL.read($0, at: reader.location(value.mark), policy: urlPolicy, diagnostics: &reader.diagnostics)
                     }
-                case "accessed": source.accessed = reader.date(value, key: "accessed")
+                case "accessed":
+                    source.accessed = reader.date(value, key: "accessed")
+                    source.accessedWritten = true
                 default: reader.unknownKey(key.string ?? "", mark: key.mark, known: ["title", "url", "accessed"])
                 }
             }

@@ -51,6 +51,15 @@ import Testing
         #expect(warnings.first?.message.arguments == ["基本方針"])
     }
 
+    /// `accessed: 2026/11/26` is an error of its own (K2007); "no accessed date" beside it would contradict it.
+    @Test func testSourceWithAnUnreadableAccessedDate_isNotAlsoToldItHasNone() throws {
+        let (model, site) = try CourseReviewFixture.run(
+            ["01-mod/01-a.md": Self.lesson(reviewBy: "2027-03-31", accessed: "2026/11/26")], transforms: [FreshnessCheck(today: Self.today)])
+        defer { site.remove() }
+        let codes = model.diagnostics.sorted.map(\.code)
+        #expect(codes.contains("K2007") && !codes.contains("K7311"), "\(codes)")
+    }
+
     @Test func testModuleOverviewDates_countToo_andTheTableIsSoonestFirst() throws {
         let overview = "---\ntitle: モジュール\nupdated: 2026-01-01\nreview_by: 2026-10-01\n---\n"
         let (model, site) = try CourseReviewFixture.run(

@@ -33,7 +33,7 @@ public struct FreshnessCheck: SiteTransform {
         if let text = page.frontMatter.reviewBy, let reviewBy = CalendarDate(text), reviewBy < today {
             found.append(.warning(.freshnessReviewPassed, text, today.description, at: page.frontMatter.reviewByLocation ?? fallback))
         }
-        for source in page.frontMatter.sources where source.accessed == nil {
+        for source in page.frontMatter.sources where source.accessed == nil && !source.accessedWritten {
             found.append(.warning(.freshnessSourceNotAccessed, source.title, at: source.location ?? fallback))
         }
         return found
