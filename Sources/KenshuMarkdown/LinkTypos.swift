@@ -1,7 +1,8 @@
 import KenshuCore
 
 /// Finds links that Markdown silently leaves as text because their target holds a space
-/// (`[資料](02-標的型 メール.md)`), a common result of Windows file names with spaces.
+/// (`[資料](02-標的型 メール.md)`), a common result of Windows file names with spaces, or because
+/// a bracket was typed full-width (`[資料]（02-概要.md）`, see ``FullWidthLinkBrackets``).
 ///
 /// CommonMark allows no space in a bare link destination, so the author sees the brackets in the
 /// page and no error; this names the line and suggests `<…>` or `%20`. Code blocks and code spans
@@ -20,7 +21,8 @@ enum LinkTypos {
         return found
     }
 
-    /// Each line (its number from 0 and its bytes) that may open or close a fence or hold a `](` with a space,
+    /// Each line (its number from 0 and its bytes) that may open or close a fence, hold a `](` with a space
+    /// or a link with a full-width bracket,
     /// split on LF bytes (the text's line ends are LF already) without grapheme breaking. The other lines,
     /// most of them, need no look at their characters: one inside a fence can end it only by starting like one.
     static func candidateLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Range<Int>)] {
@@ -30,7 +32,7 @@ enum LinkTypos {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             let line = bytes[lineStart..<lineEnd]
-            if mayStartFence(line) || mayHoldSpacedTarget(line) { candidates.append((index, lineStart..<lineEnd)) }
+            if mayStartFence(line) || mayHoldSpacedTarget(line) || FullWidthLinkBrackets.mayHold(line) { candidates.append((index, lineStart..<lineEnd)) }
             guard lineEnd < bytes.count else { break }
             lineStart = lineEnd + 1
             index += 1
@@ -49,9 +51,19 @@ enum LinkTypos {
             return
         }
         if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { return }
-        guard mayHoldSpacedTarget(rawLine.utf8) else { return }
-        for (column, target) in spacedTargets(in: Array(rawLine)) {
-            found.append(.warning(.linkWithSpace, target, at: SourceLocation(path: path, line: line, column: column)))
+        let spaced = mayHoldSpacedTarget(rawLine.utf8), fullWidth = FullWidthLinkBrackets.mayHold(rawLine.utf8)
+        guard spaced || fullWidth else { return }
+        let characters = Array(rawLine)
+        if spaced {
+            for (column, target) in spacedTargets(in: characters) {
+                found.append(.warning(.linkWithSpace, target, at: SourceLocation(path: path, line: line, column: column)))
+            }
+        }
+        if fullWidth {
+            for finding in FullWidthLinkBrackets.find(in: characters) {
+                found.append(.warning(.linkFullWidthBracket, finding.written, finding.suggested,
+                                      at: SourceLocation(path: path, line: line, column: finding.column)))
+            }
         }
     }
 

@@ -33,6 +33,8 @@ struct QuizParser {
     private var kana = false
     private var answers: [String] = []
     private var answerLine: Int?
+    /// Whether the choices were written as a numbered list (`1. [ ] …`), already reported.
+    private var orderedChoices = false
 
     init(context: FencedBlockContext, body: String, fence: SourceLocation) {
         self.context = context
@@ -59,12 +61,20 @@ struct QuizParser {
         var errors = typos.count + slips.count
         var inExplanation = false
         for block in context.outline(source.text) {
-            if block.kind == .paragraph, let optionErrors = readOptions(block) {
+            // `explanation: …` looks like an option line (a lower-case key and a colon) but starts the explanation.
+            if block.kind == .paragraph, !Self.isExplanation(Substring(block.firstLineText)), let optionErrors = readOptions(block) {
                 errors += optionErrors
                 continue
             }
             if choiceList == nil, !inExplanation, block.kind == .bulletList, isChoiceList(block) {
                 choiceList = block
+                continue
+            }
+            // `1. [ ] …`: Markdown reads a numbered list, which the quiz does not take for its choices.
+            if choiceList == nil, !inExplanation, !orderedChoices, block.kind == .orderedList, isChoiceList(block) {
+                report(block, .quizOrderedChoices)
+                orderedChoices = true
+                errors += 1
                 continue
             }
             if block.kind == .blockQuote, !inExplanation {
@@ -179,7 +189,7 @@ struct QuizParser {
     /// `true` for `[x]`, `false` for `[ ]`, `nil` when the text does not start with a box.
     static func choiceMarker(_ text: String) -> Bool? {
         if text.hasPrefix("[ ] ") || text == "[ ]" { return false }
-        if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") { return true }
+        if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") || text == "[x]" || text == "[X]" { return true }
         return nil
     }
 
@@ -192,6 +202,10 @@ struct QuizParser {
                 return nil
             }
             let text = String(source.text(of: first).dropFirst(4))
+            if text.trimmingBlanks(newlines: true).isEmpty {
+                report(first, .quizEmptyChoice, String(first.firstLineText.prefix(3)))
+                return nil
+            }
             let html = context.renderInline(text, line: source.original(first.startLine), column: first.startColumn + 4)
             var feedback: String?
             var feedbackMarkdown: String?
@@ -215,7 +229,9 @@ struct QuizParser {
             errors += 1
         }
         if let list = choiceList {
-            if !choices.isEmpty, !choices.contains(where: \.isCorrect) {
+            // A right choice left without text (`- [x]`) is reported as that, not as a missing right choice.
+            let emptyRightChoice = list.items.contains { item in item.first.map { ["[x]", "[X]"].contains($0.firstLineText.trimmingBlanks()) } ?? false }
+            if !choices.isEmpty, !choices.contains(where: \.isCorrect), !emptyRightChoice {
                 report(list, .quizNoCorrectChoice)
                 errors += 1
             }
@@ -223,7 +239,10 @@ struct QuizParser {
                 report(line: line, .quizAnswerWithChoices)
                 errors += 1
             }
-        } else if answers.isEmpty {
+        } else if let line = answerLine, answers.isEmpty {
+            report(line: line, .quizEmptyAnswer)
+            errors += 1
+        } else if answers.isEmpty, !orderedChoices {
             context.report(.error(.quizNothingToAnswer, at: fence))
             errors += 1
         }

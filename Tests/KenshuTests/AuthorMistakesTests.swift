@@ -104,6 +104,29 @@ import Testing
         #expect(QuizMarkerSlips.find(in: "問い\n- [x] a\n- [ ] b\n").isEmpty)
     }
 
+    /// Numbered choices, a choice with no text and an empty `answer:` are named as what they are, at their line;
+    /// a lower-case `explanation:` starts the explanation instead of being an unknown option.
+    @Test func testQuizChoicesNumberedOrEmpty() throws {
+        let quiz = "```quiz\n番号付き\n1. [ ] a\n2. [x] b\n```\n\n```quiz\n空の選択肢\n- [x]\n- [ ] b\n- [ ]\n```\n"
+            + "\n```quiz\n空の正解\nanswer:\n```\n"
+            + "\n```quiz\n英語の解説\n- [x] a\n- [ ] b\n\nexplanation: because a.\n```\n"
+        let body = TemporarySite.page("A", "## 目的\n\n" + quiz)
+        let ordered = try lines(["01-intro/01-welcome.md": body], code: "K6016")
+        #expect(!ordered.result.succeeded)
+        #expect(ordered.ja == ["Content/01-intro/01-welcome.md:8:1: エラー: 選択肢が番号付きのリスト（'1. [ ] …'）で書かれているため、選択肢として読まれません — 各選択肢を '- [ ] …'（正解は '- [x] …'）で始めてください。番号は画面に表示されません [K6016]"], "\(ordered.ja)")
+        let empty = try lines(["01-intro/01-welcome.md": body], code: "K6017")
+        #expect(empty.ja == [
+            "Content/01-intro/01-welcome.md:14:3: エラー: 選択肢 '[x]' の後ろに文がありません — '[x]' の後ろに空白と選択肢の文を書くか、この行を消してください [K6017]",
+            "Content/01-intro/01-welcome.md:16:3: エラー: 選択肢 '[ ]' の後ろに文がありません — '[ ]' の後ろに空白と選択肢の文を書くか、この行を消してください [K6017]",
+        ], "\(empty.ja)")
+        let answer = try lines(["01-intro/01-welcome.md": body], code: "K6018")
+        #expect(answer.en == ["Content/01-intro/01-welcome.md:21:1: error: 'answer:' is followed by no answer — write the accepted answers separated by '|', as in 'answer: 20業務 | 二十業務' [K6018]"], "\(answer.en)")
+        // Each mistake is said once: no "nothing to answer" (K6004) or "no box" (K6008) besides.
+        for code in ["K6004", "K6007", "K6008", "K6010"] {
+            #expect(try lines(["01-intro/01-welcome.md": body], code: code).ja.isEmpty, "\(code)")
+        }
+    }
+
     @Test func testTabInYAML() throws {
         let (ja, en, _) = try lines(["site.yml": "id: t\ntitle: テスト\noptions:\n\traw_html: true\n"], code: "K2012")
         #expect(ja == ["Content/site.yml:4:1: エラー: ここにタブ文字があります。YAML の字下げには空白しか使えません — タブを半角の空白（1 段につき 2 つ）に置き換えてください [K2012]"])
@@ -135,6 +158,23 @@ import Testing
         let (ja, en, _) = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", "資料は[こちら](02-標的型 メール.md)です。\n")], code: "K5002")
         #expect(ja == ["Content/01-intro/01-welcome.md:4:10: 警告: リンク先 '02-標的型 メール.md' に空白が入っているため、リンクにならず文字のまま表示されます — '<02-標的型 メール.md>' のように < > で囲むか、空白を %20 に置き換えてください [K5002]"])
         #expect(en == ["Content/01-intro/01-welcome.md:4:10: warning: the link target '02-標的型 メール.md' contains a space, so the link is shown as text — write '<02-標的型 メール.md>' or replace each space with %20 [K5002]"])
+    }
+
+    @Test func testFullWidthLinkBrackets() throws {
+        let body = """
+        資料は[こちら]（02-next.md）です。
+        ［一覧］(../index.md) と ［節］（#節） と [外](https://example.jp/a）。
+        ［注］（2024年）、`[コード]（a.md）` と「（参考）」はリンクではありません。
+
+        """
+        let (ja, en, _) = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", body)], code: "K5021")
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:4:4: 警告: '[こちら]（02-next.md）' は括弧が全角のため、リンクにならず文字のまま表示されます — [ ] と ( ) を半角にして '[こちら](02-next.md)' と書いてください [K5021]",
+            "Content/01-intro/01-welcome.md:5:1: 警告: '［一覧］(../index.md)' は括弧が全角のため、リンクにならず文字のまま表示されます — [ ] と ( ) を半角にして '[一覧](../index.md)' と書いてください [K5021]",
+            "Content/01-intro/01-welcome.md:5:21: 警告: '［節］（#節）' は括弧が全角のため、リンクにならず文字のまま表示されます — [ ] と ( ) を半角にして '[節](#節)' と書いてください [K5021]",
+            "Content/01-intro/01-welcome.md:5:31: 警告: '[外](https://example.jp/a）' は括弧が全角のため、リンクにならず文字のまま表示されます — [ ] と ( ) を半角にして '[外](https://example.jp/a)' と書いてください [K5021]",
+        ], "\(ja)")
+        #expect(en.first == "Content/01-intro/01-welcome.md:4:4: warning: '[こちら]（02-next.md）' is written with a full-width bracket, so it is shown as text, not as a link — write the brackets half-width: '[こちら](02-next.md)' [K5021]")
     }
 
     @Test func testLinkToAPagesBuiltName_isAcceptedAndRewritten() throws {

@@ -15,6 +15,7 @@ import Testing
         "a", "id", "shuffle", "kana", "shufle", "answer", "_x", ":", "：", " ", "  ", "    ", "\t", "\u{3000}", "\u{A0}", "\u{2028}",
         "\u{85}", "\u{200B}", "\u{FEFF}", "\r", "\u{301}", "\u{1FEF}", "`", "```", "~~~", "~", "- ", "* ", "+ ", "－", "ー", "・",
         "[ ]", "[x]", "[X]", "［ ］", "[ｘ]", "［", "］", "]", "[", "](", ")", "](a b.md)", "](<a b.md>)", "](a.md \"t\")",
+        "（", "）", "]（a.md）", "](a.md）", "］(#b)", "a.md", ".md",
         "解説:", "解説：", "explanation:", "Explanation:", "> ", ">", "|", "問題", "が", "か\u{3099}", "é", "e\u{301}", "Å", "😀", "\u{212A}",
     ]
 
@@ -217,9 +218,16 @@ private enum Old {
                 continue
             }
             if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
-            guard LinkTypos.mayHoldSpacedTarget(rawLine.utf8) else { continue }
-            for (column, target) in LinkTypos.spacedTargets(in: Array(rawLine)) {
-                let diagnostic = Diagnostic.warning(.linkWithSpace, target, at: SourceLocation(path: "a.md", line: index + 1 + lineOffset, column: column))
+            if LinkTypos.mayHoldSpacedTarget(rawLine.utf8) {
+                for (column, target) in LinkTypos.spacedTargets(in: Array(rawLine)) {
+                    let diagnostic = Diagnostic.warning(.linkWithSpace, target, at: SourceLocation(path: "a.md", line: index + 1 + lineOffset, column: column))
+                    found.append("\(diagnostic.location?.line ?? 0):\(diagnostic.location?.column ?? 0) \(diagnostic.message)")
+                }
+            }
+            // Every line is looked at here: the byte filter of the version under test must miss none.
+            for finding in FullWidthLinkBrackets.find(in: Array(rawLine)) {
+                let diagnostic = Diagnostic.warning(.linkFullWidthBracket, finding.written, finding.suggested,
+                                                    at: SourceLocation(path: "a.md", line: index + 1 + lineOffset, column: finding.column))
                 found.append("\(diagnostic.location?.line ?? 0):\(diagnostic.location?.column ?? 0) \(diagnostic.message)")
             }
         }

@@ -70,6 +70,7 @@ extension MessageCatalog {
 
         .rawHTMLShownAsText: Entry("raw HTML is shown as text because the site does not allow it", fix: "write it in Markdown, or set 'options: raw_html: true' in site.yml if you trust every author"),
         .linkWithSpace: Entry("the link target '{0}' contains a space, so the link is shown as text", fix: "write '<{0}>' or replace each space with %20"),
+        .linkFullWidthBracket: Entry("'{0}' is written with a full-width bracket, so it is shown as text, not as a link", fix: "write the brackets half-width: '{1}'"),
         .linkLeavesContent: Entry("link '{0}' leads outside the content folder", fix: "copy what it points to into the content folder and link to the copy"),
         .linkRootRelative: Entry("link '{0}' starts with '/', which breaks when the site is opened from a file share", fix: "write it relative to this file, for example '../01-intro/index.md'"),
         .linkToMissingPage: Entry("link '{0}' points to a page that does not exist"),
@@ -97,6 +98,9 @@ extension MessageCatalog {
         .quizStrayFeedback: Entry("feedback '>' is not under a choice", fix: "indent the '>' line by two spaces so it sits under its '- [ ]' choice"),
         .quizBadID: Entry("quiz id '{0}' must be one word without spaces or # \" ' < > &", fix: "for example 'id: q-cost'"),
         .quizUnknownOption: Entry("unknown quiz option '{0}'"),
+        .quizOrderedChoices: Entry("the choices are a numbered list ('1. [ ] …'), which the quiz does not read as choices", fix: "start each choice with '- [ ] …' ('- [x] …' for a right one); choices are not numbered on screen"),
+        .quizEmptyChoice: Entry("the choice '{0}' has no text after it", fix: "write a space and the choice's text after '{0}', or remove the line"),
+        .quizEmptyAnswer: Entry("'answer:' is followed by no answer", fix: "write the accepted answers separated by '|', as in 'answer: 20業務 | 二十業務'"),
         .quizChoiceWithoutBox: Entry("every choice must start with '[ ]' or '[x]'", fix: "write '- [ ] 選択肢' or '- [x] 正しい選択肢'"),
         .quizExtraUnderChoice: Entry("only a '>' feedback quote may follow a choice", fix: "put the choice on one line and its feedback in a '>' quote under it"),
         .quizNoCorrectChoice: Entry("no choice is marked correct", fix: "mark the right answer as '- [x] …'"),

@@ -70,6 +70,7 @@ extension MessageCatalog {
 
         .rawHTMLShownAsText: Entry("サイトで HTML の直接記述を許可していないため、HTML を文字として表示します", fix: "Markdown で書くか、すべての書き手を信頼できるなら site.yml に 'options: raw_html: true' を書いてください"),
         .linkWithSpace: Entry("リンク先 '{0}' に空白が入っているため、リンクにならず文字のまま表示されます", fix: "'<{0}>' のように < > で囲むか、空白を %20 に置き換えてください"),
+        .linkFullWidthBracket: Entry("'{0}' は括弧が全角のため、リンクにならず文字のまま表示されます", fix: "[ ] と ( ) を半角にして '{1}' と書いてください"),
         .linkLeavesContent: Entry("リンク '{0}' は教材フォルダーの外を指しています", fix: "リンク先を教材フォルダーにコピーし、コピーにリンクしてください"),
         .linkRootRelative: Entry("リンク '{0}' は '/' で始まるため、ファイル共有から開くと壊れます", fix: "このファイルからの相対パスで書いてください（例：'../01-intro/index.md'）"),
         .linkToMissingPage: Entry("リンク '{0}' の先のページがありません"),
@@ -97,6 +98,9 @@ extension MessageCatalog {
         .quizStrayFeedback: Entry("解説の '>' が選択肢の下にありません", fix: "'>' の行を 2 文字下げて、その '- [ ]' の選択肢の下に置いてください"),
         .quizBadID: Entry("問題の ID '{0}' は、空白や # \" ' < > & を含まない 1 語にしてください", fix: "例：'id: q-cost'"),
         .quizUnknownOption: Entry("問題のオプション '{0}' は知らないオプションです"),
+        .quizOrderedChoices: Entry("選択肢が番号付きのリスト（'1. [ ] …'）で書かれているため、選択肢として読まれません", fix: "各選択肢を '- [ ] …'（正解は '- [x] …'）で始めてください。番号は画面に表示されません"),
+        .quizEmptyChoice: Entry("選択肢 '{0}' の後ろに文がありません", fix: "'{0}' の後ろに空白と選択肢の文を書くか、この行を消してください"),
+        .quizEmptyAnswer: Entry("'answer:' の後ろに正解がありません", fix: "'answer: 20業務 | 二十業務' のように、正解を '|' で区切って書いてください"),
         .quizChoiceWithoutBox: Entry("選択肢は '[ ]' か '[x]' で始めてください", fix: "'- [ ] 選択肢' か '- [x] 正しい選択肢' と書いてください"),
         .quizExtraUnderChoice: Entry("選択肢の下に置けるのは、'>' で始まる解説だけです", fix: "選択肢は 1 行で書き、解説はその下の '>' に書いてください"),
         .quizNoCorrectChoice: Entry("正解の選択肢がありません", fix: "正しい選択肢を '- [x] …' にしてください"),

@@ -108,6 +108,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fragmentMissingThere = "K5009"
     case unsafeURL = "K5010"
     case unknownVariable = "K5020"
+    case linkFullWidthBracket = "K5021"
     case footnoteUndefined = "K5011"
     case footnoteUnused = "K5012"
     case rawHTMLOutsideSubset = "K5013"
@@ -135,6 +136,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case quizFullWidthListMarker = "K6013"
     case quizNoSpaceAfterMarker = "K6014"
     case quizMixedMarkers = "K6015"
+    case quizOrderedChoices = "K6016"
+    case quizEmptyChoice = "K6017"
+    case quizEmptyAnswer = "K6018"
 
     // K7: the course as a whole
     case moduleWithoutIndex = "K7001"
