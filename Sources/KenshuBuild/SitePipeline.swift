@@ -131,7 +131,7 @@ public struct SitePipeline: Sendable {
             let (loaded, problems) = try step("theme") {
                 Theme.load(
                     themesDirectory: themesDirectory, names: options.themeName.map { [$0] } ?? tree.config.themes,
-                    language: tree.config.language)
+                    language: tree.config.language, namedAt: options.themeName == nil ? tree.config.themesLocation : nil)
             }
             theme = loaded
             themeDiagnostics = problems

@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Theme folders under `Themes/`, first wins (`theme: [my-town, default]`); files they lack
     /// come from `Themes/default/` and then from the theme built into Kenshu.
     public var themes = ["default"]
+    /// Where site.yml names the themes, for a theme that is missing; `nil` when it names none.
+    public var themesLocation: SourceLocation?
     /// Authors may write raw HTML in Markdown only when the site opts in; otherwise it is shown as text.
     public var allowRawHTML = false
     /// Which URL schemes pages may link to: `https`, `http`, `mailto`, `tel`, plus `options: url_schemes:`.
@@ -105,7 +107,10 @@ public struct SiteConfig: Sendable, Hashable {
                     if !ok { reader.diagnostics.append(.error(.themeNotFolderName, theme, at: reader.location(value.mark))) }
                     return ok
                 }
-                if !valid.isEmpty { config.themes = valid }
+                if !valid.isEmpty {
+                    config.themes = valid
+                    config.themesLocation = reader.location(value.mark)
+                }
             case "options": readOptions(value, into: &config, reader: &reader)
             case "check": readCheck(value, into: &config, reader: &reader)
             case "quiz_lint": config.quizLint = QuizLintSettings.read(value, reader: &reader)

@@ -39,12 +39,13 @@ public struct Theme: Sendable {
 
     /// The layers for `names` (first wins, as written in site.yml: `theme: [my-town, default]`):
     /// the built-in theme, then `themesDirectory/default` if present, then each named folder.
-    public static func layers(themesDirectory: String?, names: [String]) -> ([ThemeLayer], [Diagnostic]) {
+    /// A missing one is an error at `location` (site.yml's `theme:`), with the closest folder's name.
+    public static func layers(themesDirectory: String?, names: [String], namedAt location: SourceLocation? = nil) -> ([ThemeLayer], [Diagnostic]) {
         var layers: [ThemeLayer] = [.builtIn]
         var diagnostics: [Diagnostic] = []
         guard let themesDirectory else {
             for name in names where name != "default" {
-                diagnostics.append(.error(.themeMissing, name, "Themes", at: nil))
+                diagnostics.append(.error(.themeMissing, name, "Themes", at: location))
             }
             return (layers, diagnostics)
         }
@@ -56,15 +57,27 @@ public struct Theme: Sendable {
             if FileManager.default.fileExists(atPath: chosen) {
                 layers.append(.folder(chosen))
             } else {
-                diagnostics.append(.error(.themeMissing, name, themesDirectory, at: nil))
+                let closest = ClosestMatch.find(name, among: themeFolders(in: themesDirectory))
+                diagnostics.append(.error(.themeMissing, name, themesDirectory, at: location, fix: closest.map { Message(.fixDidYouMean, $0) }))
             }
         }
         return (layers, diagnostics)
     }
 
+    /// The folders a site.yml could name as themes: `default` and every folder in `themesDirectory`
+    /// that is not a leftover of an editor or a system.
+    static func themeFolders(in themesDirectory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: themesDirectory)) ?? []
+        return ["default"] + names.sorted().filter { name in
+            var isFolder: ObjCBool = false
+            return name != "default" && !LeftoverFiles.isLeftover(name)
+                && FileManager.default.fileExists(atPath: themesDirectory + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
+        }
+    }
+
     /// Loads the theme named by `names` (see ``layers(themesDirectory:names:)``).
-    public static func load(themesDirectory: String?, names: [String], language: String) -> (Theme, [Diagnostic]) {
-        let (layers, layerDiagnostics) = Self.layers(themesDirectory: themesDirectory, names: names)
+    public static func load(themesDirectory: String?, names: [String], language: String, namedAt location: SourceLocation? = nil) -> (Theme, [Diagnostic]) {
+        let (layers, layerDiagnostics) = Self.layers(themesDirectory: themesDirectory, names: names, namedAt: location)
         var (theme, diagnostics) = load(layers: layers, language: language)
         diagnostics = layerDiagnostics + diagnostics
         let elementIDs = theme.elementIDs

@@ -73,6 +73,19 @@ import Testing
         #expect(site.exists("assets/progress.js"))
     }
 
+    /// A misspelt theme is located at site.yml's `theme:` and names the folder that is there.
+    @Test func testMissingTheme_isLocatedAndSuggestsTheClosestFolder() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("site.yml", "id: t\ntitle: テスト\ntheme: [my-twon, default]\n")
+        try site.write("Themes/my-town/assets/kenshu.css", "/* town */")
+        try site.write("Themes/.my-twon~/assets/kenshu.css", "/* a leftover is not a theme */")
+        let result = try site.build()
+        #expect(!result.succeeded)
+        let lines = site.printed(result, .ja).filter { $0.hasSuffix("[K8001]") }
+        #expect(lines == ["Content/site.yml:3:8: エラー: テーマ 'my-twon' が 'Themes' にありません — 'my-town' のことですか？ [K8001]"], "\(lines)")
+    }
+
     /// A theme exported before strings.js, overriding the scripts but not the layout, is told so.
     @Test func testOldScriptsReadingPageStrings_areWarnedAbout() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
