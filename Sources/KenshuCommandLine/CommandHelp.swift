@@ -65,6 +65,7 @@ public enum CommandHelp {
         case .integer(let range):
             Message(.cliValueWholeNumber, String(range.lowerBound), String(range.upperBound)).text(in: language)
         case .number: Message(.cliValueNonNegative).text(in: language)
+        case .date: Message(.cliValueExistingDate).text(in: language)
         case .flag, .text, .choice: placeholder(option, language: language)
         }
     }

@@ -150,6 +150,7 @@ public struct CommandLineParser: Sendable {
         // Digits only: Swift's Int("+80") would accept a sign no one means in a port.
         case .integer(let range): fits = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } && Int(value).map(range.contains) == true
         case .number: fits = Double(value).map { $0 >= 0 && $0.isFinite } ?? false
+        case .date: fits = CalendarDate(value)?.exists == true
         }
         guard !fits else { return }
         if let halfWidth = HalfWidthInput.halfWidth(value) {

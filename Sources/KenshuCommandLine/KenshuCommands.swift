@@ -32,7 +32,7 @@ extension OptionSpec {
     public static let timeout = OptionSpec(
         "timeout", .number, placeholder: .cliValueSeconds, help: .cliOptionTimeout, defaultValue: "10")
     public static let freshness = OptionSpec("freshness", .flag, help: .cliOptionFreshness)
-    public static let today = OptionSpec("today", .text, placeholder: .cliValueDate, help: .cliOptionToday)
+    public static let today = OptionSpec("today", .date, placeholder: .cliValueDate, help: .cliOptionToday)
 
     public static let base = OptionSpec("base", .text, placeholder: .cliValueFolderOrZip, help: .cliOptionBase)
 

@@ -16,6 +16,8 @@ public struct OptionSpec: Sendable, Hashable {
         case integer(ClosedRange<Int>)
         /// `--timeout 2.5`: a number of zero or more.
         case number
+        /// `--today 2026-12-01`: a date that exists, as `YYYY-MM-DD`.
+        case date
     }
 
     /// The name without its dashes: `content` for `--content`.

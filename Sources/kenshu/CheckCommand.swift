@@ -125,14 +125,8 @@ struct CheckCommand {
             }
             return nil
         }
-        var day = FreshnessCheck.systemToday()
-        if let today {
-            guard let parsed = CalendarDate(today), parsed.exists else {
-                Console.error("kenshu: \(printer.severityWord(.error)): " + printer.say(.cliBadToday, today))
-                throw ExitCode(2)
-            }
-            day = parsed
-        }
+        // The command line let through only a date that exists (`OptionSpec.Kind.date`).
+        let day = today.flatMap(CalendarDate.init) ?? FreshnessCheck.systemToday()
         do {
             return try CourseReview.run(contentDirectory: contentDirectory, today: day)
         } catch let failure as SitePipeline.StepFailure {

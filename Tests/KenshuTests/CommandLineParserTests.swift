@@ -79,6 +79,10 @@ import Testing
         #expect(CommandHelp.errorText(port, root: KenshuCommands.root, language: .ja)
             .hasPrefix("kenshu: エラー: --port に '70000' は使えません（指定できるのは 0〜65535 の整数）"))
         #expect(Self.error(["check", "--timeout", "-1"])?.message == Message(.cliUsageBadValue, "--timeout", "-1", "0 以上の数"))
+        #expect(Self.error(["check", "--today", "2026-02-30"])?.message
+            == Message(.cliUsageBadValue, "--today", "2026-02-30", "YYYY-MM-DD の形の実在する日付。例：2026-12-01"))
+        #expect(Self.error(["check", "--today", "2026/12/01"]) != nil)
+        #expect(Self.error(["check", "--today", "2028-02-29"]) == nil)
         #expect(Self.error(["check", "--timeout=-1"])?.message == Message(.cliUsageBadValue, "--timeout", "-1", "0 以上の数"))
         #expect(Self.error(["check", "--timeout", "nan"])?.message.key == .cliUsageBadValue)
         #expect(Self.error(["export", "--format", "pdf"])?.message.key == .cliUsageBadValue)

@@ -125,7 +125,7 @@ import Testing
 
     /// Text an author typed that looks like a reason key stays as typed.
     @Test func testTypedReasonKey_isNotTranslated() {
-        #expect(Message(.cliBadToday, "reason.io-disk-full").text(in: .ja).contains("'reason.io-disk-full'"))
+        #expect(Message(.cliUsageBadValue, "--today", "reason.io-disk-full", "").text(in: .ja).contains("'reason.io-disk-full'"))
         #expect(Message(.outputWriteFailed, "Output", Message.reason(.reasonIODiskFull)).text(in: .en) == "cannot write to 'Output': the disk is full")
     }
 

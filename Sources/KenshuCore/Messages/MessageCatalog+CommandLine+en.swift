@@ -50,6 +50,7 @@ extension MessageCatalog {
         .cliValueOptions: Entry("options"),
         .cliValueWholeNumber: Entry("a whole number from {0} to {1}"),
         .cliValueNonNegative: Entry("a number of 0 or more"),
+        .cliValueExistingDate: Entry("a date that exists, as YYYY-MM-DD (for example 2026-12-01)"),
         .cliHelpUsage: Entry("Usage: {0}"),
         .cliHelpCommands: Entry("Commands:"),
         .cliHelpOptions: Entry("Options:"),

@@ -50,6 +50,7 @@ extension MessageCatalog {
         .cliValueOptions: Entry("オプション"),
         .cliValueWholeNumber: Entry("{0}〜{1} の整数"),
         .cliValueNonNegative: Entry("0 以上の数"),
+        .cliValueExistingDate: Entry("YYYY-MM-DD の形の実在する日付。例：2026-12-01"),
         .cliHelpUsage: Entry("使い方：{0}"),
         .cliHelpCommands: Entry("コマンド："),
         .cliHelpOptions: Entry("オプション："),

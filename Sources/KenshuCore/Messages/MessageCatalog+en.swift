@@ -179,7 +179,6 @@ extension MessageCatalog {
         .cliExternalChecked: Entry("{0} external URL(s) checked, {1} skipped by patterns"),
         .cliServing: Entry("serving at {0} (Ctrl-C stops)"),
         .cliStopped: Entry("stopped"),
-        .cliBadToday: Entry("--today '{0}' is not a date: write it as YYYY-MM-DD (for example 2026-12-01)"),
         .cliWatchPolling: Entry("inotify is unavailable; checking for changes twice a second"),
         .cliServeRefusedHost: Entry("Open this preview at the address kenshu serve printed (an IP address or localhost). Other names are refused, so that other sites cannot read it."),
         .cliServeRefusedOrigin: Entry("Refused: the request came from another site's page."),

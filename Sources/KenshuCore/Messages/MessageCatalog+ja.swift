@@ -179,7 +179,6 @@ extension MessageCatalog {
         .cliExternalChecked: Entry("外部 URL {0} 件を確かめ、{1} 件はパターンにより省きました"),
         .cliServing: Entry("{0} で表示しています（Ctrl-C で止まります）"),
         .cliStopped: Entry("止めました"),
-        .cliBadToday: Entry("--today '{0}' は日付として読めません。YYYY-MM-DD の形で書いてください（例：2026-12-01）"),
         .cliWatchPolling: Entry("このコンピューターではファイルの変更の通知（inotify）が使えないため、0.5 秒ごとに変更を確かめます"),
         .cliServeRefusedHost: Entry("このプレビューは、kenshu serve が表示したアドレス（IP アドレスか localhost）で開いてください。ほかの名前で開くと、ほかのサイトからの不正な読み取りを防ぐために断ります。"),
         .cliServeRefusedOrigin: Entry("ほかのサイトのページからの要求なので断りました。"),
