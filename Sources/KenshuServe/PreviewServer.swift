@@ -72,7 +72,9 @@ public final class PreviewServer: Sendable {
             throw StartError.portInUse(port)
         }
         if case let .ip4(_, boundPort)? = try? socket.sockname() {
-            onListening("http://\(host == "localhost" ? "127.0.0.1" : host):\(boundPort)/")
+            // A browser cannot open the "every address" address: this computer opens the preview by its loopback.
+            let shown = host == "localhost" || host == "0.0.0.0" ? "127.0.0.1" : host
+            onListening("http://\(shown):\(boundPort)/")
         }
         let serving = Task { try await listener.serve(socket) }
         stopper.set(serving)

@@ -38,9 +38,15 @@ struct ServeCommand {
             throw ExitCode(2)
         }
         let openBrowser = open
+        let bindsEveryAddress = host == "0.0.0.0"
         let serving = Task {
             try await server.run { address in
                 FileHandle.standardOutput.write(Data(("kenshu: " + printer.say(.cliServing, address) + "\n").utf8))
+                if bindsEveryAddress, let port = URL(string: address)?.port {
+                    for other in NetworkAddresses.ipv4() {
+                        FileHandle.standardOutput.write(Data(("kenshu: " + printer.say(.cliServingElsewhere, "http://\(other):\(port)/") + "\n").utf8))
+                    }
+                }
                 if openBrowser, let url = URL(string: address) { Browser.open(url, printer: printer) }
             }
         }

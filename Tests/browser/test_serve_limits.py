@@ -212,3 +212,26 @@ def test_a_flood_under_a_low_descriptor_limit_never_stops_the_server(course, des
     ws = websocket.create_connection(f"ws://127.0.0.1:{port}/__kenshu/live", timeout=5)
     ws.close()
     stop(process)
+
+
+def test_every_address_prints_urls_a_browser_can_open(course):
+    """`--host 0.0.0.0` prints the loopback URL for this computer (a browser cannot open 0.0.0.0) and one
+    URL per network address for colleagues; each answers with the page."""
+    import urllib.request
+    process = subprocess.Popen([KENSHU, "serve", "--content", str(course), "--port", "0", "--lang", "en", "--host", "0.0.0.0"],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        assert "serving at http://127.0.0.1:" in line, line + process.stderr.read()
+        port = int(line.split("serving at ")[1].split(" ")[0].rstrip("/").rsplit(":", 1)[1])
+        addresses = [a for a in subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+                     if "." in a and not a.startswith(("127.", "169.254."))]
+        for address in sorted(set(addresses)):
+            other = process.stdout.readline()
+            assert other.strip() == f"kenshu: other computers on the network can open http://{address}:{port}/", other
+            with urllib.request.urlopen(f"http://{address}:{port}/", timeout=5) as answer:
+                assert answer.status == 200 and "ようこそ" in answer.read().decode()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+            assert answer.status == 200
+    finally:
+        stop(process)

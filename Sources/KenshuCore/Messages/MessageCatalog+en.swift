@@ -178,6 +178,7 @@ extension MessageCatalog {
         .cliExternalOffline: Entry("{0} external URL(s) not checked (offline)"),
         .cliExternalChecked: Entry("{0} external URL(s) checked, {1} skipped by patterns"),
         .cliServing: Entry("serving at {0} (Ctrl-C stops)"),
+        .cliServingElsewhere: Entry("other computers on the network can open {0}"),
         .cliStopped: Entry("stopped"),
         .cliWatchPolling: Entry("inotify is unavailable; checking for changes twice a second"),
         .cliServeRefusedHost: Entry("Open this preview at the address kenshu serve printed (an IP address or localhost). Other names are refused, so that other sites cannot read it."),

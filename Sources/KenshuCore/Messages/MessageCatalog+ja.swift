@@ -178,6 +178,7 @@ extension MessageCatalog {
         .cliExternalOffline: Entry("外部 URL {0} 件は確かめていません（オフライン）"),
         .cliExternalChecked: Entry("外部 URL {0} 件を確かめ、{1} 件はパターンにより省きました"),
         .cliServing: Entry("{0} で表示しています（Ctrl-C で止まります）"),
+        .cliServingElsewhere: Entry("同じネットワークのほかのコンピューターからは {0} で開けます"),
         .cliStopped: Entry("止めました"),
         .cliWatchPolling: Entry("このコンピューターではファイルの変更の通知（inotify）が使えないため、0.5 秒ごとに変更を確かめます"),
         .cliServeRefusedHost: Entry("このプレビューは、kenshu serve が表示したアドレス（IP アドレスか localhost）で開いてください。ほかの名前で開くと、ほかのサイトからの不正な読み取りを防ぐために断ります。"),

@@ -323,6 +323,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliExternalOffline = "cli.external-offline"
     case cliExternalChecked = "cli.external-checked"
     case cliServing = "cli.serving"
+    case cliServingElsewhere = "cli.serving-elsewhere"
     case cliStopped = "cli.stopped"
     case cliWatchPolling = "cli.watch-polling"
     case cliServeRefusedHost = "cli.serve-refused-host"
