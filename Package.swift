@@ -52,7 +52,7 @@ let package = Package(
                 "KenshuCore", "KenshuContent", "KenshuMarkdown", "KenshuQuiz", "KenshuSite", "KenshuTheme", "KenshuRender",
                 "KenshuCheck", "KenshuSearch",
             ],
-            exclude: ["StarterCourse", "StarterOverlay"]),
+            exclude: ["StarterCourse", "StarterCourseEnglish", "StarterOverlay"]),
         .target(
             name: "KenshuServe",
             dependencies: ["KenshuBuild", .product(name: "FlyingSocks", package: "FlyingFox")]),

@@ -3,20 +3,23 @@ import KenshuCore
 
 /// The small course `kenshu new` writes: site.yml with a fresh id, a home page, one module with
 /// two lessons, a quiz, a module test, a glossary entry and an image, each file explaining itself
-/// in Japanese comments. It builds and checks with zero warnings (a test keeps it so).
+/// in comments, in Japanese or (`kenshu new --lang en`) in English. Both build and check with zero
+/// warnings (a test keeps them so).
 ///
-/// The files are compiled in (from `Sources/KenshuBuild/StarterCourse/`, by `Tests/tools/embed_files.py`)
-/// so that a binary copied alone can start a course.
+/// The files are compiled in (from `Sources/KenshuBuild/StarterCourse/` and `StarterCourseEnglish/`,
+/// by `Tests/tools/embed_files.py`) so that a binary copied alone can start a course.
 public enum StarterCourse {
     /// Writes the course into `folder` (created; refused when it exists and is not empty).
-    /// - Parameter siteID: the course's storage id; a fresh random one when `nil`.
-    public static func write(to folder: URL, siteID: String? = nil) throws {
+    /// - Parameters:
+    ///   - siteID: the course's storage id; a fresh random one when `nil`.
+    ///   - language: `.en` for the English course (`language: en`); the Japanese one otherwise.
+    public static func write(to folder: URL, siteID: String? = nil, language: Language = .ja) throws {
         let fm = FileManager.default
         if let entries = try? fm.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
             throw ToolFailure(.newTargetNotEmpty, folder.path)
         }
         let id = siteID ?? Self.freshID()
-        for (relative, text) in files {
+        for (relative, text) in language == .en ? englishFiles : files {
             let target = folder.appendingPathComponent("Content").appendingPathComponent(relative)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.replacingOccurrences(of: "{{SITE_ID}}", with: id).utf8).write(to: target)

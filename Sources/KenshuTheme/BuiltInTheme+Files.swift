@@ -1471,7 +1471,7 @@ task_done: done
 task_open: not done
 site_tools: Site tools
 glossary_title: Glossary
-glossary_lead: The terms of this course, in the Japanese syllabary order of their readings. Underlined terms in the lessons lead here.
+glossary_lead: The terms of this course, Japanese ones in the syllabary order of their readings, then the others in alphabetical order. Underlined terms in the lessons lead here.
 glossary_index: Rows
 glossary_row: "{row} row"
 glossary_other: Latin letters and digits

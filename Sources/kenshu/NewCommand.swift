@@ -21,7 +21,8 @@ struct NewCommand {
             if let base {
                 try StarterOverlay.write(to: URL(fileURLWithPath: directory), base: base, today: FreshnessCheck.systemToday())
             } else {
-                try StarterCourse.write(to: URL(fileURLWithPath: directory))
+                // Only an explicit `--lang en` writes the English course: LANG alone may be English on a Japanese PC.
+                try StarterCourse.write(to: URL(fileURLWithPath: directory), language: language.lang ?? .ja)
             }
         }
         let cd = Self.shellWord(directory)

@@ -32,12 +32,15 @@ import Testing
     @Test func testStarterCourse_equalsItsFolder() throws {
         let onDisk = try Self.folderFiles(Self.repository.appendingPathComponent("Sources/KenshuBuild/StarterCourse"))
         #expect(onDisk == StarterCourse.files, "run: python3 Tests/tools/embed_files.py")
+        let english = try Self.folderFiles(Self.repository.appendingPathComponent("Sources/KenshuBuild/StarterCourseEnglish"))
+        #expect(english == StarterCourse.englishFiles, "run: python3 Tests/tools/embed_files.py")
     }
 
-    @Test func testNewCourse_buildsAndChecksWithZeroWarnings_withTheBuiltInThemeAlone() throws {
+    @Test(arguments: [Language.ja, .en])
+    func testNewCourse_buildsAndChecksWithZeroWarnings_withTheBuiltInThemeAlone(language: Language) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-new-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        try StarterCourse.write(to: root)
+        try StarterCourse.write(to: root, language: language)
         let noThemes = root.appendingPathComponent("NoThemes")
         try FileManager.default.createDirectory(at: noThemes, withIntermediateDirectories: true)
         let output = root.appendingPathComponent("Output")
@@ -52,6 +55,12 @@ import Testing
         #expect(css == BuiltInTheme.files["assets/kenshu.css"])
         let siteYAML = try String(contentsOf: root.appendingPathComponent("Content/site.yml"), encoding: .utf8)
         #expect(siteYAML.contains("id: kenshu-") && !siteYAML.contains("{{SITE_ID}}"))
+        // The English course's pages are English: `<html lang="en">` and no Japanese in its home page's text.
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.contains("<html lang=\"\(language.rawValue)\""))
+        if language == .en {
+            #expect(!home.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) })
+        }
         #expect(throws: ToolFailure.self) { try StarterCourse.write(to: root) }
     }
 
