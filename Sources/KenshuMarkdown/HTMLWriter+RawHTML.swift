@@ -1,7 +1,8 @@
 import KenshuCore
 
 /// Raw HTML in Markdown: comments dropped, the safe subset passed (or everything, when the site
-/// allows raw HTML), the rest escaped with one warning per page at the first tag that was.
+/// allows raw HTML), other elements escaped and other attributes left out, with one warning per
+/// page at the first tag that was changed.
 extension HTMLWriter {
     /// Writes the raw HTML of an inline node or an HTML block that starts where `node` does.
     func renderRawHTML(_ literal: String, at node: MarkdownNode) {

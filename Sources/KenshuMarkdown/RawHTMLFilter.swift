@@ -2,7 +2,9 @@ import Foundation
 import KenshuCore
 
 /// Rewrites raw HTML for the page: comments are dropped, and (unless the site allows raw HTML)
-/// tags outside ``RawHTMLPolicy`` are escaped, so they show as the text the author wrote.
+/// elements outside ``RawHTMLPolicy`` are escaped, so they show as the text the author wrote, while
+/// an allowed element loses only the attributes outside it (`<p align="center" style="…">` keeps
+/// its text and its paragraph, as on GitHub, without the style).
 ///
 /// Holds what it needs across the nodes of one page: an end tag is escaped when its start tag
 /// was, so `<font>x</font>` shows both tags, not a stray `</font>`.
@@ -70,13 +72,18 @@ struct RawHTMLFilter {
                     }
                     out.html += source
                     collectAnchors(name, attributes, into: &out)
-                } else if let why = RawHTMLPolicy.problem(tag: name, attributes: attributes) {
+                } else if !RawHTMLPolicy.elements.contains(name) {
                     if !selfClosing { escapedOpen[name, default: 0] += 1 }
-                    out.findings.append(Finding(kind: .rejected(tag: "<\(name)>", why: why), offset: offset))
+                    out.findings.append(Finding(kind: .rejected(tag: "<\(name)>", why: .element), offset: offset))
                     out.html += HTMLEscaping.escape(source)
                 } else {
-                    out.html += serialise(name, attributes, selfClosing: selfClosing, offset: offset, rewriteURL: rewriteURL, into: &out)
-                    collectAnchors(name, attributes, into: &out)
+                    let kept = attributes.filter { attribute in
+                        guard let why = RawHTMLPolicy.problem(tag: name, attribute: attribute) else { return true }
+                        out.findings.append(Finding(kind: .rejected(tag: "<\(name)>", why: why), offset: offset))
+                        return false
+                    }
+                    out.html += serialise(name, kept, selfClosing: selfClosing, offset: offset, rewriteURL: rewriteURL, into: &out)
+                    collectAnchors(name, kept, into: &out)
                 }
             }
         }

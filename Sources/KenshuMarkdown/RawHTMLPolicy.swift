@@ -13,8 +13,9 @@ public enum RawHTMLPolicy {
         "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
     ]
 
-    /// Attributes every allowed element may carry.
-    public static let globalAttributes: Set<String> = ["class", "id", "title", "lang", "dir"]
+    /// Attributes every allowed element may carry; `align` because GitHub READMEs centre with it
+    /// (`<p align="center">`) and it can run nothing.
+    public static let globalAttributes: Set<String> = ["class", "id", "title", "lang", "dir", "align"]
 
     /// Attributes only some elements may carry.
     public static let elementAttributes: [String: Set<String>] = [
@@ -35,16 +36,13 @@ public enum RawHTMLPolicy {
         case url(String)
     }
 
-    /// Why a tag does not pass, or `nil` when it does.
-    static func problem(tag name: String, attributes: [RawHTMLScanner.Attribute]) -> Problem? {
-        guard elements.contains(name) else { return .element }
-        for attribute in attributes {
-            let allowed = globalAttributes.contains(attribute.name) || elementAttributes[name]?.contains(attribute.name) == true
-                || attribute.name.hasPrefix("aria-") && attribute.name.count > 5
-            guard allowed else { return .attribute(attribute.name) }
-            if attribute.name == "href" || attribute.name == "src", !isAllowedURL(attribute.value ?? "") {
-                return .url(attribute.name)
-            }
+    /// Why an attribute of an allowed element does not pass (it is then left out), or `nil` when it does.
+    static func problem(tag name: String, attribute: RawHTMLScanner.Attribute) -> Problem? {
+        let allowed = globalAttributes.contains(attribute.name) || elementAttributes[name]?.contains(attribute.name) == true
+            || attribute.name.hasPrefix("aria-") && attribute.name.count > 5
+        guard allowed else { return .attribute(attribute.name) }
+        if attribute.name == "href" || attribute.name == "src", !isAllowedURL(attribute.value ?? "") {
+            return .url(attribute.name)
         }
         return nil
     }

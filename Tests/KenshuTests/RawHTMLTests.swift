@@ -55,16 +55,24 @@ import Testing
         ])
     }
 
-    @Test func testRejectedTag_namesItsReason_inEachLanguage() {
-        let attribute = render("<span onclick=\"x()\">押す</span>\n")
-        let url = render("<a href=\"javascript:alert(1)\">押す</a>\n")
+    @Test func testAttributesOutsideTheSubset_areLeftOut_withTheirReasonInEachLanguage() {
+        let attribute = render("<span onclick=\"x()\" class=\"k\">押す</span>\n")
+        let url = render("<a href=\"javascript:alert(1)\" title=\"t\">押す</a>\n")
         let ja = DiagnosticPrinter(language: .ja)
+        #expect(attribute.html == "<p><span class=\"k\">押す</span></p>\n")
         #expect(attribute.diagnostics.map(\.code) == ["K5017"])
-        #expect(attribute.diagnostics.first.map { ja.line($0) }?.contains("許可された安全な範囲にない（属性 'onclick'）") == true)
-        #expect(attribute.diagnostics.first?.description.contains("outside the safe subset (attribute 'onclick')") == true)
+        #expect(attribute.diagnostics.first.map { ja.line($0) }?.contains("'<span>' の属性 'onclick' は許可された安全な範囲にないため、外して表示します") == true)
+        #expect(attribute.diagnostics.first?.description.contains("the attribute 'onclick' is outside the safe subset, so it is left out") == true)
+        #expect(url.html == "<p><a title=\"t\">押す</a></p>\n")
         #expect(url.diagnostics.map(\.code) == ["K5018"])
-        #expect(url.diagnostics.first.map { ja.line($0) }?.contains("（'href' の URL の形式）") == true)
-        #expect(!url.html.contains("<a href=\"javascript"))
+        #expect(url.diagnostics.first.map { ja.line($0) }?.contains("'href' の URL の形式が許可されていないため、この属性を外して表示します") == true)
+    }
+
+    /// HTML as GitHub READMEs write it: centred paragraphs and sized images pass; a style is left out, the text stays.
+    @Test func testGitHubStyleHTML_keepsItsElements() {
+        let page = render("<p align=\"center\" style=\"color: red\">\n  <img src=\"logo.png\" width=\"120\" alt=\"ロゴ\">\n</p>\n\n<div align=\"right\">右寄せ</div>\n")
+        #expect(page.html == "<p align=\"center\">\n  <img src=\"logo.png\" width=\"120\" alt=\"ロゴ\" />\n</p>\n<div align=\"right\">右寄せ</div>\n", "\(page.html)")
+        #expect(page.diagnostics.map(\.code) == ["K5017"])
     }
 
     @Test func testLoneTagInTableCell_rendersInline() {
