@@ -108,6 +108,9 @@ public enum PageParser {
         if let line = split.unterminatedAt {
             diagnostics.append(.error(.frontMatterUnclosed, at: SourceLocation(path: file.displayPath, line: line, column: 1)))
         }
+        for fence in split.lookAlikeFences {
+            diagnostics.append(.warning(.frontMatterFenceLookAlike, fence.text, at: SourceLocation(path: file.displayPath, line: fence.line, column: 1)))
+        }
         var (frontMatter, matterDiagnostics) = FrontMatter.parse(
             split.unterminatedAt == nil ? split.yaml : "", path: file.displayPath, urlPolicy: config.urlPolicy)
         if let yaml = split.yaml, split.unterminatedAt == nil {

@@ -28,6 +28,25 @@ import Testing
         #expect(en == ["Content/01-intro/01-welcome.md:2:6: error: 'title' is followed by a full-width colon '：', which YAML does not read as a separator — write a half-width colon and a space: 'title: …' [K2011]"])
     }
 
+    /// Fences typed through a Japanese input method are read as fences, with a warning at each; a first line of
+    /// long-vowel marks that opens nothing stays the author's text; `--- ` with a trailing blank is a fence.
+    @Test func testLookAlikeFrontMatterFences() throws {
+        let changes: [String: String?] = [
+            "01-intro/01-welcome.md": "ーーー\ntitle: ようこそ研修へ\n－－－\n## 目的\n\n本文\n",
+            "01-intro/02-roles.md": "--- \ntitle: 役割\n---\t\n## 役割分担\n",
+        ]
+        let (ja, en, result) = try lines(changes, code: "K1036")
+        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:1:1: 警告: フロントマターの区切り 'ーーー' に、半角のハイフンでない文字（長音記号「ー」や全角の「－」など）が入っています。Kenshu は区切りとして読みましたが、ほかのツールは読みません — 半角のハイフン 3 つ '---' だけの行にしてください [K1036]",
+            "Content/01-intro/01-welcome.md:3:1: 警告: フロントマターの区切り '－－－' に、半角のハイフンでない文字（長音記号「ー」や全角の「－」など）が入っています。Kenshu は区切りとして読みましたが、ほかのツールは読みません — 半角のハイフン 3 つ '---' だけの行にしてください [K1036]",
+        ], "\(ja)")
+        #expect(en.count == 2)
+        let split = FrontMatterSplitter.split("ーーーーーー\n区切りの下の本文\n")
+        #expect(split.yaml == nil && split.unterminatedAt == nil && split.lookAlikeFences.isEmpty && split.body.hasPrefix("ーーー"))
+        #expect(FrontMatterSplitter.split("------\ntitle: a\n---\n").yaml == nil)
+    }
+
     /// A web address copied without its scheme would be a link to a file beside the page.
     @Test func testSourceURLWithoutScheme() throws {
         let page = "---\ntitle: 出典\nsources:\n  - title: 総務省\n    url: www.soumu.go.jp/a.html\n  - title: 資料\n    url: files/資料.pdf\n  - title: 報告\n    url: report.pdf\n---\n本文\n"

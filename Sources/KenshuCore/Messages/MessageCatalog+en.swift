@@ -21,6 +21,7 @@ extension MessageCatalog {
         .fileUnreadable: Entry("cannot read this file", fix: "check that it exists and that you may read it"),
         .notUTF8: Entry("this file is not UTF-8 text (first invalid byte on line {0})", fix: "save it as UTF-8 (in Windows Notepad: 名前を付けて保存 → 文字コード: UTF-8)"),
         .looksShiftJIS: Entry("this file is saved as Shift_JIS, not UTF-8", fix: "save it as UTF-8 (in Windows Notepad: 名前を付けて保存 → 文字コード: UTF-8)"),
+        .frontMatterFenceLookAlike: Entry("the front matter fence '{0}' holds characters that are not hyphens (the long-vowel mark 'ー', a full-width '－' …); Kenshu read it as a fence, other tools will not", fix: "write the line as three hyphens: '---'"),
         .frontMatterUnclosed: Entry("the front matter is never closed", fix: "add a line with only '---' after the last front matter line"),
         .markdownNotPublished: Entry("this Markdown file is not part of the course and is not published"),
         .fileNameNotUTF8: Entry("this file's name is not UTF-8, so it cannot be read (it happens with Shift_JIS names from a zip)", fix: "rename the file, or unpack the zip again with a tool that keeps Japanese names"),

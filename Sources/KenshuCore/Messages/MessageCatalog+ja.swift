@@ -21,6 +21,7 @@ extension MessageCatalog {
         .fileUnreadable: Entry("このファイルを読めません", fix: "ファイルがあるか、読む権限があるかを確かめてください"),
         .notUTF8: Entry("このファイルは UTF-8 ではありません（{0} 行目に UTF-8 でないバイトがあります）", fix: "UTF-8 で保存し直してください（Windows のメモ帳なら「名前を付けて保存」→「文字コード」で UTF-8 を選ぶ）"),
         .looksShiftJIS: Entry("このファイルは Shift_JIS で保存されています。Kenshu は UTF-8 だけを読みます", fix: "UTF-8 で保存し直してください（Windows のメモ帳なら「名前を付けて保存」→「文字コード」で UTF-8 を選ぶ）"),
+        .frontMatterFenceLookAlike: Entry("フロントマターの区切り '{0}' に、半角のハイフンでない文字（長音記号「ー」や全角の「－」など）が入っています。Kenshu は区切りとして読みましたが、ほかのツールは読みません", fix: "半角のハイフン 3 つ '---' だけの行にしてください"),
         .frontMatterUnclosed: Entry("フロントマターが閉じられていません", fix: "フロントマターの最後の行の後に、'---' だけの行を入れてください"),
         .markdownNotPublished: Entry("この Markdown ファイルはコースの一部ではないため、公開されません"),
         .fileNameNotUTF8: Entry("このファイルの名前は UTF-8 ではないため、読めません（Shift_JIS の名前のファイルを zip で受け取ったときなどに起こります）", fix: "名前を付け直すか、日本語の名前に対応した展開ソフトで zip を展開し直してください"),

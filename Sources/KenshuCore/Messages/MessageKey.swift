@@ -29,6 +29,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case notUTF8 = "K1002"
     case looksShiftJIS = "K1003"
     case frontMatterUnclosed = "K1004"
+    case frontMatterFenceLookAlike = "K1036"
     case markdownNotPublished = "K1005"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
