@@ -30,6 +30,10 @@ enum NamingRules {
             let name = String(file.relativePath.split(separator: "/").last ?? "")
             let at = SourceLocation(path: file.displayPath, line: 1, column: 1)
             guard let (order, _) = OrderPrefix.split(name) else {
+                if let meant = OrderNumberSlips.intendedName(name) {
+                    found.append(.warning(.lessonNumberUnread, name, meant, at: at))
+                    continue
+                }
                 let width = max(2, String(files.count).count)
                 let suggestion = String(repeating: "0", count: width - String(files.count).count) + "\(files.count)-" + name
                 found.append(.warning(.lessonUnnumbered, name, suggestion, at: at))

@@ -228,6 +228,17 @@ import Testing
         let unnumbered = try lines(["01-intro/extra.md": TemporarySite.page("追加")], code: "K1010")
         #expect(unnumbered.ja == ["Content/01-intro/extra.md:1:1: 警告: 'extra.md' に順番の番号がないため、番号付きのレッスンの後に並びます — 先頭に番号を付けた名前にしてください（例：'03-extra.md'） [K1010]"])
         #expect(unnumbered.en == ["Content/01-intro/extra.md:1:1: warning: 'extra.md' has no order number, so it comes after the numbered lessons — rename it with a number first, for example '03-extra.md' [K1010]"])
+        // An order number typed full-width or with another separator is read for what it meant.
+        let slips = try lines([
+            "01-intro/０３-概要.md": TemporarySite.page("概要"), "01-intro/04 補足.md": TemporarySite.page("補足"),
+            "01-intro/5.まとめ.md": TemporarySite.page("まとめ"), "01-intro/2024年度.md": TemporarySite.page("年度"),
+        ], code: "K1037")
+        #expect(slips.ja.sorted() == [
+            "Content/01-intro/04 補足.md:1:1: 警告: '04 補足.md' の先頭の番号は、全角の数字か '-' 以外の区切りで書かれているため、順番の番号として読めません。番号付きのものの後に並び、URL にも番号が残ります — '04-補足.md' に名前を変えてください（半角の数字と '-'） [K1037]",
+            "Content/01-intro/5.まとめ.md:1:1: 警告: '5.まとめ.md' の先頭の番号は、全角の数字か '-' 以外の区切りで書かれているため、順番の番号として読めません。番号付きのものの後に並び、URL にも番号が残ります — '05-まとめ.md' に名前を変えてください（半角の数字と '-'） [K1037]",
+            "Content/01-intro/０３-概要.md:1:1: 警告: '０３-概要.md' の先頭の番号は、全角の数字か '-' 以外の区切りで書かれているため、順番の番号として読めません。番号付きのものの後に並び、URL にも番号が残ります — '03-概要.md' に名前を変えてください（半角の数字と '-'） [K1037]",
+        ], "\(slips.ja)")
+        #expect(try lines(["01-intro/2024年度.md": TemporarySite.page("年度")], code: "K1010").ja.count == 1)
         let duplicate = try lines(["01-intro/02-more.md": TemporarySite.page("もう一つ")], code: "K1011")
         #expect(duplicate.ja == ["Content/01-intro/02-roles.md:1:1: 警告: '02-roles.md' と '02-more.md' の順番の番号が同じです — 順番がはっきりするよう、どちらかの番号を変えてください [K1011]"])
         #expect(duplicate.en == ["Content/01-intro/02-roles.md:1:1: warning: '02-roles.md' and '02-more.md' have the same order number — renumber one of them so the order is clear [K1011]"])

@@ -29,6 +29,7 @@ extension MessageCatalog {
         .missingSiteYAML: Entry("the course has no site.yml, so it has no title or id", fix: "add site.yml with 'title:' and 'id:' ('kenshu new' writes one)"),
         .missingHome: Entry("the course has no index.md, so its home page only lists the modules", fix: "add index.md with a 'title' and a welcome text"),
         .missingSiteID: Entry("site.yml has no 'id', so saved progress mixes with other copies of this course", fix: "add the line 'id: {0}' (any text unique to your course; never change it afterwards)"),
+        .lessonNumberUnread: Entry("the number at the start of '{0}' is written with full-width digits or a separator other than '-', so it is not read as an order number: it comes after the numbered ones and stays in the URL", fix: "rename it '{1}' (half-width digits and '-')"),
         .lessonUnnumbered: Entry("'{0}' has no order number, so it comes after the numbered lessons", fix: "rename it with a number first, for example '{1}'"),
         .duplicateNumber: Entry("'{0}' and '{1}' have the same order number", fix: "renumber one of them so the order is clear"),
         .caseCollision: Entry("'{0}' and '{1}' differ only in upper and lower case, which breaks on Windows file shares", fix: "rename one of them"),

@@ -29,6 +29,7 @@ extension MessageCatalog {
         .missingSiteYAML: Entry("site.yml がないため、コースの題名と ID がありません", fix: "'title:' と 'id:' を書いた site.yml を置いてください（'kenshu new' が作ります）"),
         .missingHome: Entry("index.md がないため、トップページにはモジュールの一覧だけが出ます", fix: "'title' とあいさつ文を書いた index.md を置いてください"),
         .missingSiteID: Entry("site.yml に 'id' がないため、このコースの別のコピーと学習の記録が混ざります", fix: "'id: {0}' の行を足してください（コースに固有の文字列。一度決めたら変えない）"),
+        .lessonNumberUnread: Entry("'{0}' の先頭の番号は、全角の数字か '-' 以外の区切りで書かれているため、順番の番号として読めません。番号付きのものの後に並び、URL にも番号が残ります", fix: "'{1}' に名前を変えてください（半角の数字と '-'）"),
         .lessonUnnumbered: Entry("'{0}' に順番の番号がないため、番号付きのレッスンの後に並びます", fix: "先頭に番号を付けた名前にしてください（例：'{1}'）"),
         .duplicateNumber: Entry("'{0}' と '{1}' の順番の番号が同じです", fix: "順番がはっきりするよう、どちらかの番号を変えてください"),
         .caseCollision: Entry("'{0}' と '{1}' は大文字・小文字だけが違います。Windows のファイル共有では同じ名前になり、壊れます", fix: "どちらかの名前を変えてください"),

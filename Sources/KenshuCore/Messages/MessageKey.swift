@@ -37,6 +37,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case missingHome = "K1008"
     case missingSiteID = "K1009"
     case lessonUnnumbered = "K1010"
+    case lessonNumberUnread = "K1037"
     case duplicateNumber = "K1011"
     case caseCollision = "K1012"
     case symlinkLoop = "K1013"
