@@ -44,7 +44,24 @@ public struct URLPolicy: Sendable, Hashable {
     /// `url` when allowed, else `""` and a warning at `location`.
     public func filter(_ url: String, at location: SourceLocation, isImage: Bool = false, diagnostics: inout [Diagnostic]) -> String {
         if allows(url, isImage: isImage) { return url }
-        diagnostics.append(.warning(.unsafeURL, url, at: location))
+        diagnostics.append(Self.refusal(of: url, at: location))
         return ""
+    }
+
+    /// The warning for a URL ``allows(_:isImage:)`` refused, saying why in the author's terms: a script,
+    /// a file on the author's computer (`C:\…`, `file:`), a host without `http://` (`localhost:8080/…`),
+    /// or another scheme the site has not allowed.
+    /// - Parameter kept: the site allows raw HTML, so the URL stays (only a script URL is then worth a word).
+    public static func refusal(of url: String, at location: SourceLocation, kept: Bool = false) -> Diagnostic {
+        let scheme = Self.scheme(of: url) ?? ""
+        if kept || neverAllowed.contains(scheme) { return .warning(kept ? .unsafeURLKept : .unsafeURL, url, at: location) }
+        let afterColon = url.drop { $0 != ":" }.dropFirst()
+        if scheme == "file" || scheme.count == 1 && (afterColon.hasPrefix("\\") || afterColon.hasPrefix("/")) {
+            return .warning(.urlLocalFile, url, at: location)
+        }
+        if afterColon.first?.isASCII == true, afterColon.first?.isNumber == true, scheme == "localhost" || scheme.contains(".") {
+            return .warning(.urlHostWithoutScheme, url, scheme, at: location)
+        }
+        return .warning(.urlSchemeNotAllowed, url, scheme, at: location)
     }
 }

@@ -161,7 +161,7 @@ final class HTMLWriter {
     private func href(for node: MarkdownNode, kind: LinkRecord.Kind) -> String {
         let destination = substituteVariables(inDestinationOf: node)
         if !options.urlPolicy.allows(destination, isImage: kind == .image) {
-            diagnostics.append(.warning(options.allowRawHTML ? .unsafeURLKept : .unsafeURL, destination, at: location(of: node)))
+            diagnostics.append(URLPolicy.refusal(of: destination, at: location(of: node), kept: options.allowRawHTML))
             guard options.allowRawHTML else { return "" }
         }
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath, here: here)

@@ -93,6 +93,7 @@ struct LinkValidator {
         case .rootRelative:
             return .warning(.linkRootRelative, link.destination, at: link.location)
         case .content(let path, let fragment):
+            if let fragment, let slip = hashInFileName(path: path, fragment: fragment, link: link) { return slip }
             if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") {
                 guard let targetIndex = pagesByPath[path] else {
                     let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
@@ -118,6 +119,19 @@ struct LinkValidator {
             }
             return nil
         }
+    }
+
+    /// A file whose name holds `#` (`C#入門.md`), linked as it is named: the `#` starts a fragment, so
+    /// the link names a file that does not exist. Says so, with the `%23` spelling.
+    private func hashInFileName(path: String, fragment: String, link: LinkRecord) -> Diagnostic? {
+        guard pagesByPath[path] == nil, !assetPaths.contains(path) else { return nil }
+        let nameTail = fragment.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? fragment
+        let whole = path + "#" + nameTail
+        guard pagesByPath[whole] != nil || assetPaths.contains(whole), let hash = link.destination.range(of: "#") else { return nil }
+        var spelled = link.destination
+        spelled.replaceSubrange(hash, with: "%23")
+        let key: MessageKey = whole.lowercased().hasSuffix(".md") ? .linkToMissingPage : link.kind == .image ? .imageMissing : .linkToMissingFile
+        return .error(key, link.destination, at: link.location, fix: Message(.fixHashInFileName, spelled))
     }
 
     /// - Parameter targetName: the content path of the other page, `nil` for this page.

@@ -196,6 +196,23 @@ import Testing
         #expect(en.first == "Content/01-intro/01-welcome.md:4:4: warning: '[こちら]（02-next.md）' is written with a full-width bracket, so it is shown as text, not as a link — write the brackets half-width: '[こちら](02-next.md)' [K5021]")
     }
 
+    /// A file whose name holds '#' is linked as it is named: the message gives the '%23' spelling, which works.
+    @Test func testHashInALinkedFileName() throws {
+        let changes: [String: String?] = [
+            "01-intro/03-C#入門.md": TemporarySite.page("C#"),
+            "01-intro/01-welcome.md": TemporarySite.page("A", "## 目的\n\n[C#](03-C#入門.md) と [節](03-C#入門.md#目的)\n"),
+        ]
+        let (ja, _, result) = try lines(changes, code: "K5005")
+        #expect(!result.succeeded)
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:6:1: エラー: リンク '03-C#入門.md' の先のページがありません — ファイル名の '#' はリンクでは見出しへの印になるため、'%23' と書いてください：'03-C%23入門.md' [K5005]",
+            "Content/01-intro/01-welcome.md:6:20: エラー: リンク '03-C#入門.md#目的' の先のページがありません — ファイル名の '#' はリンクでは見出しへの印になるため、'%23' と書いてください：'03-C%23入門.md#目的' [K5005]",
+        ], "\(ja)")
+        let fixed = try lines(["01-intro/03-C#入門.md": TemporarySite.page("C#"),
+                               "01-intro/01-welcome.md": TemporarySite.page("A", "## 目的\n\n[C#](03-C%23入門.md)\n")], code: "K5005")
+        #expect(fixed.result.succeeded && fixed.ja.isEmpty, "\(fixed.result.diagnostics)")
+    }
+
     @Test func testLinkToAPagesBuiltName_isAcceptedAndRewritten() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }

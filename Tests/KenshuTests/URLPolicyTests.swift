@@ -24,6 +24,19 @@ import Testing
         #expect(URLPolicy(extraSchemes: ["file"]).allows("file://server/share/a.xlsx"))
     }
 
+    /// A refused URL is told for what it is: a script, a file on the author's PC, a host without `http://`, another scheme.
+    @Test func testRefusedURLs_sayWhy() {
+        let at = SourceLocation(path: "a.md", line: 1, column: 1)
+        let reasons = ["javascript:alert(1)", "file:///C:/Users/a/b.docx", "C:\\Users\\a\\b.docx", "d:/資料/b.xlsx",
+                       "localhost:8080/kenshu/", "intra.example.lg.jp:8443/a", "notes://server/db", "ms-word:ofe|u|https://x"]
+            .map { URLPolicy.refusal(of: $0, at: at) }
+        #expect(reasons.map(\.code) == ["K5010", "K5022", "K5022", "K5022", "K5023", "K5023", "K5024", "K5024"])
+        #expect(reasons[4].description.hasPrefix("a.md:1:1: warning: URL 'localhost:8080/kenshu/' has no 'http://', so it is read as a URL of the scheme 'localhost:'"))
+        #expect(reasons[4].fix(in: .en) == "write it as 'http://localhost:8080/kenshu/'")
+        #expect(reasons[6].fix(in: .ja)?.contains("'options: url_schemes: [notes]'") == true)
+        #expect(URLPolicy.refusal(of: "file:///C:/a", at: at, kept: true).code == "K5016")
+    }
+
     @Test func testFrontMatterSourceURL_isBlankedWithALocatedWarning() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }

@@ -80,6 +80,9 @@ extension MessageCatalog {
         .imageMissing: Entry("image '{0}' points to a file that does not exist"),
         .fragmentMissingHere: Entry("link '{0}': this page has no heading with id '{1}'"),
         .fragmentMissingThere: Entry("link '{0}': '{1}' has no heading with id '{2}'"),
+        .urlLocalFile: Entry("URL '{0}' points to a file on the author's computer, which learners cannot open, so it was removed", fix: "put the file in the course folder (for example 'files/' beside the lesson) and link to it by a relative path; to point to an office file share with 'file://', allow it with 'options: url_schemes: [file]' in site.yml"),
+        .urlHostWithoutScheme: Entry("URL '{0}' has no 'http://', so it is read as a URL of the scheme '{1}:', and it was removed", fix: "write it as 'http://{0}'"),
+        .urlSchemeNotAllowed: Entry("URL '{0}' uses the scheme '{1}:', which this site does not allow, so it was removed", fix: "use https:, http:, mailto:, tel: or a relative path; to allow this scheme, add 'options: url_schemes: [{1}]' to site.yml"),
         .unsafeURL: Entry("URL '{0}' uses a scheme that could run a script, so it was removed", fix: "use https:, http:, mailto:, tel: or a relative path"),
 
         .unsafeURLKept: Entry("URL '{0}' uses a scheme that could run a script; it is kept only because the site allows raw HTML", fix: "use https:, http:, mailto:, tel: or a relative path"),
@@ -134,6 +137,7 @@ extension MessageCatalog {
         .checkHTTPError: Entry("broken link '{0}': the server answered {1}"),
         .checkUnreachable: Entry("link '{0}' could not be checked: {1}"),
 
+        .fixHashInFileName: Entry("in a link, '#' starts a heading's name: write the file name's '#' as '%23': '{0}'"),
         .fixDidYouMean: Entry("did you mean '{0}'?"),
         .fixKnownKeys: Entry("known keys: {0}"),
         .fixQuizOptions: Entry("options are: {0}"),

@@ -80,6 +80,9 @@ extension MessageCatalog {
         .imageMissing: Entry("画像 '{0}' のファイルがありません"),
         .fragmentMissingHere: Entry("リンク '{0}'：このページに ID '{1}' の見出しがありません"),
         .fragmentMissingThere: Entry("リンク '{0}'：'{1}' に ID '{2}' の見出しがありません"),
+        .urlLocalFile: Entry("URL '{0}' は書き手のパソコンの中のファイルを指しているため、研修を受ける人には開けません。取り除きました", fix: "ファイルを教材のフォルダー（例：レッスンの隣の 'files/'）に入れて、相対パスでリンクしてください。庁内の共有フォルダーを 'file://' で指すなら、site.yml に 'options: url_schemes: [file]' と書けます"),
+        .urlHostWithoutScheme: Entry("URL '{0}' には 'http://' がないため、'{1}:' という形式として読まれます。取り除きました", fix: "'http://{0}' のように書いてください"),
+        .urlSchemeNotAllowed: Entry("URL '{0}' の形式 '{1}:' は許可されていないため、取り除きました", fix: "https:、http:、mailto:、tel: か、相対パスで書いてください。この形式が必要なら site.yml の 'options: url_schemes: [{1}]' で許可できます"),
         .unsafeURL: Entry("URL '{0}' はスクリプトを動かせる形式のため、取り除きました", fix: "https:、http:、mailto:、tel: か、相対パスで書いてください"),
 
         .unsafeURLKept: Entry("URL '{0}' はスクリプトを動かせる形式です。サイトが HTML の直接記述を許可しているため、そのまま出力します", fix: "https:、http:、mailto:、tel: か、相対パスで書いてください"),
@@ -134,6 +137,7 @@ extension MessageCatalog {
         .checkHTTPError: Entry("リンク切れ '{0}'：サーバーの応答は {1}"),
         .checkUnreachable: Entry("リンク '{0}' を確かめられませんでした：{1}"),
 
+        .fixHashInFileName: Entry("ファイル名の '#' はリンクでは見出しへの印になるため、'%23' と書いてください：'{0}'"),
         .fixDidYouMean: Entry("'{0}' のことですか？"),
         .fixKnownKeys: Entry("使えるキー：{0}"),
         .fixQuizOptions: Entry("使えるオプション：{0}"),

@@ -109,6 +109,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fragmentMissingHere = "K5008"
     case fragmentMissingThere = "K5009"
     case unsafeURL = "K5010"
+    case urlLocalFile = "K5022"
+    case urlHostWithoutScheme = "K5023"
+    case urlSchemeNotAllowed = "K5024"
     case unknownVariable = "K5020"
     case linkFullWidthBracket = "K5021"
     case footnoteUndefined = "K5011"
@@ -201,6 +204,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
 
     // Advice that depends on the case at hand.
     case fixDidYouMean = "fix.did-you-mean"
+    case fixHashInFileName = "fix.hash-in-file-name"
     case fixHiddenTarget = "fix.hidden-target"
     case fixKnownKeys = "fix.known-keys"
     case fixQuizOptions = "fix.quiz-options"
