@@ -12,7 +12,9 @@ public enum ContentLoader {
         let root = URL(fileURLWithPath: contentDirectory).standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ToolFailure(.contentFolderMissing, contentDirectory)
+            // Run inside the content folder itself (its site.yml beside the missing one): say so, not "start a course".
+            let insideContent = FileManager.default.fileExists(atPath: root.deletingLastPathComponent().path + "/site.yml")
+            throw ToolFailure(insideContent ? .contentFolderMissingInsideContent : .contentFolderMissing, contentDirectory)
         }
         let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
 

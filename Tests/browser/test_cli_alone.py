@@ -138,3 +138,19 @@ def test_gift_export_counts_questions_not_files(tmp_path):
     assert exported.returncode == 0, exported.stderr
     questions = (tmp_path / "c" / "q.gift.txt").read_text(encoding="utf-8").count("\n::")
     assert questions > 0 and f"確認問題 {questions} 問" in exported.stdout, (questions, exported.stdout)
+
+
+def test_build_without_a_content_folder_says_what_to_do(tmp_path):
+    """In an empty folder the advice starts a course in a folder of its own; inside the content folder
+    itself (its site.yml here) it says to go up or use --content ., never to start a nested course."""
+    empty = run([KENSHU, "build"], cwd=tmp_path)
+    assert empty.returncode != 0
+    assert "[K0003]" in empty.stderr and "kenshu new 研修コース" in empty.stderr, empty.stderr
+    created = run([KENSHU, "new", "c"], cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    inside = run([KENSHU, "build"], cwd=tmp_path / "c" / "Content", lang="en")
+    assert inside.returncode != 0
+    assert "[K0017]" in inside.stderr and "'cd ..'" in inside.stderr and "--content . --output ../Output" in inside.stderr, inside.stderr
+    assert not (tmp_path / "c" / "Content" / "Content").exists()
+    here = run([KENSHU, "build", "--content", ".", "--output", "../Output"], cwd=tmp_path / "c" / "Content")
+    assert here.returncode == 0, here.stderr

@@ -23,6 +23,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case unexpectedError = "K0014"
     case fileAccessFailed = "K0015"
     case outputHoldsNewFiles = "K0016"
+    case contentFolderMissingInsideContent = "K0017"
 
     // K1: reading files
     case fileUnreadable = "K1001"
