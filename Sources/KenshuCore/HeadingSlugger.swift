@@ -26,6 +26,13 @@ public struct HeadingSlugger: Sendable {
         return slug
     }
 
+    /// Gives `id` as it is (a heading's own `{#id}`) when no heading or reserved id has it; `false` when taken.
+    public mutating func claim(_ id: String) -> Bool {
+        guard used[id] == nil else { return false }
+        used[id] = 0
+        return true
+    }
+
     /// Keeps `id` from being given to a heading (an id the page uses for something else).
     public mutating func reserve(_ id: String) {
         if used[id] == nil { used[id] = 0 }

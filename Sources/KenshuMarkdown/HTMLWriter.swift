@@ -112,6 +112,15 @@ final class HTMLWriter {
             out += "<hr />\n"
         case .paragraph:
             if entering, renderTableIfAny(node) { return .skipChildren }
+            if entering, let foreign = ForeignBlockSyntax.find(in: node, plainText: { self.plainText(of: $0) }) {
+                switch foreign {
+                case .tocMarker(let marker):
+                    diagnostics.append(.warning(.tocMarker, marker, at: location(of: node)))
+                    return .skipChildren
+                case .container(let name):
+                    diagnostics.append(.warning(.foreignContainer, name, at: location(of: node)))
+                }
+            }
             let tight = node.parent?.parent.map { $0.kind == .list && $0.isTightList } ?? false
             if !tight {
                 if entering {
@@ -185,8 +194,10 @@ final class HTMLWriter {
             return
         }
         if entering {
+            // `## 概要 {#overview}` (Pandoc, Hugo, MkDocs): the author's id, unless the page already uses it.
+            let explicit = ExplicitHeadingID.take(from: node).map(\.nfc)
             let text = plainText(of: node, includingHTML: false)
-            let id = slugger.slug(for: text)
+            let id = explicit.flatMap { slugger.claim($0) ? $0 : nil } ?? slugger.slug(for: explicit ?? text)
             headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
             newline()
             out += "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"

@@ -13,6 +13,29 @@ import Testing
         #expect(page.html.contains(##"<h2 id="概要-1">概要<a class="permalink" href="#%E6%A6%82%E8%A6%81-1" aria-label="この見出しへのリンク">#</a></h2>"##))
     }
 
+    /// `{#id}` after a heading (Pandoc, Hugo, MkDocs) gives its id and leaves the heading's text; a taken id
+    /// is numbered like a repeated heading; braces with more than an id, or in code, stay text.
+    @Test func testExplicitHeadingIDs() {
+        let page = render("## 概要 {#overview}\n## 二つ目 {#overview}\n## 手順  {#手順-1}\n## a {#x .cls}\n## `{#code}`\n\n[戻る](#overview)\n")
+        #expect(page.headings.map(\.id) == ["overview", "overview-1", "手順-1", "a-x-cls", "code"])
+        #expect(page.headings.map(\.text) == ["概要", "二つ目", "手順", "a {#x .cls}", "{#code}"])
+        #expect(page.html.contains(##"<h2 id="overview">概要<a class="permalink" href="#overview" aria-label="この見出しへのリンク">#</a></h2>"##), "\(page.html)")
+        #expect(page.sections.map(\.headingText).prefix(3) == ["概要", "二つ目", "手順"])
+        #expect(!page.html.contains("{#overview}"))
+    }
+
+    /// Other tools' block syntax is named at its line: a TOC marker is left out, a `:::` container stays as text.
+    @Test func testForeignBlockSyntax_isNamed() {
+        let page = render("[TOC]\n\n## 概要\n\n:::message alert\n注意して\n:::\n\n[[_TOC_]]\n")
+        #expect(page.diagnostics.map { "\($0.location?.line ?? 0) \($0.code) \($0.message.arguments)" } == [
+            "4 K5031 [\"[TOC]\"]", "8 K5032 [\"message\"]", "12 K5031 [\"[[TOC]]\"]",
+        ], "\(page.diagnostics)")
+        #expect(!page.html.contains("TOC"))
+        #expect(page.html.contains("<p>:::message alert\n注意して\n:::</p>"))
+        let linked = render("[toc]: https://example.jp\n\n[TOC]\n")
+        #expect(linked.diagnostics.isEmpty && linked.html.contains("<a href=\"https://example.jp\">TOC</a>"), "a reference named toc makes a link, not a marker")
+    }
+
     @Test func testHeadingSlugger_isNFC() {
         var slugger = HeadingSlugger()
         #expect(slugger.slug(for: "か\u{3099}いよう") == "がいよう")

@@ -92,6 +92,8 @@ extension MessageCatalog {
         .rawHTMLOutsideSubset: Entry("raw HTML is shown as text: '{0}' is outside the safe subset (element)", fix: "write it in Markdown or remove it; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
         .rawHTMLAttributeNotAllowed: Entry("raw HTML '{0}': the attribute '{1}' is outside the safe subset, so it is left out (the element and its text stay)", fix: "change the look in the theme's CSS; set 'options: raw_html: true' in site.yml only if you trust every author (README lists what passes)"),
         .rawHTMLURLNotAllowed: Entry("raw HTML '{0}': the URL in '{1}' uses a scheme outside the safe subset, so the attribute is left out", fix: "use https:, http:, mailto:, tel: or a relative path"),
+        .tocMarker: Entry("'{0}' marks where a table of contents goes, but Kenshu makes none inside pages, so the line is left out", fix: "remove the line"),
+        .foreignContainer: Entry("':::{0}' is a container from Zenn, Qiita or Docusaurus; Kenshu shows it as text, not as a box", fix: "write a box as a quote starting with '> [!NOTE]' ('> [!WARNING]' for a caution); use <details> and <summary> for a part to open"),
         .mdBookDirective: Entry("mdBook's '{{#{0} …}}' is not included by Kenshu and shows as text", fix: "write the text into this page, or link to the page it comes from. To show the braces as they are, write '\\{{'"),
         .rawHTMLNotMarkup: Entry("'{0}' cannot be read as HTML and is shown as text", fix: "to show a '<' as it is, write '\\<'"),
         .rawHTMLScriptURL: Entry("raw HTML '<{0}>' has a 'javascript:' URL, which runs script when it is followed", fix: "link to a page or an https:// address instead"),

@@ -125,6 +125,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case rawHTMLURLNotAllowed = "K5018"
     case rawHTMLNotMarkup = "K5019"
     case mdBookDirective = "K5030"
+    case tocMarker = "K5031"
+    case foreignContainer = "K5032"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
