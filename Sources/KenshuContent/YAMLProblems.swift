@@ -21,6 +21,9 @@ enum YAMLProblems {
         }
         // Only the reported line and the one before: an earlier line may be text (a `|` block, a list item).
         if let slip = slip(in: yaml, lines: max(1, mark.line - 1)...max(1, mark.line), path: path, lineOffset: lineOffset) { return slip }
+        if problem.hasPrefix("mapping values are not allowed"), let indent = overIndentedKey(in: yaml, line: mark.line) {
+            return .error(.yamlOverIndented, String(indent), at: SourceLocation(path: path, line: mark.line + lineOffset, column: 1))
+        }
         guard let reason = reason(for: problem) else { return .error(.yamlInvalid, problem, at: at(mark)) }
         // An unclosed quote is reported where the text ends; its context is where the quote opens.
         let place = reason == .reasonYAMLEndOfStream ? context?.mark ?? mark : mark
@@ -45,6 +48,28 @@ enum YAMLProblems {
             return .error(.yamlNoSpaceAfterColon, String(key), at: at(line.distance(from: line.startIndex, to: afterKey.startIndex) + 2))
         }
         return nil
+    }
+
+    /// `description: …` indented under a `title: 研修` line: libyaml takes it for more of the title and stops at
+    /// its colon ("mapping values are not allowed"), which reads like a colon to quote. The indentation (in
+    /// spaces) of `line` when it is a `key: value` line indented deeper than the key line before it, whose
+    /// value is plain text on that line (not `|`, `>`, a list or a mapping under it).
+    static func overIndentedKey(in yaml: String, line: Int) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 2, line <= lines.count else { return nil }
+        let here = lines[line - 1]
+        let indent = here.prefix { $0 == " " }.count
+        // A key as Kenshu's files name them (`minutes`, `review_by`); Japanese text before `: ` is a value's continuation.
+        let key = here.dropFirst(indent).prefix { $0 != ":" }
+        guard indent > 0, key.first?.isLetter == true,
+              key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else { return nil }
+        guard let previous = lines[..<(line - 1)].last(where: { !$0.trimmingBlanks().isEmpty }) else { return nil }
+        let previousIndent = previous.prefix { $0 == " " }.count
+        let body = previous.dropFirst(previousIndent)
+        guard previousIndent < indent, !body.hasPrefix("-"), let colon = body.firstRange(of: ": ") else { return nil }
+        let value = body[colon.upperBound...].trimmingBlanks()
+        guard let first = value.first, first != "|", first != ">", !value.hasPrefix("#") else { return nil }
+        return indent
     }
 
     /// libyaml's problem texts that authors meet, and what each means.

@@ -98,6 +98,10 @@ import Testing
         let colon = try lines(["01-intro/01-welcome.md": "---\ntitle: 研修: 第1回\n---\n本文\n"], code: "K2001")
         #expect(colon.ja.count == 1 && colon.ja[0].hasPrefix("Content/01-intro/01-welcome.md:2:10: エラー: YAML の書き方に誤りがあります：値の中に「: 」"), "\(colon.ja)")
         #expect(colon.en.count == 1 && colon.en[0].contains("a value holds ': '") && !colon.en[0].contains("mapping values"), "\(colon.en)")
+        // A key indented under another key's value is told as an indentation slip, not as a colon to quote.
+        let indented = try lines(["01-intro/01-welcome.md": "---\ntitle: ようこそ\n  minutes: 5\n---\n本文\n"], code: "K2015")
+        #expect(try lines(["01-intro/01-welcome.md": "---\ntitle: ようこそ\n  続きの文: です\n---\n本文\n"], code: "K2015").ja.isEmpty)
+        #expect(indented.ja == ["Content/01-intro/01-welcome.md:3:1: エラー: この行は前の行より深く（空白 2 個）字下げされているため、YAML は前の行の値の続きと読み、ここで読めなくなりました — 前の行と同じ字下げにそろえてください（'title:' などの項目は行の始めから書きます） [K2015]"], "\(indented.ja)")
         let quote = try lines(["01-intro/01-welcome.md": "---\ntitle: \"閉じない\nminutes: 5\n---\n本文\n"], code: "K2001")
         #expect(quote.ja.count == 1 && quote.ja[0].hasPrefix("Content/01-intro/01-welcome.md:2:8: ") && quote.ja[0].contains("閉じられないまま"), "\(quote.ja)")
         #expect(!quote.ja[0].contains("end of stream"))

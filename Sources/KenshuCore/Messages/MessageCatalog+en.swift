@@ -49,6 +49,7 @@ extension MessageCatalog {
         .yamlFullWidthColon: Entry("'{0}' is followed by a full-width colon '：', which YAML does not read as a separator", fix: "write a half-width colon and a space: '{0}: …'"),
         .yamlTab: Entry("a tab is used here; YAML allows only spaces for indentation", fix: "replace the tab with spaces (two per level)"),
         .yamlFullWidthIndent: Entry("this line starts with a full-width space, which YAML does not read as indentation", fix: "indent with half-width spaces (two per level)"),
+        .yamlOverIndented: Entry("this line is indented deeper ({0} spaces) than the one before, so YAML reads it as more of that line's value and cannot go on", fix: "indent it like the line before (keys such as 'title:' start at the beginning of the line)"),
         .yamlNoSpaceAfterColon: Entry("no space follows '{0}:', so YAML cannot read this line as 'key: value'", fix: "put a half-width space after the colon: '{0}: …'"),
 
         .noFrontMatter: Entry("the page has no front matter with a 'title'", fix: "start the file with three lines: '---', 'title: …', '---'"),

@@ -74,6 +74,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case yamlTab = "K2012"
     case yamlFullWidthIndent = "K2013"
     case yamlNoSpaceAfterColon = "K2014"
+    case yamlOverIndented = "K2015"
 
     // K3: front matter
     case noFrontMatter = "K3001"
