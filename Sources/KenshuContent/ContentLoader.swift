@@ -33,6 +33,7 @@ public enum ContentLoader {
         let files = merge(resolved.layers, diagnostics: &diagnostics)
         var shape = CourseShape()
         for file in files.values.sorted(by: { $0.relativePath < $1.relativePath }) { shape.classify(file) }
+        shape.reportReadmes()
         diagnostics += shape.diagnostics
         if shape.home == nil {
             diagnostics.append(.warning(.missingHome, at: SourceLocation(path: display + "/index.md", line: 1, column: 1)))
@@ -158,10 +159,20 @@ private struct CourseShape {
     var moduleLessons: [String: [ContentFile]] = [:]
     var assets: [ContentFile] = []
     var diagnostics: [Diagnostic] = []
+    /// `README.md` files of the root (`""`) and of module folders, told about once every file is sorted.
+    var readmes: [(folder: String, file: ContentFile)] = []
 
     mutating func classify(_ file: ContentFile) {
         let parts = file.relativePath.split(separator: "/").map(String.init)
         let isMarkdown = file.relativePath.lowercased().hasSuffix(".md")
+        if let name = parts.last, let tool = OtherToolFiles.tool(for: name) {
+            diagnostics.append(.warning(.otherToolFile, name, tool, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+            return
+        }
+        if parts.count <= 2, parts.last?.lowercased() == "readme.md" {
+            readmes.append((parts.count == 1 ? "" : parts[0], file))
+            return
+        }
         switch (parts.count, isMarkdown) {
         case (1, true) where parts[0] == "index.md":
             home = file
@@ -177,6 +188,14 @@ private struct CourseShape {
                 fix: parts.count == 1 ? Message(.fixMoveIntoModule) : Message(.fixMoveUpToModule, parts[0])))
         default:
             assets.append(file)
+        }
+    }
+
+    /// A GitHub-style `README.md` is not a page. Beside an `index.md` it is the repository's word to its
+    /// visitors and stays quiet; where its folder has no `index.md`, it was meant to be that page.
+    mutating func reportReadmes() {
+        for (folder, file) in readmes where folder.isEmpty ? home == nil : moduleIndex[folder] == nil {
+            diagnostics.append(.warning(.readmeNotIndex, file.relativePath, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
     }
 

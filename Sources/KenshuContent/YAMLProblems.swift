@@ -19,6 +19,11 @@ enum YAMLProblems {
         default:
             return nil
         }
+        // A full-width space in an indentation anywhere before the reported line (libyaml may stop lines later),
+        // outside the text of `|` and `>` blocks, where it is the author's text.
+        if let line = fullWidthIndentOutsideBlocks(in: yaml, through: mark.line) {
+            return .error(.yamlFullWidthIndent, at: SourceLocation(path: path, line: line.number + lineOffset, column: line.column))
+        }
         // Only the reported line and the one before: an earlier line may be text (a `|` block, a list item).
         if let slip = slip(in: yaml, lines: max(1, mark.line - 1)...max(1, mark.line), path: path, lineOffset: lineOffset) { return slip }
         if problem.hasPrefix("mapping values are not allowed"), let indent = overIndentedKey(in: yaml, line: mark.line) {
@@ -70,6 +75,34 @@ enum YAMLProblems {
         let value = body[colon.upperBound...].trimmingBlanks()
         guard let first = value.first, first != "|", first != ">", !value.hasPrefix("#") else { return nil }
         return indent
+    }
+
+    /// The first line (1-based) up to `last` whose indentation holds U+3000, and the column of that space;
+    /// lines inside a block scalar (`description: |` and the lines indented under it) are text and skipped.
+    static func fullWidthIndentOutsideBlocks(in yaml: String, through last: Int) -> (number: Int, column: Int)? {
+        var blockParentIndent: Int?
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, last)).enumerated() {
+            let spaces = line.prefix { $0 == " " }.count
+            if let parent = blockParentIndent {
+                if line.trimmingBlanks().isEmpty || spaces > parent { continue }
+                blockParentIndent = nil
+            }
+            let indent = line.prefix { $0 == " " || $0 == "-" || $0 == "\u{3000}" }
+            if let fullWidth = indent.firstIndex(of: "\u{3000}") {
+                return (index + 1, line.distance(from: line.startIndex, to: fullWidth) + 1)
+            }
+            if startsBlockScalar(line) { blockParentIndent = spaces }
+        }
+        return nil
+    }
+
+    /// `description: |`, `- >-`, `|2`: a line whose lines under it are a block of text.
+    static func startsBlockScalar(_ line: Substring) -> Bool {
+        let text = line.trimmingBlanks()
+        let withoutModifiers = text.reversed().drop { $0 == "-" || $0 == "+" || $0.isNumber }
+        guard let indicator = withoutModifiers.first, indicator == "|" || indicator == ">" else { return false }
+        let before = String(withoutModifiers.dropFirst().reversed())
+        return before.isEmpty || before.hasSuffix(": ") || before.hasSuffix("- ")
     }
 
     /// libyaml's problem texts that authors meet, and what each means.

@@ -104,7 +104,15 @@ public enum PageParser {
         case .failure(let problem): return failed(AuthorText.diagnostic(problem, path: file.displayPath))
         }
         var diagnostics: [Diagnostic] = []
-        let split = FrontMatterSplitter.split(text)
+        var split = FrontMatterSplitter.split(text)
+        // mdBook and GitHub name a page by its first `# heading`: without front matter it becomes the title.
+        let leading = split.unterminatedAt == nil ? LeadingTitle.take(from: split.body) : nil
+        var titleFromHeading: String?
+        if let leading, split.yaml == nil {
+            titleFromHeading = leading.title
+            split.body = leading.rest
+            split.bodyLineOffset += leading.lines
+        }
         if let line = split.unterminatedAt {
             diagnostics.append(.error(.frontMatterUnclosed, at: SourceLocation(path: file.displayPath, line: line, column: 1)))
         }
@@ -113,6 +121,14 @@ public enum PageParser {
         }
         var (frontMatter, matterDiagnostics) = FrontMatter.parse(
             split.unterminatedAt == nil ? split.yaml : "", path: file.displayPath, urlPolicy: config.urlPolicy)
+        if let title = titleFromHeading {
+            frontMatter = FrontMatter(title: title)
+            matterDiagnostics = [.warning(.titleFromHeading, title, at: SourceLocation(path: file.displayPath, line: split.bodyLineOffset, column: 1))]
+        } else if let leading, split.yaml != nil, leading.title == frontMatter.title {
+            // The theme writes the title as the page's `<h1>`: the same heading again would say it twice.
+            split.body = leading.rest
+            split.bodyLineOffset += leading.lines
+        }
         if let yaml = split.yaml, split.unterminatedAt == nil {
             matterDiagnostics += frontMatter.substituteVariables(config.variables, yaml: yaml, path: file.displayPath)
         }

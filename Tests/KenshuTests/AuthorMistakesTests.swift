@@ -87,6 +87,9 @@ import Testing
         #expect(noSpace.ja == ["Content/01-intro/01-welcome.md:2:7: エラー: 'title:' の後ろに空白がないため、YAML はこの行を「キー: 値」と読めません — コロンの後ろに半角の空白を入れてください：'title: …' [K2014]"])
         let alone = try lines(["01-intro/01-welcome.md": "---\ntitle:ようこそ\n---\n本文\n"], code: "K2014")
         #expect(alone.ja.count == 1, "a front matter of that one line is one text to YAML: \(alone.ja)")
+        // Reported where it is, though libyaml stops at a later line.
+        let early = try lines(["01-intro/01-welcome.md": "---\ntitle: 全角\nobjectives:\n\u{3000}\u{3000}- 目標1\n  - 目標2\n---\n本文\n"], code: "K2013")
+        #expect(early.ja.count == 1 && early.ja[0].hasPrefix("Content/01-intro/01-welcome.md:4:1: "), "\(early.ja)")
         let indent = try lines(["01-intro/01-welcome.md": "---\ntitle: ようこそ\nobjectives:\n\u{3000}- 目標\n---\n本文\n"], code: "K2013")
         #expect(indent.ja == ["Content/01-intro/01-welcome.md:4:1: エラー: 行の始めに全角の空白があります。YAML は全角の空白を字下げと読みません — 字下げは半角の空白にしてください（1 段につき 2 つ） [K2013]"])
         #expect(indent.en == ["Content/01-intro/01-welcome.md:4:1: error: this line starts with a full-width space, which YAML does not read as indentation — indent with half-width spaces (two per level) [K2013]"])
@@ -148,6 +151,32 @@ import Testing
         for code in ["K6004", "K6007", "K6008", "K6010"] {
             #expect(try lines(["01-intro/01-welcome.md": body], code: code).ja.isEmpty, "\(code)")
         }
+    }
+
+    /// mdBook and GitHub pages: the first `# heading` is the title when there is no front matter, and is not
+    /// written twice when front matter gives the same title; their SUMMARY.md and book.toml are not published.
+    @Test func testPagesFromOtherTools() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse().merging([
+            "01-intro/01-welcome.md": "\n# ネットワークの**基本**\n\n## 目的\n\n本文。\n",
+            "01-intro/02-roles.md": "---\ntitle: 役割\n---\n# 役割\n\n## 役割分担\n",
+            "SUMMARY.md": "# Summary\n\n- [はじめに](01-intro/01-welcome.md)\n", "book.toml": "[book]\ntitle = \"x\"\n",
+            "02-cloud/README.md": "# クラウド\n",
+        ]) { $1 })
+        defer { site.remove() }
+        try site.delete("02-cloud/index.md")
+        let result = try site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let printed = site.printed(result, .ja)
+        #expect(printed.contains("Content/01-intro/01-welcome.md:2:1: 警告: このページにはフロントマターがないため、最初の見出し 'ネットワークの基本' を題名にしました — ファイルの先頭を '---'、'title: ネットワークの基本'、'---' の 3 行にすると、題名や説明をはっきり書けます（最初の見出しの行は消してください） [K3009]"), "\(printed)")
+        #expect(printed.contains("Content/SUMMARY.md:1:1: 警告: 'SUMMARY.md' は mdBook の設定や目次のファイルで、Kenshu は読まず、公開もしません — Kenshu はフォルダーとファイルの名前（先頭の番号）から目次を作ります。このファイルは消してかまいません [K1038]"))
+        #expect(printed.contains { $0.hasPrefix("Content/book.toml:1:1: 警告: 'book.toml' は mdBook の") })
+        #expect(printed.contains { $0.hasPrefix("Content/02-cloud/README.md:1:1: 警告: '02-cloud/README.md' はページとして公開しません") })
+        #expect(!site.exists("SUMMARY.md") && !site.exists("book.toml") && !site.exists("SUMMARY.html"))
+        for page in ["intro/welcome.html", "intro/roles.html"] {
+            let html = try site.read(page)
+            #expect(html.components(separatedBy: "<h1").count == 2, "one <h1> in \(page)")
+        }
+        #expect(try site.read("intro/welcome.html").contains("ネットワークの基本"))
     }
 
     @Test func testTabInYAML() throws {

@@ -24,6 +24,8 @@ extension MessageCatalog {
         .looksShiftJIS: Entry("this file is saved as Shift_JIS, not UTF-8", fix: "save it as UTF-8 (in Windows Notepad: 名前を付けて保存 → 文字コード: UTF-8)"),
         .frontMatterFenceLookAlike: Entry("the front matter fence '{0}' holds characters that are not hyphens (the long-vowel mark 'ー', a full-width '－' …); Kenshu read it as a fence, other tools will not", fix: "write the line as three hyphens: '---'"),
         .frontMatterUnclosed: Entry("the front matter is never closed", fix: "add a line with only '---' after the last front matter line"),
+        .otherToolFile: Entry("'{0}' is a settings or contents file of {1}; Kenshu neither reads nor publishes it", fix: "Kenshu makes the contents from the folder and file names (their order numbers); you may delete this file"),
+        .readmeNotIndex: Entry("'{0}' is not published as a page (a folder's page in Kenshu is index.md)", fix: "to make it this folder's page, rename it index.md"),
         .markdownNotPublished: Entry("this Markdown file is not part of the course and is not published"),
         .fileNameNotUTF8: Entry("this file's name is not UTF-8, so it cannot be read (it happens with Shift_JIS names from a zip)", fix: "rename the file, or unpack the zip again with a tool that keeps Japanese names"),
         .symlinkOutside: Entry("this link points outside the content folder and is skipped", fix: "copy the file into the content folder instead of linking to it"),
@@ -52,6 +54,7 @@ extension MessageCatalog {
         .yamlOverIndented: Entry("this line is indented deeper ({0} spaces) than the one before, so YAML reads it as more of that line's value and cannot go on", fix: "indent it like the line before (keys such as 'title:' start at the beginning of the line)"),
         .yamlNoSpaceAfterColon: Entry("no space follows '{0}:', so YAML cannot read this line as 'key: value'", fix: "put a half-width space after the colon: '{0}: …'"),
 
+        .titleFromHeading: Entry("this page has no front matter, so its first heading '{0}' became its title", fix: "start the file with the three lines '---', 'title: {0}', '---' to give the title (and a description) plainly, and remove the heading line"),
         .noFrontMatter: Entry("the page has no front matter with a 'title'", fix: "start the file with three lines: '---', 'title: …', '---'"),
         .noTitle: Entry("the page has no 'title'", fix: "add a line 'title: …' inside the '---' lines at the top of the file"),
         .unknownKind: Entry("kind '{0}' is not known", fix: "use 'kind: test' for a module test, or leave it out"),

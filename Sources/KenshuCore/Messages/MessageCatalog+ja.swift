@@ -24,6 +24,8 @@ extension MessageCatalog {
         .looksShiftJIS: Entry("このファイルは Shift_JIS で保存されています。Kenshu は UTF-8 だけを読みます", fix: "UTF-8 で保存し直してください（Windows のメモ帳なら「名前を付けて保存」→「文字コード」で UTF-8 を選ぶ）"),
         .frontMatterFenceLookAlike: Entry("フロントマターの区切り '{0}' に、半角のハイフンでない文字（長音記号「ー」や全角の「－」など）が入っています。Kenshu は区切りとして読みましたが、ほかのツールは読みません", fix: "半角のハイフン 3 つ '---' だけの行にしてください"),
         .frontMatterUnclosed: Entry("フロントマターが閉じられていません", fix: "フロントマターの最後の行の後に、'---' だけの行を入れてください"),
+        .otherToolFile: Entry("'{0}' は {1} の設定や目次のファイルで、Kenshu は読まず、公開もしません", fix: "Kenshu はフォルダーとファイルの名前（先頭の番号）から目次を作ります。このファイルは消してかまいません"),
+        .readmeNotIndex: Entry("'{0}' はページとして公開しません（Kenshu のフォルダーのページは index.md です）", fix: "このフォルダーのページにするなら、名前を index.md に変えてください"),
         .markdownNotPublished: Entry("この Markdown ファイルはコースの一部ではないため、公開されません"),
         .fileNameNotUTF8: Entry("このファイルの名前は UTF-8 ではないため、読めません（Shift_JIS の名前のファイルを zip で受け取ったときなどに起こります）", fix: "名前を付け直すか、日本語の名前に対応した展開ソフトで zip を展開し直してください"),
         .symlinkOutside: Entry("このリンク（シンボリックリンク）は教材フォルダーの外を指しているため、読み飛ばしました", fix: "リンクではなく、ファイルを教材フォルダーにコピーしてください"),
@@ -52,6 +54,7 @@ extension MessageCatalog {
         .yamlOverIndented: Entry("この行は前の行より深く（空白 {0} 個）字下げされているため、YAML は前の行の値の続きと読み、ここで読めなくなりました", fix: "前の行と同じ字下げにそろえてください（'title:' などの項目は行の始めから書きます）"),
         .yamlNoSpaceAfterColon: Entry("'{0}:' の後ろに空白がないため、YAML はこの行を「キー: 値」と読めません", fix: "コロンの後ろに半角の空白を入れてください：'{0}: …'"),
 
+        .titleFromHeading: Entry("このページにはフロントマターがないため、最初の見出し '{0}' を題名にしました", fix: "ファイルの先頭を '---'、'title: {0}'、'---' の 3 行にすると、題名や説明をはっきり書けます（最初の見出しの行は消してください）"),
         .noFrontMatter: Entry("このページには 'title' を書いたフロントマターがありません", fix: "ファイルの先頭を '---'、'title: …'、'---' の 3 行で始めてください"),
         .noTitle: Entry("このページには 'title' がありません", fix: "先頭の '---' の行の間に 'title: …' の行を足してください"),
         .unknownKind: Entry("kind '{0}' は知らない種類です", fix: "モジュールテストなら 'kind: test' とし、そうでなければ書かないでください"),

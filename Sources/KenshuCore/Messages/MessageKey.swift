@@ -32,6 +32,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case frontMatterUnclosed = "K1004"
     case frontMatterFenceLookAlike = "K1036"
     case markdownNotPublished = "K1005"
+    case otherToolFile = "K1038"
+    case readmeNotIndex = "K1039"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
@@ -85,6 +87,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case testWithoutPassMark = "K3006"
     case testWithoutQuestions = "K3007"
     case sourceURLWithoutScheme = "K3008"
+    case titleFromHeading = "K3009"
 
     // K4: site.yml and glossary.yml
     case languageUnsupported = "K4001"
