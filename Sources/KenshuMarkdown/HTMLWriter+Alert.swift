@@ -24,6 +24,12 @@ extension HTMLWriter {
         guard trimmed.hasPrefix("[!"), trimmed.hasSuffix("]") else { return false }
         let kind = trimmed.dropFirst(2).dropLast().lowercased()
         guard MarkdownOptions.alertKinds.contains(kind) else { return false }
+        // The marker is markup, not words to search for.
+        var markerNode = first.firstChild
+        while let node = markerNode, node != afterMarker {
+            searchOverrides[node] = ""
+            markerNode = node.next
+        }
 
         let title = options.alertTitles[kind] ?? kind.capitalized
         newline()

@@ -11,6 +11,9 @@ extension HTMLWriter {
         containerWidth = paragraph.startColumn - 1
         let body = stripContainerPrefixes((first...last).compactMap { lines.line($0) }, column: paragraph.startColumn)
         guard body.contains(where: { $0.contains("|") }), let table = PipeTable.find(in: body) else { return false }
+        // Search indexes the words before the table and its cells, not the pipes and the delimiter row.
+        searchOverrides[paragraph] = (body[0..<table.headerLineIndex].map(String.init)
+            + ([table.header] + table.rows).map { $0.map(\.text).filter { !$0.isEmpty }.joined(separator: " ") }).joined(separator: "\n")
 
         if table.headerLineIndex > 0 {
             let text = body[0..<table.headerLineIndex].joined(separator: "\n")

@@ -12,6 +12,9 @@ final class HTMLWriter {
     var diagnostics: [Diagnostic] = []
     var slugger = HeadingSlugger()
     var blockIDs: [String: [String]] = [:]
+    /// What search indexes instead of a node's own text: a pipe table's cells for its paragraph, nothing for an
+    /// alert's `[!NOTE]` marker or a `[TOC]` line (see ``SectionCollector``).
+    var searchOverrides: [MarkdownNode: String] = [:]
     /// Typed blocks with their offsets in `out`, for ``ParsedMarkdown/blocks``.
     var blocks: [PlacedBlock] = []
     /// Above zero while output is captured into a string (a quiz's question, a footnote), where a
@@ -116,6 +119,7 @@ final class HTMLWriter {
                 switch foreign {
                 case .tocMarker(let marker):
                     diagnostics.append(.warning(.tocMarker, marker, at: location(of: node)))
+                    searchOverrides[node] = ""
                     return .skipChildren
                 case .container(let name):
                     diagnostics.append(.warning(.foreignContainer, name, at: location(of: node)))

@@ -21,7 +21,8 @@ public enum MarkdownRenderer {
         parsed.anchorIDs = writer.htmlAnchors
         parsed.proseRuns = writer.proseRuns
         parsed.sections = SectionCollector.sections(
-            of: document.document, headings: writer.headings, pluginInfoWords: Set(options.fencedBlockHandlers.keys))
+            of: document.document, headings: writer.headings, pluginInfoWords: Set(options.fencedBlockHandlers.keys),
+            overrides: writer.searchOverrides)
         return parsed
     }
 }

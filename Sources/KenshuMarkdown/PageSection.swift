@@ -20,7 +20,11 @@ public struct PageSection: Sendable, Hashable {
 /// Splits a cmark tree into ``PageSection``s, pairing the n-th heading node with the n-th heading the
 /// HTML writer recorded (so ids match the page's anchors).
 enum SectionCollector {
-    static func sections(of root: MarkdownNode, headings: [Heading], pluginInfoWords: Set<String>) -> [PageSection] {
+    /// - Parameter overrides: text to take instead of a node's own (its children are not read): a table's
+    ///   cells for its paragraph, nothing for markup such as an alert's marker.
+    static func sections(
+        of root: MarkdownNode, headings: [Heading], pluginInfoWords: Set<String>, overrides: [MarkdownNode: String] = [:]
+    ) -> [PageSection] {
         var sections = [PageSection(headingID: nil, headingText: "", text: "")]
         var headingNumber = 0
         func add(_ text: String) { sections[sections.count - 1].text += text }
@@ -36,6 +40,13 @@ enum SectionCollector {
             }
         }
         root.walk { node, entering in
+            if entering, !overrides.isEmpty, let text = overrides[node] {
+                guard !text.isEmpty else { return node.firstChild == nil ? .visitChildren : .skipChildren }
+                separate()
+                add(text)
+                separate()
+                return .skipChildren
+            }
             switch node.kind {
             case .heading:
                 guard entering else { return .visitChildren }

@@ -80,6 +80,14 @@ import KenshuServe
         #expect(!sections.contains { $0.text.contains("秘密") })
     }
 
+    /// Search holds the words of tables and alerts, not their markup: no pipes, delimiter rows, `[!NOTE]` or `[TOC]`.
+    @Test func testSections_leaveOutTableAndAlertMarkup() {
+        let markdown = "[TOC]\n\n## 表\n\n件数の表：\n| 機能 | 件数 |\n|:-----|-----:|\n| メール | 12 |\n| 共有 \\| 連携 | 3 |\n\n> [!NOTE]\n> 初回ログインに注意。\n"
+        let sections = MarkdownRenderer.render(markdown, options: MarkdownOptions(path: "a.md", permalinkLabel: "")).sections
+        #expect(sections.map(\.headingText) == ["表"], "\(sections)")
+        #expect(sections.first?.text == "件数の表：\n機能 件数\nメール 12\n共有 | 連携 3\n初回ログインに注意。", "\(sections)")
+    }
+
     @Test func testIndex_documentsForSectionsQuizzesAndGlossary() throws {
         var files = TemporarySite.smallCourse()
         files["01-intro/01-welcome.md"] = TemporarySite.page(
