@@ -11,31 +11,32 @@ extension HTMLWriter {
         containerWidth = paragraph.startColumn - 1
         let body = stripContainerPrefixes((first...last).compactMap { lines.line($0) }, column: paragraph.startColumn)
         guard body.contains(where: { $0.contains("|") }), let table = PipeTable.find(in: body) else { return false }
-        // Search indexes the words before the table and its cells, not the pipes and the delimiter row.
-        searchOverrides[paragraph] = (body[0..<table.headerLineIndex].map(String.init)
-            + ([table.header] + table.rows).map { $0.map(\.text).filter { !$0.isEmpty }.joined(separator: " ") }).joined(separator: "\n")
+        // Search indexes the words before the table and in its cells (as written on the page, variables
+        // filled), not the pipes and the delimiter row.
+        var searchLines: [String] = []
+        defer { searchOverrides[paragraph] = searchLines.joined(separator: "\n") }
 
         if table.headerLineIndex > 0 {
             let text = body[0..<table.headerLineIndex].joined(separator: "\n")
             newline()
             out += "<p>"
-            renderInline(text, line: first, column: paragraph.startColumn)
+            searchLines.append(renderInline(text, line: first, column: paragraph.startColumn))
             out += "</p>\n"
         }
         let headerLine = first + table.headerLineIndex
         newline()
         out += "<table>\n<thead>\n<tr>\n"
-        for (index, cell) in table.header.enumerated() {
+        searchLines.append(table.header.enumerated().map { index, cell in
             renderCell(cell, tag: "th", alignment: table.alignments[index], line: headerLine)
-        }
+        }.filter { !$0.isEmpty }.joined(separator: " "))
         out += "</tr>\n</thead>\n"
         if !table.rows.isEmpty {
             out += "<tbody>\n"
             for (rowIndex, row) in table.rows.enumerated() {
                 out += "<tr>\n"
-                for (index, cell) in row.enumerated() {
+                searchLines.append(row.enumerated().map { index, cell in
                     renderCell(cell, tag: "td", alignment: table.alignments[index], line: headerLine + 2 + rowIndex)
-                }
+                }.filter { !$0.isEmpty }.joined(separator: " "))
                 out += "</tr>\n"
             }
             out += "</tbody>\n"
@@ -44,17 +45,22 @@ extension HTMLWriter {
         return true
     }
 
-    private func renderCell(_ cell: PipeTable.Cell, tag: String, alignment: PipeTable.Alignment?, line: Int) {
+    /// Writes a cell and returns its plain text, for search.
+    private func renderCell(_ cell: PipeTable.Cell, tag: String, alignment: PipeTable.Alignment?, line: Int) -> String {
         out += "<\(tag)"
         if let alignment { out += " style=\"text-align: \(alignment.rawValue)\"" }
         out += ">"
-        renderInline(cell.text, line: line, column: cell.column + containerWidth)
+        let text = renderInline(cell.text, line: line, column: cell.column + containerWidth)
         out += "</\(tag)>\n"
+        return text
     }
 
-    /// Renders `text` as inline Markdown, recording links at their place in the page's source.
-    func renderInline(_ text: String, line: Int, column: Int) {
-        guard !text.isEmpty else { return }
+    /// Renders `text` as inline Markdown, recording links at their place in the page's source, and returns
+    /// its plain text as the page shows it (variables filled, markup and raw HTML left out).
+    @discardableResult
+    func renderInline(_ text: String, line: Int, column: Int) -> String {
+        guard !text.isEmpty else { return "" }
+        var plain = ""
         atSourcePosition(line: line, column: column) {
             var document = CMarkDocument(text)
             if let block = document.document.firstChild, block.kind == .htmlBlock, block.next == nil {
@@ -70,14 +76,17 @@ extension HTMLWriter {
             applyExtensions(to: document.document)
             guard let paragraph = document.document.firstChild, paragraph.kind == .paragraph else {
                 out += HTMLEscaping.escape(text)
+                plain = text
                 return
             }
+            plain = plainText(of: paragraph, includingHTML: false)
             var child = paragraph.firstChild
             while let node = child {
                 render(node)
                 child = node.next
             }
         }
+        return plain
     }
 
     private static func isSingleParagraph(_ document: MarkdownNode) -> Bool {

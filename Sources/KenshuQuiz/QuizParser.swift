@@ -35,6 +35,9 @@ struct QuizParser {
     private var answerLine: Int?
     /// Whether the choices were written as a numbered list (`1. [ ] …`), already reported.
     private var orderedChoices = false
+    /// Body lines already reported for a look-alike box or marker (`［x］`, `－`): their consequences
+    /// (a choice without a box, no right choice) are not reported again.
+    private var typoLines: Set<Int> = []
 
     init(context: FencedBlockContext, body: String, fence: SourceLocation) {
         self.context = context
@@ -58,6 +61,7 @@ struct QuizParser {
             case .otherMarker(let first): context.report(.error(.quizMixedMarkers, slip.text, first, at: at))
             }
         }
+        typoLines = Set(typos.map(\.line))
         var errors = typos.count + slips.count
         var inExplanation = false
         for block in context.outline(source.text) {
@@ -196,7 +200,7 @@ struct QuizParser {
     private func readChoices(_ list: OutlineBlock) -> [Quiz.Choice] {
         list.items.compactMap { item -> Quiz.Choice? in
             guard let first = item.first, first.kind == .paragraph, let correct = Self.choiceMarker(first.firstLineText) else {
-                if let first = item.first {
+                if let first = item.first, !typoLines.contains(source.original(first.startLine)) {
                     report(first, .quizChoiceWithoutBox)
                 }
                 return nil
@@ -231,7 +235,7 @@ struct QuizParser {
         if let list = choiceList {
             // A right choice left without text (`- [x]`) is reported as that, not as a missing right choice.
             let emptyRightChoice = list.items.contains { item in item.first.map { ["[x]", "[X]"].contains($0.firstLineText.trimmingBlanks()) } ?? false }
-            if !choices.isEmpty, !choices.contains(where: \.isCorrect), !emptyRightChoice {
+            if !choices.isEmpty, !choices.contains(where: \.isCorrect), !emptyRightChoice, typoLines.isEmpty {
                 report(list, .quizNoCorrectChoice)
                 errors += 1
             }

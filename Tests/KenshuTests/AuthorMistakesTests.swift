@@ -194,6 +194,9 @@ import Testing
             "Content/01-intro/01-welcome.md:7:3: エラー: '[ｘ]' が全角の文字で書かれているため、選択肢の印として読めません — 半角で '[ ]' か '[x]' と書いてください [K6012]",
         ])
         #expect(en.first == "Content/01-intro/01-welcome.md:6:3: error: '［ ］' is written with full-width characters, so it is not read as a choice box — write the box with half-width characters: '[ ]' or '[x]' [K6012]")
+        // One slip, one message: not also "a choice without a box" (K6008) and "no right choice" (K6010).
+        let once = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", "```quiz\n問題文\n- [ ] ちがう\n- ［x］ 正しい\n```\n")], code: "K60")
+        #expect(once.result.diagnostics.map(\.code).filter { $0.hasPrefix("K6") } == ["K6012"], "\(once.result.diagnostics)")
     }
 
     @Test func testLookAlikeListMarkers() throws {
