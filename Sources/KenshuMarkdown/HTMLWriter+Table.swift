@@ -10,7 +10,15 @@ extension HTMLWriter {
         guard first >= 1, last <= lines.count, last > first else { return false }
         containerWidth = paragraph.startColumn - 1
         let body = stripContainerPrefixes((first...last).compactMap { lines.line($0) }, column: paragraph.startColumn)
-        guard body.contains(where: { $0.contains("|") }), let table = PipeTable.find(in: body) else { return false }
+        let table: PipeTable
+        if body.contains(where: { $0.contains("|") }), let pipes = PipeTable.find(in: body) {
+            table = pipes
+        } else if let tabs = TabSeparatedTable.find(in: body) {
+            table = tabs
+            diagnostics.append(.warning(.tabSeparatedTable, TabSeparatedTable.pipeSpelling(of: tabs), at: location(line: first, column: paragraph.startColumn)))
+        } else {
+            return false
+        }
         // Search indexes the words before the table and in its cells (as written on the page, variables
         // filled), not the pipes and the delimiter row.
         var searchLines: [String] = []

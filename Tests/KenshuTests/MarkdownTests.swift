@@ -36,6 +36,17 @@ import Testing
         #expect(linked.diagnostics.isEmpty && linked.html.contains("<a href=\"https://example.jp\">TOC</a>"), "a reference named toc makes a link, not a marker")
     }
 
+    /// Rows pasted from Excel (tab-separated) are shown as the table they were, with a warning naming the pipe form.
+    @Test func testTabSeparatedRows_becomeATable() {
+        let page = render("課名\t職員数\t備考\n総務課\t25\t\n情報政策課\t8\tDX 担当含む\n\n本文\tタブ一つの段落。\n")
+        #expect(page.html.hasPrefix("<table>\n<thead>\n<tr>\n<th>課名</th>\n<th>職員数</th>\n<th>備考</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>総務課</td>\n<td>25</td>\n<td></td>\n</tr>\n<tr>\n<td>情報政策課</td>\n<td>8</td>\n<td>DX 担当含む</td>\n</tr>\n</tbody>\n</table>\n"), "\(page.html)")
+        #expect(page.html.contains("<p>本文\tタブ一つの段落。</p>"), "a single line with a tab is a paragraph")
+        #expect(page.diagnostics.map(\.code) == ["K5033"])
+        #expect(page.diagnostics.first?.location?.line == 4)
+        #expect(page.diagnostics.first?.fix(in: .ja)?.hasSuffix("\n| 課名 | 職員数 | 備考 |\n| --- | --- | --- |") == true, "\(page.diagnostics)")
+        #expect(page.sections.first?.text.hasPrefix("課名 職員数 備考\n総務課 25\n情報政策課 8 DX 担当含む") == true, "\(page.sections)")
+    }
+
     @Test func testHeadingSlugger_isNFC() {
         var slugger = HeadingSlugger()
         #expect(slugger.slug(for: "か\u{3099}いよう") == "がいよう")

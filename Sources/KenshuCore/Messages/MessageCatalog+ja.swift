@@ -96,6 +96,7 @@ extension MessageCatalog {
         .rawHTMLOutsideSubset: Entry("生の HTML '{0}' は許可された安全な範囲にない（要素）ため、文字として表示されます", fix: "Markdown で書くか削除してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える要素は README の一覧を参照）"),
         .rawHTMLAttributeNotAllowed: Entry("生の HTML '{0}' の属性 '{1}' は許可された安全な範囲にないため、外して表示します（要素と中の文はそのまま）", fix: "見た目を変えたいときはテーマの CSS で指定してください。すべての書き手を信頼できる場合だけ site.yml に 'options: raw_html: true' を書きます（使える属性は README の一覧を参照）"),
         .rawHTMLURLNotAllowed: Entry("生の HTML '{0}' の '{1}' の URL の形式が許可されていないため、この属性を外して表示します", fix: "https:・http:・mailto:・tel: か相対パスにしてください"),
+        .tabSeparatedTable: Entry("タブで区切った行（Excel などから貼り付けた表）を、1 行目を見出しにした表として表示しました。Markdown では表にならないため、ほかのツールでは行がつながって表示されます", fix: "'|' で区切った表の形にしてください。1 行目と 2 行目はこうなります：\n{0}"),
         .tocMarker: Entry("'{0}' は目次を入れる印ですが、Kenshu はページの中に目次を作らないため、この行は表示しません", fix: "この行を消してください"),
         .foreignContainer: Entry("':::{0}' は Zenn・Qiita などの囲みの書き方で、Kenshu では囲みにならず文字のまま表示されます", fix: "囲みは '> [!NOTE]' の行で始まる引用で書いてください（注意は '> [!WARNING]'）。開いて読む部分は <details> と <summary> で書けます"),
         .mdBookDirective: Entry("mdBook の '{{#{0} …}}' は Kenshu では取り込まれず、文字のまま表示されます", fix: "取り込みたい内容をこのページに書くか、そのページへのリンクにしてください。波かっこを文字として見せるなら '\\{{' と書いてください"),
