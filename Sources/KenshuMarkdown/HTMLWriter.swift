@@ -199,7 +199,7 @@ final class HTMLWriter {
         }
         if entering {
             // `## 概要 {#overview}` (Pandoc, Hugo, MkDocs): the author's id, unless the page already uses it.
-            let explicit = ExplicitHeadingID.take(from: node).map(\.nfc)
+            let explicit = ExplicitHeadingID.take(from: node).flatMap { $0 }.map(\.nfc)
             let text = plainText(of: node, includingHTML: false)
             let id = explicit.flatMap { slugger.claim($0) ? $0 : nil } ?? slugger.slug(for: explicit ?? text)
             headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))

@@ -16,9 +16,9 @@ import Testing
     /// `{#id}` after a heading (Pandoc, Hugo, MkDocs) gives its id and leaves the heading's text; a taken id
     /// is numbered like a repeated heading; braces with more than an id, or in code, stay text.
     @Test func testExplicitHeadingIDs() {
-        let page = render("## 概要 {#overview}\n## 二つ目 {#overview}\n## 手順  {#手順-1}\n## a {#x .cls}\n## `{#code}`\n\n[戻る](#overview)\n")
-        #expect(page.headings.map(\.id) == ["overview", "overview-1", "手順-1", "a-x-cls", "code"])
-        #expect(page.headings.map(\.text) == ["概要", "二つ目", "手順", "a {#x .cls}", "{#code}"])
+        let page = render("## 概要 {#overview}\n## 二つ目 {#overview}\n## 手順  {#手順-1}\n## a {#x .cls}\n## `{#code}`\n## 詳細 {: #details}\n## 付録 {.unnumbered}\n## 関数 {a b}\n\n[戻る](#overview)\n")
+        #expect(page.headings.map(\.id) == ["overview", "overview-1", "手順-1", "x", "code", "details", "付録", "関数-a-b"])
+        #expect(page.headings.map(\.text) == ["概要", "二つ目", "手順", "a", "{#code}", "詳細", "付録", "関数 {a b}"])
         #expect(page.html.contains(##"<h2 id="overview">概要<a class="permalink" href="#overview" aria-label="この見出しへのリンク">#</a></h2>"##), "\(page.html)")
         #expect(page.sections.map(\.headingText).prefix(3) == ["概要", "二つ目", "手順"])
         #expect(!page.html.contains("{#overview}"))
