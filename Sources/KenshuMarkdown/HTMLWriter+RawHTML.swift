@@ -1,8 +1,8 @@
 import KenshuCore
 
 /// Raw HTML in Markdown: comments dropped, the safe subset passed (or everything, when the site
-/// allows raw HTML), other elements escaped and other attributes left out, with one warning per
-/// page at the first tag that was changed.
+/// allows raw HTML), other elements escaped and other attributes left out, with one warning per page
+/// for each element and reason, at its first place (ten `<font>` tags are one warning, `<center>` another).
 extension HTMLWriter {
     /// Writes the raw HTML of an inline node or an HTML block that starts where `node` does.
     func renderRawHTML(_ literal: String, at node: MarkdownNode) {
@@ -33,8 +33,9 @@ extension HTMLWriter {
     private func report(_ kind: RawHTMLFilter.Finding.Kind, at location: SourceLocation) {
         switch kind {
         case .rejected(let tag, let why):
-            guard !reportedRawHTML else { return }
-            reportedRawHTML = true
+            // `<font>` and its `</font>` are one element: keyed by the name without brackets and slash.
+            let element = tag.filter { $0 != "<" && $0 != ">" && $0 != "/" }
+            guard reportedRawHTML.insert("\(element) \(why)").inserted else { return }
             switch why {
             case .markup: diagnostics.append(.warning(.rawHTMLNotMarkup, tag, at: location))
             case .element: diagnostics.append(.warning(.rawHTMLOutsideSubset, tag, at: location))

@@ -25,7 +25,8 @@ final class HTMLWriter {
     /// Above zero inside headings, links and captured fenced-block output, where text is not prose.
     var proseBlocked = 0
     private var claimedIDs: Set<String> = []
-    var reportedRawHTML = false
+    /// Raw HTML problems already reported on this page (tag and reason), each reported once.
+    var reportedRawHTML: Set<String> = []
     /// GFM footnotes of this page, numbered as they are first referenced.
     var footnotes = FootnoteState()
     /// Ids that raw HTML and footnotes add to the page, valid fragment targets besides headings.
