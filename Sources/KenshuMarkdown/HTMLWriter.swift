@@ -234,8 +234,9 @@ final class HTMLWriter {
         if language.isEmpty {
             out += "<pre><code>"
         } else {
-            // mdBook writes attributes after a comma (`rust,ignore`): the language is the part before it.
-            let name = language.prefix { $0 != "," }
+            // mdBook writes attributes after a comma (`rust,ignore`), Qiita a file name after a colon
+            // (`ruby:app.rb`): the language is the part before either.
+            let name = language.prefix { $0 != "," && $0 != ":" }
             out += "<pre><code class=\"language-" + HTMLEscaping.escape(name.isEmpty ? language : name) + "\">"
         }
         out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"

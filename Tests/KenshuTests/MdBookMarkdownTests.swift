@@ -29,5 +29,7 @@ import Testing
         #expect(page.html.contains(#"<pre><code class="language-rust">fn main() {}"#))
         #expect(page.html.contains(#"<pre><code class="language-console">$ ls"#))
         #expect(page.html.contains(#"<pre><code class="language-,odd">x"#))
+        // Qiita names the file after a colon.
+        #expect(render("```ruby:app.rb\nputs 1\n```\n").html.contains(#"<pre><code class="language-ruby">puts 1"#))
     }
 }
