@@ -156,6 +156,14 @@ public struct CommandLineParser: Sendable {
         if let halfWidth = HalfWidthInput.halfWidth(value) {
             throw UsageError(.cliUsageFullWidth, [value, halfWidth], commandPath: path)
         }
+        // A guess for a word begun (`scorm` → `scorm12`) or misspelt; two letters are too few to guess from.
+        if case .choice(let words) = option.kind,
+           let guess = words.first(where: { !value.isEmpty && $0.hasPrefix(value.lowercased()) })
+               ?? (value.count >= 3 ? ClosestMatch.find(value, among: words) : nil) {
+            throw UsageError(
+                .cliUsageBadValueGuess, [option.spelling, value, guess, CommandHelp.expected(option, language: language)],
+                suggestion: option.spelling + " " + guess, commandPath: path)
+        }
         throw UsageError(.cliUsageBadValue, [option.spelling, value, CommandHelp.expected(option, language: language)], commandPath: path)
     }
 

@@ -73,6 +73,9 @@ import Testing
 
     @Test func testValuesAreCheckedAgainstTheirKind() throws {
         #expect(Self.error(["build", "--lang", "fr"])?.message == Message(.cliUsageBadValue, "--lang", "fr", "ja|en"))
+        #expect(Self.error(["check", "--format", "jsno"])?.message == Message(.cliUsageBadValueGuess, "--format", "jsno", "json", "text|json"))
+        #expect(Self.error(["export", "--format", "scorm"])?.suggestion == "--format scorm12")
+        #expect(Self.error(["build", "--lang", "jp"])?.message.key == .cliUsageBadValue)
         #expect(Self.error(["serve", "--port", "70000"])?.message == Message(.cliUsageBadValue, "--port", "70000", "0〜65535 の整数"))
         #expect(Self.error(["serve", "--port", "+80"])?.message == Message(.cliUsageBadValue, "--port", "+80", "0〜65535 の整数"))
         let port = try #require(Self.error(["serve", "--port", "70000"]))

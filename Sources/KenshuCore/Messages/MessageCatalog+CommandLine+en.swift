@@ -64,6 +64,7 @@ extension MessageCatalog {
         .cliUsageFullWidth: Entry("'{0}' contains full-width characters: type it half-width, as '{1}'"),
         .cliUsageMissingValue: Entry("{0} needs a value: {1}"),
         .cliUsageBadValue: Entry("'{1}' is not a valid value for {0}: expected {2}"),
+        .cliUsageBadValueGuess: Entry("'{1}' is not a valid value for {0} — did you mean '{2}'? (expected {3})"),
         .cliUsageFlagTakesNoValue: Entry("{0} takes no value: write '{0}', not '{1}'"),
         .cliUsageMissingOption: Entry("{0} is required"),
         .cliUsageMissingArgument: Entry("{0} is required"),

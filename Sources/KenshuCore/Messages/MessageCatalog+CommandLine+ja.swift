@@ -64,6 +64,7 @@ extension MessageCatalog {
         .cliUsageFullWidth: Entry("'{0}' に全角の文字が入っています。半角で '{1}' と入力してください"),
         .cliUsageMissingValue: Entry("{0} のあとに {1} を指定してください"),
         .cliUsageBadValue: Entry("{0} に '{1}' は使えません（指定できるのは {2}）"),
+        .cliUsageBadValueGuess: Entry("{0} に '{1}' は使えません。'{2}' のことですか？（指定できるのは {3}）"),
         .cliUsageFlagTakesNoValue: Entry("{0} は値をとりません。'{1}' ではなく '{0}' と書いてください"),
         .cliUsageMissingOption: Entry("{0} を指定してください"),
         .cliUsageMissingArgument: Entry("{0} を指定してください"),

@@ -292,6 +292,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliUsageFullWidth = "cli.usage.full-width"
     case cliUsageMissingValue = "cli.usage.missing-value"
     case cliUsageBadValue = "cli.usage.bad-value"
+    case cliUsageBadValueGuess = "cli.usage.bad-value-guess"
     case cliUsageFlagTakesNoValue = "cli.usage.flag-takes-no-value"
     case cliUsageTakesNoArgument = "cli.usage.takes-no-argument"
     case cliUsageTakesOneArgument = "cli.usage.takes-one-argument"
