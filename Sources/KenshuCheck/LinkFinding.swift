@@ -61,6 +61,7 @@ public struct LinkFinding: Sendable, Equatable {
         if occurrences.count > 1 {
             text += " (" + printer.say(.cliAlsoAtLines, occurrences.dropFirst().map { String($0.line) }.joined(separator: ", ")) + ")"
         }
+        if let fix = message.standardFix(in: printer.language) { text += " — " + fix }
         return text + " [\(key.rawValue)]"
     }
 }

@@ -219,5 +219,6 @@ import Testing
         #expect(finding.target == "roles.html#%E5%BD%B9%E5%89%B2%E5%88%86%E6%8B%85")
         #expect(finding.source?.description.hasSuffix("Content/01-intro/01-welcome.md:7:4") == true, "\(String(describing: finding.source))")
         #expect(finding.describe(root: "Output").contains("error: broken link 'roles.html#%E5%BD%B9%E5%89%B2%E5%88%86%E6%8B%85': no such file (in intro/welcome.html:"))
+        #expect(finding.describe(root: "Output").hasSuffix(" — check the target's name and folder; for a site Kenshu built, fix the link in the Markdown or the theme and build again [K9001]"))
     }
 }

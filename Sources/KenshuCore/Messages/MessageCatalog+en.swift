@@ -135,9 +135,9 @@ extension MessageCatalog {
         .stringsMissing: Entry("the theme has no UI strings for language '{0}'", fix: "add i18n/{0}.yml to the theme"),
         .themeScriptReadsPageStrings: Entry("this theme's '{0}' reads the UI words from the page (#kenshu-strings), but the theme's pages no longer carry them: they come in strings.js, so search and progress would show no words", fix: "make '{0}' read window.KENSHU_STRINGS first, as the version written by 'kenshu theme export' does"),
 
-        .checkNoSuchFile: Entry("broken link '{0}': no such file"),
-        .checkNoSuchFragment: Entry("broken link '{0}': no such fragment"),
-        .checkDirectoryWithoutIndex: Entry("broken link '{0}': directory without index.html"),
+        .checkNoSuchFile: Entry("broken link '{0}': no such file", fix: "check the target's name and folder; for a site Kenshu built, fix the link in the Markdown or the theme and build again"),
+        .checkNoSuchFragment: Entry("broken link '{0}': no such fragment", fix: "make the part after '#' the id of a heading on the target page (made from the heading's text)"),
+        .checkDirectoryWithoutIndex: Entry("broken link '{0}': directory without index.html", fix: "put an index.html in the folder, or link to a page's file name"),
         .checkOutsideSite: Entry("broken link '{0}': outside the site"),
         .checkOrphan: Entry("no page links here"),
         .checkInsecure: Entry("link '{0}': http:// where https:// is used elsewhere"),

@@ -135,9 +135,9 @@ extension MessageCatalog {
         .stringsMissing: Entry("テーマに言語 '{0}' の画面の文言がありません", fix: "テーマに i18n/{0}.yml を足してください"),
         .themeScriptReadsPageStrings: Entry("このテーマの '{0}' は画面の言葉をページの中（#kenshu-strings）から読みますが、今のテーマのページはそれを書かず、strings.js で渡します。検索や学習の進捗の表示から言葉が消えます", fix: "'{0}' の言葉を読む行を、'kenshu theme export' で書き出した新しい版と同じく window.KENSHU_STRINGS を先に読むように直してください"),
 
-        .checkNoSuchFile: Entry("リンク切れ '{0}'：ファイルがありません"),
-        .checkNoSuchFragment: Entry("リンク切れ '{0}'：ページ内にその ID がありません"),
-        .checkDirectoryWithoutIndex: Entry("リンク切れ '{0}'：フォルダーに index.html がありません"),
+        .checkNoSuchFile: Entry("リンク切れ '{0}'：ファイルがありません", fix: "リンク先のファイルの名前と場所を確かめてください。Kenshu で作ったサイトなら、元の Markdown かテーマのリンクを直してビルドし直します"),
+        .checkNoSuchFragment: Entry("リンク切れ '{0}'：ページ内にその ID がありません", fix: "'#' の後ろを、リンク先のページの見出しの ID（見出しの文から作られます）に合わせてください"),
+        .checkDirectoryWithoutIndex: Entry("リンク切れ '{0}'：フォルダーに index.html がありません", fix: "フォルダーに index.html を置くか、リンク先をページのファイル名にしてください"),
         .checkOutsideSite: Entry("リンク切れ '{0}'：サイトの外を指しています"),
         .checkOrphan: Entry("どのページからもリンクされていません"),
         .checkInsecure: Entry("リンク '{0}'：ほかで https:// を使っているホストに http:// でリンクしています"),
