@@ -156,10 +156,11 @@ public struct CommandLineParser: Sendable {
         if let halfWidth = HalfWidthInput.halfWidth(value) {
             throw UsageError(.cliUsageFullWidth, [value, halfWidth], commandPath: path)
         }
-        // A guess for a word begun (`scorm` → `scorm12`) or misspelt; two letters are too few to guess from.
+        // A guess for a word begun (`scorm` → `scorm12`, when only one word begins so) or misspelt
+        // (`jsno` → `json`); one or two letters are too few to guess a misspelling from.
+        let begun = { (words: [String]) in words.filter { value.count >= 2 && $0.hasPrefix(value.lowercased()) } }
         if case .choice(let words) = option.kind,
-           let guess = words.first(where: { !value.isEmpty && $0.hasPrefix(value.lowercased()) })
-               ?? (value.count >= 3 ? ClosestMatch.find(value, among: words) : nil) {
+           let guess = begun(words).count == 1 ? begun(words).first : (value.count >= 3 ? ClosestMatch.find(value, among: words) : nil) {
             throw UsageError(
                 .cliUsageBadValueGuess, [option.spelling, value, guess, CommandHelp.expected(option, language: language)],
                 suggestion: option.spelling + " " + guess, commandPath: path)

@@ -22,7 +22,8 @@ public enum FrontMatterSplitter {
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         var lookAlikes: [(line: Int, text: String)] = []
         let firstEnd = text.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
-        guard firstEnd != text.endIndex, isFence(text[..<firstEnd], line: 1, lookAlikes: &lookAlikes) else {
+        guard firstEnd != text.endIndex, isFence(text[..<firstEnd], line: 1, lookAlikes: &lookAlikes),
+              lookAlikes.isEmpty || opensYAML(text[text.utf8.index(after: firstEnd)...]) else {
             return SplitDocument(yaml: nil, body: String(text), bodyLineOffset: 0)
         }
         var lineNumber = 1
@@ -57,6 +58,16 @@ public enum FrontMatterSplitter {
         guard dashes.contains(where: { $0 != "-" }) else { return false }
         lookAlikes.append((number, line.trimmingBlanks()))
         return true
+    }
+
+    /// Whether the text after a look-alike opening fence starts like front matter: its first line a key and a
+    /// colon (`title: …`, `title：…`). A row of `ー` above a heading is the author's decoration, not a fence.
+    static func opensYAML(_ rest: Substring) -> Bool {
+        let line = rest.prefix { $0 != "\n" }
+        let key = line.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        guard let first = key.first, first.isLetter else { return false }
+        let after = line.dropFirst(key.count).first
+        return after == ":" || after == "："
     }
 
     /// A hyphen and the dashes and long-vowel marks a Japanese keyboard gives for it.

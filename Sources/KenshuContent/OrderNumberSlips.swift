@@ -16,9 +16,13 @@ enum OrderNumberSlips {
         guard !digits.isEmpty, digits.count < 10 else { return nil }
         let separated = rest.first.map(separators.contains) ?? false
         guard fullWidth || separated else { return nil }
+        let blank = rest.first == " " || rest.first == "\u{3000}"
         if separated { rest = rest.dropFirst() }
         rest = rest.drop { $0 == " " || $0 == "\u{3000}" || $0 == "-" || $0 == "_" }
-        guard !rest.isEmpty, !rest.hasPrefix(".") || rest.dropFirst().contains(".") else { return nil }
+        // The name must keep its extension (`01.md` is a number and an extension, not a slip), and a number
+        // and a blank read on into hiragana (`5 つの原則.md`, `10 の心得.md`) are the title's own, not an order.
+        guard !rest.hasPrefix("."), rest.contains("."), let next = rest.unicodeScalars.first,
+              !(blank && (0x3041...0x309F).contains(next.value)) else { return nil }
         return String(repeating: "0", count: max(0, 2 - digits.count)) + digits + "-" + rest
     }
 

@@ -3,11 +3,12 @@ import Yams
 
 /// Says in the author's language what went wrong in YAML that libyaml could not read.
 ///
-/// libyaml reports in English, and often a line after the slip (`title:研修` without a space is reported
-/// as "mapping values are not allowed" on the next line). So the reported line and the one before are
-/// first looked at for what Japanese keyboards slip in: a full-width space in the indentation (K2013) and a
-/// key without a space after its colon (K2014). Otherwise the common problems are named from the catalog;
-/// any other keeps libyaml's words.
+/// libyaml reports in English, and often lines after the slip (`title:研修` without a space is reported
+/// as "mapping values are not allowed" on the next line). So what Japanese keyboards slip in is looked for
+/// first: a full-width space in the indentation of any line up to the reported one, outside `|` and `>`
+/// blocks (K2013); on the reported line and the one before, a full-width space after a list's `-` (K2013)
+/// and a key without a space after its colon (K2014). Otherwise the common problems are named from the
+/// catalog; any other keeps libyaml's words.
 enum YAMLProblems {
     static func diagnose(_ error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic? {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column) }
@@ -87,7 +88,8 @@ enum YAMLProblems {
                 if line.trimmingBlanks().isEmpty || spaces > parent { continue }
                 blockParentIndent = nil
             }
-            let indent = line.prefix { $0 == " " || $0 == "-" || $0 == "\u{3000}" }
+            // Only the indentation itself: after a list's `- ` a full-width space is the item's text (`- 　目的`).
+            let indent = line.prefix { $0 == " " || $0 == "\u{3000}" }
             if let fullWidth = indent.firstIndex(of: "\u{3000}") {
                 return (index + 1, line.distance(from: line.startIndex, to: fullWidth) + 1)
             }

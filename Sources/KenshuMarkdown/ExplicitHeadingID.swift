@@ -21,7 +21,9 @@ enum ExplicitHeadingID {
 
     /// `("overview", "概要")` for `"概要 {#overview .unnumbered}"`; `(nil, "概要")` for `"概要 {.unnumbered}"`.
     static func split(_ literal: String) -> (id: String?, before: String)? {
-        let trimmed = literal.trimmingBlanks()
+        // Trailing blanks cut off a slice of `literal` itself, so that `open` indexes `literal` too.
+        var trimmed = Substring(literal)
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
         guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return nil }
         var inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         if inside.hasPrefix(":") { inside = inside.dropFirst() }  // kramdown's `{: #id}`

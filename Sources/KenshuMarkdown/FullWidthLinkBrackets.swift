@@ -44,8 +44,10 @@ enum FullWidthLinkBrackets {
                 continue
             }
             if character == "[" || character == "［" { opening = index }
-            guard let open = opening, character == "]" || character == "］", index + 1 < line.count,
-                  line[index + 1] == "(" || line[index + 1] == "（" else {
+            let closesText = character == "]" || character == "］"
+            guard let open = opening, closesText, index + 1 < line.count, line[index + 1] == "(" || line[index + 1] == "（" else {
+                // A bracket pair inside a link's text (`[第1条［定義］](a.md)`) is the text's own.
+                if closesText { opening = nil }
                 index += 1
                 continue
             }
@@ -55,7 +57,10 @@ enum FullWidthLinkBrackets {
             let target = String(line[targetStart..<close])
             if brackets.contains(where: { $0.utf8.count > 1 }), looksLikeTarget(target) {
                 let text = String(line[(open + 1)..<index])
-                findings.append(Finding(column: open + 1, written: String(line[open...close]), suggested: "[\(text)](\(target))"))
+                // An image keeps its `!`.
+                let start = open > 0 && (line[open - 1] == "!" || line[open - 1] == "！") ? open - 1 : open
+                let bang = start < open ? "!" : ""
+                findings.append(Finding(column: start + 1, written: String(line[start...close]), suggested: "\(bang)[\(text)](\(target))"))
             }
             opening = nil
             index = close + 1
@@ -63,17 +68,19 @@ enum FullWidthLinkBrackets {
         return findings
     }
 
-    /// A URL, a fragment, a relative path, or a name with a short ASCII extension (`概要.md`, `図1.png`),
-    /// without blanks.
+    /// A URL, a fragment, a relative path, or a file name with an extension authors link to (`概要.md`,
+    /// `図1.png`), without blanks. A mail address or a name such as `Node.js` is prose, not a target.
     static func looksLikeTarget(_ target: String) -> Bool {
         guard !target.isEmpty, !target.contains(where: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }) else { return false }
         if target.contains("://") || target.hasPrefix("mailto:") { return true }
         if target.hasPrefix("#") || target.hasPrefix("./") || target.hasPrefix("../") || target.hasPrefix("/") { return true }
         let path = target.prefix { $0 != "#" && $0 != "?" }
-        guard let dot = path.lastIndex(of: ".") else { return false }
-        let fileExtension = path[path.index(after: dot)...]
-        return (1...5).contains(fileExtension.count)
-            && fileExtension.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-            && fileExtension.contains(where: \.isLetter)
+        guard !path.contains("@"), let dot = path.lastIndex(of: ".") else { return false }
+        return linkedExtensions.contains(path[path.index(after: dot)...].lowercased())
     }
+
+    static let linkedExtensions: Set<String> = [
+        "md", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp",
+        "xlsx", "xls", "docx", "doc", "pptx", "ppt", "csv", "txt", "zip", "mp4", "mp3",
+    ]
 }

@@ -43,7 +43,7 @@ extension HTMLWriter {
             case .url(let name): diagnostics.append(.warning(.rawHTMLURLNotAllowed, tag, name, at: location))
             }
         case .scriptURL(let tag):
-            guard options.allowRawHTML else { return }  // escaped anyway; the warning above names it
+            guard options.allowRawHTML else { return }  // the URL never reaches the page (tag escaped or attribute left out; K5013 or K5018 names it)
             diagnostics.append(.warning(.rawHTMLScriptURL, tag, at: location))
         case .unclosedComment:
             diagnostics.append(.warning(.commentUnclosed, at: location))

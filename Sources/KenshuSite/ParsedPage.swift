@@ -125,9 +125,9 @@ public enum PageParser {
             frontMatter = FrontMatter(title: title)
             matterDiagnostics = [.warning(.titleFromHeading, title, at: SourceLocation(path: file.displayPath, line: split.bodyLineOffset, column: 1))]
         } else if let leading, split.yaml != nil, leading.title == frontMatter.title {
-            // The theme writes the title as the page's `<h1>`: the same heading again would say it twice.
-            split.body = leading.rest
-            split.bodyLineOffset += leading.lines
+            // The theme writes the title as the page's `<h1>`; the heading stays, since links may point at its id.
+            matterDiagnostics.append(.warning(
+                .titleRepeated, leading.title, at: SourceLocation(path: file.displayPath, line: split.bodyLineOffset + leading.lines, column: 1)))
         }
         if let yaml = split.yaml, split.unterminatedAt == nil {
             matterDiagnostics += frontMatter.substituteVariables(config.variables, yaml: yaml, path: file.displayPath)

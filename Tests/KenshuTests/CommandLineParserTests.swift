@@ -76,6 +76,7 @@ import Testing
         #expect(Self.error(["check", "--format", "jsno"])?.message == Message(.cliUsageBadValueGuess, "--format", "jsno", "json", "text|json"))
         #expect(Self.error(["export", "--format", "scorm"])?.suggestion == "--format scorm12")
         #expect(Self.error(["build", "--lang", "jp"])?.message.key == .cliUsageBadValue)
+        #expect(Self.error(["export", "--format", "s"])?.message.key == .cliUsageBadValue, "scorm12 or source: no guess")
         #expect(Self.error(["serve", "--port", "70000"])?.message == Message(.cliUsageBadValue, "--port", "70000", "0〜65535 の整数"))
         #expect(Self.error(["serve", "--port", "+80"])?.message == Message(.cliUsageBadValue, "--port", "+80", "0〜65535 の整数"))
         let port = try #require(Self.error(["serve", "--port", "70000"]))

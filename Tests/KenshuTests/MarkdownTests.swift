@@ -22,6 +22,10 @@ import Testing
         #expect(page.html.contains(##"<h2 id="overview">概要<a class="permalink" href="#overview" aria-label="この見出しへのリンク">#</a></h2>"##), "\(page.html)")
         #expect(page.sections.map(\.headingText).prefix(3) == ["概要", "二つ目", "手順"])
         #expect(!page.html.contains("{#overview}"))
+        // After inline markup the text node starts with a space: the heading keeps every character.
+        let marked = render("## *強調* 概要{#overview}\n## `code` text {#code-id}\n")
+        #expect(marked.headings.map(\.text) == ["強調 概要", "code text"] && marked.headings.map(\.id) == ["overview", "code-id"])
+        #expect(marked.html.contains("<h2 id=\"overview\"><em>強調</em> 概要<a class"), "\(marked.html)")
     }
 
     /// Other tools' block syntax is named at its line: a TOC marker is left out, a `:::` container stays as text.
@@ -45,6 +49,13 @@ import Testing
         #expect(page.diagnostics.first?.location?.line == 4)
         #expect(page.diagnostics.first?.fix(in: .ja)?.hasSuffix("\n| 課名 | 職員数 | 備考 |\n| --- | --- | --- |") == true, "\(page.diagnostics)")
         #expect(page.sections.first?.text.hasPrefix("課名 職員数 備考\n総務課 25\n情報政策課 8 DX 担当含む") == true, "\(page.sections)")
+    }
+
+    @Test func testLeadingTitle_takesAFirstLevelOneHeading() {
+        #expect(LeadingTitle.take(from: "# はじめに {#intro}").map { "\($0.title)|\($0.rest)|\($0.lines)" } == "はじめに||1")
+        #expect(LeadingTitle.take(from: "\n# **重要**な話\n本文\n").map { "\($0.title)|\($0.rest)|\($0.lines)" } == "重要な話|本文\n|2")
+        #expect(LeadingTitle.take(from: "## 二段目\n") == nil && LeadingTitle.take(from: "本文\n# 後の見出し\n") == nil)
+        #expect(LeadingTitle.take(from: "#ハッシュタグ\n") == nil)
     }
 
     @Test func testHeadingSlugger_isNFC() {

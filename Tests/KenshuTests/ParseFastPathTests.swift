@@ -138,6 +138,16 @@ import Testing
             }
         }
     }
+
+    /// Full-width link brackets: only links, images keep their `!`, and prose and a link's own brackets stay quiet.
+    @Test func fullWidthLinkBracketsFindOnlyLinks() {
+        let found = { (line: String) in FullWidthLinkBrackets.find(in: Array(line)) }
+        #expect(found("[第1条［定義］](a.md)").isEmpty)
+        #expect(found("［担当］（soumu@city.example.lg.jp）").isEmpty)
+        #expect(found("［参考］（Node.js）").isEmpty)
+        #expect(found("図は![図]（images/a.svg）です") == [.init(column: 3, written: "![図]（images/a.svg）", suggested: "![図](images/a.svg)")])
+        #expect(found("[資料]（02-概要.md）") == [.init(column: 1, written: "[資料]（02-概要.md）", suggested: "[資料](02-概要.md)")])
+    }
 }
 
 /// The replaced code, verbatim, as the oracle.

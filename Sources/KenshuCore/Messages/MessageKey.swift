@@ -88,6 +88,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case testWithoutQuestions = "K3007"
     case sourceURLWithoutScheme = "K3008"
     case titleFromHeading = "K3009"
+    case titleRepeated = "K3010"
 
     // K4: site.yml and glossary.yml
     case languageUnsupported = "K4001"
