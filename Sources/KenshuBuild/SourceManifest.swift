@@ -66,7 +66,7 @@ extension LinkFinding {
     func diagnostic(output: String) -> Diagnostic {
         let first = occurrences.first ?? (1, 1)
         let location = source ?? SourceLocation(path: output + "/" + file, line: first.line, column: first.column)
-        var diagnostic = Diagnostic(severity, message, at: location)
+        var diagnostic = Diagnostic(severity, message, at: location, fix: guess.map { Message(.fixDidYouMean, $0) })
         diagnostic.note = note
         return diagnostic
     }

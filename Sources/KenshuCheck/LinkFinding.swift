@@ -28,6 +28,8 @@ public struct LinkFinding: Sendable, Equatable {
     public var detail: String?
     /// A remark after the message (that a `check: ignore` pattern let the link through).
     public var note: Message?
+    /// For a missing file, the name of the file beside it that was probably meant.
+    public var guess: String?
 
     public static func == (a: LinkFinding, b: LinkFinding) -> Bool {
         a.file == b.file && a.target == b.target && a.reason == b.reason && a.severity == b.severity
@@ -51,6 +53,11 @@ public struct LinkFinding: Sendable, Equatable {
     /// What is wrong, with the target (and the server's answer for external links).
     public var message: Message { Message(key, target, detail ?? "") }
 
+    /// How to fix it: the file probably meant, else the catalog's advice.
+    public func fix(in language: Language) -> String? {
+        guess.map { Message(.fixDidYouMean, $0).text(in: language) } ?? message.standardFix(in: language)
+    }
+
     /// `file:line:column: error: broken link 'target': reason [K9001]`, at the Markdown source when known.
     public func describe(root: String, printer: DiagnosticPrinter = DiagnosticPrinter(language: .en)) -> String {
         let first = occurrences.first ?? (1, 1)
@@ -61,7 +68,7 @@ public struct LinkFinding: Sendable, Equatable {
         if occurrences.count > 1 {
             text += " (" + printer.say(.cliAlsoAtLines, occurrences.dropFirst().map { String($0.line) }.joined(separator: ", ")) + ")"
         }
-        if let fix = message.standardFix(in: printer.language) { text += " — " + fix }
+        if let fix = fix(in: printer.language) { text += " — " + fix }
         return text + " [\(key.rawValue)]"
     }
 }

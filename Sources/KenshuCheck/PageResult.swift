@@ -10,6 +10,8 @@ public struct PageResult: Sendable {
         var reason: LinkFinding.Reason
         var line: Int
         var column: Int
+        /// The name of a file beside the missing one that it was probably meant to be (`bom.html` for `bomx.html`).
+        var guess: String?
     }
 
     /// A link with a fragment into another page: checked once every page's anchors are known.
@@ -131,6 +133,7 @@ public struct PageResult: Sendable {
                     }
                     guard files.all.contains(target) else {
                         problem(.noSuchFile)
+                        result.problems[result.problems.count - 1].guess = closestFile(to: target, in: files)
                         continue
                     }
                     if target != page { result.linked.insert(target) }
@@ -154,4 +157,20 @@ public struct PageResult: Sendable {
 struct ReferenceKey: Hashable {
     var base: String?
     var url: String
+}
+
+/// The file in the same folder, with the same extension, whose name is closest to a missing target's
+/// (`bom.html` for `bomx.html`), if one is close enough. Names are compared without their extension, so
+/// that a shared `.html` does not make `index.html` look like `roles.html`. Looked for only when a link
+/// is broken, so the walk over the site's files costs nothing otherwise.
+func closestFile(to target: String, in files: SiteFiles) -> String? {
+    let slash = target.lastIndex(of: "/")
+    let folder = slash.map { String(target[...$0]) } ?? ""
+    let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+    let dot = name.lastIndex(of: ".") ?? name.endIndex
+    let (stem, fileExtension) = (String(name[..<dot]), String(name[dot...]))
+    let stems = files.all
+        .filter { $0.hasPrefix(folder) && $0.hasSuffix(fileExtension) && !$0.dropFirst(folder.count).contains("/") }
+        .map { String($0.dropFirst(folder.count).dropLast(fileExtension.count)) }
+    return ClosestMatch.find(stem, among: stems.sorted()).map { $0 + fileExtension }
 }

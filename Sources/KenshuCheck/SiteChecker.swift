@@ -66,13 +66,17 @@ public enum SiteChecker {
         }
         var findings: [String: LinkFinding] = [:]
         var order: [String] = []
-        func record(_ severity: Diagnostic.Severity, _ page: String, _ target: String, _ reason: LinkFinding.Reason, line: Int, column: Int) {
+        func record(
+            _ severity: Diagnostic.Severity, _ page: String, _ target: String, _ reason: LinkFinding.Reason, line: Int, column: Int,
+            guess: String? = nil
+        ) {
             let key = "\(page)\u{0}\(target)\u{0}\(reason.rawValue)"
             if findings[key] == nil {
                 let ignored = severity == .error && ignore(page, target)
                 findings[key] = LinkFinding(
                     severity: ignored ? .warning : severity, file: page, target: target, reason: reason, occurrences: [],
                     source: sourceLocation(page, target), note: ignored ? Message(.noteIgnoredByPattern) : nil)
+                findings[key]?.guess = guess
                 order.append(key)
             }
             findings[key]?.occurrences.append((line, column))
@@ -81,7 +85,7 @@ public enum SiteChecker {
         var httpsHosts: Set<String> = []
         for result in results {
             for problem in result.problems {
-                record(problem.severity, result.page, problem.url, problem.reason, line: problem.line, column: problem.column)
+                record(problem.severity, result.page, problem.url, problem.reason, line: problem.line, column: problem.column, guess: problem.guess)
             }
             for pending in result.fragments where !(anchors[pending.target]?.contains(pending.fragment) ?? true) {
                 record(.error, result.page, pending.url, .noSuchFragment, line: pending.line, column: pending.column)

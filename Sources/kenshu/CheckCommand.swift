@@ -102,6 +102,7 @@ struct CheckCommand {
                     "reason": finding.reason.rawValue + (finding.detail.map { " " + $0 } ?? ""),
                     "lines": finding.occurrences.map(\.line),
                 ]
+                if let fix = finding.fix(in: printer.language) { object["fix"] = fix }
                 if let source = finding.source {
                     object["source"] = ["file": source.path, "line": source.line, "column": source.column]
                 }

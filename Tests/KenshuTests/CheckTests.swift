@@ -208,6 +208,21 @@ import Testing
         #expect(try !site.read("intro/welcome.html").contains("nowhere.css"), "the previous output stays")
     }
 
+    /// A missing file with a near namesake beside it is named; one with none gets the catalog's advice.
+    @Test func testMissingFile_namesTheFileMeant() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-guess-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("<html><body><a href=\"a/bomx.html\">x</a> <a href=\"a/nothing.html\">y</a> <a href=\"a/bom.html\">z</a></body></html>".utf8)
+            .write(to: folder.appendingPathComponent("index.html"))
+        try Data("<html><body><a href=\"../index.html\">back</a></body></html>".utf8).write(to: folder.appendingPathComponent("a/bom.html"))
+        let report = try SiteChecker.check(root: folder.path)
+        let guessed = try #require(report.findings.first { $0.target == "a/bomx.html" })
+        #expect(guessed.guess == "bom.html")
+        #expect(guessed.describe(root: "Output").hasSuffix(" — did you mean 'bom.html'? [K9001]"))
+        #expect(report.findings.first { $0.target == "a/nothing.html" }?.guess == nil)
+    }
+
     @Test func testCheck_reportsAtTheMarkdownLineThroughTheManifest() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }
