@@ -283,8 +283,16 @@ final class HTMLWriter {
     /// The text of a node's inline children, as libcmark writes image alt text; a heading's id
     /// is made from its text without the raw HTML tags (`includingHTML: false`).
     func plainText(of node: MarkdownNode, includingHTML: Bool = true) -> String {
+        node.plainText(includingHTML: includingHTML)
+    }
+}
+
+extension MarkdownNode {
+    /// The text of this node's inline children: text and code as written, breaks as spaces, raw HTML
+    /// tags only when `includingHTML` (image alt text keeps them, as libcmark's does; heading ids do not).
+    func plainText(includingHTML: Bool = true) -> String {
         var text = ""
-        node.walk { child, _ in
+        walk { child, _ in
             switch child.kind {
             case .text, .code: text += child.literal
             case .htmlInline: if includingHTML { text += child.literal }

@@ -32,15 +32,6 @@ public enum LeadingTitle {
         let document = CMarkDocument(line)
         guard let heading = document.document.firstChild, heading.kind == .heading, heading.headingLevel == 1 else { return "" }
         _ = ExplicitHeadingID.take(from: heading)  // `# はじめに {#intro}` is titled はじめに
-        var text = ""
-        heading.walk { node, _ in
-            switch node.kind {
-            case .text, .code: text += node.literal
-            case .softBreak, .lineBreak: text += " "
-            default: break
-            }
-            return .visitChildren
-        }
-        return text.trimmingBlanks()
+        return heading.plainText(includingHTML: false).trimmingBlanks()
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rows copied from Excel or another spreadsheet: cells separated by tabs, one row a line. CommonMark
 /// joins them into one paragraph, which runs the rows together; Kenshu shows them as the table they
 /// were (the first row as its header) and names the pipe-table spelling that other tools also read.
@@ -16,7 +18,7 @@ enum TabSeparatedTable {
 
     /// The pipe-table lines for `table`'s header (`| 課名 | 職員数 |` and `| --- | --- |`), for the warning.
     static func pipeSpelling(of table: PipeTable) -> String {
-        let header = "| " + table.header.map { $0.text.replacingPipes() }.joined(separator: " | ") + " |"
+        let header = "| " + table.header.map { $0.text.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
         return header + "\n|" + String(repeating: " --- |", count: table.header.count)
     }
 
@@ -35,13 +37,5 @@ enum TabSeparatedTable {
         // A trailing tab leaves an empty last cell: the row ends there.
         while cells.count > 1, cells.last?.text.isEmpty == true, line.hasSuffix("\t") { cells.removeLast() }
         return cells
-    }
-}
-
-private extension String {
-    func replacingPipes() -> String {
-        var out = ""
-        for character in self { out += character == "|" ? "\\|" : String(character) }
-        return out
     }
 }
