@@ -20,6 +20,9 @@ public struct ParsedCommand: Sendable, Equatable {
 
     public func flag(_ option: OptionSpec) -> Bool { flags.contains(option.name) }
 
+    /// Whether the command line named the option (its default does not count).
+    public func given(_ option: OptionSpec) -> Bool { values[option.name] != nil || flags.contains(option.name) }
+
     /// The value given, or the option's default.
     public func value(_ option: OptionSpec) -> String? { values[option.name] ?? option.defaultValue }
 

@@ -19,6 +19,9 @@ struct CheckCommand {
     let timeout: Double
     let freshness: Bool
     let today: String?
+    /// Whether the checked site was built from the course that `config` names: only then are that
+    /// course's review and its site.yml's `check:` settings applied.
+    let checksOwnCourse: Bool
 
     init(_ command: ParsedCommand) {
         language = LanguageOption(command)
@@ -31,10 +34,12 @@ struct CheckCommand {
         timeout = command.number(.timeout) ?? 10
         freshness = command.flag(.freshness)
         today = command.value(.today)
+        checksOwnCourse = command.given(.config) || command.flag(.freshness) || CheckedSiteOrigin.isBuilt(
+            from: URL(fileURLWithPath: config).deletingLastPathComponent().path, checkedFolder: directory)
     }
 
     func run() async throws {
-        let siteYAML = try? String(contentsOfFile: config, encoding: .utf8)
+        let siteYAML = checksOwnCourse ? try? String(contentsOfFile: config, encoding: .utf8) : nil
         let printer = language.printer(siteLanguage: siteYAML.map { SiteConfig.parse($0, path: config).0.language })
         let review = try reviewCourse(exists: siteYAML != nil, printer: printer)
         if freshness {

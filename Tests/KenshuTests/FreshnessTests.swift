@@ -76,6 +76,28 @@ import Testing
         #expect(rows.map(\.daysLeft) == [-61, 120, nil, nil])
     }
 
+    /// `kenshu check ../隣の町/Output` must not review this folder's Content: only a site built from it.
+    @Test func testCheckReviewsOnlyTheCourseASiteWasBuiltFrom() throws {
+        let site = try TemporarySite(["index.md": "---\ntitle: トップ\n---\n[a](01-m/01-a.md)\n", "01-m/01-a.md": "---\ntitle: A\n---\n本文\n"])
+        defer { site.remove() }
+        let public_ = site.root.appendingPathComponent("public")
+        _ = try Builder.build(BuildOptions(
+            contentDirectory: site.content.path, themesDirectory: site.themes.path, outputDirectory: public_.path,
+            removeOldOutputInBackground: false))
+        #expect(CheckedSiteOrigin.isBuilt(from: site.content.path, checkedFolder: public_.path, defaultOutput: site.output.path))
+
+        let other = site.root.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("<a href=\"x.html\">x</a>".utf8).write(to: other.appendingPathComponent("index.html"))
+        #expect(!CheckedSiteOrigin.isBuilt(from: site.content.path, checkedFolder: other.path, defaultOutput: site.output.path))
+        // Built from another course called Content too, elsewhere: its manifest says Content/, so it counts;
+        // a course in a folder with another name does not.
+        #expect(!CheckedSiteOrigin.isBuilt(
+            from: site.root.appendingPathComponent("教材").path, checkedFolder: public_.path, defaultOutput: site.output.path))
+        // The default output folder counts before it is built, spelled either way.
+        #expect(CheckedSiteOrigin.isBuilt(from: site.content.path, checkedFolder: site.output.path + "/", defaultOutput: site.output.path))
+    }
+
     @Test func testSystemToday_readsTheCalendarDay() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
