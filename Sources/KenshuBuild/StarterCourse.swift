@@ -13,10 +13,12 @@ public enum StarterCourse {
     /// - Parameters:
     ///   - siteID: the course's storage id; a fresh random one when `nil`.
     ///   - language: `.en` for the English course (`language: en`); the Japanese one otherwise.
-    public static func write(to folder: URL, siteID: String? = nil, language: Language = .ja) throws {
+    ///   - emptyFolder: the folder that must be empty or missing, when not `folder` (``NewCourseTarget``).
+    public static func write(to folder: URL, siteID: String? = nil, language: Language = .ja, emptyFolder: URL? = nil) throws {
         let fm = FileManager.default
-        if let entries = try? fm.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
-            throw ToolFailure(.newTargetNotEmpty, folder.path)
+        let mustBeEmpty = emptyFolder ?? folder
+        if let entries = try? fm.contentsOfDirectory(atPath: mustBeEmpty.path), !entries.isEmpty {
+            throw ToolFailure(.newTargetNotEmpty, mustBeEmpty.path)
         }
         let id = siteID ?? Self.freshID()
         for (relative, text) in language == .en ? englishFiles : files {

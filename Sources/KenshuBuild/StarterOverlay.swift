@@ -11,10 +11,12 @@ public enum StarterOverlay {
     /// Writes `folder/Content/site.yml` and `base-accepted.yml`.
     /// - Parameters:
     ///   - base: the base's content folder or source zip, as the user named it (relative to the working folder).
-    public static func write(to folder: URL, base: String, today: CalendarDate, siteID: String? = nil) throws {
+    ///   - emptyFolder: the folder that must be empty or missing, when not `folder` (``NewCourseTarget``).
+    public static func write(to folder: URL, base: String, today: CalendarDate, siteID: String? = nil, emptyFolder: URL? = nil) throws {
         let fm = FileManager.default
-        if let entries = try? fm.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
-            throw ToolFailure(.newTargetNotEmpty, folder.path)
+        let mustBeEmpty = emptyFolder ?? folder
+        if let entries = try? fm.contentsOfDirectory(atPath: mustBeEmpty.path), !entries.isEmpty {
+            throw ToolFailure(.newTargetNotEmpty, mustBeEmpty.path)
         }
         let baseURL = URL(fileURLWithPath: base).standardizedFileURL
         // Named with the full path: the base is looked up from the working folder, not from the new course.

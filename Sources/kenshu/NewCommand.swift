@@ -17,16 +17,24 @@ struct NewCommand {
 
     func run() throws {
         let printer = language.printer(siteLanguage: nil)
+        let target = NewCourseTarget(directory)
         try attempt(printer, about: directory) {
             if let base {
-                try StarterOverlay.write(to: URL(fileURLWithPath: directory), base: base, today: FreshnessCheck.systemToday())
+                try StarterOverlay.write(
+                    to: target.project, base: base, today: FreshnessCheck.systemToday(), emptyFolder: target.mustBeEmpty)
             } else {
                 // Only an explicit `--lang en` writes the English course: LANG alone may be English on a Japanese PC.
-                try StarterCourse.write(to: URL(fileURLWithPath: directory), language: language.lang ?? .ja)
+                try StarterCourse.write(to: target.project, language: language.lang ?? .ja, emptyFolder: target.mustBeEmpty)
             }
         }
-        let cd = Self.shellWord(directory)
-        print("kenshu: " + (base.map { printer.say(.cliNewOverlayCreated, directory, $0, cd) } ?? printer.say(.cliNewCreated, directory, cd)))
+        let next = target.projectAsTyped.isEmpty || target.projectAsTyped == "."
+            ? "" : "cd " + Self.shellWord(target.projectAsTyped) + " && "
+        if target.namesContentFolder {
+            print("kenshu: " + printer.say(.cliNewCreatedAsContentFolder, target.directoryAsTyped, next))
+        } else {
+            let cd = Self.shellWord(directory)
+            print("kenshu: " + (base.map { printer.say(.cliNewOverlayCreated, directory, $0, cd) } ?? printer.say(.cliNewCreated, directory, cd)))
+        }
     }
 
     /// `directory` as the advice's `cd` command can take it when pasted into a shell: single-quoted

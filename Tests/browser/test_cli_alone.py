@@ -123,6 +123,42 @@ def test_new_gives_a_cd_command_that_works_when_pasted(tmp_path):
         assert moved.returncode == 0 and moved.stdout.strip() == str(tmp_path / name), (advice, moved.stderr)
 
 
+def test_new_content_names_the_content_folder_and_the_course_builds_from_where_it_was_typed(tmp_path):
+    """`kenshu new Content` in a project folder (which may hold other files) writes the course into Content/,
+    not Content/Content/, and the advice it prints builds it; a Content/ with files is refused."""
+    (tmp_path / "メモ.txt").write_text("残すファイル", encoding="utf-8")
+    created = run([KENSHU, "new", "Content"], cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    assert (tmp_path / "Content" / "site.yml").is_file() and not (tmp_path / "Content" / "Content").exists()
+    assert "次は：kenshu build --open" in created.stdout, created.stdout
+    built = run([KENSHU, "build"], cwd=tmp_path)
+    assert built.returncode == 0 and "警告 0 件" in built.stdout, built.stdout + built.stderr
+    assert (tmp_path / "メモ.txt").read_text(encoding="utf-8") == "残すファイル"
+    again = run([KENSHU, "new", "Content"], cwd=tmp_path)
+    assert again.returncode == 2 and "K0005" in again.stderr, again.stderr
+
+    nested = run([KENSHU, "new", "町/Content/"], cwd=tmp_path)
+    assert nested.returncode == 0, nested.stderr
+    assert "次は：cd 町 && kenshu build --open" in nested.stdout and "//" not in nested.stdout, nested.stdout
+    assert run([KENSHU, "build"], cwd=tmp_path / "町").returncode == 0
+
+
+def test_check_of_another_site_does_not_review_this_folders_course(tmp_path):
+    """`kenshu check ../other` checks that site's links only: this folder's Content is reviewed for its own
+    Output (or a site whose manifest names its files), not for another town's site."""
+    assert run([KENSHU, "new", "."], cwd=tmp_path).returncode == 0
+    assert run([KENSHU, "build", "--output", "public"], cwd=tmp_path).returncode == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "index.html").write_text('<html lang="ja"><title>t</title><a href="index.html">t</a></html>', encoding="utf-8")
+    foreign = run([KENSHU, "check", "other"], cwd=tmp_path)
+    assert foreign.returncode == 0 and "見直し" not in foreign.stdout, foreign.stdout
+    own = run([KENSHU, "check", "public"], cwd=tmp_path)
+    assert own.returncode == 0 and "教材（Content）の見直し" in own.stdout, own.stdout
+    forced = run([KENSHU, "check", "other", "--config", "Content/site.yml"], cwd=tmp_path)
+    assert "教材（Content）の見直し" in forced.stdout, forced.stdout
+
+
 def test_check_of_a_missing_folder_says_so_in_japanese(tmp_path):
     """Foundation's English "The file doesn't exist" no longer reaches the author: a located catalog message does."""
     missing = run([KENSHU, "check", "Output"], cwd=tmp_path)

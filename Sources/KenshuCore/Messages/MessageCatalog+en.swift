@@ -238,6 +238,7 @@ extension MessageCatalog {
         .cliFreshnessOverdue: Entry("{0} days overdue"),
         .cliFreshnessDue: Entry("{0} days left"),
         .cliFreshnessNoDate: Entry("no review date"),
+        .cliNewCreatedAsContentFolder: Entry("created a new course with '{0}' as its content folder (not '{0}/Content'). Next: {1}kenshu build --open"),
         .cliCourseReviewed: Entry("course review ({0}): {1} warnings"),
 
         // K7.2: export

@@ -238,6 +238,7 @@ extension MessageCatalog {
         .cliFreshnessOverdue: Entry("{0} 日過ぎています"),
         .cliFreshnessDue: Entry("あと {0} 日"),
         .cliFreshnessNoDate: Entry("見直し日なし"),
+        .cliNewCreatedAsContentFolder: Entry("'{0}' を教材のフォルダーとして新しいコースを作りました（'{0}/Content' ではありません）。次は：{1}kenshu build --open"),
         .cliCourseReviewed: Entry("教材（{0}）の見直し：警告 {1} 件"),
 
         // K7.2: export

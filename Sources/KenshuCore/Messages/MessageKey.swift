@@ -199,6 +199,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliFreshnessDue = "cli.freshness-due"
     case cliFreshnessNoDate = "cli.freshness-no-date"
     case cliCourseReviewed = "cli.course-reviewed"
+    case cliNewCreatedAsContentFolder = "cli.new-created-as-content-folder"
     // K7.2: export
     case exportNoSiteID = "K7201"
     case exportContentErrors = "K7202"
