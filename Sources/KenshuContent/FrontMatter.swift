@@ -5,6 +5,9 @@ import KenshuCore
 /// What an author says about a page in the YAML at its top.
 public struct FrontMatter: Sendable, Hashable {
     public var title: String = ""
+    /// The id of the `# heading` the title was taken from, on a page without front matter (``LeadingTitle``):
+    /// the theme puts it on the page's `<h1>`, so that links written to that heading still lead there.
+    public var titleID: String?
     public var description: String?
     public var objectives: [String] = []
     /// Estimated reading time, shown in module lists.

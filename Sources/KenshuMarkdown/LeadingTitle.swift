@@ -7,9 +7,10 @@ import KenshuCore
 /// says how to write front matter); with front matter whose title says the same, the heading stays (links
 /// may point at its id) and a warning says the page shows its title twice.
 public enum LeadingTitle {
-    /// The first line of `body` when it is an ATX level-1 heading (after blank lines): its plain text, the body
-    /// after it, and how many lines were taken. `nil` when the body starts otherwise.
-    public static func take(from body: String) -> (title: String, rest: String, lines: Int)? {
+    /// The first line of `body` when it is an ATX level-1 heading (after blank lines): its plain text, its own
+    /// `{#id}` if it has one, the line as written, the body after it, and how many lines were taken. `nil` when
+    /// the body starts otherwise.
+    public static func take(from body: String) -> (title: String, explicitID: String?, line: String, rest: String, lines: Int)? {
         var rest = Substring(body)
         var lines = 0
         while !rest.isEmpty {
@@ -20,18 +21,18 @@ public enum LeadingTitle {
             lines += 1
             if line.trimmingBlanks().isEmpty { continue }
             guard line.hasPrefix("# ") || line.hasPrefix("#\t") else { return nil }
-            let title = plainText(ofHeading: String(line))
-            return title.isEmpty ? nil : (title, String(rest), lines)
+            let (title, explicitID) = plainText(ofHeading: String(line))
+            return title.isEmpty ? nil : (title, explicitID, String(line), String(rest), lines)
         }
         return nil
     }
 
     /// The text of a one-line Markdown heading without its markup (`# **重要**な話` → `重要な話`), as
-    /// heading ids are made from it.
-    static func plainText(ofHeading line: String) -> String {
+    /// heading ids are made from it, and the heading's own id (`# はじめに {#intro}` is titled はじめに, id `intro`).
+    static func plainText(ofHeading line: String) -> (text: String, explicitID: String?) {
         let document = CMarkDocument(line)
-        guard let heading = document.document.firstChild, heading.kind == .heading, heading.headingLevel == 1 else { return "" }
-        _ = ExplicitHeadingID.take(from: heading)  // `# はじめに {#intro}` is titled はじめに
-        return heading.plainText(includingHTML: false).trimmingBlanks()
+        guard let heading = document.document.firstChild, heading.kind == .heading, heading.headingLevel == 1 else { return ("", nil) }
+        let explicitID = ExplicitHeadingID.take(from: heading) ?? nil
+        return (heading.plainText(includingHTML: false).trimmingBlanks(), explicitID)
     }
 }

@@ -81,10 +81,12 @@ extension PageContext {
     public struct PageValues: TemplateContext {
         /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
-            case title, description, content, kind, objectives, minutes, updated, reviewBy = "review_by", sources
+            case title, titleID = "title_id", description, content, kind, objectives, minutes, updated, reviewBy = "review_by", sources
         }
 
         public var title: String
+        /// The id for the `<h1>`, when the title was the page's first `# heading` (links may point at it).
+        public var titleID: String?
         public var description: String?
         /// The body as HTML, quizzes drawn by `quiz.mustache`: write it as `{{{page.content}}}`.
         public var content: String?
@@ -101,6 +103,7 @@ extension PageContext {
         public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
             case .title: title
+            case .titleID: titleID
             case .description: description
             case .content: content
             case .kind: kind

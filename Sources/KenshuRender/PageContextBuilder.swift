@@ -89,7 +89,8 @@ struct PageContextBuilder {
     private func pageValues(_ page: ParsedPage) -> PageContext.PageValues {
         let matter = page.frontMatter
         return PageContext.PageValues(
-            title: matter.title, description: matter.description, content: page.body.html(drawnBy: theme), kind: page.kind.rawValue,
+            title: matter.title, titleID: matter.titleID, description: matter.description, content: page.body.html(drawnBy: theme),
+            kind: page.kind.rawValue,
             objectives: matter.objectives, minutes: matter.minutes.map(minutesText), updated: matter.updated, reviewBy: matter.reviewBy,
             sources: matter.sources.map(PageContext.SourceValues.init))
     }

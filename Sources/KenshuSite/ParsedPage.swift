@@ -121,9 +121,12 @@ public enum PageParser {
         }
         var (frontMatter, matterDiagnostics) = FrontMatter.parse(
             split.unterminatedAt == nil ? split.yaml : "", path: file.displayPath, urlPolicy: config.urlPolicy)
-        if let title = titleFromHeading {
-            frontMatter = FrontMatter(title: title)
-            matterDiagnostics = [.warning(.titleFromHeading, title, at: SourceLocation(path: file.displayPath, line: split.bodyLineOffset, column: 1))]
+        var options = markdownOptions
+        if let title = titleFromHeading, let leading {
+            let headingLine = split.bodyLineOffset
+            frontMatter = titledByHeading(leading.title, explicitID: leading.explicitID, reserved: &options.reservedIDs, variables: config.variables)
+            matterDiagnostics = [.warning(.titleFromHeading, title, at: SourceLocation(path: file.displayPath, line: headingLine, column: 1))]
+            matterDiagnostics += unknownVariables(in: leading.line, at: headingLine, path: file.displayPath, known: config.variables)
         } else if let leading, split.yaml != nil, leading.title == frontMatter.title {
             // The theme writes the title as the page's `<h1>`; the heading stays, since links may point at its id.
             matterDiagnostics.append(.warning(
@@ -132,7 +135,6 @@ public enum PageParser {
         if let yaml = split.yaml, split.unterminatedAt == nil {
             matterDiagnostics += frontMatter.substituteVariables(config.variables, yaml: yaml, path: file.displayPath)
         }
-        var options = markdownOptions
         options.path = file.displayPath
         options.contentPath = file.relativePath
         options.lineOffset = split.bodyLineOffset
@@ -143,11 +145,37 @@ public enum PageParser {
         if frontMatter.isTest, body.blockIDs["quiz", default: []].isEmpty, !body.diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
+        if let titleID = frontMatter.titleID { body.anchorIDs.insert(titleID) }
         body.diagnostics = diagnostics + matterDiagnostics + body.diagnostics
         // Built by appending, the HTML has up to twice its length in spare room; the site keeps every
         // page's HTML until the build ends, so it keeps a tight copy.
         body.html = tightCopy(of: body.html)
         return ParsedPage(kind: kind, file: file, sitePath: sitePath, frontMatter: frontMatter, body: body)
+    }
+
+    /// The front matter of a page titled by its first `# heading`: the title with `{{変数}}` filled, and the
+    /// heading's id (its own `{#id}`, or the slug of the filled title), kept from the body's headings.
+    static func titledByHeading(
+        _ title: String, explicitID: String?, reserved: inout Set<String>, variables: [String: String]
+    ) -> FrontMatter {
+        var matter = FrontMatter(title: TextVariables.substitutePlain(title, values: variables).text)
+        var slugger = HeadingSlugger()
+        for id in reserved { slugger.reserve(id) }
+        let id = explicitID.flatMap { slugger.claim($0) ? $0 : nil } ?? slugger.slug(for: matter.title)
+        reserved.insert(id)
+        matter.titleID = id
+        return matter
+    }
+
+    /// An unknown `{{変数}}` in the title heading, located in its line as written.
+    static func unknownVariables(in line: String, at lineNumber: Int, path: String, known: [String: String]) -> [Diagnostic] {
+        let bytes = Array(line.utf8)
+        // `\{{` keeps the braces: not a variable.
+        let written = TextVariables.occurrences(in: line).filter { $0.byteOffset == 0 || bytes[$0.byteOffset - 1] != UInt8(ascii: "\\") }
+        return written.filter { known[$0.name] == nil }.map { occurrence in
+            let column = String(decoding: bytes[..<occurrence.byteOffset], as: UTF8.self).count + 1
+            return Diagnostic.unknownVariable(occurrence.name, at: SourceLocation(path: path, line: lineNumber, column: column), known: known)
+        }
     }
 
     /// `text` in storage of its own length.

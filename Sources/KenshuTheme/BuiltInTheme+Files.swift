@@ -1662,7 +1662,7 @@ search_glossary: 用語集
 {{$main}}
 <article class="home">
 <header class="page-header">
-<h1>{{page.title}}</h1>
+<h1{{#page.title_id}} id="{{page.title_id}}"{{/page.title_id}}>{{page.title}}</h1>
 {{#page.description}}
 <p class="lead">{{page.description}}</p>
 {{/page.description}}
@@ -1819,7 +1819,7 @@ search_glossary: 用語集
 """# + "\n",
         "templates/page-header.mustache": #"""
 <header class="page-header">
-<h1>{{page.title}}</h1>
+<h1{{#page.title_id}} id="{{page.title_id}}"{{/page.title_id}}>{{page.title}}</h1>
 {{#has_meta}}
 <p class="page-meta">
 {{#page.minutes}}<span>{{t.reading_time}}: {{page.minutes}}</span>{{/page.minutes}}
@@ -1926,7 +1926,7 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 {{#print_sections}}
 {{^is_answers}}
 <section class="print-page print-{{kind}}" id="{{id}}" aria-labelledby="title-{{id}}">
-<h2 class="print-page-title" id="title-{{id}}">{{title}}</h2>
+<h2 class="print-page-title" id="title-{{id}}">{{#title_anchor}}<span id="{{title_anchor}}">{{title}}</span>{{/title_anchor}}{{^title_anchor}}{{title}}{{/title_anchor}}</h2>
 {{#has_objectives}}
 <p class="print-objectives-title"><strong>{{t.objectives}}</strong></p>
 <ul class="print-objectives">

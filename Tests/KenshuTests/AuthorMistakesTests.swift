@@ -185,6 +185,33 @@ import Testing
         #expect(try site.read("intro/welcome.html").contains("ネットワークの基本"))
     }
 
+    /// The heading a page is titled by keeps its id (on the theme's `<h1>`, and in print.html) and has its
+    /// `{{変数}}` filled; an unknown variable in it is located in the heading's line.
+    @Test func testTitleHeadingKeepsItsIDAndFillsVariables() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse().merging([
+            "site.yml": "id: t\ntitle: テスト\nvars:\n  自治体名: 架空町\n",
+            "01-intro/01-welcome.md": "# {{自治体名}}の標準化\n\n[上へ](#架空町の標準化)\n\n# 架空町の標準化\n\n## 目的\n",
+            "01-intro/02-roles.md": "---\ntitle: 役割\n---\n[戻る](01-welcome.md#架空町の標準化)\n",
+            "01-intro/03-own.md": "# 概要 {#overview}\n\n[上へ](#overview)\n",
+        ]) { $1 })
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let page = try site.read("intro/welcome.html")
+        #expect(page.contains("<title>架空町の標準化 | テスト</title>"), "variables filled in the title")
+        #expect(page.contains("<h1 id=\"架空町の標準化\">架空町の標準化</h1>"))
+        #expect(page.contains("id=\"架空町の標準化-1\""), "a body heading with the same text is numbered after the title's id")
+        #expect(try site.read("intro/own.html").contains("<h1 id=\"overview\">概要</h1>"))
+        let print = try site.read("print.html")
+        let anchor = try #require(print.range(of: "-架空町の標準化\">架空町の標準化</span>"))
+        #expect(print[..<anchor.lowerBound].hasSuffix("<span id=\"print-2"), "the title's id, prefixed as print.html prefixes the page's ids")
+        #expect(print.contains("href=\"#print-2-%E6%9E%B6%E7%A9%BA%E7%94%BA%E3%81%AE%E6%A8%99%E6%BA%96%E5%8C%96\""), "the link above leads there")
+
+        try site.write("01-intro/03-own.md", "\n# {{自治休名}}とは\n")
+        let unknown = site.printed(try site.build(), .ja).filter { $0.contains("[K5020]") }
+        #expect(unknown == ["Content/01-intro/03-own.md:2:3: エラー: 変数 '自治休名' は site.yml の 'vars:' にありません — '{{自治体名}}' のことですか？ [K5020]"], "\(unknown)")
+    }
+
     @Test func testTabInYAML() throws {
         let (ja, en, _) = try lines(["site.yml": "id: t\ntitle: テスト\noptions:\n\traw_html: true\n"], code: "K2012")
         #expect(ja == ["Content/site.yml:4:1: エラー: ここにタブ文字があります。YAML の字下げには空白しか使えません — タブを半角の空白（1 段につき 2 つ）に置き換えてください [K2012]"])

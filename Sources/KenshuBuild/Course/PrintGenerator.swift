@@ -79,7 +79,8 @@ public struct PrintGenerator: SiteGenerator {
     static func section(_ site: Site, page index: PageID, theme: Theme, content: String) -> PrintPageContext.Section {
         let page = site[page: index]
         return PrintPageContext.Section(
-            id: sectionID(index), kind: page.kind.rawValue, title: page.frontMatter.title, isAnswers: false,
+            id: sectionID(index), kind: page.kind.rawValue, title: page.frontMatter.title,
+            titleAnchor: page.frontMatter.titleID.map { sectionID(index) + "-" + $0 }, isAnswers: false,
             content: content,
             objectives: page.frontMatter.objectives, hasObjectives: !page.frontMatter.objectives.isEmpty,
             sources: page.frontMatter.sources.map { source in

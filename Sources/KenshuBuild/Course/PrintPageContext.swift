@@ -33,7 +33,7 @@ public struct PrintPageContext: TemplateContext {
     public struct Section: TemplateContext {
         /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, kind, title, isAnswers = "is_answers", content, objectives, hasObjectives = "has_objectives", sources
+            case id, kind, title, titleAnchor = "title_anchor", isAnswers = "is_answers", content, objectives, hasObjectives = "has_objectives", sources
             case hasSources = "has_sources", answers
         }
 
@@ -42,6 +42,8 @@ public struct PrintPageContext: TemplateContext {
         /// The page's kind (`lesson`, `module`, `home`), or `answers`.
         public var kind: String
         public var title: String
+        /// The id of the page's title heading as print.html prefixes it (a page titled by its first `# heading`).
+        public var titleAnchor: String?
         public var isAnswers: Bool
         /// The page body (HTML), quizzes drawn by `print-quiz.mustache`, links re-resolved from the site root.
         public var content: String?
@@ -57,6 +59,7 @@ public struct PrintPageContext: TemplateContext {
             case .id: id
             case .kind: kind
             case .title: title
+            case .titleAnchor: titleAnchor
             case .isAnswers: isAnswers
             case .content: content
             case .objectives: objectives
