@@ -2,9 +2,19 @@ import Foundation
 import KenshuCore
 
 /// Decides whether a folder may be replaced by a build, so a typo in `--output` can never delete someone's work.
-enum OutputLocation {
+public enum OutputLocation {
     /// The marker Kenshu leaves in every output folder it writes.
     static let marker = ".kenshu-site"
+
+    /// The built site `path` lies in, if any: a folder above it (or itself) holding Kenshu's marker.
+    public static func builtSite(containing path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) { return folder.path }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
 
     /// Why a folder is refused: K0002 with the reason's key as its second argument, so the reason is
     /// printed in the author's language like the rest of the sentence.

@@ -50,9 +50,8 @@ public enum Exporter {
         if diagnostics.failsBuild(strict: options.build.strict) { return failed() }
 
         let output = outputURL(options.outputFile, defaultName: options.format.defaultFileName(siteID: id))
-        let content = URL(fileURLWithPath: options.build.contentDirectory).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        if output.deletingLastPathComponent().resolvingSymlinksInPath().path.appending("/").hasPrefix(content) {
-            throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportOutputInsideContent, output.path))
+        if let refusal = ExportTarget.refusal(output, options: options.build, pipeline: pipeline) {
+            throw SitePipeline.StepFailure(step: "write", underlying: refusal)
         }
         let (data, count) = try contents(options.format, model: model, pipeline: pipeline)
         if options.format == .gift, count == 0 { diagnostics.append(.warning(.exportNoQuizzes, at: nil)) }

@@ -241,6 +241,37 @@ import Testing
         #expect(fixture.site.exists("hyojunka/images"))
     }
 
+    /// An export never overwrites the zip its course is built on (the only copy of the other town's
+    /// material), nor writes into a base's folder, the content folder or a built site.
+    @Test func testExportIsRefused_overItsBaseZip_intoContentOrABuiltSite() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let zip = fixture.site.root.appendingPathComponent("kakuu-shi-source.zip")
+        _ = try Exporter.export(ExportOptions(
+            build: BuildOptions(contentDirectory: fixture.baseContent.path, themesDirectory: fixture.site.themes.path),
+            format: .source, outputFile: zip.path))
+        try fixture.site.write("site.yml", Self.siteYAML().replacingOccurrences(of: "../base-course/Content", with: "../kakuu-shi-source.zip"))
+        let original = try Data(contentsOf: zip)
+        func refusal(_ output: String) -> String? {
+            do {
+                _ = try fixture.export(.source, to: output)
+                return nil
+            } catch let failure as SitePipeline.StepFailure {
+                return DiagnosticPrinter(language: .ja).failureLine(failure)
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(refusal("kakuu-shi-source.zip")?.contains("[K7208]") == true)
+        #expect(try Data(contentsOf: zip) == original, "the base zip is left as it was")
+        #expect(refusal("Content/x.zip")?.contains("[K7206]") == true)
+        _ = try fixture.build()
+        let inside = refusal("Output/sub/x.zip")
+        #expect(inside?.contains("ビルドしたサイト '\(fixture.site.output.path)' の中にあります") == true, "\(inside ?? "")")
+        #expect(inside?.contains("[K7209]") == true)
+        #expect(refusal("town-source.zip") == nil)
+    }
+
     @Test func testSourceExportOfAnOverlay_carriesItsBase_andStacksAgain() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }

@@ -208,6 +208,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case exportNoQuizzes = "K7204"
     case attributionNotMapping = "K7205"
     case exportOutputInsideContent = "K7206"
+    case exportOutputIsBase = "K7208"
+    case exportOutputInsideSite = "K7209"
     // K7.1: search
     case searchNotMapping = "K7100"
     case searchSynonymTooShort = "K7101"
