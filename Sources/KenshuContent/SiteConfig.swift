@@ -32,6 +32,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var themesLocation: SourceLocation?
     /// Authors may write raw HTML in Markdown only when the site opts in; otherwise it is shown as text.
     public var allowRawHTML = false
+    /// `options: print_test_answers: true`: print.html's answer keys include the module tests' answers.
+    /// Off by default: the print view is one link from every page, also inside an LMS that grades the test.
+    public var printTestAnswers = false
     /// Which URL schemes pages may link to: `https`, `http`, `mailto`, `tel`, plus `options: url_schemes:`.
     public var urlPolicy = URLPolicy()
     /// `kenshu check --external`: URLs matching these regular expressions are not fetched.
@@ -75,7 +78,7 @@ public struct SiteConfig: Sendable, Hashable {
         "quiz_lint", "search",
         "base", "hide", "vars",
     ]
-    static let knownOptions = ["raw_html", "url_schemes"]
+    static let knownOptions = ["raw_html", "url_schemes", "print_test_answers"]
     static let languages = ["ja", "en"]
 
     /// Reads `site.yml`; a missing file gives the defaults (or, for an overlay, what it inherits from its base).
@@ -171,6 +174,7 @@ public struct SiteConfig: Sendable, Hashable {
             switch key.string {
             case "raw_html": config.allowRawHTML = reader.bool(value, key: "raw_html") ?? false
             case "url_schemes": config.urlPolicy = URLPolicy(extraSchemes: reader.stringList(value, key: "url_schemes") ?? [])
+            case "print_test_answers": config.printTestAnswers = reader.bool(value, key: "print_test_answers") ?? false
             default: reader.unknownKey(key.string ?? "", mark: key.mark, known: knownOptions)
             }
         }

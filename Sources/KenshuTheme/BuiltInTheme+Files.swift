@@ -1488,6 +1488,7 @@ print_choose_all: choose all that apply
 print_answer_blank: Answer
 print_answer_key: Answers and explanations
 print_correct: Answer
+print_test_answers_omitted: The module test's answers are not printed here.
 search_label: Search this site
 search_placeholder: Search (/ key)
 search_none: Nothing found
@@ -1598,6 +1599,7 @@ print_choose_all: 当てはまるものをすべて選ぶ
 print_answer_blank: 解答欄
 print_answer_key: 解答と解説
 print_correct: 正解
+print_test_answers_omitted: モジュールテストの解答は、ここには載せていません。
 search_label: サイト内を検索
 search_placeholder: 検索（/ キー）
 search_none: 見つかりませんでした
@@ -1953,6 +1955,10 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 {{#is_answers}}
 <section class="print-page print-answers" id="{{id}}" aria-labelledby="title-{{id}}">
 <h2 class="print-page-title" id="title-{{id}}">{{t.print_answer_key}}{{t.colon}}{{title}}</h2>
+{{#omits_test_answers}}
+<p class="print-note">{{t.print_test_answers_omitted}}</p>
+{{/omits_test_answers}}
+{{#has_answers}}
 <ol class="print-answer-list">
 {{#answers}}
 <li value="{{number}}"><p><strong>{{t.print_question}} {{number}}</strong>{{t.paren_open}}{{page_title}}{{t.paren_close}}{{t.gap}}{{t.print_correct}}{{t.colon}}{{{answer}}}</p>
@@ -1964,6 +1970,7 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 </li>
 {{/answers}}
 </ol>
+{{/has_answers}}
 </section>
 {{/is_answers}}
 {{/print_sections}}

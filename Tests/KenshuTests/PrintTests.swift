@@ -61,13 +61,22 @@ import Testing
         #expect(html.contains("<strong>問 1</strong>"))
         #expect(html.contains("<li>各地方公共団体</li>"))
         #expect(html.contains("print-quiz-blank"))
-        // Module 1's key: answers numbered per module, with explanations and their links resolved from the page.
+        // Module 1's key leaves its test's answers out (print.html is one link from the graded test), and says so.
         let key = try #require(html.range(of: "解答と解説：はじめに</h2>"))
         let after = String(html[key.upperBound...])
-        #expect(after.contains("正解：2. 各地方公共団体"))
-        #expect(after.contains("正解：20業務"))
-        #expect(after.contains("<a href=\"intro/welcome.html#%E7%9B%AE%E7%9A%84\">各団体</a>"))
+        #expect(after.hasPrefix("\n<p class=\"print-note\">モジュールテストの解答は、ここには載せていません。</p>\n</section>"))
+        #expect(!html.contains("正解：2. 各地方公共団体") && !html.contains("正解：20業務") && !html.contains("政令で定まります"))
         #expect(after.contains("<strong>問 1</strong>（方式）　正解：1. 単独利用方式 / 2. 共同利用方式"))
+        // With `options: print_test_answers: true`: answers numbered per module, with explanations and their
+        // links resolved from the page.
+        try site.write("site.yml", "id: test-course\ntitle: テスト研修\noptions:\n  print_test_answers: true\n")
+        #expect(try site.build().succeeded)
+        let keyed = try site.read("print.html")
+        let withTests = String(keyed[try #require(keyed.range(of: "解答と解説：はじめに</h2>")).upperBound...])
+        #expect(!withTests.contains("print-note"))
+        #expect(withTests.contains("正解：2. 各地方公共団体"))
+        #expect(withTests.contains("正解：20業務"))
+        #expect(withTests.contains("<a href=\"intro/welcome.html#%E7%9B%AE%E7%9A%84\">各団体</a>"))
         // Ids are unique per page and same-page links follow them; external links stay.
         #expect(html.contains("href=\"https://example.com/a\""))
         let models = try #require(html.range(of: "方式</h2>"))

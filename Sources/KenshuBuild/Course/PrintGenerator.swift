@@ -30,16 +30,23 @@ public struct PrintGenerator: SiteGenerator {
         groups += site.modules.map { module in (module.title, module.pages, module.overview != nil) }
         // Quiz numbers restart in each group: each page's first number, then its answer key entries.
         var firstNumber: [PageID: Int] = [:]
-        var answerKeys: [[PrintPageContext.Answer]] = []
+        var answerKeys: [(answers: [PrintPageContext.Answer], omitsTests: Bool)] = []
         for (groupNumber, group) in groups.enumerated() {
             var answers: [PrintPageContext.Answer] = []
+            var number = 1
+            var omitsTests = false
             for index in group.pages {
-                firstNumber[index] = answers.count + 1
-                for quiz in site[page: index].body.quizzes {
-                    answers.append(answer(quiz, number: answers.count + 1, page: site[page: index], prefix: answersID(groupNumber)))
+                firstNumber[index] = number
+                let page = site[page: index]
+                // A module test's answers stay off paper unless the site asks (`options: print_test_answers`).
+                let keyed = !page.frontMatter.isTest || site.config.printTestAnswers
+                for quiz in page.body.quizzes {
+                    if keyed { answers.append(answer(quiz, number: number, page: page, prefix: answersID(groupNumber))) }
+                    omitsTests = omitsTests || !keyed
+                    number += 1
                 }
             }
-            answerKeys.append(answers)
+            answerKeys.append((answers, omitsTests))
         }
         // The pages' bodies are most of the work (the whole course's HTML): made on all cores.
         let pageIDs = groups.flatMap(\.pages)
@@ -53,16 +60,18 @@ public struct PrintGenerator: SiteGenerator {
         var sections: [PrintPageContext.Section] = []
         var toc: [PrintPageContext.TOCEntry] = []
         for (groupNumber, group) in groups.enumerated() {
-            let answers = answerKeys[groupNumber]
+            let (answers, omitsTests) = answerKeys[groupNumber]
             let pageSections = group.pages.compactMap { bodies[$0] }
             sections += pageSections
-            if !answers.isEmpty {
+            let hasKey = !answers.isEmpty || omitsTests
+            if hasKey {
                 sections.append(PrintPageContext.Section(
-                    id: answersID(groupNumber), kind: "answers", title: group.title, isAnswers: true, answers: answers))
+                    id: answersID(groupNumber), kind: "answers", title: group.title, isAnswers: true, answers: answers,
+                    hasAnswers: !answers.isEmpty, omitsTestAnswers: omitsTests))
             }
             let children = pageSections.dropFirst(group.hasOverview ? 1 : 0).map {
                 PrintPageContext.TOCEntry(title: $0.title, id: $0.id, children: [], hasChildren: false)
-            } + (answers.isEmpty ? [] : [PrintPageContext.TOCEntry(
+            } + (!hasKey ? [] : [PrintPageContext.TOCEntry(
                 title: theme.strings["print_answer_key"] ?? "", id: answersID(groupNumber), children: [], hasChildren: false)])
             toc.append(PrintPageContext.TOCEntry(
                 title: group.title, id: pageSections.first?.id ?? answersID(groupNumber), children: children, hasChildren: !children.isEmpty))

@@ -34,7 +34,7 @@ public struct PrintPageContext: TemplateContext {
         /// The names a template writes for these fields.
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case id, kind, title, titleAnchor = "title_anchor", isAnswers = "is_answers", content, objectives, hasObjectives = "has_objectives", sources
-            case hasSources = "has_sources", answers
+            case hasSources = "has_sources", answers, hasAnswers = "has_answers", omitsTestAnswers = "omits_test_answers"
         }
 
         /// The section's element id; ids inside `content` carry it as a prefix.
@@ -53,6 +53,9 @@ public struct PrintPageContext: TemplateContext {
         public var hasSources = false
         /// The answer key's entries (in an answer key only).
         public var answers: [Answer] = []
+        public var hasAnswers = false
+        /// Whether the group's module test has questions whose answers the key leaves out (`options: print_test_answers`).
+        public var omitsTestAnswers = false
 
         public func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
             switch field {
@@ -67,6 +70,8 @@ public struct PrintPageContext: TemplateContext {
             case .sources: sources
             case .hasSources: hasSources
             case .answers: answers
+            case .hasAnswers: hasAnswers
+            case .omitsTestAnswers: omitsTestAnswers
             }
         }
     }
