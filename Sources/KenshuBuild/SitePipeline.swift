@@ -177,7 +177,7 @@ public struct SitePipeline: Sendable {
             transforms.reduce(site) { current, transform in transform.apply(to: current, diagnostics: &diagnostics) }
         }
         if shapeChanged { diagnostics.append(contentsOf: reservedNameClashes(site, theme: theme)) }
-        return Model(site: site, theme: theme, diagnostics: diagnostics, shapeChanged: shapeChanged)
+        return Model(site: site, theme: theme, diagnostics: diagnostics.settingsFirst, shapeChanged: shapeChanged)
     }
 
     /// Content files that would land where Kenshu writes its own files (`course.js`, `progress.html`,

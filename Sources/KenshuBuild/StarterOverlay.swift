@@ -20,7 +20,7 @@ public enum StarterOverlay {
         }
         let baseURL = URL(fileURLWithPath: base).standardizedFileURL
         // Named with the full path: the base is looked up from the working folder, not from the new course.
-        guard fm.fileExists(atPath: baseURL.path) else { throw ToolFailure(.baseNotFound, baseURL.path) }
+        guard fm.fileExists(atPath: baseURL.path) else { throw ToolFailure(.newBaseNotFound, baseURL.path) }
         let content = folder.standardizedFileURL.appendingPathComponent("Content")
         let reference = base.hasPrefix("/") ? baseURL.path : relativePath(from: content.path, to: baseURL.path)
 
@@ -53,7 +53,8 @@ public enum StarterOverlay {
             .replacingOccurrences(of: "{{BASE_PATH}}", with: JSONText.string(reference))
             .replacingOccurrences(of: "{{BASE_TITLE}}", with: JSONText.string(title))
             .replacingOccurrences(of: "{{SITE_ID}}", with: id)
-            .replacingOccurrences(of: "{{VARS}}", with: vars.isEmpty ? "  {}" : vars.joined(separator: "\n"))
+            // Without variables, an example in a comment: a `vars:` holding `{}` breaks when a line is added under it.
+            .replacingOccurrences(of: "{{VARS}}", with: vars.isEmpty ? "# （基の教材に変数はありません。使うときは次の 2 行の先頭の '# ' を消します）\n# vars:\n#   自治体名: 架空町" : "vars:\n" + vars.joined(separator: "\n"))
     }
 
     /// `to` relative to the folder `from` (both absolute): `../../town/Content`.

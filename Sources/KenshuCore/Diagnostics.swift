@@ -15,6 +15,24 @@ public struct Diagnostics: Sendable {
         all.contains { $0.severity == .error || strict }
     }
 
+    /// Only the problems in the course's settings (any layer's `site.yml`) when one of them is an error,
+    /// and files that cannot be read as text.
+    ///
+    /// Everything else depends on site.yml: a YAML slip, a moved `base:` or a file saved as Shift_JIS
+    /// leaves no base pages, no variables and no settings, and each page's resulting "missing page" or
+    /// "unknown variable" would send the author to mend files that are fine. The cause is then the whole
+    /// report; the rest is found again once it is mended.
+    public var settingsFirst: Diagnostics {
+        func inSettings(_ diagnostic: Diagnostic) -> Bool {
+            guard let path = diagnostic.location?.path else { return false }
+            return path == "site.yml" || path.hasSuffix("/site.yml")
+        }
+        // A file that cannot be read as text is that file's problem, whatever the settings: all are told at once.
+        let unreadable: Set<MessageKey> = [.fileUnreadable, .notUTF8, .looksShiftJIS]
+        guard all.contains(where: { $0.severity == .error && inSettings($0) }) else { return self }
+        return Diagnostics(all.filter { inSettings($0) || unreadable.contains($0.message.key) })
+    }
+
     /// Sorted by file, line and column, so that a report reads top to bottom through each file.
     public var sorted: [Diagnostic] {
         all.enumerated().sorted { a, b in

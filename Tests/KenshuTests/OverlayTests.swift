@@ -427,6 +427,27 @@ import Testing
         #expect(tree.config.storageID != "site-ed2f9e95")
     }
 
+    /// A base without variables gets `vars:` as a commented example: a `vars: {}` broke when a line was added under it.
+    /// A `--base` that does not exist is named as the command line's (relative to the working folder), not site.yml's.
+    @Test func testNewBase_withoutVariables_andMissing() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        try fixture.writeBase("site.yml", "id: base-without-vars\ntitle: 基\n")
+        let folder = fixture.site.root.appendingPathComponent("new-town")
+        try StarterOverlay.write(to: folder, base: fixture.baseContent.path, today: CalendarDate(year: 2026, month: 12, day: 1))
+        let siteYAML = folder.appendingPathComponent("Content/site.yml")
+        let written = try String(contentsOf: siteYAML, encoding: .utf8)
+        #expect(written.hasSuffix("# vars:\n#   自治体名: 架空町\n") && !written.contains("{}"), "\(written)")
+        try Data(written.replacingOccurrences(of: "# vars:\n#   自治体名", with: "vars:\n  自治体名").utf8).write(to: siteYAML)
+        let tree = try ContentLoader.load(contentDirectory: folder.appendingPathComponent("Content").path)
+        #expect(tree.config.variables == ["自治体名": "架空町"], "uncommented as the comment says, it reads")
+
+        let failure = #expect(throws: ToolFailure.self) {
+            try StarterOverlay.write(to: fixture.site.root.appendingPathComponent("other"), base: "../nowhere/Content", today: CalendarDate(year: 2026, month: 12, day: 1))
+        }
+        #expect(failure?.message.key == .newBaseNotFound)
+    }
+
     @Test func testOverlayMistakes_areLocated() throws {
         let sameID = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: "kakuu-town-kenshu", with: "site-ed2f9e95")])
         defer { sameID.site.remove() }
@@ -436,6 +457,12 @@ import Testing
         defer { missing.site.remove() }
         let printed = missing.site.printed(try missing.build(), .ja)
         #expect(printed.contains { $0.hasPrefix("Content/site.yml:4:7: エラー: 'base:' の教材 '../nowhere/Content' が見つかりません") }, "\(printed)")
+        // The base's pages, images and variables are missing because of it: the cause is the whole report.
+        #expect(printed.allSatisfy { $0.hasPrefix("Content/site.yml:") }, "\(printed)")
+        let unreadable = try Self.overlay(["site.yml": Self.siteYAML() + "title: [\n"])
+        defer { unreadable.site.remove() }
+        let yaml = try unreadable.build().diagnostics
+        #expect(yaml.map(\.code).contains("K2001") && yaml.allSatisfy { $0.location?.path.hasSuffix("Content/site.yml") == true }, "\(yaml)")
 
         // A base whose site.yml names the overlay as its base.
         let loop = try Self.overlay()

@@ -1,6 +1,7 @@
 // The English catalog: courses built on another (`base:`, `hide:`, `vars:` in site.yml) and `kenshu base`.
 extension MessageCatalog {
     static let overlayEnglish: [MessageKey: Entry] = [
+        .newBaseNotFound: Entry("the base course '{0}' given with --base does not exist", fix: "give the base's Content folder, or a zip made by 'kenshu export --format source', relative to the current folder (or as an absolute path)"),
         .baseNotFound: Entry("the base course '{0}' named by 'base:' does not exist", fix: "give the base's Content folder, or a zip made by 'kenshu export --format source', relative to the folder holding site.yml"),
         .baseLoop: Entry("following the base courses leads back to '{0}'", fix: "check that the base's site.yml does not name this course as its 'base:'"),
         .baseTooDeep: Entry("base courses are stacked more than {0} deep", fix: "export a middle course with 'kenshu export --format source' and use that zip as 'base:'"),

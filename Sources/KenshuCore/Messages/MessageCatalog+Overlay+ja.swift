@@ -1,6 +1,7 @@
 // 日本語のカタログ：ほかの教材を基にしたコース（site.yml の base:、hide:、vars:）と kenshu base。
 extension MessageCatalog {
     static let overlayJapanese: [MessageKey: Entry] = [
+        .newBaseNotFound: Entry("--base の教材 '{0}' が見つかりません", fix: "今いるフォルダーからの相対パス（または絶対パス）で、基にする教材の Content フォルダーか、'kenshu export --format source' で作った zip を指定してください"),
         .baseNotFound: Entry("'base:' の教材 '{0}' が見つかりません", fix: "site.yml のあるフォルダーからの相対パスで、基にする教材の Content フォルダーか、'kenshu export --format source' で作った zip を指定してください"),
         .baseLoop: Entry("基の教材をたどると '{0}' に戻ってきます", fix: "基の教材の site.yml が、この教材を 'base:' にしていないか確かめてください"),
         .baseTooDeep: Entry("基の教材が {0} 段より深く重なっています", fix: "途中の教材を 'kenshu export --format source' で 1 つにまとめ、それを 'base:' にしてください"),

@@ -24,6 +24,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fileAccessFailed = "K0015"
     case outputHoldsNewFiles = "K0016"
     case contentFolderMissingInsideContent = "K0017"
+    case newBaseNotFound = "K0018"
 
     // K1: reading files
     case fileUnreadable = "K1001"
