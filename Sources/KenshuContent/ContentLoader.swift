@@ -30,6 +30,10 @@ public enum ContentLoader {
             diagnostics.append(.warning(.missingSiteID, config.storageID, at: SourceLocation(path: sitePath, line: 1, column: 1)))
         }
 
+        if let copied = UnpackedSourceExport.warning(content: root, config: config, sitePath: sitePath) {
+            diagnostics.append(copied)
+        }
+
         let files = merge(resolved.layers, diagnostics: &diagnostics)
         var shape = CourseShape()
         for file in files.values.sorted(by: { $0.relativePath < $1.relativePath }) { shape.classify(file) }

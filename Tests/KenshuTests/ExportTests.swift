@@ -173,6 +173,32 @@ import ZIPFoundation
         #expect(Set(listed.map { PercentEncoding.decode($0) }) == Set(files.keys).subtracting(["imsmanifest.xml"]))
     }
 
+    /// A source zip unpacked and built in place keeps the original's id and no attribution: a warning says
+    /// to start with `kenshu new --base` (or, for one's own backup, to delete the manifest, which silences it).
+    @Test func testUnpackedSourceExport_isWarnedAtItsID() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        let exported = try Self.export(site, .source, to: "source.zip")
+        let unpacked = site.root.appendingPathComponent("unpacked")
+        for (path, data) in try Self.entries(try #require(exported.outputPath)) {
+            let url = unpacked.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        func build() throws -> [String] {
+            let result = try Builder.build(BuildOptions(
+                contentDirectory: unpacked.appendingPathComponent("Content").path, themesDirectory: site.themes.path,
+                outputDirectory: unpacked.appendingPathComponent("Output").path, removeOldOutputInBackground: false))
+            return result.diagnostics.filter { $0.code == "K1040" }.map { DiagnosticPrinter(language: .ja).line($0) }
+        }
+        let warned = try build()
+        #expect(warned.count == 1 && warned[0].contains("Content/site.yml:1:1: 警告: この教材は 'kenshu export --format source' の zip を展開したもので、id が元の教材（書き出し研修）と同じです"), "\(warned)")
+        try FileManager.default.removeItem(at: unpacked.appendingPathComponent("kenshu-source.json"))
+        #expect(try build().isEmpty)
+        #expect(try Builder.build(BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path,
+            outputDirectory: site.output.path, removeOldOutputInBackground: false)).diagnostics.allSatisfy { $0.code != "K1040" })
+    }
+
     @Test func testSourceArchive_listsEachFileWithItsHash() throws {
         let site = try Self.course()
         defer { site.remove() }

@@ -35,6 +35,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case markdownNotPublished = "K1005"
     case otherToolFile = "K1038"
     case readmeNotIndex = "K1039"
+    case unpackedSourceExport = "K1040"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
