@@ -17,6 +17,15 @@ public enum ContentLoader {
             throw ToolFailure(insideContent ? .contentFolderMissingInsideContent : .contentFolderMissing, contentDirectory)
         }
         let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
+        // `--content town` for `town/Content`: the project folder, not the course in it.
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: root.path + "/site.yml"), !fm.fileExists(atPath: root.path + "/index.md"),
+           fm.fileExists(atPath: root.path + "/Content/site.yml") {
+            let inner = LexicalPath.join(display, "Content")
+            let typed = inner.contains(where: { " '\"$&;()|<>*?".contains($0) })
+                ? "'" + inner.replacingOccurrences(of: "'", with: "'\\''") + "'" : inner
+            throw ToolFailure(.contentFolderIsProject, display, inner, typed)
+        }
 
         var diagnostics: [Diagnostic] = []
         let resolved = CourseLayers.resolve(root: root.path, display: display, diagnostics: &diagnostics)

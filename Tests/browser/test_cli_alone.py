@@ -190,3 +190,11 @@ def test_build_without_a_content_folder_says_what_to_do(tmp_path):
     assert not (tmp_path / "c" / "Content" / "Content").exists()
     here = run([KENSHU, "build", "--content", ".", "--output", "../Output"], cwd=tmp_path / "c" / "Content")
     assert here.returncode == 0, here.stderr
+    # The project folder given as --content (a folder with a space): the course inside it is named, pasteable.
+    project = tmp_path / "A町 研修"
+    (tmp_path / "c").rename(project)
+    above = run([KENSHU, "build", "--content", "A町 研修"], cwd=tmp_path)
+    assert above.returncode == 2 and "[K0019]" in above.stderr, above.stderr
+    advice = above.stderr.split("--content ", 1)[1].split(" と指定", 1)[0]
+    assert advice == "'A町 研修/Content'", advice
+    assert subprocess.run(["bash", "-c", f"{KENSHU} build --content {advice} --output out"], cwd=tmp_path).returncode == 0

@@ -4,6 +4,7 @@ extension MessageCatalog {
         .toolError: Entry("{0}"),
         .outputRefused: Entry("refusing to write the site to '{0}': {1}", fix: "choose an empty folder or one Kenshu wrote before, with --output"),
         .outputHoldsNewFiles: Entry("the output folder '{0}' holds files put there after the last build: {1}. It is made anew on every build, so they would be lost; the previous output is left as it was", fix: "move what you want to keep out of the output folder (not into the content folder unless it is to be published: files there are published with the site), delete the rest, and build again"),
+        .contentFolderIsProject: Entry("'{0}' is not a content folder but the folder above one (it has no site.yml, and '{1}' has)", fix: "give --content {2}"),
         .contentFolderMissing: Entry("content folder '{0}' does not exist", fix: "start a course with 'kenshu new my-course' and 'cd my-course' before building, or name the content folder with --content"),
         .contentFolderMissingInsideContent: Entry("content folder '{0}' does not exist; this folder seems to be the content folder itself (it holds site.yml)", fix: "run Kenshu from the folder above ('cd ..'); to stay here, add '--content . --output ../Output' to build and serve, and '--content . --output ../' to export"),
         .themesMissing: Entry("theme folder '{0}' does not exist", fix: "leave out --themes to use the theme built into Kenshu"),

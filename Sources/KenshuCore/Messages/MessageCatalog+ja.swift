@@ -4,6 +4,7 @@ extension MessageCatalog {
         .toolError: Entry("{0}"),
         .outputRefused: Entry("'{0}' にはサイトを書き出せません：{1}", fix: "--output で、空のフォルダーか、前に Kenshu が書き出したフォルダーを指定してください"),
         .outputHoldsNewFiles: Entry("出力フォルダー '{0}' に、前のビルドのあとに置かれたファイルがあります：{1}。出力フォルダーは毎回作り直すので、このままでは消えてしまいます。前の出力はそのままです", fix: "残すものは出力フォルダーの外に移し（教材フォルダーに置いたファイルはサイトで公開されるので、公開しないものは別の場所へ）、要らないものは消してから、もう一度ビルドしてください"),
+        .contentFolderIsProject: Entry("'{0}' は教材フォルダーではなく、その上のフォルダーのようです（site.yml がなく、'{1}' に site.yml があります）", fix: "--content {2} と指定してください"),
         .contentFolderMissing: Entry("教材フォルダー '{0}' がありません", fix: "'kenshu new 研修コース' で新しいコースを作って 'cd 研修コース' してからビルドするか、--content で教材フォルダーを指定してください"),
         .contentFolderMissingInsideContent: Entry("教材フォルダー '{0}' がありません。今いるフォルダーが教材フォルダーのようです（site.yml があります）", fix: "1 つ上のフォルダーに移って（'cd ..'）実行してください。このフォルダーのままなら、build と serve には '--content . --output ../Output'、export には '--content . --output ../' を付けます"),
         .themesMissing: Entry("テーマのフォルダー '{0}' がありません", fix: "--themes を外すと、Kenshu に組み込まれたテーマを使います"),

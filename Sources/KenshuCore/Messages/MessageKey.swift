@@ -25,6 +25,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case outputHoldsNewFiles = "K0016"
     case contentFolderMissingInsideContent = "K0017"
     case newBaseNotFound = "K0018"
+    case contentFolderIsProject = "K0019"
 
     // K1: reading files
     case fileUnreadable = "K1001"
