@@ -12,6 +12,9 @@ public struct LinkCheckCache: Sendable {
     private(set) var duplicates: [Diagnostic] = []
     private var pagesByPath: [String: PageID] = [:]
     private var pagesBySitePath: [String: PageID] = [:]
+    /// The files each page uses (by position), and how many pages use each file (``UnlinkedFiles``).
+    private var filesOfPage: [[String]] = []
+    private(set) var fileUses: [String: Int] = [:]
 
     public init() {}
 
@@ -19,6 +22,8 @@ public struct LinkCheckCache: Sendable {
     public mutating func reset() {
         perPage = []
         incoming = []
+        filesOfPage = []
+        fileUses = [:]
     }
 
     func isFilled(for pageCount: Int) -> Bool { perPage.count == pageCount && pageCount > 0 }
@@ -35,6 +40,10 @@ public struct LinkCheckCache: Sendable {
         for source in pages {
             for target in validator.linkedPages(of: source) { incoming[target.position].insert(source) }
         }
+        let assets = Set(site.assets.map(\.file.relativePath))
+        filesOfPage = site.pages.map { Array(Set(UnlinkedFiles.used(by: $0, among: assets))) }
+        fileUses = [:]
+        for files in filesOfPage { for file in files { fileUses[file, default: 0] += 1 } }
     }
 
     /// Re-checks `changed` pages and the pages that link to them; the course's shape is the one the cache was filled for.
@@ -47,5 +56,11 @@ public struct LinkCheckCache: Sendable {
             for target in validator.linkedPages(of: page) { incoming[target.position].insert(page) }
         }
         for page in recheck { perPage[page.position] = validator.validate(page: page) }
+        let assets = Set(site.assets.map(\.file.relativePath))
+        for page in known where filesOfPage.indices.contains(page.position) {
+            for file in filesOfPage[page.position] { fileUses[file, default: 1] -= 1 }
+            filesOfPage[page.position] = Array(Set(UnlinkedFiles.used(by: site[page: page], among: assets)))
+            for file in filesOfPage[page.position] { fileUses[file, default: 0] += 1 }
+        }
     }
 }

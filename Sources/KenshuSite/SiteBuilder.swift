@@ -71,6 +71,7 @@ public enum SiteBuilder {
             diagnostics.append(contentsOf: filled.duplicates)
             filled.update(site: site, changed: changed)
             diagnostics.append(contentsOf: filled.linkDiagnostics)
+            diagnostics.append(contentsOf: UnlinkedFiles.warnings(site, uses: filled.fileUses))
             cache = filled
             return site
         }
@@ -80,9 +81,11 @@ public enum SiteBuilder {
         if var empty = cache {
             empty.fill(site: site, validator: validator, duplicates: duplicates)
             diagnostics.append(contentsOf: empty.linkDiagnostics)
+            diagnostics.append(contentsOf: UnlinkedFiles.warnings(site, uses: empty.fileUses))
             cache = empty
         } else {
             diagnostics.append(contentsOf: validator.validate())
+            diagnostics.append(contentsOf: UnlinkedFiles.warnings(site, uses: UnlinkedFiles.uses(site)))
         }
         return site
     }

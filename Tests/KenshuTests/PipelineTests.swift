@@ -130,4 +130,26 @@ import Testing
         let fixed = try pipeline.update(changed: [edited])
         #expect(fixed.diagnostics.errors.isEmpty)
     }
+
+    /// A file no page links to is published anyway: a warning at the file (K1041), in the build and in the
+    /// preview alike, coming and going with the one link that used it.
+    @Test func testUnlinkedFile_isWarned_andFollowsEdits() throws {
+        var files = TemporarySite.smallCourse()
+        files["01-intro/予算案.xlsx"] = "PK"
+        files["02-cloud/資料/手順.pdf"] = "%PDF"
+        files["02-cloud/02-models.md"] = "---\ntitle: 方式\nsources:\n  - title: 手順\n    url: 資料/%E6%89%8B%E9%A0%86.pdf\n---\n本文。\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let built = try site.build()
+        #expect(site.printed(built, .ja).filter { $0.contains("[K1041]") } == [
+            "Content/01-intro/予算案.xlsx:1:1: 警告: '01-intro/予算案.xlsx' はどのページからもリンクされていませんが、サイトに公開されます（書き出しにも入ります） — 公開しないファイル（作業用の表やメモなど）なら教材フォルダーの外に移してください。基の教材のファイルなら site.yml の 'hide:' に書けます。公開するなら、ページからリンクしてください [K1041]",
+        ], "a file named by a source's relative URL counts as used")
+
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), incremental: true)
+        #expect(try pipeline.update().diagnostics.all.filter { $0.code == "K1041" }.count == 1)
+        let edited = pipeline.watchedFolders[0] + "/01-intro/02-roles.md"
+        try site.write("01-intro/02-roles.md", TemporarySite.page("役割", "## 役割分担\n\n[予算](予算案.xlsx)\n"))
+        let linked = try pipeline.update(changed: [edited]).diagnostics.all.filter { $0.code == "K1041" }
+        #expect(linked.map { $0.location?.path.hasSuffix("01-intro/images/図1.png") } == [true], "the image lost its only link; the spreadsheet gained one")
+    }
 }

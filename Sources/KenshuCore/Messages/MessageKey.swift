@@ -37,6 +37,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case otherToolFile = "K1038"
     case readmeNotIndex = "K1039"
     case unpackedSourceExport = "K1040"
+    case fileNotLinked = "K1041"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
