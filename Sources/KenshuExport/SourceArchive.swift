@@ -37,7 +37,9 @@ enum SourceArchive {
         for (depth, layer) in layers.reversed().enumerated() {
             let prefix = String(repeating: baseFolder + "/", count: depth) + "Content"
             for var file in try folder(layer.root, as: prefix) {
-                if file.path == prefix + "/site.yml", depth < layers.count - 1 {
+                // site.yml, and the record of the accepted base (which names the base as site.yml did: perhaps
+                // `C:/Users/…` or `/home/…`), point at the next layer inside the archive.
+                if file.path == prefix + "/site.yml" || file.path == prefix + "/" + BaseRecord.fileName, depth < layers.count - 1 {
                     // Read as Kenshu reads site.yml (a Windows BOM and CRLF are no obstacle to finding `base:`).
                     guard case .success(let text) = AuthorText.decode(file.data) else { throw ToolFailure(.notUTF8, "1") }
                     file = ArchiveFile(path: file.path, text: pointingBase(text))
@@ -48,7 +50,7 @@ enum SourceArchive {
         return files
     }
 
-    /// site.yml with its top-level `base:` line pointing at the next layer inside the archive.
+    /// site.yml (or base-accepted.yml) with its top-level `base:` line pointing at the next layer inside the archive.
     static func pointingBase(_ yaml: String) -> String {
         var done = false
         return yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in

@@ -277,9 +277,13 @@ import Testing
         defer { fixture.site.remove() }
         // Saved by Windows Notepad: a BOM and CRLF must not hide `base:` from the export's rewrite.
         try fixture.site.writeData("site.yml", Data([0xEF, 0xBB, 0xBF]) + Data(Self.siteYAML().replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        try BaseReview.accept(contentDirectory: fixture.site.content.path, today: CalendarDate(year: 2026, month: 12, day: 1))
         let (exported, zip) = try fixture.export(.source, to: "kakuu-town-source.zip")
         #expect(exported.outputPath != nil, "\(exported.diagnostics)")
         let entries = try ExportTests.entries(zip)
+        // The record of the accepted base names it as the archive does, not as the author's disk did.
+        let record = String(decoding: entries["Content/base-accepted.yml"] ?? Data(), as: UTF8.self)
+        #expect(record.contains("\nbase: ../Base/Content\n") && !record.contains("base-course"), "\(record)")
         #expect(String(decoding: entries["Content/site.yml"] ?? Data(), as: UTF8.self).contains("\nbase: ../Base/Content\n"))
         #expect(entries["Content/\(Self.added)"] != nil)
         #expect(entries["Base/Content/index.md"] != nil)
