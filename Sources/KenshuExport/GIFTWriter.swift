@@ -1,4 +1,5 @@
 import Foundation
+import KenshuCore
 import KenshuQuiz
 import KenshuSite
 
@@ -20,6 +21,28 @@ public enum GIFTWriter {
             for quiz in quizzes { out += question(quiz) + "\n\n" }
         }
         return out
+    }
+
+    /// A warning for each link and image in a quiz that leads into the course (`images/図.png`,
+    /// `02-x.md`, `#見出し`): GIFT carries the Markdown as written, and in a Moodle question bank
+    /// such a path leads nowhere. `https://` links are fine.
+    public static func localLinks(in site: Site) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for module in site.modules {
+            for page in module.pages.map({ site[page: $0] }) {
+                for quiz in page.body.quizzes {
+                    for link in page.body.links where link.location.path == quiz.location.path
+                        && (quiz.location.line...max(quiz.location.line, quiz.lastLine)).contains(link.location.line) {
+                        switch link.target {
+                        case .external: continue
+                        case .content, .samePage, .outsideContent, .rootRelative:
+                            found.append(.warning(link.kind == .image ? .giftLocalImage : .giftLocalLink, link.destination, at: link.location))
+                        }
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// One question: `::title::[markdown]question{answers}`.

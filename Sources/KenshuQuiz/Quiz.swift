@@ -35,6 +35,8 @@ public struct Quiz: BlockModel, Equatable {
     public var kanaInsensitive: Bool
     /// Where the block's opening fence is.
     public var location: SourceLocation
+    /// The line of the closing fence (with ``location``: the lines whose links are the quiz's, for exports).
+    public var lastLine: Int = 0
 }
 
 extension ParsedMarkdown {

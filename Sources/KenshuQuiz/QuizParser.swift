@@ -118,7 +118,8 @@ struct QuizParser {
             questionHTML: questionParts.joined(), questionMarkdown: questionMarkdown.joined(separator: "\n\n"),
             choices: choices, answers: answers,
             explanationHTML: explanationParts.joined(), explanationMarkdown: explanationMarkdown.joined(separator: "\n\n"),
-            shuffle: shuffle, kanaInsensitive: kana, location: fence)
+            shuffle: shuffle, kanaInsensitive: kana, location: fence,
+            lastLine: fence.line + body.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } + 1)
     }
 
     // MARK: - Parts

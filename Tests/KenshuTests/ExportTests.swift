@@ -148,6 +148,31 @@ import ZIPFoundation
         }
     }
 
+    /// GIFT carries a quiz's Markdown as written: an image or a link into the course leads nowhere in a
+    /// Moodle question bank, so each is a warning at its place; https:// links and links outside quizzes are not.
+    @Test func testGIFT_warnsOfImagesAndLinksIntoTheCourse() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        try site.write("01-intro/05-pictures.md", """
+            ---
+            title: 図の問題
+            ---
+            [本文のリンク](01-welcome.md) ![本文の図](images/図1.png)
+
+            ```quiz
+            どれでしょう。![図](images/図1.png) [前](01-welcome.md#目的) [外](https://example.com/)
+            - [x] はい
+            - [ ] いいえ
+            ```
+
+            """)
+        try site.write("01-intro/02-roles.md", TemporarySite.page("役割", "## 役割分担\n\n[図](05-pictures.md)\n"))
+        let result = try Self.export(site, .gift, to: "q.gift.txt")
+        #expect(result.succeeded)
+        let warned = result.diagnostics.filter { $0.code.hasPrefix("K721") }.map { "\($0.code) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(warned == ["K7210 7:8", "K7211 7:28"], "\(result.diagnostics)")
+    }
+
     @Test func testSCORMManifest_hasOneSCOPerModuleWithItsPassMark() throws {
         let site = try Self.course()
         defer { site.remove() }

@@ -253,6 +253,8 @@ extension MessageCatalog {
         .attributionNotMapping: Entry("'attribution' lists 'author:' and 'source_url:'", fix: "for example: attribution: {author: Example City IT Policy Office, source_url: 'https://example.jp/kenshu/'}"),
         .exportOutputIsBase: Entry("the export file '{0}' is the zip this course's site.yml names as its 'base:'; writing it would lose the material this course is built on", fix: "choose another file name with --output (for example --output ../our-town-source.zip)"),
         .exportOutputInsideSite: Entry("the export file '{0}' is inside the built site '{1}': it would be published with the site, and the next build stops because of it", fix: "choose a place outside the site's output folder with --output (for example --output ../)"),
+        .giftLocalImage: Entry("the quiz's image '{0}' does not travel in GIFT: its path is written as it is, and the Moodle question bank cannot show it", fix: "add the image again by editing the question in Moodle, or make the question clear without it"),
+        .giftLocalLink: Entry("the quiz's link '{0}' leads into the course, so it does not open from a Moodle question bank", fix: "use an 'https://' URL that Moodle can open, or make the text clear without the link"),
         .exportOutputInsideContent: Entry("the export file '{0}' is inside the content folder", fix: "choose a file outside the content folder with --output"),
         .cliExported: Entry("exported '{0}' ({1}, {2} files)"),
         .cliExportedQuizzes: Entry("exported '{0}' (gift, {1} questions)"),

@@ -253,6 +253,8 @@ extension MessageCatalog {
         .attributionNotMapping: Entry("'attribution' は 'author:' と 'source_url:' を並べて書きます", fix: "例：attribution: {author: 架空市 情報政策課, source_url: 'https://example.jp/kenshu/'}"),
         .exportOutputIsBase: Entry("書き出し先 '{0}' は、この教材が site.yml の 'base:' で基にしている zip です。上書きすると、基の教材が失われます", fix: "--output で別のファイル名を指定してください（例：--output ../自分の団体-source.zip）"),
         .exportOutputInsideSite: Entry("書き出し先 '{0}' は、ビルドしたサイト '{1}' の中にあります。そのままではサイトといっしょに公開され、次のビルドはそのファイルがあるために止まります", fix: "サイトの出力フォルダーの外を --output で指定してください（例：--output ../）"),
+        .giftLocalImage: Entry("確認問題の画像 '{0}' は、GIFT では Moodle の問題バンクに入りません（書いたパスのまま書き出すので、Moodle では表示されません）", fix: "Moodle で問題を編集して画像を入れ直すか、画像なしで分かる問題にしてください"),
+        .giftLocalLink: Entry("確認問題のリンク '{0}' はコースの中を指すため、GIFT で Moodle に入れると開けません", fix: "Moodle でも開けるように 'https://' で始まる URL にするか、リンクなしで分かる文にしてください"),
         .exportOutputInsideContent: Entry("書き出し先 '{0}' が教材フォルダーの中にあります", fix: "教材フォルダーの外を --output で指定してください"),
         .cliExported: Entry("'{0}' を書き出しました（{1}、{2} ファイル）"),
         .cliExportedQuizzes: Entry("'{0}' を書き出しました（gift、確認問題 {1} 問）"),

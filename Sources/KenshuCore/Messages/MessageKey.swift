@@ -214,6 +214,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case exportOutputInsideContent = "K7206"
     case exportOutputIsBase = "K7208"
     case exportOutputInsideSite = "K7209"
+    case giftLocalImage = "K7210"
+    case giftLocalLink = "K7211"
     // K7.1: search
     case searchNotMapping = "K7100"
     case searchSynonymTooShort = "K7101"
