@@ -59,7 +59,8 @@ public enum ContentLoader {
             diagnostics += problems
         }
         let modules = shape.modules()
-        diagnostics += NamingRules.check(modules: modules, assets: shape.assets, home: shape.home)
+        diagnostics += NamingRules.check(
+            modules: modules, assets: shape.assets, home: shape.home, ownLayer: resolved.layers.count > 1 ? display : nil)
         var tree = ContentTree(
             config: config, home: shape.home, modules: modules, assets: shape.assets, glossary: glossary,
             diagnostics: diagnostics)

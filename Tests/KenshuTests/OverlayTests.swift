@@ -452,6 +452,17 @@ import Testing
         #expect(failure?.message.key == .newBaseNotFound)
     }
 
+    /// A page of the overlay's own with a base page's number and a slightly different name was meant to replace it:
+    /// said so (K1042), at the overlay's file, not "renumber one of them" (K1011).
+    @Test func testOverlayPageBesideTheBasePageWithItsNumber() throws {
+        let fixture = try Self.overlay(["02-hyojunka/01-law-and-polcy.md": TemporarySite.page("綴り違い", "本文。\n")])
+        defer { fixture.site.remove() }
+        let printed = fixture.site.printed(try fixture.build(), .ja).filter { $0.contains("[K1042]") || $0.contains("[K1011]") }
+        #expect(printed == [
+            "Content/02-hyojunka/01-law-and-polcy.md:1:1: 警告: '01-law-and-polcy.md' は基の教材の '01-law-and-policy.md' と順番の番号が同じですが、名前が違うので、置き換えではなく別のページとして加わります — 基の教材のページを置き換えるなら、名前を '01-law-and-policy.md' にそろえてください。別のページとして足すなら、番号を変えてください [K1042]",
+        ], "\(printed)")
+    }
+
     @Test func testOverlayMistakes_areLocated() throws {
         let sameID = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: "kakuu-town-kenshu", with: "site-ed2f9e95")])
         defer { sameID.site.remove() }
