@@ -93,7 +93,7 @@ public final class PreviewServer: Sendable {
     /// Prints a rebuild's outcome and returns the warning lines it stands for. Warnings printed after
     /// the previous rebuild (`shown`) are counted, not repeated: a course with hundreds of warnings
     /// would otherwise fill the terminal on every save, and printing them cost as much as the rebuild.
-    /// Errors are always printed in full.
+    /// Errors are always printed in full; a failed rebuild keeps the warnings shown before it counted as shown.
     private func report(
         _ state: PreviewSession.State, seconds: Double?, language: Language, shown: Set<String>
     ) -> Set<String> {
@@ -110,9 +110,23 @@ public final class PreviewServer: Sendable {
             log("kenshu: " + printer.say(.cliSiteReady, time))
             return Set(lines)
         case .failed(let diagnostics):
-            for diagnostic in diagnostics { log(printer.line(diagnostic)) }
+            // Warnings as above; they stay counted as shown, so that mending the error does not print them all again.
+            var warnings: Set<String> = []
+            var repeated = 0
+            for diagnostic in diagnostics {
+                let line = printer.line(diagnostic)
+                if diagnostic.severity == .warning {
+                    warnings.insert(line)
+                    if shown.contains(line) {
+                        repeated += 1
+                        continue
+                    }
+                }
+                log(line)
+            }
+            if repeated > 0 { log("kenshu: " + printer.say(.cliWarningsUnchanged, String(repeated))) }
             log("kenshu: " + printer.say(.cliSiteFailed, String(diagnostics.filter { $0.severity == .error }.count), time))
-            return []
+            return shown.union(warnings)
         }
     }
 }

@@ -1,4 +1,5 @@
 """`kenshu serve` end to end: the real binary on a free port, a temporary course, real HTTP and WebSocket."""
+import re
 import http.client
 import os
 import pathlib
@@ -74,14 +75,19 @@ def test_edit_reaches_the_browser(server, course):
 
 
 def test_unchanged_warnings_are_counted_not_repeated(course):
-    """After a save, warnings printed after the previous rebuild are counted, not printed again;
-    a new warning is printed."""
+    """After a save, warnings printed after the previous rebuild are counted, not printed again, also
+    across a failed rebuild and its mend; a new warning is printed."""
     (course / "01-intro" / "02-old.md").write_text(PAGE.format(title="古い", body="<font>古い書き方</font>"), encoding="utf-8")
     process, base = start_serve(course)
     try:
         ws = wait_for_reload(base)
         lesson = course / "01-intro" / "01-welcome.md"
         lesson.write_text(PAGE.format(title="最初のレッスン", body="一度目の編集です。"), encoding="utf-8")
+        assert ws.recv() == "reload"
+        lesson.write_text(PAGE.format(title="最初のレッスン", body="<center>新しい警告</center>"), encoding="utf-8")
+        assert ws.recv() == "reload"
+        # An error and its mend: the warnings shown before are not printed again after either.
+        lesson.write_text(PAGE.format(title="最初のレッスン", body="<center>新しい警告</center>\n\n[壊れた](nowhere.md)"), encoding="utf-8")
         assert ws.recv() == "reload"
         lesson.write_text(PAGE.format(title="最初のレッスン", body="<center>新しい警告</center>"), encoding="utf-8")
         assert ws.recv() == "reload"
@@ -92,8 +98,10 @@ def test_unchanged_warnings_are_counted_not_repeated(course):
         process.wait(timeout=10)
     log = process.stderr.read()
     assert log.count("'<font>'") == 1, log
-    assert "1 warnings unchanged since the last rebuild (not repeated)" in log, log
+    assert re.search(r"\d+ warnings unchanged since the last rebuild \(not repeated\)", log), log
+    assert log.count("[K1041]") == 1, "the course's unlinked image is told once, also across the failed rebuild"
     assert log.count("'<center>'") == 1, log
+    assert "nowhere.md" in log, log
 
 
 def test_new_lesson_appears_in_navigation(server, course):
