@@ -52,7 +52,8 @@ public enum Builder {
         let files: Int?
         do {
             files = try OutputWriter.write(
-                rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground, checkPages: options.checkLinks
+                rendered, to: outputURL, removeOldInBackground: options.removeOldOutputInBackground, checkPages: options.checkLinks,
+                siteID: model.site.config.storageID
             ) { folder, checked in
                 // Made once the pages are written, not held beside the search index and the pages; written
                 // on another thread while the pages' check results are joined.

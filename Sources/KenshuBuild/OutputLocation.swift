@@ -6,6 +6,18 @@ public enum OutputLocation {
     /// The marker Kenshu leaves in every output folder it writes.
     static let marker = ".kenshu-site"
 
+    /// The marker's text: what the folder is, and the id of the course built into it (`kenshu check`
+    /// reviews a course only for a site built from it: ``CheckedSiteOrigin``).
+    static func markerText(siteID: String?) -> String {
+        "Built by Kenshu. This folder is replaced on every build.\n" + (siteID.map { "id: " + $0 + "\n" } ?? "")
+    }
+
+    /// The course id a built site's marker names; `nil` for a folder without one (or built before ids were noted).
+    public static func builtSiteID(of folder: String) -> String? {
+        guard let text = try? String(contentsOfFile: folder + "/" + marker, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first { $0.hasPrefix("id: ") }.map { String($0.dropFirst(4)) }
+    }
+
     /// The built site `path` lies in, if any: a folder above it (or itself) holding Kenshu's marker.
     public static func builtSite(containing path: String) -> String? {
         var folder = URL(fileURLWithPath: path).standardizedFileURL

@@ -15,10 +15,11 @@ enum OutputWriter {
 
     /// - Parameters:
     ///   - checkPages: check each HTML page's links as it is rendered, from memory (not read back from disk).
+    ///   - siteID: the course's storage id, noted in the marker so that `kenshu check` knows which course a site came from.
     ///   - verify: looks at the finished folder (and the pages' check results, when asked for) before it is
     ///     swapped in; returning `false` keeps the old output.
     static func write(
-        _ site: RenderedSite, to output: URL, removeOldInBackground: Bool, checkPages: Bool = false,
+        _ site: RenderedSite, to output: URL, removeOldInBackground: Bool, checkPages: Bool = false, siteID: String? = nil,
         verify: (URL, [PageResult]?) throws -> Bool = { _, _ in true }
     ) throws -> Int? {
         // A symlinked output folder is written through: its target is replaced, the link stays.
@@ -38,8 +39,7 @@ enum OutputWriter {
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             let (count, checked) = try writeFiles(site, into: staging, shownAs: output.path, checkPages: checkPages)
-            try Data("Built by Kenshu. This folder is replaced on every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(OutputLocation.marker))
+            try Data(OutputLocation.markerText(siteID: siteID).utf8).write(to: staging.appendingPathComponent(OutputLocation.marker))
             // What this build wrote: anything else found here by the next build was put in by someone.
             try Data(OutputAdditions.list((site.pagePaths + site.copies.map(\.path)).map(\.value)).utf8)
                 .write(to: staging.appendingPathComponent(OutputAdditions.listName))
@@ -47,6 +47,9 @@ enum OutputWriter {
                 try? fm.removeItem(at: staging)
                 return nil
             }
+            // Looked for again just before the swap: a file dropped in while this build ran (the first look
+            // was at its start) would otherwise go with the old output.
+            try OutputAdditions.refuseIfAny(in: output)
             keepModeAndGroup(of: output, on: staging)
             try swap(staging: staging, output: output, retired: retired)
             remove(retired, background: removeOldInBackground)

@@ -35,7 +35,7 @@ struct CheckCommand {
         freshness = command.flag(.freshness)
         today = command.value(.today)
         checksOwnCourse = command.given(.config) || command.flag(.freshness) || CheckedSiteOrigin.isBuilt(
-            from: URL(fileURLWithPath: config).deletingLastPathComponent().path, checkedFolder: directory)
+            fromSiteYAML: try? String(contentsOfFile: config, encoding: .utf8), checkedFolder: directory)
     }
 
     func run() async throws {

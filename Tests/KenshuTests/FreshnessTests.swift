@@ -76,26 +76,29 @@ import Testing
         #expect(rows.map(\.daysLeft) == [-61, 120, nil, nil])
     }
 
-    /// `kenshu check ../隣の町/Output` must not review this folder's Content: only a site built from it.
+    /// `kenshu check ../隣の町/Output` must not review this folder's Content: only a site built from it,
+    /// known by the course id its build noted in the output's marker (both courses in folders named Content).
     @Test func testCheckReviewsOnlyTheCourseASiteWasBuiltFrom() throws {
-        let site = try TemporarySite(["index.md": "---\ntitle: トップ\n---\n[a](01-m/01-a.md)\n", "01-m/01-a.md": "---\ntitle: A\n---\n本文\n"])
-        defer { site.remove() }
-        let public_ = site.root.appendingPathComponent("public")
+        let ours = try TemporarySite(["site.yml": "id: our-town\ntitle: 町\n", "index.md": "---\ntitle: トップ\n---\n本文\n"])
+        defer { ours.remove() }
+        let theirs = try TemporarySite(["site.yml": "id: their-town\ntitle: 隣\n", "index.md": "---\ntitle: トップ\n---\n本文\n"])
+        defer { theirs.remove() }
+        let public_ = ours.root.appendingPathComponent("public")
         _ = try Builder.build(BuildOptions(
-            contentDirectory: site.content.path, themesDirectory: site.themes.path, outputDirectory: public_.path,
+            contentDirectory: ours.content.path, themesDirectory: ours.themes.path, outputDirectory: public_.path,
             removeOldOutputInBackground: false))
-        #expect(CheckedSiteOrigin.isBuilt(from: site.content.path, checkedFolder: public_.path, defaultOutput: site.output.path))
-
-        let other = site.root.appendingPathComponent("other")
+        #expect(try theirs.build().succeeded)
+        let siteYAML = try String(contentsOf: ours.content.appendingPathComponent("site.yml"), encoding: .utf8)
+        #expect(CheckedSiteOrigin.isBuilt(fromSiteYAML: siteYAML, checkedFolder: public_.path, defaultOutput: ours.output.path))
+        #expect(!CheckedSiteOrigin.isBuilt(fromSiteYAML: siteYAML, checkedFolder: theirs.output.path, defaultOutput: ours.output.path))
+        // A site Kenshu did not build, and one without site.yml to compare with.
+        let other = ours.root.appendingPathComponent("other")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
         try Data("<a href=\"x.html\">x</a>".utf8).write(to: other.appendingPathComponent("index.html"))
-        #expect(!CheckedSiteOrigin.isBuilt(from: site.content.path, checkedFolder: other.path, defaultOutput: site.output.path))
-        // Built from another course called Content too, elsewhere: its manifest says Content/, so it counts;
-        // a course in a folder with another name does not.
-        #expect(!CheckedSiteOrigin.isBuilt(
-            from: site.root.appendingPathComponent("教材").path, checkedFolder: public_.path, defaultOutput: site.output.path))
+        #expect(!CheckedSiteOrigin.isBuilt(fromSiteYAML: siteYAML, checkedFolder: other.path, defaultOutput: ours.output.path))
+        #expect(!CheckedSiteOrigin.isBuilt(fromSiteYAML: nil, checkedFolder: public_.path, defaultOutput: ours.output.path))
         // The default output folder counts before it is built, spelled either way.
-        #expect(CheckedSiteOrigin.isBuilt(from: site.content.path, checkedFolder: site.output.path + "/", defaultOutput: site.output.path))
+        #expect(CheckedSiteOrigin.isBuilt(fromSiteYAML: siteYAML, checkedFolder: ours.output.path + "/", defaultOutput: ours.output.path))
     }
 
     @Test func testSystemToday_readsTheCalendarDay() {

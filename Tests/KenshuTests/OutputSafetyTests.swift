@@ -170,4 +170,23 @@ import Testing
         #expect(try site.build().succeeded, "Kenshu's own files with other permissions, and leftovers, are nothing to lose")
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".git/HEAD").path))
     }
+
+    /// A file dropped into the output while a build runs (after its first look, before its swap) stops that
+    /// build too, and is still there afterwards.
+    @Test func testAFileDroppedInDuringTheBuild_isNotDeleted() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        let dropped = site.output.appendingPathComponent("intro/途中で置いた.pdf")
+        let options = BuildOptions(
+            contentDirectory: site.content.path, themesDirectory: site.themes.path, outputDirectory: site.output.path,
+            removeOldOutputInBackground: false)
+        #expect(throws: Builder.Failure.self) {
+            _ = try Builder.build(options) { step in
+                // Called as the last step starts: the first look for added files is over by then.
+                if step.contains("write") { try? Data("PDF".utf8).write(to: dropped) }
+            }
+        }
+        #expect(try Data(contentsOf: dropped) == Data("PDF".utf8))
+    }
 }

@@ -153,6 +153,11 @@ def test_check_of_another_site_does_not_review_this_folders_course(tmp_path):
     (other / "index.html").write_text('<html lang="ja"><title>t</title><a href="index.html">t</a></html>', encoding="utf-8")
     foreign = run([KENSHU, "check", "other"], cwd=tmp_path)
     assert foreign.returncode == 0 and "見直し" not in foreign.stdout, foreign.stdout
+    # Another town's course, also in a folder named Content, built by Kenshu.
+    assert run([KENSHU, "new", "town"], cwd=tmp_path).returncode == 0
+    assert run([KENSHU, "build"], cwd=tmp_path / "town").returncode == 0
+    neighbour = run([KENSHU, "check", "town/Output"], cwd=tmp_path)
+    assert neighbour.returncode == 0 and "見直し" not in neighbour.stdout, neighbour.stdout
     own = run([KENSHU, "check", "public"], cwd=tmp_path)
     assert own.returncode == 0 and "教材（Content）の見直し" in own.stdout, own.stdout
     forced = run([KENSHU, "check", "other", "--config", "Content/site.yml"], cwd=tmp_path)
