@@ -28,6 +28,10 @@ public enum StarterCourse {
         }
     }
 
+    /// The `organisation:` the starters write for the author to replace (Japanese, English); an export
+    /// that still carries one credits nobody (``Exporter`` warns).
+    public static let organisationPlaceholders: Set<String> = ["（ここに団体名を書く）", "(your organisation's name)"]
+
     /// `kenshu-` and 12 random hex digits: unique enough that two towns' copies never share progress.
     public static func freshID() -> String {
         var generator = SystemRandomNumberGenerator()

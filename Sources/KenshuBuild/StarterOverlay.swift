@@ -31,8 +31,10 @@ public enum StarterOverlay {
         try Data(draft.utf8).write(to: content.appendingPathComponent("site.yml"))
         // Read the new course as Kenshu will (through its base), then write its settings in full.
         let tree = try ContentLoader.load(contentDirectory: content.path)
-        if let problem = BaseReview.baseProblem(in: tree) {
+        if var problem = BaseReview.baseProblem(in: tree) {
             try? fm.removeItem(at: content)
+            // Named as typed on the command line, not as the new site.yml (in a folder just removed) reaches it.
+            if !problem.message.arguments.isEmpty { problem.message.arguments[0] = base }
             throw problem
         }
         let text = fill(

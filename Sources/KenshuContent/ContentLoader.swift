@@ -22,9 +22,7 @@ public enum ContentLoader {
         if !fm.fileExists(atPath: root.path + "/site.yml"), !fm.fileExists(atPath: root.path + "/index.md"),
            fm.fileExists(atPath: root.path + "/Content/site.yml") {
             let inner = LexicalPath.join(display, "Content")
-            let typed = inner.contains(where: { " '\"$&;()|<>*?".contains($0) })
-                ? "'" + inner.replacingOccurrences(of: "'", with: "'\\''") + "'" : inner
-            throw ToolFailure(.contentFolderIsProject, display, inner, typed)
+            throw ToolFailure(.contentFolderIsProject, display, inner, ShellWord.quoted(inner))
         }
 
         var diagnostics: [Diagnostic] = []

@@ -10,7 +10,8 @@ enum NamingRules {
         let moduleFiles = modules.map { module in
             ContentFile(relativePath: module.folder, displayPath: folderDisplay(module), absolutePath: "")
         }
-        found += numbering(moduleFiles, ownLayer: ownLayer)
+        // Folders are named by their first file, which may lie in either layer: K1042 is for pages alone.
+        found += numbering(moduleFiles, ownLayer: nil)
         for module in modules { found += numbering(module.lessons, ownLayer: ownLayer) }
         let everything = [home].compactMap { $0 } + modules.flatMap { [$0.index].compactMap { $0 } + $0.lessons } + assets
         found += caseCollisions(everything.map(\.relativePath) + modules.map(\.folder), display: everything + moduleFiles)
@@ -27,7 +28,7 @@ enum NamingRules {
     private static func numbering(_ files: [ContentFile], ownLayer: String?) -> [Diagnostic] {
         guard files.count > 1 else { return [] }
         var found: [Diagnostic] = []
-        var byNumber: [Int: ContentFile] = [:]
+        var byNumber: [Int: [ContentFile]] = [:]
         for file in files {
             let name = String(file.relativePath.split(separator: "/").last ?? "")
             let at = SourceLocation(path: file.displayPath, line: 1, column: 1)
@@ -41,30 +42,32 @@ enum NamingRules {
                 found.append(.warning(.lessonUnnumbered, name, suggestion, at: at))
                 continue
             }
-            if let earlier = byNumber[order] {
-                let earlierName = String(earlier.relativePath.split(separator: "/").last ?? "")
-                if let ownLayer, let (own, base) = ownAndBase(file, earlier, ownLayer: ownLayer) {
-                    let ownName = String(own.relativePath.split(separator: "/").last ?? "")
-                    let baseName = String(base.relativePath.split(separator: "/").last ?? "")
-                    found.append(.warning(.overlayNumberBesideBase, ownName, baseName, at: SourceLocation(path: own.displayPath, line: 1, column: 1)))
-                } else {
-                    found.append(.warning(.duplicateNumber, name, earlierName, at: at))
+            byNumber[order, default: []].append(file)
+        }
+        for (_, same) in byNumber.sorted(by: { $0.key < $1.key }) where same.count > 1 {
+            let own = ownLayer.map { layer in same.filter { isOwn($0, ownLayer: layer) } } ?? []
+            let base = same.filter { file in !own.contains { $0.relativePath == file.relativePath } }
+            // One page of the course's own beside the base's: most likely meant to replace it.
+            if own.count == 1, let ownFile = own.first, let baseFile = base.first {
+                found.append(.warning(
+                    .overlayNumberBesideBase, fileName(ownFile), fileName(baseFile), at: SourceLocation(path: ownFile.displayPath, line: 1, column: 1)))
+                for other in base.dropFirst() {
+                    found.append(.warning(.duplicateNumber, fileName(other), fileName(baseFile), at: SourceLocation(path: other.displayPath, line: 1, column: 1)))
                 }
-            } else {
-                byNumber[order] = file
+                continue
+            }
+            for other in same.dropFirst() {
+                found.append(.warning(.duplicateNumber, fileName(other), fileName(same[0]), at: SourceLocation(path: other.displayPath, line: 1, column: 1)))
             }
         }
         return found
     }
 
-    /// The pair as (the course's own file, the base's file) when exactly one of them is the course's own.
-    private static func ownAndBase(_ a: ContentFile, _ b: ContentFile, ownLayer: String) -> (ContentFile, ContentFile)? {
-        func isOwn(_ file: ContentFile) -> Bool { file.displayPath.dropLast(file.relativePath.count) == ownLayer + "/" }
-        switch (isOwn(a), isOwn(b)) {
-        case (true, false): return (a, b)
-        case (false, true): return (b, a)
-        default: return nil
-        }
+    private static func fileName(_ file: ContentFile) -> String { String(file.relativePath.split(separator: "/").last ?? "") }
+
+    /// Whether a file lies in the course's own content folder (not in a base's).
+    private static func isOwn(_ file: ContentFile, ownLayer: String) -> Bool {
+        file.displayPath.dropLast(file.relativePath.count) == ownLayer + "/"
     }
 
     private static func caseCollisions(_ paths: [String], display: [ContentFile]) -> [Diagnostic] {

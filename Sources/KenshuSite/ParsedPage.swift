@@ -124,9 +124,15 @@ public enum PageParser {
         var options = markdownOptions
         if let title = titleFromHeading, let leading {
             let headingLine = split.bodyLineOffset
-            frontMatter = titledByHeading(leading.title, explicitID: leading.explicitID, reserved: &options.reservedIDs, variables: config.variables)
+            let (filled, unknown) = LeadingTitle.fillVariables(inHeading: leading.line, values: config.variables)
+            let plain = filled == leading.line ? (text: leading.title, explicitID: leading.explicitID) : LeadingTitle.plainText(ofHeading: filled)
+            frontMatter = titledByHeading(plain.text, explicitID: plain.explicitID, reserved: &options.reservedIDs)
             matterDiagnostics = [.warning(.titleFromHeading, title, at: SourceLocation(path: file.displayPath, line: headingLine, column: 1))]
-            matterDiagnostics += unknownVariables(in: leading.line, at: headingLine, path: file.displayPath, known: config.variables)
+            let bytes = Array(leading.line.utf8)
+            matterDiagnostics += unknown.map { occurrence in
+                let column = String(decoding: bytes[..<occurrence.byteOffset], as: UTF8.self).count + 1
+                return .unknownVariable(occurrence.name, at: SourceLocation(path: file.displayPath, line: headingLine, column: column), known: config.variables)
+            }
         } else if let leading, split.yaml != nil, leading.title == frontMatter.title {
             // The theme writes the title as the page's `<h1>`; the heading stays, since links may point at its id.
             matterDiagnostics.append(.warning(
@@ -153,29 +159,16 @@ public enum PageParser {
         return ParsedPage(kind: kind, file: file, sitePath: sitePath, frontMatter: frontMatter, body: body)
     }
 
-    /// The front matter of a page titled by its first `# heading`: the title with `{{変数}}` filled, and the
-    /// heading's id (its own `{#id}`, or the slug of the filled title), kept from the body's headings.
-    static func titledByHeading(
-        _ title: String, explicitID: String?, reserved: inout Set<String>, variables: [String: String]
-    ) -> FrontMatter {
-        var matter = FrontMatter(title: TextVariables.substitutePlain(title, values: variables).text)
+    /// The front matter of a page titled by its first `# heading` (its `{{変数}}` already filled): the title,
+    /// and the heading's id (its own `{#id}`, or the slug of the title), kept from the body's headings.
+    static func titledByHeading(_ title: String, explicitID: String?, reserved: inout Set<String>) -> FrontMatter {
+        var matter = FrontMatter(title: title)
         var slugger = HeadingSlugger()
         for id in reserved { slugger.reserve(id) }
         let id = explicitID.flatMap { slugger.claim($0) ? $0 : nil } ?? slugger.slug(for: matter.title)
         reserved.insert(id)
         matter.titleID = id
         return matter
-    }
-
-    /// An unknown `{{変数}}` in the title heading, located in its line as written.
-    static func unknownVariables(in line: String, at lineNumber: Int, path: String, known: [String: String]) -> [Diagnostic] {
-        let bytes = Array(line.utf8)
-        // `\{{` keeps the braces: not a variable.
-        let written = TextVariables.occurrences(in: line).filter { $0.byteOffset == 0 || bytes[$0.byteOffset - 1] != UInt8(ascii: "\\") }
-        return written.filter { known[$0.name] == nil }.map { occurrence in
-            let column = String(decoding: bytes[..<occurrence.byteOffset], as: UTF8.self).count + 1
-            return Diagnostic.unknownVariable(occurrence.name, at: SourceLocation(path: path, line: lineNumber, column: column), known: known)
-        }
     }
 
     /// `text` in storage of its own length.

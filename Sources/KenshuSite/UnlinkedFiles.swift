@@ -6,7 +6,8 @@ import KenshuMarkdown
 ///
 /// Whatever lies in the content folder is copied into the site: a working spreadsheet or an internal
 /// memo saved beside a lesson would be published (and exported) without anyone having linked it.
-/// Each such file is a warning at the file, so the author moves it out or links it on purpose.
+/// Each such file is a warning at the file, so the author moves it out or links it on purpose. Files a
+/// web server or an HTML file of the course loads (robots.txt, a demo's styles) and glossary sources count as used.
 enum UnlinkedFiles {
     /// The content paths of the files page `page` uses: its links and images, and its sources' relative URLs.
     static func used(by page: ParsedPage, among assets: Set<String>) -> [String] {
@@ -39,11 +40,38 @@ enum UnlinkedFiles {
         return parts.joined(separator: "/")
     }
 
+    /// Files a web server or an HTML file loads, not a page: hosting files at the root, and what web pages use.
+    static let hostingFiles: Set<String> = [
+        "robots.txt", "favicon.ico", "CNAME", "humans.txt", "sitemap.xml", "BingSiteAuth.xml", "manifest.json",
+        "site.webmanifest", "browserconfig.xml", "ads.txt",
+    ]
+    static let webResourceExtensions: Set<String> = ["css", "js", "mjs", "map", "woff", "woff2", "ttf", "otf", "eot", "json", "wasm"]
+
     /// One warning for each file that no page uses (`uses` counts the pages that use each content path).
+    /// None when raw HTML is allowed (it may load anything, in ways the Markdown stage does not record), or
+    /// while a page could not be read (its links are unknown).
     static func warnings(_ site: Site, uses: [String: Int]) -> [Diagnostic] {
-        site.assets.compactMap { asset in
-            guard uses[asset.file.relativePath, default: 0] == 0 else { return nil }
-            return .warning(.fileNotLinked, asset.file.relativePath, at: SourceLocation(path: asset.file.displayPath, line: 1, column: 1))
+        guard !site.config.allowRawHTML else { return [] }
+        let unreadable: Set<MessageKey> = [.fileUnreadable, .notUTF8, .looksShiftJIS]
+        if site.pages.contains(where: { page in page.body.diagnostics.contains { unreadable.contains($0.message.key) } }) { return [] }
+        // An HTML file in the course loads what lies beside it and below (its styles, scripts and images); one at
+        // the content root, only what lies beside it.
+        let webFolders = site.assets.compactMap { asset -> String? in
+            let path = asset.file.relativePath.lowercased()
+            guard path.hasSuffix(".html") || path.hasSuffix(".htm") else { return nil }
+            return asset.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        }
+        let glossarySources = Set(site.glossary.compactMap { $0.sourceURL.flatMap { relativePath($0, from: "") } })
+        return site.assets.compactMap { asset in
+            let path = asset.file.relativePath
+            guard uses[path, default: 0] == 0, !glossarySources.contains(path) else { return nil }
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            if !path.contains("/"), hostingFiles.contains(name) || (name.hasPrefix("google") && name.hasSuffix(".html")) { return nil }
+            if let dot = name.lastIndex(of: "."), webResourceExtensions.contains(name[name.index(after: dot)...].lowercased()) { return nil }
+            let isHTML = name.lowercased().hasSuffix(".html") || name.lowercased().hasSuffix(".htm")
+            if !isHTML, webFolders.contains(where: { folder == $0 || (!$0.isEmpty && folder.hasPrefix($0 + "/")) }) { return nil }
+            return .warning(.fileNotLinked, path, at: SourceLocation(path: asset.file.displayPath, line: 1, column: 1))
         }
     }
 

@@ -28,21 +28,12 @@ struct NewCommand {
             }
         }
         let next = target.projectAsTyped.isEmpty || target.projectAsTyped == "."
-            ? "" : "cd " + Self.shellWord(target.projectAsTyped) + " && "
+            ? "" : "cd " + ShellWord.quoted(target.projectAsTyped) + " && "
         if target.namesContentFolder {
             print("kenshu: " + printer.say(.cliNewCreatedAsContentFolder, target.directoryAsTyped, next))
         } else {
-            let cd = Self.shellWord(directory)
+            let cd = ShellWord.quoted(directory)
             print("kenshu: " + (base.map { printer.say(.cliNewOverlayCreated, directory, $0, cd) } ?? printer.say(.cliNewCreated, directory, cd)))
         }
-    }
-
-    /// `directory` as the advice's `cd` command can take it when pasted into a shell: single-quoted
-    /// when it holds a space or anything else the shell would read.
-    static func shellWord(_ directory: String) -> String {
-        let plain = directory.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x7F && scalar.value != 0x3000 || "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+,:@%".unicodeScalars.contains(scalar)
-        }
-        return plain && !directory.isEmpty ? directory : "'" + directory.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

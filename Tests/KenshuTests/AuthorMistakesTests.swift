@@ -207,6 +207,11 @@ import Testing
         #expect(print[..<anchor.lowerBound].hasSuffix("<span id=\"print-2"), "the title's id, prefixed as print.html prefixes the page's ids")
         #expect(print.contains("href=\"#print-2-%E6%9E%B6%E7%A9%BA%E7%94%BA%E3%81%AE%E6%A8%99%E6%BA%96%E5%8C%96\""), "the link above leads there")
 
+        // A code span keeps what was written, and `\{{` keeps the braces, as in the body.
+        try site.write("01-intro/03-own.md", "# `{{名前}}` の書き方 \\{{自治体名}}\n")
+        let escaped = try site.build()
+        #expect(escaped.succeeded, "\(site.messages(escaped))")
+        #expect(try site.read("intro/own.html").contains("<title>{{名前}} の書き方 {{自治体名}} | テスト</title>"))
         try site.write("01-intro/03-own.md", "\n# {{自治休名}}とは\n")
         let unknown = site.printed(try site.build(), .ja).filter { $0.contains("[K5020]") }
         #expect(unknown == ["Content/01-intro/03-own.md:2:3: エラー: 変数 '自治休名' は site.yml の 'vars:' にありません — '{{自治体名}}' のことですか？ [K5020]"], "\(unknown)")

@@ -173,6 +173,27 @@ import ZIPFoundation
         #expect(warned == ["K7210 7:8", "K7211 7:28"], "\(result.diagnostics)")
     }
 
+    /// A starter course exported before its `organisation:` was filled in: the placeholder would credit nobody
+    /// in the licence and attribution, so the export says so at that line (and still writes the file).
+    @Test func testExportOfTheStarterPlaceholderOrganisation_isWarned() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-placeholder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try StarterCourse.write(to: folder)
+        let content = folder.appendingPathComponent("Content").path
+        func export() throws -> ExportResult {
+            try Exporter.export(ExportOptions(
+                build: BuildOptions(contentDirectory: content), format: .zip, outputFile: folder.appendingPathComponent("site.zip").path))
+        }
+        let result = try export()
+        #expect(result.succeeded)
+        let warned = result.diagnostics.filter { $0.code == "K7212" }
+        #expect(warned.map { $0.location?.line } == [12], "\(result.diagnostics)")
+        let siteYAML = URL(fileURLWithPath: content + "/site.yml")
+        let text = try String(contentsOf: siteYAML, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "（ここに団体名を書く）", with: "架空市 情報政策課").utf8).write(to: siteYAML)
+        #expect(try export().diagnostics.allSatisfy { $0.code != "K7212" })
+    }
+
     @Test func testSCORMManifest_hasOneSCOPerModuleWithItsPassMark() throws {
         let site = try Self.course()
         defer { site.remove() }

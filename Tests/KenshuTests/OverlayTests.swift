@@ -265,6 +265,7 @@ import Testing
         #expect(refusal("kakuu-shi-source.zip")?.contains("[K7208]") == true)
         #expect(try Data(contentsOf: zip) == original, "the base zip is left as it was")
         #expect(refusal("Content/x.zip")?.contains("[K7206]") == true)
+        #expect(refusal("Themes/default/assets/x.zip")?.contains("[K7206]") == true, "a theme's files are published too")
         _ = try fixture.build()
         let inside = refusal("Output/sub/x.zip")
         #expect(inside?.contains("ビルドしたサイト '\(fixture.site.output.path)' の中にあります") == true, "\(inside ?? "")")
@@ -370,9 +371,11 @@ import Testing
         #expect(!result.diagnostics.contains { $0.code == "K1005" }, "the folder above a course is not read as one")
         #expect(throws: ToolFailure.self) { try BaseReview.status(contentDirectory: fixture.site.content.path, today: CalendarDate(year: 2026, month: 12, day: 1)) }
         let folder = fixture.site.root.appendingPathComponent("new-town")
-        #expect(throws: ToolFailure.self) {
-            try StarterOverlay.write(to: folder, base: fixture.baseContent.deletingLastPathComponent().path, today: CalendarDate(year: 2026, month: 12, day: 1))
+        let typed = fixture.baseContent.deletingLastPathComponent().path
+        let failure = #expect(throws: ToolFailure.self) {
+            try StarterOverlay.write(to: folder, base: typed, today: CalendarDate(year: 2026, month: 12, day: 1))
         }
+        #expect(failure?.message.key == .baseWithoutSite && failure?.message.arguments.first == typed, "named as typed: \(String(describing: failure))")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Content/site.yml").path))
     }
 
@@ -432,7 +435,7 @@ import Testing
     }
 
     /// A base without variables gets `vars:` as a commented example: a `vars: {}` broke when a line was added under it.
-    /// A `--base` that does not exist is named as the command line's (relative to the working folder), not site.yml's.
+    /// A `--base` that does not exist is K0018 (resolved from the working folder, named with its full path), not site.yml's K1020.
     @Test func testNewBase_withoutVariables_andMissing() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }
@@ -450,6 +453,7 @@ import Testing
             try StarterOverlay.write(to: fixture.site.root.appendingPathComponent("other"), base: "../nowhere/Content", today: CalendarDate(year: 2026, month: 12, day: 1))
         }
         #expect(failure?.message.key == .newBaseNotFound)
+        #expect(failure?.message.arguments.first?.hasSuffix("/nowhere/Content") == true, "named with its full path, as the working folder resolves it")
     }
 
     /// A page of the overlay's own with a base page's number and a slightly different name was meant to replace it:

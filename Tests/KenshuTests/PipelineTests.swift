@@ -152,4 +152,24 @@ import Testing
         let linked = try pipeline.update(changed: [edited]).diagnostics.all.filter { $0.code == "K1041" }
         #expect(linked.map { $0.location?.path.hasSuffix("01-intro/images/図1.png") } == [true], "the image lost its only link; the spreadsheet gained one")
     }
+
+    /// What a web server or an HTML file of the course loads, and a glossary's source, count as used;
+    /// with raw HTML allowed (which may load anything) K1041 says nothing.
+    @Test func testUnlinkedFile_exemptions() throws {
+        var files = TemporarySite.smallCourse()
+        files["robots.txt"] = "User-agent: *\n"
+        files["01-intro/demo/index.html"] = "<link rel=stylesheet href=style.css>"
+        files["01-intro/demo/style.css"] = "p{}"
+        files["01-intro/demo/img/a.png"] = "PNG"
+        files["01-intro/02-roles.md"] = TemporarySite.page("役割", "## 役割分担\n\n![図](images/図1.png) [デモ](demo/index.html)\n")
+        files["資料/用語の定義.pdf"] = "%PDF"
+        files["glossary.yml"] = "- term: 標準化\n  definition: そろえること。\n  source:\n    title: 定義\n    url: 資料/用語の定義.pdf\n"
+        files["memo.txt"] = "x"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let warned = try site.build().diagnostics.filter { $0.code == "K1041" }.compactMap { $0.location?.path }
+        #expect(warned.count == 1 && warned[0].hasSuffix("Content/memo.txt"), "\(warned)")
+        try site.write("site.yml", "id: test-course\ntitle: テスト研修\noptions:\n  raw_html: true\n")
+        #expect(try site.build().diagnostics.allSatisfy { $0.code != "K1041" })
+    }
 }

@@ -6,7 +6,7 @@ extension MessageCatalog {
         .outputHoldsNewFiles: Entry("出力フォルダー '{0}' に、前のビルドのあとに置かれたファイルがあります：{1}。出力フォルダーは毎回作り直すので、このままでは消えてしまいます。前の出力はそのままです", fix: "残すものは出力フォルダーの外に移し（教材フォルダーに置いたファイルはサイトで公開されるので、公開しないものは別の場所へ）、要らないものは消してから、もう一度ビルドしてください"),
         .contentFolderIsProject: Entry("'{0}' は教材フォルダーではなく、その上のフォルダーのようです（site.yml がなく、'{1}' に site.yml があります）", fix: "--content {2} と指定してください"),
         .contentFolderMissing: Entry("教材フォルダー '{0}' がありません", fix: "'kenshu new 研修コース' で新しいコースを作って 'cd 研修コース' してからビルドするか、--content で教材フォルダーを指定してください"),
-        .contentFolderMissingInsideContent: Entry("教材フォルダー '{0}' がありません。今いるフォルダーが教材フォルダーのようです（site.yml があります）", fix: "1 つ上のフォルダーに移って（'cd ..'）実行してください。このフォルダーのままなら、build と serve には '--content . --output ../Output'、export には '--content . --output ../' を付けます"),
+        .contentFolderMissingInsideContent: Entry("教材フォルダー '{0}' がありません。今いるフォルダーが教材フォルダーのようです（site.yml があります）", fix: "1 つ上のフォルダーに移って（'cd ..'）実行してください。このフォルダーのままなら、build には '--content . --output ../Output'、serve には '--content .'、export には '--content . --output ../' を付けます"),
         .themesMissing: Entry("テーマのフォルダー '{0}' がありません", fix: "--themes を外すと、Kenshu に組み込まれたテーマを使います"),
         .newTargetNotEmpty: Entry("'{0}' はすでにあり、空ではありません。何も書き込んでいません", fix: "新しいフォルダー名を指定してください（例：'kenshu new my-course'）"),
         .portInUse: Entry("ポート {0} はすでに使われています（別の 'kenshu serve' が動いていませんか）", fix: "それを止めるか、--port {1} のように別のポートを指定してください"),
@@ -256,7 +256,8 @@ extension MessageCatalog {
         .exportOutputInsideSite: Entry("書き出し先 '{0}' は、ビルドしたサイト '{1}' の中にあります。そのままではサイトといっしょに公開され、次のビルドはそのファイルがあるために止まります", fix: "サイトの出力フォルダーの外を --output で指定してください（例：--output ../）"),
         .giftLocalImage: Entry("確認問題の画像 '{0}' は、GIFT では Moodle の問題バンクに入りません（書いたパスのまま書き出すので、Moodle では表示されません）", fix: "Moodle で問題を編集して画像を入れ直すか、画像なしで分かる問題にしてください"),
         .giftLocalLink: Entry("確認問題のリンク '{0}' はコースの中を指すため、GIFT で Moodle に入れると開けません", fix: "Moodle でも開けるように 'https://' で始まる URL にするか、リンクなしで分かる文にしてください"),
-        .exportOutputInsideContent: Entry("書き出し先 '{0}' が教材フォルダーの中にあります", fix: "教材フォルダーの外を --output で指定してください"),
+        .exportPlaceholderOrganisation: Entry("site.yml の organisation が 'kenshu new' のひな形のまま（{0}）です。書き出したファイルの利用条件と出典の表示に、そのまま入ります", fix: "organisation: に作成した団体の名前（例：架空市 情報政策課）を書いてから、書き出し直してください"),
+        .exportOutputInsideContent: Entry("書き出し先 '{0}' が教材（またはテーマ）のフォルダーの中にあります。次のビルドで公開され、次の書き出しにも入ってしまいます", fix: "教材とテーマのフォルダーの外を --output で指定してください（例：--output ../）"),
         .cliExported: Entry("'{0}' を書き出しました（{1}、{2} ファイル）"),
         .cliExportedQuizzes: Entry("'{0}' を書き出しました（gift、確認問題 {1} 問）"),
         // K7.1: search
