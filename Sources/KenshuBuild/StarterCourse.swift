@@ -30,7 +30,9 @@ public enum StarterCourse {
 
     /// The `organisation:` the starters write for the author to replace (Japanese, English); an export
     /// that still carries one credits nobody (``Exporter`` warns).
-    public static let organisationPlaceholders: Set<String> = ["（ここに団体名を書く）", "(your organisation's name)"]
+    public static let organisationPlaceholders: Set<String> = Set([files, englishFiles, StarterOverlay.files].compactMap { files in
+        (files["site.yml"] ?? "").split(separator: "\n").first { $0.hasPrefix("organisation: ") }.map { String($0.dropFirst("organisation: ".count)) }
+    })
 
     /// `kenshu-` and 12 random hex digits: unique enough that two towns' copies never share progress.
     public static func freshID() -> String {

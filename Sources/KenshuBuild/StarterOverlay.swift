@@ -55,8 +55,9 @@ public enum StarterOverlay {
             .replacingOccurrences(of: "{{BASE_PATH}}", with: JSONText.string(reference))
             .replacingOccurrences(of: "{{BASE_TITLE}}", with: JSONText.string(title))
             .replacingOccurrences(of: "{{SITE_ID}}", with: id)
-            // Without variables, an example in a comment: a `vars:` holding `{}` breaks when a line is added under it.
-            .replacingOccurrences(of: "{{VARS}}", with: vars.isEmpty ? "# （基の教材に変数はありません。使うときは次の 2 行の先頭の '# ' を消します）\n# vars:\n#   自治体名: 架空町" : "vars:\n" + vars.joined(separator: "\n"))
+            .replacingOccurrences(of: "{{VARS}}", with: vars.isEmpty ? "" : "vars:\n" + vars.joined(separator: "\n"))
+            // Without variables, the template's example in a comment: a `vars:` holding `{}` breaks when a line is added under it.
+            .keepingBlock("NO_VARS", vars.isEmpty)
     }
 
     /// `to` relative to the folder `from` (both absolute): `../../town/Content`.
@@ -67,5 +68,15 @@ public enum StarterOverlay {
         let ups = Array(repeating: "..", count: a.count - common)
         let parts = ups + b[common...].map(String.init)
         return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}
+
+extension String {
+    /// The template with `{{NAME}}…{{/NAME}}` kept (without its markers) or removed.
+    func keepingBlock(_ name: String, _ keep: Bool) -> String {
+        guard let open = range(of: "{{" + name + "}}"), let close = range(of: "{{/" + name + "}}", range: open.upperBound..<endIndex) else {
+            return self
+        }
+        return String(self[..<open.lowerBound]) + (keep ? String(self[open.upperBound..<close.lowerBound]) : "") + String(self[close.upperBound...])
     }
 }

@@ -104,7 +104,7 @@ public struct BaseRecord: Sendable, Equatable {
     /// The file's text: YAML with every string double-quoted and files in path order, so that
     /// recording the same base twice gives the same bytes (and a clean diff in version control).
     public var yaml: String {
-        var out = "# 'kenshu base accept' が書きました（Written by 'kenshu base accept'）。\n"
+        var out = "# Written by 'kenshu base accept'.\n"
         out += "base: \(JSONText.string(base))\naccepted: \(JSONText.string(accepted))\n"
         if let version { out += "version: \(JSONText.string(version))\n" }
         out += "files:\n"
