@@ -29,6 +29,10 @@ enum NamingRules {
         guard files.count > 1 else { return [] }
         var found: [Diagnostic] = []
         var byNumber: [Int: [ContentFile]] = [:]
+        // Each unnumbered file is offered the next free number after the highest in use (one each, so that
+        // following every suggestion gives no two files the same number).
+        var nextFree = (files.compactMap { OrderPrefix.split(String($0.relativePath.split(separator: "/").last ?? ""))?.0 }.max() ?? 0) + 1
+        let width = max(2, String(nextFree + files.count).count)
         for file in files {
             let name = String(file.relativePath.split(separator: "/").last ?? "")
             let at = SourceLocation(path: file.displayPath, line: 1, column: 1)
@@ -37,8 +41,9 @@ enum NamingRules {
                     found.append(.warning(.lessonNumberUnread, name, meant, at: at))
                     continue
                 }
-                let width = max(2, String(files.count).count)
-                let suggestion = String(repeating: "0", count: width - String(files.count).count) + "\(files.count)-" + name
+                let number = String(nextFree)
+                nextFree += 1
+                let suggestion = String(repeating: "0", count: max(0, width - number.count)) + number + "-" + name
                 found.append(.warning(.lessonUnnumbered, name, suggestion, at: at))
                 continue
             }

@@ -104,7 +104,20 @@ struct YAMLReader {
         return sequence.compactMap { string($0, key: key) }
     }
 
+    /// Keys other tools write in front matter (Docusaurus, Hugo, Jekyll, Obsidian, Zenn …): never a guess at
+    /// one of Kenshu's (`id` is not a slip for `kind`, nor `sidebar_position` for `description`).
+    static let otherToolsKeys: Set<String> = [
+        "id", "slug", "sidebar_position", "sidebar_label", "sidebar_class_name", "tags", "aliases", "cssclass", "cssclasses",
+        "weight", "draft", "date", "lastmod", "author", "authors", "layout", "permalink", "categories", "keywords",
+        "hide_title", "hide_table_of_contents", "custom_edit_url", "toc", "image", "nav_order", "parent", "has_children",
+        "publish", "published", "emoji", "topics", "private", "cover", "banner",
+    ]
+
     mutating func unknownKey(_ key: String, mark: Mark?, known: [String]) {
+        if Self.otherToolsKeys.contains(key) {
+            diagnostics.append(.warning(.yamlUnknownKey, key, at: location(mark), fix: Message(.fixOtherToolsKey, known.joined(separator: ", "))))
+            return
+        }
         let hint = ClosestMatch.find(key, among: known).map { Message(.fixDidYouMean, $0) }
             ?? Message(.fixKnownKeys, known.joined(separator: ", "))
         diagnostics.append(.warning(.yamlUnknownKey, key, at: location(mark), fix: hint))

@@ -20,7 +20,8 @@ enum ForeignBlockSyntax {
         if lead == UInt8(ascii: ":") {
             let line = first.literal
             guard line.hasPrefix(":::") else { return nil }
-            let name = line.drop { $0 == ":" }.prefix { $0.isLetter || $0 == "-" || $0 == "_" }
+            // VuePress and markdown-it write a blank after the colons (`::: tip 題`).
+            let name = line.drop { $0 == ":" }.drop { $0 == " " }.prefix { $0.isLetter || $0 == "-" || $0 == "_" }
             return name.isEmpty ? nil : .container(String(name))
         }
         let text = plainText(paragraph).trimmingBlanks()

@@ -56,7 +56,9 @@ enum LinkTypos {
         let characters = Array(rawLine)
         if spaced {
             for (column, target) in spacedTargets(in: characters) {
-                found.append(.warning(.linkWithSpace, target, at: SourceLocation(path: path, line: line, column: column)))
+                // A Windows path's `\` is no separator in a URL: the fix spells it with `/`.
+                found.append(.warning(
+                    .linkWithSpace, target, target.replacingOccurrences(of: "\\", with: "/"), at: SourceLocation(path: path, line: line, column: column)))
             }
         }
         if fullWidth {

@@ -5,9 +5,10 @@
 /// `textarea`, `svg`, `math`, `template`, `iframe` …), so escaping `<` and `&` is enough
 /// to show everything else as text.
 public enum RawHTMLPolicy {
-    /// Elements that pass, as GitHub's sanitizer allows them, minus `tt`/`strike` (obsolete).
+    /// Elements that pass, as GitHub's sanitizer allows them, minus `tt`/`strike` (obsolete), plus `colgroup`/`col`
+    /// (pandoc writes them at the top of every table it converts from Word).
     public static let elements: Set<String> = [
-        "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
+        "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn",
         "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
         "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong",
         "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
@@ -21,6 +22,7 @@ public enum RawHTMLPolicy {
     public static let elementAttributes: [String: Set<String>] = [
         "a": ["href", "name"], "img": ["src", "alt", "width", "height"], "details": ["open"],
         "td": ["colspan", "rowspan"], "th": ["colspan", "rowspan"], "ol": ["start"], "time": ["datetime"],
+        "col": ["span"], "colgroup": ["span"],
     ]
 
     /// Schemes a link or image may use; URLs without a scheme (relative paths, `#id`) always pass.

@@ -230,6 +230,8 @@ th { background: var(--surface-muted); }
 .callout-warning .callout-title { color: #6e4d00; }
 .callout-caution { border-color: #ce0000; background: #fdeeee; }
 .callout-caution .callout-title { color: #b00000; }
+summary.callout-title { cursor: pointer; }
+details.callout:not([open]) > summary.callout-title { margin-bottom: 0; }
 
 /* Module and home lists */
 .lesson-list { padding-left: 1.5rem; }
@@ -428,6 +430,20 @@ a.glossary-link:hover { color: var(--accent); }
   });
   if (narrow.addEventListener) narrow.addEventListener("change", update); else narrow.addListener(update);
   update();
+
+  // A folded callout (> [!note]- …) is opened on paper, and folded again after printing.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.callout:not([open])"), function (folded) {
+      folded.setAttribute("data-kenshu-printed", "");
+      folded.open = true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-kenshu-printed]"), function (folded) {
+      folded.removeAttribute("data-kenshu-printed");
+      folded.open = false;
+    });
+  });
 })();
 """# + "\n",
         "assets/print.css": #"""

@@ -217,6 +217,42 @@ import Testing
         #expect(unknown == ["Content/01-intro/03-own.md:2:3: エラー: 変数 '自治休名' は site.yml の 'vars:' にありません — '{{自治体名}}' のことですか？ [K5020]"], "\(unknown)")
     }
 
+    /// Material from Docusaurus, Obsidian, VuePress, pandoc and Windows, each told what it is with a fix that works.
+    @Test func testMaterialFromOtherTools_secondRound() throws {
+        // Another tool's front-matter key is never guessed to be one of Kenshu's (`id` is not a slip for `kind`).
+        let keys = try lines(["01-intro/01-welcome.md": "---\ntitle: ようこそ\nid: intro\nsidebar_position: 1\n---\n本文\n"], code: "K2010")
+        #expect(keys.ja.count == 2 && keys.ja.allSatisfy { $0.contains("他のツール（Docusaurus・Hugo・Jekyll・Obsidian など）のキーで") }, "\(keys.ja)")
+        #expect(!keys.ja.joined().contains("のことですか"))
+        // Each unnumbered file is offered its own next number: following both suggestions gives no duplicate.
+        let numbers = try lines(["01-intro/extra.md": TemporarySite.page("追加"), "01-intro/more.md": TemporarySite.page("もう一つ")], code: "K1010")
+        #expect(numbers.ja.map { $0.components(separatedBy: "（例：").last ?? "" } == ["'03-extra.md'） [K1010]", "'04-more.md'） [K1010]"], "\(numbers.ja)")
+        // A page linked without its `.md`, and a Windows path with a space.
+        let bare = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n[前](01-welcome#目的)\n")], code: "K5006")
+        #expect(bare.ja.first?.contains("'01-welcome.md#目的' のことですか？") == true, "\(bare.ja)")
+        let windows = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n[前](..\\01-intro\\01 welcome.md)\n")], code: "K5002")
+        #expect(windows.ja.first?.contains("'<../01-intro/01 welcome.md>' のように") == true, "\(windows.ja)")
+        // VuePress writes a blank after the colons.
+        let vuepress = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n::: tip 便利\n本文\n:::\n")], code: "K5032")
+        #expect(vuepress.ja.first?.contains("':::tip' は Zenn・Qiita・Docusaurus・VuePress などの囲み") == true, "\(vuepress.ja)")
+        // pandoc's column widths: the table is a table; only the style attribute is dropped (and said).
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("01-intro/02-roles.md", TemporarySite.page("役割", """
+            ## 役割分担
+
+            <table>
+            <colgroup>
+            <col style="width: 50%" />
+            </colgroup>
+            <tbody><tr><td>項目</td></tr></tbody>
+            </table>
+
+            """))
+        let built = try site.build()
+        #expect(built.diagnostics.map(\.code).filter { $0 == "K5013" }.isEmpty, "\(built.diagnostics)")
+        #expect(try site.read("intro/roles.html").contains("<colgroup>\n<col />"))
+    }
+
     @Test func testTabInYAML() throws {
         let (ja, en, _) = try lines(["site.yml": "id: t\ntitle: テスト\noptions:\n\traw_html: true\n"], code: "K2012")
         #expect(ja == ["Content/site.yml:4:1: エラー: ここにタブ文字があります。YAML の字下げには空白しか使えません — タブを半角の空白（1 段につき 2 つ）に置き換えてください [K2012]"])

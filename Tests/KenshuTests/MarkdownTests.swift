@@ -97,7 +97,29 @@ import Testing
     }
 
     @Test func testUnknownAlertMarker_staysAQuote() {
-        #expect(render("> [!DANGER]\n> x\n").html.hasPrefix("<blockquote>"))
+        #expect(render("> [!FOO]\n> x\n").html.hasPrefix("<blockquote>"))
+        #expect(render("> [!NOTE]です\n> x\n").html.hasPrefix("<blockquote>"), "text glued to the marker is not a title")
+    }
+
+    /// Callouts as Obsidian writes them: a title after the marker, its other kinds shown as the nearest of
+    /// GitHub's five, and `-`/`+` folding the callout into a `<details>` (closed or open).
+    @Test func testObsidianCallouts_titlesKindsAndFolding() {
+        #expect(render("> [!tip] 便利な**使い方**\n> 本文\n").html == """
+            <div class="callout callout-tip" role="note">
+            <p class="callout-title">便利な<strong>使い方</strong></p>
+            <p>本文</p>
+            </div>
+
+            """)
+        #expect(render("> [!danger]\n> x\n").html.hasPrefix("<div class=\"callout callout-caution\" role=\"note\">\n<p class=\"callout-title\">警告</p>"))
+        #expect(render("> [!faq]- よくある質問\n> 答え\n").html == """
+            <details class="callout callout-note">
+            <summary class="callout-title">よくある質問</summary>
+            <p>答え</p>
+            </details>
+
+            """)
+        #expect(render("> [!warning]+\n> 開いたまま\n").html.hasPrefix("<details class=\"callout callout-warning\" open>\n<summary class=\"callout-title\">注意</summary>"))
     }
 
     @Test func testJapaneseLines_joinWithoutASpace_butLatinLinesKeepIt() {

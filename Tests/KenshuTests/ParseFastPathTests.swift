@@ -230,7 +230,7 @@ private enum Old {
             if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
             if LinkTypos.mayHoldSpacedTarget(rawLine.utf8) {
                 for (column, target) in LinkTypos.spacedTargets(in: Array(rawLine)) {
-                    let diagnostic = Diagnostic.warning(.linkWithSpace, target, at: SourceLocation(path: "a.md", line: index + 1 + lineOffset, column: column))
+                    let diagnostic = Diagnostic.warning(.linkWithSpace, target, target.replacingOccurrences(of: "\\", with: "/"), at: SourceLocation(path: "a.md", line: index + 1 + lineOffset, column: column))
                     found.append("\(diagnostic.location?.line ?? 0):\(diagnostic.location?.column ?? 0) \(diagnostic.message)")
                 }
             }

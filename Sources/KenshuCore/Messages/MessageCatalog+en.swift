@@ -81,7 +81,7 @@ extension MessageCatalog {
         .glossaryDuplicate: Entry("term '{0}' is defined twice (first on line {1})", fix: "keep one of the two entries"),
 
         .rawHTMLShownAsText: Entry("raw HTML is shown as text because the site does not allow it", fix: "write it in Markdown, or set 'options: raw_html: true' in site.yml if you trust every author"),
-        .linkWithSpace: Entry("the link target '{0}' contains a space, so the link is shown as text", fix: "write '<{0}>' or replace each space with %20"),
+        .linkWithSpace: Entry("the link target '{0}' contains a space, so the link is shown as text", fix: "write '<{1}>' or replace each space with %20"),
         .linkFullWidthBracket: Entry("'{0}' is written with a full-width bracket, so it is shown as text, not as a link", fix: "write the brackets half-width: '{1}'"),
         .linkLeavesContent: Entry("link '{0}' leads outside the content folder", fix: "copy what it points to into the content folder and link to the copy"),
         .linkRootRelative: Entry("link '{0}' starts with '/', which breaks when the site is opened from a file share", fix: "write it relative to this file, for example '../01-intro/index.md'"),
@@ -103,7 +103,7 @@ extension MessageCatalog {
         .rawHTMLURLNotAllowed: Entry("raw HTML '{0}': the URL in '{1}' uses a scheme outside the safe subset, so the attribute is left out", fix: "use https:, http:, mailto:, tel: or a relative path"),
         .tabSeparatedTable: Entry("lines of tab-separated cells (a table pasted from Excel) are shown as a table with the first line as its header; Markdown has no such table, so other tools run the lines together", fix: "write it as a pipe table; its first two lines are:\n{0}"),
         .tocMarker: Entry("'{0}' marks where a table of contents goes, but Kenshu makes none inside pages, so the line is left out", fix: "remove the line"),
-        .foreignContainer: Entry("':::{0}' is a container from Zenn, Qiita or Docusaurus; Kenshu shows it as text, not as a box", fix: "write a box as a quote starting with '> [!NOTE]' ('> [!WARNING]' for a caution); use <details> and <summary> for a part to open"),
+        .foreignContainer: Entry("':::{0}' is a container from Zenn, Qiita, Docusaurus or VuePress; Kenshu shows it as text, not as a box", fix: "write a box as a quote starting with '> [!NOTE]' ('> [!WARNING]' for a caution; a title goes after the marker: '> [!TIP] title'); '> [!NOTE]- title' makes a part to open"),
         .mdBookDirective: Entry("mdBook's '{{#{0} …}}' is not included by Kenshu and shows as text", fix: "write the text into this page, or link to the page it comes from. To show the braces as they are, write '\\{{'"),
         .rawHTMLNotMarkup: Entry("'{0}' cannot be read as HTML and is shown as text", fix: "to show a '<' as it is, write '\\<'"),
         .rawHTMLScriptURL: Entry("raw HTML '<{0}>' has a 'javascript:' URL, which runs script when it is followed", fix: "link to a page or an https:// address instead"),
@@ -152,6 +152,7 @@ extension MessageCatalog {
 
         .fixHashInFileName: Entry("in a link, '#' starts a heading's name: write the file name's '#' as '%23': '{0}'"),
         .fixDidYouMean: Entry("did you mean '{0}'?"),
+        .fixOtherToolsKey: Entry("this is another tool's key (Docusaurus, Hugo, Jekyll, Obsidian …) that Kenshu does not use; you may delete it (known keys: {0})"),
         .fixKnownKeys: Entry("known keys: {0}"),
         .fixQuizOptions: Entry("options are: {0}"),
         .fixMoveIntoModule: Entry("move it into a module folder such as '01-intro/'"),

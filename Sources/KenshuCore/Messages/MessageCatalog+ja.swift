@@ -81,7 +81,7 @@ extension MessageCatalog {
         .glossaryDuplicate: Entry("用語 '{0}' が 2 回定義されています（最初は {1} 行目）", fix: "どちらか 1 つにしてください"),
 
         .rawHTMLShownAsText: Entry("サイトで HTML の直接記述を許可していないため、HTML を文字として表示します", fix: "Markdown で書くか、すべての書き手を信頼できるなら site.yml に 'options: raw_html: true' を書いてください"),
-        .linkWithSpace: Entry("リンク先 '{0}' に空白が入っているため、リンクにならず文字のまま表示されます", fix: "'<{0}>' のように < > で囲むか、空白を %20 に置き換えてください"),
+        .linkWithSpace: Entry("リンク先 '{0}' に空白が入っているため、リンクにならず文字のまま表示されます", fix: "'<{1}>' のように < > で囲むか、空白を %20 に置き換えてください"),
         .linkFullWidthBracket: Entry("'{0}' は括弧が全角のため、リンクにならず文字のまま表示されます", fix: "[ ] と ( ) を半角にして '{1}' と書いてください"),
         .linkLeavesContent: Entry("リンク '{0}' は教材フォルダーの外を指しています", fix: "リンク先を教材フォルダーにコピーし、コピーにリンクしてください"),
         .linkRootRelative: Entry("リンク '{0}' は '/' で始まるため、ファイル共有から開くと壊れます", fix: "このファイルからの相対パスで書いてください（例：'../01-intro/index.md'）"),
@@ -103,7 +103,7 @@ extension MessageCatalog {
         .rawHTMLURLNotAllowed: Entry("生の HTML '{0}' の '{1}' の URL の形式が許可されていないため、この属性を外して表示します", fix: "https:・http:・mailto:・tel: か相対パスにしてください"),
         .tabSeparatedTable: Entry("タブで区切った行（Excel などから貼り付けた表）を、1 行目を見出しにした表として表示しました。Markdown では表にならないため、ほかのツールでは行がつながって表示されます", fix: "'|' で区切った表の形にしてください。1 行目と 2 行目はこうなります：\n{0}"),
         .tocMarker: Entry("'{0}' は目次を入れる印ですが、Kenshu はページの中に目次を作らないため、この行は表示しません", fix: "この行を消してください"),
-        .foreignContainer: Entry("':::{0}' は Zenn・Qiita などの囲みの書き方で、Kenshu では囲みにならず文字のまま表示されます", fix: "囲みは '> [!NOTE]' の行で始まる引用で書いてください（注意は '> [!WARNING]'）。開いて読む部分は <details> と <summary> で書けます"),
+        .foreignContainer: Entry("':::{0}' は Zenn・Qiita・Docusaurus・VuePress などの囲みの書き方で、Kenshu では囲みにならず文字のまま表示されます", fix: "囲みは '> [!NOTE]' の行で始まる引用で書いてください（注意は '> [!WARNING]'。題名は '> [!TIP] 題名' のように印の後ろに書けます）。開いて読む部分は '> [!NOTE]- 題名' で書けます"),
         .mdBookDirective: Entry("mdBook の '{{#{0} …}}' は Kenshu では取り込まれず、文字のまま表示されます", fix: "取り込みたい内容をこのページに書くか、そのページへのリンクにしてください。波かっこを文字として見せるなら '\\{{' と書いてください"),
         .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),
         .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),
@@ -152,6 +152,7 @@ extension MessageCatalog {
 
         .fixHashInFileName: Entry("ファイル名の '#' はリンクでは見出しへの印になるため、'%23' と書いてください：'{0}'"),
         .fixDidYouMean: Entry("'{0}' のことですか？"),
+        .fixOtherToolsKey: Entry("他のツール（Docusaurus・Hugo・Jekyll・Obsidian など）のキーで、Kenshu は使いません。消してかまいません（使えるキー：{0}）"),
         .fixKnownKeys: Entry("使えるキー：{0}"),
         .fixQuizOptions: Entry("使えるオプション：{0}"),
         .fixMoveIntoModule: Entry("'01-intro/' のようなモジュールのフォルダーに移してください"),

@@ -227,6 +227,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fixHashInFileName = "fix.hash-in-file-name"
     case fixHiddenTarget = "fix.hidden-target"
     case fixKnownKeys = "fix.known-keys"
+    case fixOtherToolsKey = "fix.other-tools-key"
     case fixQuizOptions = "fix.quiz-options"
     case fixMoveIntoModule = "fix.move-into-module"
     case fixMoveUpToModule = "fix.move-up-to-module"

@@ -58,4 +58,18 @@
   });
   if (narrow.addEventListener) narrow.addEventListener("change", update); else narrow.addListener(update);
   update();
+
+  // A folded callout (> [!note]- …) is opened on paper, and folded again after printing.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.callout:not([open])"), function (folded) {
+      folded.setAttribute("data-kenshu-printed", "");
+      folded.open = true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-kenshu-printed]"), function (folded) {
+      folded.removeAttribute("data-kenshu-printed");
+      folded.open = false;
+    });
+  });
 })();
