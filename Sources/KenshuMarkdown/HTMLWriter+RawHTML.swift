@@ -47,6 +47,8 @@ extension HTMLWriter {
             diagnostics.append(.warning(.rawHTMLScriptURL, tag, at: location))
         case .unclosedComment:
             diagnostics.append(.warning(.commentUnclosed, at: location))
+        case .imageWithoutAlt:
+            diagnostics.append(.warning(.imageWithoutAlt, at: location))
         }
     }
 

@@ -163,7 +163,10 @@ final class HTMLWriter {
                 out += "</a>"
             }
         case .image:
-            out += "<img src=\"" + href(for: node, kind: .image) + "\" alt=\"" + HTMLEscaping.escape(plainText(of: node)) + "\""
+            let alt = plainText(of: node)
+            // Without words, a screen reader says nothing of the image (JIS X 8341-3, WCAG 1.1.1).
+            if alt.trimmingBlanks().isEmpty { diagnostics.append(.warning(.imageWithoutAlt, at: location(of: node))) }
+            out += "<img src=\"" + href(for: node, kind: .image) + "\" alt=\"" + HTMLEscaping.escape(alt) + "\""
             if !node.title.isEmpty { out += " title=\"" + HTMLEscaping.escape(node.title) + "\"" }
             out += " />"
             return .skipChildren

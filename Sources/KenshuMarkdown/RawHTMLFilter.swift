@@ -11,7 +11,7 @@ import KenshuCore
 struct RawHTMLFilter {
     /// Something worth telling the author, at a byte offset of the filtered fragment.
     struct Finding {
-        enum Kind { case rejected(tag: String, why: RawHTMLPolicy.Problem), scriptURL(tag: String), unclosedComment }
+        enum Kind { case rejected(tag: String, why: RawHTMLPolicy.Problem), scriptURL(tag: String), unclosedComment, imageWithoutAlt }
         var kind: Kind
         var offset: Int
     }
@@ -102,6 +102,8 @@ struct RawHTMLFilter {
     ) -> String {
         var tag = "<" + name
         var seen: Set<String> = []
+        // `alt=""` is a decorative image, said on purpose; no `alt` at all leaves a screen reader nothing to say.
+        if name == "img", !attributes.contains(where: { $0.name == "alt" }) { out.findings.append(Finding(kind: .imageWithoutAlt, offset: offset)) }
         for attribute in attributes where seen.insert(attribute.name).inserted {
             guard var value = attribute.value else {
                 tag += " " + attribute.name

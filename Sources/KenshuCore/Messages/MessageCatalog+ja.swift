@@ -103,6 +103,7 @@ extension MessageCatalog {
         .rawHTMLURLNotAllowed: Entry("生の HTML '{0}' の '{1}' の URL の形式が許可されていないため、この属性を外して表示します", fix: "https:・http:・mailto:・tel: か相対パスにしてください"),
         .tabSeparatedTable: Entry("タブで区切った行（Excel などから貼り付けた表）を、1 行目を見出しにした表として表示しました。Markdown では表にならないため、ほかのツールでは行がつながって表示されます", fix: "'|' で区切った表の形にしてください。1 行目と 2 行目はこうなります：\n{0}"),
         .tocMarker: Entry("'{0}' は目次を入れる印ですが、Kenshu はページの中に目次を作らないため、この行は表示しません", fix: "この行を消してください"),
+        .imageWithoutAlt: Entry("画像に代替テキスト（'![' と ']' の間の説明）がありません。読み上げでは画像の内容が伝わりません", fix: "画像が伝えることを短く書いてください（例：'![申請の流れ図](flow.svg)'）。説明の要らない飾りの画像なら <img src=\"…\" alt=\"\"> と書けます"),
         .foreignContainer: Entry("':::{0}' は Zenn・Qiita・Docusaurus・VuePress などの囲みの書き方で、Kenshu では囲みにならず文字のまま表示されます", fix: "囲みは '> [!NOTE]' の行で始まる引用で書いてください（注意は '> [!WARNING]'。題名は '> [!TIP] 題名' のように印の後ろに書けます）。開いて読む部分は '> [!NOTE]- 題名' で書けます"),
         .mdBookDirective: Entry("mdBook の '{{#{0} …}}' は Kenshu では取り込まれず、文字のまま表示されます", fix: "取り込みたい内容をこのページに書くか、そのページへのリンクにしてください。波かっこを文字として見せるなら '\\{{' と書いてください"),
         .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),

@@ -137,6 +137,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case mdBookDirective = "K5030"
     case tocMarker = "K5031"
     case foreignContainer = "K5032"
+    case imageWithoutAlt = "K5034"
     case tabSeparatedTable = "K5033"
 
     // K6: quizzes
