@@ -15,6 +15,7 @@ public enum MarkdownRenderer {
         writer.renderFootnotes()
         writer.reportUnusedFootnotes()
         let typos = LinkTypos.find(in: markdown, path: options.path, lineOffset: options.lineOffset)
+            + WikiLinks.find(in: markdown, path: options.path, lineOffset: options.lineOffset)
         var parsed = ParsedMarkdown(
             html: writer.out, headings: writer.headings, links: writer.links, diagnostics: writer.diagnostics + typos,
             blockIDs: writer.blockIDs, blocks: writer.blocks)

@@ -234,6 +234,20 @@ import Testing
         // VuePress writes a blank after the colons.
         let vuepress = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n::: tip 便利\n本文\n:::\n")], code: "K5032")
         #expect(vuepress.ja.first?.contains("':::tip' は Zenn・Qiita・Docusaurus・VuePress などの囲み") == true, "\(vuepress.ja)")
+        // Obsidian and wiki links: each told with the Markdown link to write; code spans, indented code and [[_TOC_]] are not links.
+        let wiki = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", """
+            ## 役割分担
+
+            [[01-welcome|前のページ]] と [[01-welcome#目的]] と ![[images/図1.png|300]] と [[窓口>https://example.jp/]]
+
+            `[[コード]]` と [[_TOC_]]
+
+                [[字下げ]]
+            """)], code: "K5035")
+        #expect(wiki.ja.map { $0.components(separatedBy: "書いてください：").last?.components(separatedBy: "（").first ?? "" } == [
+            "'[前のページ](01-welcome.md)'", "'[01-welcome 目的](01-welcome.md#目的)'", "'![図1](images/図1.png)'", "'[窓口](https://example.jp/)'",
+        ], "\(wiki.ja)")
+        #expect(wiki.ja.first?.hasPrefix("Content/01-intro/02-roles.md:6:1: 警告: '[[01-welcome|前のページ]]' は Obsidian や Wiki のリンクの書き方で") == true)
         // pandoc leaves every image from Word without words: told at each, in Markdown and in HTML; alt="" is on purpose.
         let images = try lines([
             "01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n![](images/図1.png)\n\n<img src=\"images/図1.png\">\n\n<img src=\"images/図1.png\" alt=\"\">\n"),

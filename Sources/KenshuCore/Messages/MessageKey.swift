@@ -138,6 +138,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case tocMarker = "K5031"
     case foreignContainer = "K5032"
     case imageWithoutAlt = "K5034"
+    case wikiLink = "K5035"
     case tabSeparatedTable = "K5033"
 
     // K6: quizzes
