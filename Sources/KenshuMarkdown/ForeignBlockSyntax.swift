@@ -11,7 +11,7 @@ enum ForeignBlockSyntax {
         case container(String)
     }
 
-    static let tocMarkers: Set<String> = ["[toc]", "[[_toc_]]", "${toc}", "[[toc]]", "{:toc}", "[_toc_]"]
+    static let tocMarkers: Set<String> = ["[toc]", "[[_toc_]]", "${toc}", "[[toc]]", "{:toc}", "[_toc_]", "{{toc}}", "{{>toc}}", "{{<toc}}"]
 
     /// What `paragraph` is, or `nil` for an ordinary one. Looks only at paragraphs that start with `[`, `$`, `{` or `:`.
     static func find(in paragraph: MarkdownNode, plainText: (MarkdownNode) -> String) -> Finding? {

@@ -9,6 +9,9 @@ extension HTMLWriter {
     /// keeps them as written.
     func substituteVariables(in node: MarkdownNode) {
         let literal = node.literal
+        // Redmine's `{{toc}}` alone in a paragraph is a table-of-contents marker (K5031), unless `vars:` names `toc`.
+        if options.variables["toc"] == nil, node.next == nil, let paragraph = node.parent, paragraph.kind == .paragraph,
+           paragraph.firstChild == node, ForeignBlockSyntax.tocMarkers.contains(literal.trimmingBlanks().lowercased()) { return }
         let source = sourceMap(of: node, literal: literal)
         let (text, unknown) = TextVariables.substitute(literal, values: options.variables, keeping: source.escaped)
         for occurrence in unknown {

@@ -248,6 +248,9 @@ import Testing
             "'[前のページ](01-welcome.md)'", "'[01-welcome 目的](01-welcome.md#目的)'", "'![図1](images/図1.png)'", "'[窓口](https://example.jp/)'",
         ], "\(wiki.ja)")
         #expect(wiki.ja.first?.hasPrefix("Content/01-intro/02-roles.md:6:1: 警告: '[[01-welcome|前のページ]]' は Obsidian や Wiki のリンクの書き方で") == true)
+        // Redmine's table-of-contents marker is not an unknown variable.
+        let toc = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n{{toc}}\n")], code: "K5031")
+        #expect(toc.ja.count == 1 && toc.result.succeeded, "\(toc.result.diagnostics)")
         // pandoc leaves every image from Word without words: told at each, in Markdown and in HTML; alt="" is on purpose.
         let images = try lines([
             "01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n![](images/図1.png)\n\n<img src=\"images/図1.png\">\n\n<img src=\"images/図1.png\" alt=\"\">\n"),
