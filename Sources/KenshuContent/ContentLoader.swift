@@ -181,6 +181,11 @@ private struct CourseShape {
             diagnostics.append(.warning(.otherToolFile, name, tool, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
             return
         }
+        // Docusaurus' MDX: Markdown with JSX that Kenshu cannot run; published as it is, it would be a raw download.
+        if let name = parts.last, name.lowercased().hasSuffix(".mdx") {
+            diagnostics.append(.warning(.mdxNotRead, name, String(name.dropLast(4)) + ".md", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+            return
+        }
         if parts.count <= 2, parts.last?.lowercased() == "readme.md" {
             readmes.append((parts.count == 1 ? "" : parts[0], file))
             return

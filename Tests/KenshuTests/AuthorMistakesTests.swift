@@ -248,6 +248,9 @@ import Testing
             "'[前のページ](01-welcome.md)'", "'[01-welcome 目的](01-welcome.md#目的)'", "'![図1](images/図1.png)'", "'[窓口](https://example.jp/)'",
         ], "\(wiki.ja)")
         #expect(wiki.ja.first?.hasPrefix("Content/01-intro/02-roles.md:6:1: 警告: '[[01-welcome|前のページ]]' は Obsidian や Wiki のリンクの書き方で") == true)
+        // An MDX file is neither read nor published (it was a raw download), and told how to make it a page.
+        let mdx = try lines(["01-intro/03-tabs.mdx": "import Tabs from '@theme/Tabs';\n# タブ\n"], code: "K1043")
+        #expect(mdx.ja == ["Content/01-intro/03-tabs.mdx:1:1: 警告: '03-tabs.mdx' は Docusaurus などの MDX のファイルで、Kenshu は読まず、公開もしません — 名前を '03-tabs.md' に変えてください。import の行や <Tabs> などの部品は文字のまま表示されるので、Markdown に書き換えます [K1043]"], "\(mdx.ja)")
         // Redmine's table-of-contents marker is not an unknown variable.
         let toc = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n{{toc}}\n")], code: "K5031")
         #expect(toc.ja.count == 1 && toc.result.succeeded, "\(toc.result.diagnostics)")

@@ -28,6 +28,7 @@ extension MessageCatalog {
         .otherToolFile: Entry("'{0}' は {1} の設定や目次のファイルで、Kenshu は読まず、公開もしません", fix: "Kenshu はフォルダーとファイルの名前（先頭の番号）から目次を作ります。このファイルは消してかまいません"),
         .fileNotLinked: Entry("'{0}' はどのページからもリンクされていませんが、サイトに公開されます（書き出しにも入ります）", fix: "公開しないファイル（作業用の表やメモなど）なら教材フォルダーの外に移してください。基の教材のファイルなら site.yml の 'hide:' に書けます。公開するなら、ページからリンクしてください"),
         .overlayNumberBesideBase: Entry("'{0}' は基の教材の '{1}' と順番の番号が同じですが、名前が違うので、置き換えではなく別のページとして加わります", fix: "基の教材のページを置き換えるなら、名前を '{1}' にそろえてください。別のページとして足すなら、番号を変えてください"),
+        .mdxNotRead: Entry("'{0}' は Docusaurus などの MDX のファイルで、Kenshu は読まず、公開もしません", fix: "名前を '{1}' に変えてください。import の行や <Tabs> などの部品は文字のまま表示されるので、Markdown に書き換えます"),
         .unpackedSourceExport: Entry("この教材は 'kenshu export --format source' の zip を展開したもので、id が元の教材（{0}）と同じです。このまま公開すると、元の教材と学習の記録が混ざり、元の教材を改変したことも表示されません", fix: "他の団体の教材なら、展開せずに 'kenshu new --base <zip> <フォルダー>' で始めてください（id が別になり、出典と改変の表示が入ります）。自分の団体の教材の控えなら、隣の kenshu-source.json を消すとこの警告は出なくなります"),
         .readmeNotIndex: Entry("'{0}' はページとして公開しません（Kenshu のフォルダーのページは index.md です）", fix: "このフォルダーのページにするなら、名前を index.md に変えてください"),
         .markdownNotPublished: Entry("この Markdown ファイルはコースの一部ではないため、公開されません"),

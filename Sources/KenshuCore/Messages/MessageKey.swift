@@ -39,6 +39,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case unpackedSourceExport = "K1040"
     case fileNotLinked = "K1041"
     case overlayNumberBesideBase = "K1042"
+    case mdxNotRead = "K1043"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
