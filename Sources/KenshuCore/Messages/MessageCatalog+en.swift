@@ -247,7 +247,7 @@ extension MessageCatalog {
         .cliFreshnessDue: Entry("{0} days left"),
         .cliFreshnessNoDate: Entry("no review date"),
         .cliNewCreatedAsContentFolder: Entry("created a new course with '{0}' as its content folder (not '{0}/Content'). Next: {1}kenshu build --open"),
-        .cliCourseReviewed: Entry("course review ({0}): {1} warnings"),
+        .cliCourseReviewed: Entry("course review of {0} (review dates, sources, glossary, quiz habits; kenshu build gives the other warnings): {1} warnings"),
 
         // K7.2: export
         .exportNoSiteID: Entry("site.yml has no 'id', so the course cannot be exported", fix: "add 'id: {0}' to site.yml (it keeps today's saved progress and keeps the copy's progress apart from other courses)"),

@@ -247,7 +247,7 @@ extension MessageCatalog {
         .cliFreshnessDue: Entry("あと {0} 日"),
         .cliFreshnessNoDate: Entry("見直し日なし"),
         .cliNewCreatedAsContentFolder: Entry("'{0}' を教材のフォルダーとして新しいコースを作りました（'{0}/Content' ではありません）。次は：{1}kenshu build --open"),
-        .cliCourseReviewed: Entry("教材（{0}）の見直し：警告 {1} 件"),
+        .cliCourseReviewed: Entry("教材（{0}）の見直し（見直し日・出典・用語集・確認問題の癖。ほかの警告は kenshu build が出します）：警告 {1} 件"),
 
         // K7.2: export
         .exportNoSiteID: Entry("site.yml に 'id' がないため、コースを書き出せません", fix: "site.yml に 'id: {0}' と書いてください（いまの進み具合を保ったまま、書き出した先でも他のコースと混ざらなくなります）"),
