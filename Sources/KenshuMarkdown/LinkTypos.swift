@@ -41,16 +41,7 @@ enum LinkTypos {
     }
 
     private static func check(_ rawLine: Substring, line: Int, path: String, fence: inout Substring?, into found: inout [Diagnostic]) {
-        let trimmed = rawLine.drop { $0 == " " }
-        if let open = fence {
-            if trimmed.hasPrefix(open) { fence = nil }
-            return
-        }
-        if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-            fence = trimmed.prefix { $0 == "`" || $0 == "~" }
-            return
-        }
-        if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { return }
+        if CodeLines.isCode(rawLine, fence: &fence) { return }
         let spaced = mayHoldSpacedTarget(rawLine.utf8), fullWidth = FullWidthLinkBrackets.mayHold(rawLine.utf8)
         guard spaced || fullWidth else { return }
         let characters = Array(rawLine)

@@ -11,16 +11,7 @@ enum WikiLinks {
         var found: [Diagnostic] = []
         var fence: Substring?
         for (index, rawLine) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = rawLine.drop { $0 == " " }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix { $0 == "`" || $0 == "~" }
-                continue
-            }
-            if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") || !mayHold(rawLine.utf8) { continue }
+            if CodeLines.isCode(rawLine, fence: &fence) || !mayHold(rawLine.utf8) { continue }
             for (column, written, markdownLink) in links(in: Array(rawLine)) {
                 found.append(.warning(.wikiLink, written, markdownLink, at: SourceLocation(path: path, line: index + 1 + lineOffset, column: column)))
             }
