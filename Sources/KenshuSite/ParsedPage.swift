@@ -122,17 +122,23 @@ public enum PageParser {
         var (frontMatter, matterDiagnostics) = FrontMatter.parse(
             split.unterminatedAt == nil ? split.yaml : "", path: file.displayPath, urlPolicy: config.urlPolicy)
         var options = markdownOptions
+        options.path = file.displayPath
+        options.contentPath = file.relativePath
+        options.allowRawHTML = config.allowRawHTML
+        options.urlPolicy = config.urlPolicy
+        options.variables = config.variables
         if let title = titleFromHeading, let leading {
+            // The heading is rendered as the body would render it (variables filled outside code, `\{{` kept,
+            // `{#id}`, an unknown name located), and its id is kept from the body's headings.
             let headingLine = split.bodyLineOffset
-            let (filled, unknown) = LeadingTitle.fillVariables(inHeading: leading.line, values: config.variables)
-            let plain = filled == leading.line ? (text: leading.title, explicitID: leading.explicitID) : LeadingTitle.plainText(ofHeading: filled)
-            frontMatter = titledByHeading(plain.text, explicitID: plain.explicitID, reserved: &options.reservedIDs)
+            var titleOptions = options
+            titleOptions.lineOffset = headingLine - 1
+            let heading = MarkdownRenderer.render(leading.line, options: titleOptions)
+            frontMatter = FrontMatter(title: heading.headings.first?.text ?? title)
+            frontMatter.titleID = heading.headings.first?.id
+            if let id = frontMatter.titleID { options.reservedIDs.insert(id) }
             matterDiagnostics = [.warning(.titleFromHeading, title, at: SourceLocation(path: file.displayPath, line: headingLine, column: 1))]
-            let bytes = Array(leading.line.utf8)
-            matterDiagnostics += unknown.map { occurrence in
-                let column = String(decoding: bytes[..<occurrence.byteOffset], as: UTF8.self).count + 1
-                return .unknownVariable(occurrence.name, at: SourceLocation(path: file.displayPath, line: headingLine, column: column), known: config.variables)
-            }
+                + heading.diagnostics
         } else if let leading, split.yaml != nil, leading.title == frontMatter.title {
             // The theme writes the title as the page's `<h1>`; the heading stays, since links may point at its id.
             matterDiagnostics.append(.warning(
@@ -141,12 +147,7 @@ public enum PageParser {
         if let yaml = split.yaml, split.unterminatedAt == nil {
             matterDiagnostics += frontMatter.substituteVariables(config.variables, yaml: yaml, path: file.displayPath)
         }
-        options.path = file.displayPath
-        options.contentPath = file.relativePath
         options.lineOffset = split.bodyLineOffset
-        options.allowRawHTML = config.allowRawHTML
-        options.urlPolicy = config.urlPolicy
-        options.variables = config.variables
         var body = MarkdownRenderer.render(split.body, options: options)
         if frontMatter.isTest, body.blockIDs["quiz", default: []].isEmpty, !body.diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
@@ -157,18 +158,6 @@ public enum PageParser {
         // page's HTML until the build ends, so it keeps a tight copy.
         body.html = tightCopy(of: body.html)
         return ParsedPage(kind: kind, file: file, sitePath: sitePath, frontMatter: frontMatter, body: body)
-    }
-
-    /// The front matter of a page titled by its first `# heading` (its `{{変数}}` already filled): the title,
-    /// and the heading's id (its own `{#id}`, or the slug of the title), kept from the body's headings.
-    static func titledByHeading(_ title: String, explicitID: String?, reserved: inout Set<String>) -> FrontMatter {
-        var matter = FrontMatter(title: title)
-        var slugger = HeadingSlugger()
-        for id in reserved { slugger.reserve(id) }
-        let id = explicitID.flatMap { slugger.claim($0) ? $0 : nil } ?? slugger.slug(for: matter.title)
-        reserved.insert(id)
-        matter.titleID = id
-        return matter
     }
 
     /// `text` in storage of its own length.
