@@ -13,7 +13,7 @@ public struct LinkCheckCache: Sendable {
     private var pagesByPath: [String: PageID] = [:]
     private var pagesBySitePath: [String: PageID] = [:]
     /// The files each page uses (by position), and how many pages use each file (``UnlinkedFiles``).
-    private var filesOfPage: [[String]] = []
+    private var filesOfPage: [Set<String>] = []
     private(set) var fileUses: [String: Int] = [:]
 
     public init() {}
@@ -40,8 +40,7 @@ public struct LinkCheckCache: Sendable {
         for source in pages {
             for target in validator.linkedPages(of: source) { incoming[target.position].insert(source) }
         }
-        let assets = Set(site.assets.map(\.file.relativePath))
-        filesOfPage = site.pages.map { Array(Set(UnlinkedFiles.used(by: $0, among: assets))) }
+        filesOfPage = site.pages.map { UnlinkedFiles.used(by: $0, among: validator.assetPaths) }
         fileUses = [:]
         for files in filesOfPage { for file in files { fileUses[file, default: 0] += 1 } }
     }
@@ -56,10 +55,9 @@ public struct LinkCheckCache: Sendable {
             for target in validator.linkedPages(of: page) { incoming[target.position].insert(page) }
         }
         for page in recheck { perPage[page.position] = validator.validate(page: page) }
-        let assets = Set(site.assets.map(\.file.relativePath))
         for page in known where filesOfPage.indices.contains(page.position) {
             for file in filesOfPage[page.position] { fileUses[file, default: 1] -= 1 }
-            filesOfPage[page.position] = Array(Set(UnlinkedFiles.used(by: site[page: page], among: assets)))
+            filesOfPage[page.position] = UnlinkedFiles.used(by: site[page: page], among: validator.assetPaths)
             for file in filesOfPage[page.position] { fileUses[file, default: 0] += 1 }
         }
     }

@@ -8,7 +8,8 @@ import KenshuMarkdown
 struct LinkValidator {
     let site: Site
     let pagesByPath: [String: PageID]
-    private let assetPaths: Set<String>
+    /// The course's files (content paths), also what ``UnlinkedFiles`` counts uses of.
+    let assetPaths: Set<String>
     /// Site path (`mod/mail.html`) → page, so that a link to a page's built name (as mdBook
     /// and hand-written sites link) is accepted like a link to its `.md` file.
     let pagesBySitePath: [String: PageID]

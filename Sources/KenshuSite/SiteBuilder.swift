@@ -85,7 +85,7 @@ public enum SiteBuilder {
             cache = empty
         } else {
             diagnostics.append(contentsOf: validator.validate())
-            diagnostics.append(contentsOf: UnlinkedFiles.warnings(site, uses: UnlinkedFiles.uses(site)))
+            diagnostics.append(contentsOf: UnlinkedFiles.warnings(site, uses: UnlinkedFiles.uses(site, assets: validator.assetPaths)))
         }
         return site
     }

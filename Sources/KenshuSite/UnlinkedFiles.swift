@@ -10,15 +10,15 @@ import KenshuMarkdown
 /// web server or an HTML file of the course loads (robots.txt, a demo's styles) and glossary sources count as used.
 enum UnlinkedFiles {
     /// The content paths of the files page `page` uses: its links and images, and its sources' relative URLs.
-    static func used(by page: ParsedPage, among assets: Set<String>) -> [String] {
-        var used: [String] = []
+    static func used(by page: ParsedPage, among assets: Set<String>) -> Set<String> {
+        var used: Set<String> = []
         for link in page.body.links {
-            if case .content(let path, _) = link.target, assets.contains(path) { used.append(path) }
+            if case .content(let path, _) = link.target, assets.contains(path) { used.insert(path) }
         }
         let folder = page.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         for source in page.frontMatter.sources {
             guard let url = source.url, let path = relativePath(url, from: folder), assets.contains(path) else { continue }
-            used.append(path)
+            used.insert(path)
         }
         return used
     }
@@ -75,12 +75,11 @@ enum UnlinkedFiles {
         }
     }
 
-    /// How many pages use each file, counted over the whole site.
-    static func uses(_ site: Site) -> [String: Int] {
-        let assets = Set(site.assets.map(\.file.relativePath))
+    /// How many pages use each of `assets`, counted over the whole site.
+    static func uses(_ site: Site, assets: Set<String>) -> [String: Int] {
         var uses: [String: Int] = [:]
         for page in site.pages {
-            for path in Set(used(by: page, among: assets)) { uses[path, default: 0] += 1 }
+            for path in used(by: page, among: assets) { uses[path, default: 0] += 1 }
         }
         return uses
     }
