@@ -55,8 +55,7 @@ enum CourseLayers {
         diagnostics += problems
         let upstreamIDs = Set([below.config.storageID] + below.config.upstream.map(\.storageID))
         if let id = config.id, upstreamIDs.contains(id) {
-            let line = (yaml ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { $0.hasPrefix("id:") || $0.hasPrefix("id :") }.map { $0 + 1 } ?? 1
+            let line = SiteConfig.line(ofKey: "id", in: yaml ?? "")
             diagnostics.append(.error(
                 .overlaySameID, id, id + "-" + String(StableHash.fnv1a(root) & 0xFFFF, radix: 16),
                 at: SourceLocation(path: sitePath, line: line, column: 1)))

@@ -72,3 +72,15 @@ extension SiteConfig {
         }
     }
 }
+
+extension SiteConfig {
+    /// The line (from 1) where site.yml writes the top-level `key` (`id: …`, `id : …`, after a BOM); 1 when
+    /// it does not: for a problem found in the parsed settings, at the line the author wrote.
+    public static func line(ofKey key: String, in yaml: String) -> Int {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.firstIndex { line in
+            let bare = line.hasPrefix("\u{FEFF}") ? line.dropFirst() : line
+            return bare.hasPrefix(key + ":") || bare.hasPrefix(key + " :")
+        }.map { $0 + 1 } ?? 1
+    }
+}

@@ -17,8 +17,7 @@ enum UnpackedSourceExport {
               object["id"] as? String == id else { return nil }
         let title = object["title"] as? String ?? id
         let yaml = (try? String(contentsOf: root.appendingPathComponent("site.yml"), encoding: .utf8)) ?? ""
-        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.hasPrefix("id:") || $0.hasPrefix("\u{FEFF}id:") }.map { $0 + 1 } ?? 1
+        let line = SiteConfig.line(ofKey: "id", in: yaml)
         return .warning(.unpackedSourceExport, title, at: SourceLocation(path: sitePath, line: line, column: 1))
     }
 }

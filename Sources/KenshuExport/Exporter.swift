@@ -1,5 +1,6 @@
 import Foundation
 import KenshuBuild
+import KenshuContent
 import KenshuCore
 import KenshuSite
 
@@ -77,8 +78,7 @@ public enum Exporter {
     static func siteYAMLLine(_ contentDirectory: String, key: String) -> SourceLocation {
         let folder = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
         let text = (try? String(contentsOfFile: folder + "/site.yml", encoding: .utf8)) ?? ""
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(key + ":") }.map { $0 + 1 } ?? 1
-        return SourceLocation(path: folder + "/site.yml", line: line, column: 1)
+        return SourceLocation(path: folder + "/site.yml", line: SiteConfig.line(ofKey: key, in: text), column: 1)
     }
 
     /// Where `--output` says to write: the file it names, or `defaultName` inside the folder it names (a folder
