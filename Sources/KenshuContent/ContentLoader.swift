@@ -63,6 +63,7 @@ public enum ContentLoader {
             config: config, home: shape.home, modules: modules, assets: shape.assets, glossary: glossary,
             diagnostics: diagnostics)
         tree.layers = resolved.layers
+        tree.unpublishedMarkdown = shape.unpublished.map(\.relativePath)
         tree.baseArchives = resolved.archives
         tree.base = BaseRecord.current(of: tree)
         tree.diagnostics += BaseRecord.warnings(for: tree)
@@ -170,6 +171,8 @@ private struct CourseShape {
     var moduleIndex: [String: ContentFile] = [:]
     var moduleLessons: [String: [ContentFile]] = [:]
     var assets: [ContentFile] = []
+    /// Markdown files that are no page (too deep, or beside `site.yml` without being `index.md`): K1005.
+    var unpublished: [ContentFile] = []
     var diagnostics: [Diagnostic] = []
     /// `README.md` files of the root (`""`) and of module folders, told about once every file is sorted.
     var readmes: [(folder: String, file: ContentFile)] = []
@@ -200,6 +203,7 @@ private struct CourseShape {
         case (2, true):
             moduleLessons[parts[0], default: []].append(file)
         case (_, true):
+            unpublished.append(file)
             diagnostics.append(.warning(
                 .markdownNotPublished, at: SourceLocation(path: file.displayPath, line: 1, column: 1),
                 fix: parts.count == 1 ? Message(.fixMoveIntoModule) : Message(.fixMoveUpToModule, parts[0])))

@@ -32,6 +32,8 @@ public struct ContentTree: Sendable {
     public var assets: [ContentFile]
     /// The terms of `glossary.yml`, validated.
     public var glossary: [GlossaryTerm] = []
+    /// Markdown files that are not pages (K1005), by content path: a link to one is told so.
+    public var unpublishedMarkdown: [String] = []
     public var diagnostics: [Diagnostic]
     /// The folders the course was read from, base first and this course's own folder last
     /// (one layer unless site.yml names a `base:`).

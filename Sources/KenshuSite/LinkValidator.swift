@@ -102,6 +102,7 @@ struct LinkValidator {
                     // A page this course hides (`hide:`) is not a typo: say so rather than guess another name.
                     let hint = ContentLayer.hides(path, entries: site.config.hidden)
                         ? Message(.fixHiddenTarget, path)
+                        : site.unpublishedMarkdown.contains(path) ? unpublishedHint(path, from: page)
                         : ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) } ?? Message(.fixLinkLessons)
                     return .error(.linkToMissingPage, link.destination, at: link.location, fix: hint)
                 }
@@ -126,6 +127,16 @@ struct LinkValidator {
             }
             return nil
         }
+    }
+
+    /// A link to a Markdown file that exists but is no page (K1005): where to move it, instead of a
+    /// guess at another page's name.
+    private func unpublishedHint(_ path: String, from page: ParsedPage) -> Message {
+        let parts = path.split(separator: "/")
+        if parts.count > 2 { return Message(.fixUnpublishedTargetDeep, path, String(parts[0])) }
+        let ownFolder = page.file.relativePath.split(separator: "/").dropLast().first
+        let anyFolder = site.pages.lazy.compactMap { $0.file.relativePath.split(separator: "/").dropLast().first }.first
+        return Message(.fixUnpublishedTargetRoot, path, String(ownFolder ?? anyFolder ?? "01-intro"))
     }
 
     /// A file whose name holds `#` (`C#入門.md`), linked as it is named: the `#` starts a fragment, so

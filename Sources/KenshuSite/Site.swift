@@ -29,6 +29,9 @@ public struct Site: Sendable {
     var moduleOfPage: [Int?]
     /// The terms of `glossary.yml`, for glossary links, the glossary page and search.
     public var glossary: [GlossaryTerm] = []
+    /// Markdown files of the content folder that are no page (K1005), by content path, so that a link
+    /// to one says why it leads nowhere instead of guessing another page.
+    public var unpublishedMarkdown: Set<String> = []
 
     public init(
         config: SiteConfig, pages: [ParsedPage], modules: [Module], home: PageID?, assets: [(file: ContentFile, sitePath: SitePath)],

@@ -63,9 +63,10 @@ public enum SiteBuilder {
                 at: SourceLocation(path: (folder.lessons.first?.displayPath ?? folder.folder), line: 1, column: 1)))
         }
         let assets = tree.assets.map { (file: $0, sitePath: SitePath.forContent($0.relativePath)) }
-        let site = Site(
+        var site = Site(
             config: tree.config, pages: pages, modules: modules, home: home, assets: assets,
             moduleOfPage: order.map(\.module), glossary: tree.glossary)
+        site.unpublishedMarkdown = Set(tree.unpublishedMarkdown)
         for page in pages { diagnostics.append(contentsOf: page.body.diagnostics) }
         if var filled = cache, filled.isFilled(for: pages.count) {
             diagnostics.append(contentsOf: filled.duplicates)

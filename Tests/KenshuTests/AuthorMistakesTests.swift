@@ -348,6 +348,22 @@ import Testing
         #expect(fixed.result.succeeded && fixed.ja.isEmpty, "\(fixed.result.diagnostics)")
     }
 
+    /// A link to a Markdown file that exists but is no page (K1005) says where to move it; it used to guess
+    /// another page ("'../index.md' のことですか？"), and following that linked the wrong page.
+    @Test func testLinkToAnUnpublishedMarkdownFile_saysWhyAndWhereToMoveIt() throws {
+        let (ja, en, result) = try lines([
+            "draft.md": TemporarySite.page("下書き"),
+            "01-intro/notes/memo.md": TemporarySite.page("メモ"),
+            "01-intro/01-welcome.md": TemporarySite.page("A", "[下書き](../draft.md) と [メモ](notes/memo.md)\n"),
+        ], code: "K5005")
+        #expect(!result.succeeded)
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:4:1: エラー: リンク '../draft.md' の先のページがありません — 'draft.md' はモジュールのフォルダーの中にないため、ページとして公開されません（K1005）。レッスンにするなら '01-intro/' のようなモジュールのフォルダーに移して、リンクを直してください [K5005]",
+            "Content/01-intro/01-welcome.md:4:22: エラー: リンク 'notes/memo.md' の先のページがありません — '01-intro/notes/memo.md' はモジュールのフォルダーの直下にないため、ページとして公開されません（K1005）。レッスンにするなら '01-intro/' に移して、リンクを直してください [K5005]",
+        ], "\(ja)")
+        #expect(en.last == "Content/01-intro/01-welcome.md:4:22: error: link 'notes/memo.md' points to a page that does not exist — '01-intro/notes/memo.md' is not directly in a module folder, so it is not published as a page (K1005): to make it a lesson, move it up to '01-intro/' and fix the link [K5005]")
+    }
+
     @Test func testLinkToAPagesBuiltName_isAcceptedAndRewritten() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }

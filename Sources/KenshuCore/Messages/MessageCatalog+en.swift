@@ -160,6 +160,8 @@ extension MessageCatalog {
         .fixQuizOptions: Entry("options are: {0}"),
         .fixMoveIntoModule: Entry("move it into a module folder such as '01-intro/'"),
         .fixMoveUpToModule: Entry("lessons sit directly in a module folder: move it up to '{0}/'"),
+        .fixUnpublishedTargetDeep: Entry("'{0}' is not directly in a module folder, so it is not published as a page (K1005): to make it a lesson, move it up to '{1}/' and fix the link"),
+        .fixUnpublishedTargetRoot: Entry("'{0}' is not in a module folder, so it is not published as a page (K1005): to make it a lesson, move it into a module folder such as '{1}/' and fix the link"),
         .fixLinkLessons: Entry("check the file name and folder; lessons are linked as '../01-module/02-lesson.md'"),
         .fixPutFileBeside: Entry("put the file beside the lesson, for example in an 'images/' folder"),
         .fixPageHasNoHeadings: Entry("that page has no headings; link to the page without '#…'"),

@@ -160,6 +160,8 @@ extension MessageCatalog {
         .fixQuizOptions: Entry("使えるオプション：{0}"),
         .fixMoveIntoModule: Entry("'01-intro/' のようなモジュールのフォルダーに移してください"),
         .fixMoveUpToModule: Entry("レッスンはモジュールのフォルダーの直下に置きます：'{0}/' に移してください"),
+        .fixUnpublishedTargetDeep: Entry("'{0}' はモジュールのフォルダーの直下にないため、ページとして公開されません（K1005）。レッスンにするなら '{1}/' に移して、リンクを直してください"),
+        .fixUnpublishedTargetRoot: Entry("'{0}' はモジュールのフォルダーの中にないため、ページとして公開されません（K1005）。レッスンにするなら '{1}/' のようなモジュールのフォルダーに移して、リンクを直してください"),
         .fixLinkLessons: Entry("ファイル名とフォルダーを確かめてください。レッスンへは '../01-module/02-lesson.md' のようにリンクします"),
         .fixPutFileBeside: Entry("ファイルをレッスンの隣（例：'images/' フォルダー）に置いてください"),
         .fixPageHasNoHeadings: Entry("そのページには見出しがありません。'#…' を付けずにページへリンクしてください"),

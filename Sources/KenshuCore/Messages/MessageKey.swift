@@ -234,6 +234,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fixQuizOptions = "fix.quiz-options"
     case fixMoveIntoModule = "fix.move-into-module"
     case fixMoveUpToModule = "fix.move-up-to-module"
+    case fixUnpublishedTargetDeep = "fix.unpublished-target-deep"
+    case fixUnpublishedTargetRoot = "fix.unpublished-target-root"
     case fixLinkLessons = "fix.link-lessons"
     case fixPutFileBeside = "fix.put-file-beside"
     case fixPageHasNoHeadings = "fix.page-has-no-headings"
