@@ -153,6 +153,7 @@ public enum PageParser {
             diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
         if let titleID = frontMatter.titleID { body.anchorIDs.insert(titleID) }
+        if let topLevel = BodyTopLevelHeadings.warning(body.headings, title: frontMatter.title) { diagnostics.append(topLevel) }
         body.diagnostics = diagnostics + matterDiagnostics + body.diagnostics
         // Built by appending, the HTML has up to twice its length in spare room; the site keeps every
         // page's HTML until the build ends, so it keeps a tight copy.

@@ -185,6 +185,19 @@ import Testing
         #expect(try site.read("intro/welcome.html").contains("ネットワークの基本"))
     }
 
+    /// Sections written `# 節` (GitHub, pandoc from Word) become second `<h1>`s beside the theme's title: one
+    /// warning per page at the first, counting them; the heading that repeats the title is K3010's alone.
+    @Test func testBodyTopLevelHeadings_warnedOncePerPage() throws {
+        let (ja, en, result) = try lines([
+            "01-intro/01-welcome.md": "---\ntitle: ようこそ\n---\n# ようこそ\n\n# 目的\n\n本文。\n\n## 細目\n\n# 手順\n",
+            "01-intro/02-roles.md": "# 役割\n\n## 役割分担\n",
+            "02-cloud/01-basics.md": TemporarySite.page("基礎", "## 節\n\n### 小節\n"),
+        ], code: "K3011")
+        #expect(result.succeeded)
+        #expect(ja == ["Content/01-intro/01-welcome.md:6:1: 警告: 本文の大見出し '# 目的' は、ページの題名と同じ最上位の見出し（h1）になります（このページに 2 個）。読み上げソフトの見出しの一覧で、ページの題名と節が同じ段に並びます — 本文の見出しは '## ' から始めてください（本文のすべての見出しに '#' を 1 つずつ足すと、上下の関係はそのままです） [K3011]"], "\(ja)")
+        #expect(en.first?.hasPrefix("Content/01-intro/01-welcome.md:6:1: warning: the body's heading '# 目的' becomes a top-level heading (h1)") == true)
+    }
+
     /// The heading a page is titled by keeps its id (on the theme's `<h1>`, and in print.html) and has its
     /// `{{変数}}` filled; an unknown variable in it is located in the heading's line.
     @Test func testTitleHeadingKeepsItsIDAndFillsVariables() throws {

@@ -61,6 +61,7 @@ extension MessageCatalog {
 
         .titleFromHeading: Entry("this page has no front matter, so its first heading '{0}' became its title", fix: "start the file with the three lines '---', 'title: {0}', '---' to give the title (and a description) plainly, and remove the heading line"),
         .titleRepeated: Entry("the body's first heading '{0}' is the page's title, which the page already shows as its main heading, so it appears twice", fix: "remove this heading line (link to the page without '#…' where a link pointed at it)"),
+        .bodyTopLevelHeading: Entry("the body's heading '# {0}' becomes a top-level heading (h1), like the page's title ({1} on this page), so a screen reader's list of headings puts the page's sections level with the page itself", fix: "start the body's headings at '## ' (adding one '#' to every heading of the body keeps their order of levels)"),
         .noFrontMatter: Entry("the page has no front matter with a 'title'", fix: "start the file with three lines: '---', 'title: …', '---'"),
         .noTitle: Entry("the page has no 'title'", fix: "add a line 'title: …' inside the '---' lines at the top of the file"),
         .unknownKind: Entry("kind '{0}' is not known", fix: "use 'kind: test' for a module test, or leave it out"),

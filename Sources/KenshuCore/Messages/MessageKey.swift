@@ -95,6 +95,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case sourceURLWithoutScheme = "K3008"
     case titleFromHeading = "K3009"
     case titleRepeated = "K3010"
+    case bodyTopLevelHeading = "K3011"
 
     // K4: site.yml and glossary.yml
     case languageUnsupported = "K4001"
