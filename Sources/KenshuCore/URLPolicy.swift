@@ -31,9 +31,25 @@ public struct URLPolicy: Sendable, Hashable {
         return nil
     }
 
+    /// Whether `url` names another host or drive without a scheme: `//host/…`, `\\server\share\…` (which a
+    /// browser reads as `//server/share/…`) or `\folder\…`. From a file share a browser opens `//host` as the
+    /// network share `\\host`, and Windows sends the reader's sign-in to whoever runs it; on a web server it
+    /// is another site. Browsers skip leading blanks and every tab and line break, and read `\` as `/`.
+    public static func isHostRelative(_ url: String) -> Bool {
+        var slashes = 0
+        for byte in url.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || slashes == 0 && byte <= 0x20 { continue }
+            if byte == UInt8(ascii: "\\") { return true }
+            guard byte == UInt8(ascii: "/") else { return false }
+            slashes += 1
+            if slashes == 2 { return true }
+        }
+        return false
+    }
+
     /// Whether `url` may be written as it is; `isImage` also allows `data:image/…` for images.
     public func allows(_ url: String, isImage: Bool = false) -> Bool {
-        guard let scheme = Self.scheme(of: url) else { return true }
+        guard let scheme = Self.scheme(of: url) else { return !Self.isHostRelative(url) }
         if isImage, scheme == "data" {
             let lower = url.lowercased().filter { !$0.isWhitespace }
             return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
@@ -55,6 +71,11 @@ public struct URLPolicy: Sendable, Hashable {
     public static func refusal(of url: String, at location: SourceLocation, kept: Bool = false) -> Diagnostic {
         let scheme = Self.scheme(of: url) ?? ""
         if kept || neverAllowed.contains(scheme) { return .warning(kept ? .unsafeURLKept : .unsafeURL, url, at: location) }
+        if scheme.isEmpty, isHostRelative(url) {
+            if url.contains("\\") { return .warning(.urlLocalFile, url, at: location) }
+            let rest = url.drop { $0 == "/" || $0.isWhitespace }
+            return .warning(.urlHostRelative, url, "https://" + rest, at: location)
+        }
         let afterColon = url.drop { $0 != ":" }.dropFirst()
         if scheme == "file" || scheme.count == 1 && (afterColon.hasPrefix("\\") || afterColon.hasPrefix("/")) {
             return .warning(.urlLocalFile, url, at: location)

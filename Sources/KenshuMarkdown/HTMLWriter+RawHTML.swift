@@ -22,6 +22,7 @@ extension HTMLWriter {
     /// Records a link or image of a passed tag like a Markdown one, and returns the URL to write.
     /// - Parameter verbatim: raw HTML is allowed, so the tag is written unchanged and the built page holds the URL as written.
     private func recordRawURL(_ url: String, isImage: Bool, verbatim: Bool, at location: SourceLocation) -> String {
+        if isImage { noteExternalImage(url, at: location) }
         let (target, href) = LinkClassifier.classify(url, from: options.contentPath)
         let written = HrefEscaping.escape(href).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
         var record = LinkRecord(kind: isImage ? .image : .link, destination: url, location: location, target: target)

@@ -181,6 +181,7 @@ final class HTMLWriter {
             diagnostics.append(URLPolicy.refusal(of: destination, at: location(of: node), kept: options.allowRawHTML))
             guard options.allowRawHTML else { return "" }
         }
+        if kind == .image { noteExternalImage(destination, at: location(of: node)) }
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath, here: here)
         let escaped = HrefEscaping.escape(href)
         var record = LinkRecord(kind: kind, destination: destination, location: location(of: node), target: target)
@@ -188,6 +189,13 @@ final class HTMLWriter {
             ? escaped.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'") : escaped
         links.append(record)
         return escaped
+    }
+
+    /// An image on the internet is not shown where the course is read offline (LGWAN), and each opening of
+    /// the page asks an outside server for it: a warning, since the author may have meant it.
+    func noteExternalImage(_ url: String, at location: @autoclosure () -> SourceLocation) {
+        guard url.hasUTF8Byte(UInt8(ascii: ":")), let scheme = URLPolicy.scheme(of: url), scheme == "https" || scheme == "http" else { return }
+        diagnostics.append(.warning(.imageExternal, url, at: location()))
     }
 
     private func renderHeading(_ node: MarkdownNode, entering: Bool) {

@@ -1,3 +1,5 @@
+import KenshuCore
+
 /// The HTML that authors may write without `raw_html: true`: elements that only format text,
 /// with attributes that cannot run script or load anything but a link or an image.
 ///
@@ -53,7 +55,7 @@ public enum RawHTMLPolicy {
     /// read as browsers read it: tabs and line breaks inside are ignored, spaces around are trimmed.
     public static func isAllowedURL(_ url: String) -> Bool {
         guard let scheme = scheme(of: url) else {
-            return !url.unicodeScalars.contains { $0.value < 0x20 && !["\t", "\n", "\r"].contains($0) || $0.value == 0x7F }
+            return !URLPolicy.isHostRelative(url) && !url.unicodeScalars.contains { $0.value < 0x20 && !["\t", "\n", "\r"].contains($0) || $0.value == 0x7F }
         }
         return schemes.contains(scheme)
     }

@@ -37,6 +37,39 @@ import Testing
         #expect(URLPolicy.refusal(of: "file:///C:/a", at: at, kept: true).code == "K5016")
     }
 
+    /// `//host/…` opened from a file share is the network share `\\host`, and Windows sends the reader's sign-in
+    /// there; `\\server\share` and `\folder` are paths on the author's network or drive. None reaches a page.
+    @Test func testHostRelativeURLs_areRefusedWithTheSchemeToWrite() throws {
+        for url in ["//evil.example/p.png", " //evil.example", "/\\evil.example/x", "\\\\server\\share\\a.xlsx", "\\folder\\a.xlsx", "/\t/evil.example"] {
+            #expect(URLPolicy.isHostRelative(url) && !URLPolicy().allows(url, isImage: true), "\(url)")
+        }
+        for url in ["/a.html", "a//b.html", "images\\a.png", "#x", "https://example.jp//a"] { #expect(!URLPolicy.isHostRelative(url), "\(url)") }
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("A", """
+            [w](//evil.example/) ![図](//evil.example/p.png) <img src="//evil.example/q.png" alt="q"> [共有](\\\\fileserver\\share\\a.xlsx)
+
+            ![外の図](https://example.jp/a.png) <img src="http://example.jp/b.png" alt="b"> [外へのリンク](https://example.jp/)
+
+            ## 目的
+
+            """))
+        let result = try site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let ja = site.printed(result, .ja)
+        #expect(ja.contains("Content/01-intro/01-welcome.md:4:1: 警告: URL '//evil.example/' には 'https:' がありません。ファイル共有から開くと、Windows はこれを別のコンピューターの共有フォルダーとして開こうとして、読む人のサインインの情報をそこへ送ります。取り除きました — 'https://evil.example/' のように 'https:' から書いてください [K5036]"), "\(ja)")
+        #expect(ja.contains { $0.hasPrefix("Content/01-intro/01-welcome.md:4:22: 警告: URL '//evil.example/p.png' には 'https:' がありません") })
+        #expect(ja.contains { $0.hasPrefix("Content/01-intro/01-welcome.md:4:49: 警告: 生の HTML '<img>' の 'src' の URL の形式が許可されていない") }, "\(ja)")
+        #expect(ja.contains { $0.hasPrefix("Content/01-intro/01-welcome.md:4:90: 警告: URL '\\fileserver\\share\\a.xlsx' は書き手のパソコンの中のファイルを指している") }, "\(ja)")
+        #expect(ja.filter { $0.hasSuffix("[K5037]") } == [
+            "Content/01-intro/01-welcome.md:6:1: 警告: 画像 'https://example.jp/a.png' はインターネット上にあるため、LGWAN などインターネットにつながらないパソコンでは表示されず、ページを開くたびに外のサーバーへ通信します — 画像を保存して教材のフォルダー（例：レッスンの隣の 'images/'）に入れ、相対パスで書いてください（出典はページの sources: か本文に書けます） [K5037]",
+            "Content/01-intro/01-welcome.md:6:34: 警告: 画像 'http://example.jp/b.png' はインターネット上にあるため、LGWAN などインターネットにつながらないパソコンでは表示されず、ページを開くたびに外のサーバーへ通信します — 画像を保存して教材のフォルダー（例：レッスンの隣の 'images/'）に入れ、相対パスで書いてください（出典はページの sources: か本文に書けます） [K5037]",
+        ], "\(ja)")
+        let html = try site.read("intro/welcome.html")
+        #expect(!html.contains("evil.example") && !html.contains("fileserver"))
+        #expect(html.contains("href=\"https://example.jp/\""))
+    }
+
     @Test func testFrontMatterSourceURL_isBlankedWithALocatedWarning() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }

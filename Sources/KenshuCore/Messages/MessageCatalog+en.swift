@@ -94,6 +94,8 @@ extension MessageCatalog {
         .fragmentMissingThere: Entry("link '{0}': '{1}' has no heading with id '{2}'"),
         .urlLocalFile: Entry("URL '{0}' points to a file on the author's computer, which learners cannot open, so it was removed", fix: "put the file in the course folder (for example 'files/' beside the lesson) and link to it by a relative path; to point to an office file share with 'file://', allow it with 'options: url_schemes: [file]' in site.yml"),
         .urlHostWithoutScheme: Entry("URL '{0}' has no 'http://', so it is read as a URL of the scheme '{1}:', and it was removed", fix: "write it as 'http://{0}'"),
+        .urlHostRelative: Entry("URL '{0}' has no 'https:'. Opened from a file share, Windows reads it as a shared folder on another computer and sends the reader's sign-in to it; it was removed", fix: "write it with 'https:', as '{1}'"),
+        .imageExternal: Entry("image '{0}' is on the internet: on a PC without internet access (LGWAN) it is not shown, and every opening of the page contacts an outside server", fix: "save the image into the course folder (for example 'images/' beside the lesson) and link it by a relative path (credit its source in the page's sources: or its text)"),
         .urlSchemeNotAllowed: Entry("URL '{0}' uses the scheme '{1}:', which this site does not allow, so it was removed", fix: "use https:, http:, mailto:, tel: or a relative path; to allow this scheme, add 'options: url_schemes: [{1}]' to site.yml"),
         .unsafeURL: Entry("URL '{0}' uses a scheme that could run a script, so it was removed", fix: "use https:, http:, mailto:, tel: or a relative path"),
 

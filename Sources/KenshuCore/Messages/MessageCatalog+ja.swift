@@ -94,6 +94,8 @@ extension MessageCatalog {
         .fragmentMissingThere: Entry("リンク '{0}'：'{1}' に ID '{2}' の見出しがありません"),
         .urlLocalFile: Entry("URL '{0}' は書き手のパソコンの中のファイルを指しているため、研修を受ける人には開けません。取り除きました", fix: "ファイルを教材のフォルダー（例：レッスンの隣の 'files/'）に入れて、相対パスでリンクしてください。庁内の共有フォルダーを 'file://' で指すなら、site.yml に 'options: url_schemes: [file]' と書けます"),
         .urlHostWithoutScheme: Entry("URL '{0}' には 'http://' がないため、'{1}:' という形式として読まれます。取り除きました", fix: "'http://{0}' のように書いてください"),
+        .urlHostRelative: Entry("URL '{0}' には 'https:' がありません。ファイル共有から開くと、Windows はこれを別のコンピューターの共有フォルダーとして開こうとして、読む人のサインインの情報をそこへ送ります。取り除きました", fix: "'{1}' のように 'https:' から書いてください"),
+        .imageExternal: Entry("画像 '{0}' はインターネット上にあるため、LGWAN などインターネットにつながらないパソコンでは表示されず、ページを開くたびに外のサーバーへ通信します", fix: "画像を保存して教材のフォルダー（例：レッスンの隣の 'images/'）に入れ、相対パスで書いてください（出典はページの sources: か本文に書けます）"),
         .urlSchemeNotAllowed: Entry("URL '{0}' の形式 '{1}:' は許可されていないため、取り除きました", fix: "https:、http:、mailto:、tel: か、相対パスで書いてください。この形式が必要なら site.yml の 'options: url_schemes: [{1}]' で許可できます"),
         .unsafeURL: Entry("URL '{0}' はスクリプトを動かせる形式のため、取り除きました", fix: "https:、http:、mailto:、tel: か、相対パスで書いてください"),
 

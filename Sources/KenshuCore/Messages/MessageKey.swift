@@ -142,6 +142,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case imageWithoutAlt = "K5034"
     case wikiLink = "K5035"
     case tabSeparatedTable = "K5033"
+    case urlHostRelative = "K5036"
+    case imageExternal = "K5037"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
