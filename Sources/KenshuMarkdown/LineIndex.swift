@@ -13,6 +13,13 @@ struct LineIndex {
 
     var count: Int { starts.count }
 
+    /// The byte offset of a 1-based (line, byte column), as libcmark gives positions; `nil` outside the text.
+    func offset(line number: Int, byteColumn: Int) -> Int? {
+        guard number >= 1, number <= starts.count, byteColumn >= 1 else { return nil }
+        let offset = starts[number - 1] + byteColumn - 1
+        return offset <= bytes.count ? offset : nil
+    }
+
     /// Line `number` (1-based) without its line break; `nil` past the end.
     func line(_ number: Int) -> Substring? {
         guard number >= 1, number <= starts.count else { return nil }

@@ -9,7 +9,7 @@ public struct Quiz: BlockModel, Equatable {
 
     public struct Choice: Sendable, Equatable {
         public var html: String
-        /// The choice as written (Markdown), for exports that carry text rather than HTML.
+        /// The choice as written (Markdown, without HTML comments: the author's notes), for exports that carry text rather than HTML.
         public var markdown: String
         public var isCorrect: Bool
         /// Shown when the learner picks this choice.

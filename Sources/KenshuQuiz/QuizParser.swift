@@ -90,17 +90,17 @@ struct QuizParser {
                 inExplanation = true
                 let text = source.text(of: block).dropFirst(prefix.count).trimmingBlanks()
                 explanationParts.append(context.renderBlocks(text, line: source.original(block.startLine)))
-                explanationMarkdown.append(text)
+                explanationMarkdown.append(MarkdownComments.removed(from: text))
                 continue
             }
             let markdown = source.text(of: block)
             if inExplanation || choiceList != nil {
                 inExplanation = true
                 explanationParts.append(context.renderBlocks(markdown, line: source.original(block.startLine)))
-                explanationMarkdown.append(markdown)
+                explanationMarkdown.append(MarkdownComments.removed(from: markdown))
             } else {
                 questionParts.append(context.renderBlocks(markdown, line: source.original(block.startLine)))
-                questionMarkdown.append(markdown)
+                questionMarkdown.append(MarkdownComments.removed(from: markdown))
             }
         }
         let choices = choiceList.map(readChoices) ?? []
@@ -221,9 +221,9 @@ struct QuizParser {
                 }
                 let parts = inner.map { source.text(of: $0, quoteDepth: 1) }
                 feedback = zip(inner, parts).map { context.renderBlocks($1, line: source.original($0.startLine)) }.joined()
-                feedbackMarkdown = parts.joined(separator: "\n\n")
+                feedbackMarkdown = parts.map(MarkdownComments.removed).joined(separator: "\n\n")
             }
-            return Quiz.Choice(html: html, markdown: text, isCorrect: correct, feedbackHTML: feedback, feedbackMarkdown: feedbackMarkdown)
+            return Quiz.Choice(html: html, markdown: MarkdownComments.removed(from: text), isCorrect: correct, feedbackHTML: feedback, feedbackMarkdown: feedbackMarkdown)
         }
     }
 

@@ -173,6 +173,49 @@ import ZIPFoundation
         #expect(warned == ["K7210 7:8", "K7211 7:28"], "\(result.diagnostics)")
     }
 
+    /// HTML comments are the author's notes: the page leaves them out, and so do the search index and the
+    /// GIFT export, which carry the quiz's Markdown ("前年度はこれが正解だった" would give an answer away).
+    /// A comment written inside a code span is text, and stays.
+    @Test func testQuizCommentsReachNeitherSearchNorGIFT() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        try site.write("01-intro/05-notes.md", """
+            ---
+            title: メモ入りの問題
+            ---
+            ```quiz
+            id: q-memo
+            利用料を負担するのは誰でしょう。<!-- 内部メモ：課長に確認中 --> `<!-- 符号 -->` も見ます。
+            - [ ] デジタル庁 <!-- 前年度はこれが正解だった -->
+              > 違います。<!-- 出典未確認 -->
+            - [x] 各団体
+            解説: 各団体が負担します。<!-- 二行に
+            わたるメモ -->
+
+            <!-- 解説の後のメモ -->
+            ```
+
+            """)
+        try site.write("01-intro/02-roles.md", TemporarySite.page("役割", "## 役割分担\n\n[メモ](05-notes.md)\n"))
+        let built = try site.build()
+        #expect(built.succeeded, "\(site.messages(built))")
+        let result = try Self.export(site, .gift, to: "q.gift.txt")
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let gift = try String(contentsOfFile: try #require(result.outputPath), encoding: .utf8)
+        let searchFolder = site.output.appendingPathComponent("search")
+        let search = try FileManager.default.contentsOfDirectory(atPath: searchFolder.path)
+            .map { try String(contentsOf: searchFolder.appendingPathComponent($0), encoding: .utf8) }.joined()
+        let page = try site.read("intro/notes.html")
+        for published in [gift, search, page] {
+            for note in ["内部メモ", "前年度", "出典未確認", "二行に", "わたるメモ", "解説の後のメモ"] {
+                #expect(!published.contains(note), "\(note) in \(published.prefix(200))")
+            }
+        }
+        #expect(gift.contains("::[markdown]利用料を負担するのは誰でしょう。 `<!-- 符号 -->` も見ます。 {"), "\(gift)")
+        #expect(gift.contains("\t~デジタル庁#違います。\n"), "\(gift)")
+        #expect(search.contains("利用料を負担するのは誰でしょう。"))
+    }
+
     /// A starter course exported before its `organisation:` was filled in: the placeholder would credit nobody
     /// in the licence and attribution, so the export says so at that line (and still writes the file).
     @Test func testExportOfTheStarterPlaceholderOrganisation_isWarned() throws {
