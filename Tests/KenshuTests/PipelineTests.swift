@@ -131,6 +131,22 @@ import Testing
         #expect(fixed.diagnostics.errors.isEmpty)
     }
 
+    /// An SVG edited while the preview runs is read for scripts again (K1044), as the build reads it.
+    @Test func testEditedSVG_isReadForScriptsAgain() throws {
+        var files = TemporarySite.smallCourse()
+        files["01-intro/図.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>\n"
+        files["01-intro/01-welcome.md"] = TemporarySite.page("ようこそ研修へ", "## 目的\n\n![図](図.svg)\n")
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), incremental: true)
+        #expect(try pipeline.update().diagnostics.errors.isEmpty)
+        try site.write("01-intro/図.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\n")
+        let edited = pipeline.watchedFolders[0] + "/01-intro/図.svg"
+        #expect(try pipeline.update(changed: [edited]).diagnostics.errors.map(\.code) == ["K1044"])
+        try site.write("01-intro/図.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>\n")
+        #expect(try pipeline.update(changed: [edited]).diagnostics.errors.isEmpty)
+    }
+
     /// A file no page links to is published anyway: a warning at the file (K1041), in the build and in the
     /// preview alike, coming and going with the one link that used it.
     @Test func testUnlinkedFile_isWarned_andFollowsEdits() throws {

@@ -3,6 +3,7 @@ import KenshuCore
 import Testing
 @testable import KenshuBuild
 @testable import KenshuCheck
+@testable import KenshuContent
 
 /// One URL policy for every URL Kenshu writes: script URLs never reach a page, whatever wrote them.
 @Suite struct URLPolicyTests {
@@ -68,6 +69,44 @@ import Testing
         let html = try site.read("intro/welcome.html")
         #expect(!html.contains("evil.example") && !html.contains("fileserver"))
         #expect(html.contains("href=\"https://example.jp/\""))
+    }
+
+    /// An SVG opened by itself runs its scripts inside the site: each way of writing one is found (and what a
+    /// drawing program writes without one is not).
+    @Test func testScriptsInSVG_areFound() {
+        let holding = [
+            "<svg><script>alert(1)</script></svg>": "<script",
+            "<svg><SVG:Script href=\"x.js\"/></svg>": "<SVG:Script",
+            "<svg onload=\"alert(1)\"></svg>": "onload=",
+            "<svg>\n<rect\n  ONCLICK = 'x' /></svg>": "ONCLICK=",
+            "<svg><a href=\"java\tscript:alert(1)\">x</a></svg>": "javascript:",
+            "<svg><a xlink:href=\"&#106;avascript:alert(1)\">x</a></svg>": "javascript:",
+            "<svg><foreignObject><div/></foreignObject></svg>": "<foreignObject",
+            "<!DOCTYPE svg [<!ENTITY x \"y\">]><svg/>": "<!ENTITY",
+        ]
+        for (svg, what) in holding { #expect(SVGScripts.firstFinding(in: svg)?.what == what, "\(svg)") }
+        let drawn = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">
+            <style>.on { fill: red; }</style><defs><g id="a"/></defs><use xlink:href="#a" class="on"/>
+            <text data-on="x">onload="…" は文字です</text><a href="https://example.jp/">出典</a></svg>
+            """
+        #expect(SVGScripts.firstFinding(in: drawn) == nil)
+    }
+
+    @Test func testSVGWithAScript_isNotPublishedUnlessRawHTMLIsAllowed() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("01-intro/images/図.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect onload=\"alert(document.cookie)\"/>\n</svg>\n")
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("A", "![図](images/図.svg)\n\n## 目的\n"))
+        let refused = try site.build()
+        #expect(!refused.succeeded)
+        #expect(site.printed(refused, .ja).contains("Content/01-intro/images/図.svg:2:9: エラー: SVG 画像 '01-intro/images/図.svg' にスクリプト（onload=）が入っています。ページの中では動きませんが、画像を直接開くとサイトの中で動くため、公開しません — 図を作ったソフトで、スクリプトや動きを含めずに SVG を書き出し直すか、PNG で書き出してください（自分で書いたスクリプトを残すなら、site.yml に 'options: raw_html: true' と書けます） [K1044]"), "\(site.printed(refused, .ja))")
+        try site.write("site.yml", "id: t\ntitle: テスト\noptions:\n  raw_html: true\n")
+        let kept = try site.build()
+        #expect(kept.succeeded, "\(site.messages(kept))")
+        #expect(kept.diagnostics.contains { $0.code == "K1045" })
+        #expect(try site.read("intro/images/図.svg").contains("onload"))
     }
 
     @Test func testFrontMatterSourceURL_isBlankedWithALocatedWarning() throws {

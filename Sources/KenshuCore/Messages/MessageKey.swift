@@ -40,6 +40,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fileNotLinked = "K1041"
     case overlayNumberBesideBase = "K1042"
     case mdxNotRead = "K1043"
+    case svgScript = "K1044"
+    case svgScriptKept = "K1045"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
