@@ -228,19 +228,29 @@ final class HTMLWriter {
         newline()
         let info = node.fenceInfo
         let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
-        if captureDepth == 0, let handler = options.fencedBlockHandlers[String(language)] {
+        if captureDepth == 0, let found = FencedBlockNames.name(of: language, among: options.fencedBlockHandlers.keys),
+           let handler = options.fencedBlockHandlers[found.name] {
+            if !found.exact { diagnostics.append(.warning(.fenceNameSpelledOtherwise, String(language), found.name, at: location(of: node))) }
             let block = FencedBlock(info: info, body: node.literal, location: location(of: node))
             let context = FencedBlockContext(writer: self, bodyStart: node.startLine + 1, fenceColumn: node.startColumn)
             let output = handler.render(block, context: context)
             switch output {
             case .model(let model, let ids):
-                blockIDs[String(language), default: []] += ids
+                blockIDs[found.name, default: []] += ids
                 blocks.append(PlacedBlock(offset: out.utf8.count, model: model))
             case .html(let html):
                 out += html
                 newline()
             }
             return
+        }
+        if language.isEmpty, captureDepth == 0, extraLineOffset == 0,
+           let name = FencedBlockNames.nameOpening(firstLineOf: node.literal, among: options.fencedBlockHandlers.keys),
+           let opening = lines.line(node.startLine),
+           opening.trimmingBlanks() == node.literal.prefix(while: { $0 != "\n" }).trimmingBlanks() {
+            // The block's first line is the plug-in's fence itself, not a fence around it: indented four spaces
+            // (or by a tab), Markdown made it code, shown as it is with the right answers marked.
+            diagnostics.append(.warning(.fencedBlockIndented, name, at: location(of: node)))
         }
         if language.isEmpty {
             out += "<pre><code>"

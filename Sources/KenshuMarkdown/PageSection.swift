@@ -59,7 +59,7 @@ enum SectionCollector {
             case .lineBreak: add("\n")
             case .codeBlock:
                 let info = node.fenceInfo.prefix { $0 != " " && $0 != "\t" }
-                if !pluginInfoWords.contains(String(info)) {
+                if FencedBlockNames.name(of: info, among: pluginInfoWords) == nil {
                     separate()
                     add(node.literal)
                 }

@@ -63,6 +63,17 @@ struct QuizParser {
         }
         typoLines = Set(typos.map(\.line))
         var errors = typos.count + slips.count
+        // Two quizzes pasted without the first one's closing fence: the second is read as code inside the
+        // first (its right answer shown under the first's "check" button). Its closing fence closed the
+        // first quiz, so nothing closes it inside this body; a closed one is an example, written on purpose.
+        let bodyLines = QuizSource.lines(of: body)
+        for (index, line) in bodyLines.enumerated()
+        where FencedBlockNames.nameOpening(firstLineOf: String(line), among: ["quiz"]) != nil
+            && !bodyLines[(index + 1)...].contains(where: Self.isClosingFence) {
+            let column = line.prefix { $0 == " " || $0 == "\t" }.count + 1
+            context.report(.error(.quizOpenedInside, at: context.location(line: index + 1, column: column)))
+            errors += 1
+        }
         var inExplanation = false
         for block in context.outline(source.text) {
             // `explanation: …` looks like an option line (a lower-case key and a colon) but starts the explanation.
@@ -120,6 +131,12 @@ struct QuizParser {
             explanationHTML: explanationParts.joined(), explanationMarkdown: explanationMarkdown.joined(separator: "\n\n"),
             shuffle: shuffle, kanaInsensitive: kana, location: fence,
             lastLine: fence.line + body.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } + 1)
+    }
+
+    /// A line of only three or more backticks or tildes (and blanks).
+    private static func isClosingFence(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingBlanks()
+        return trimmed.count >= 3 && (trimmed.allSatisfy { $0 == "`" } || trimmed.allSatisfy { $0 == "~" })
     }
 
     // MARK: - Parts

@@ -138,6 +138,42 @@ import Testing
         #expect(QuizMarkerSlips.find(in: "問い\n- [x] a\n- [ ] b\n").isEmpty)
     }
 
+    /// Quiz fences as they slip: ```` ```Quiz ```` and ```` ```ｑｕｉｚ ```` are quizzes with a warning (their answers
+    /// never in search as code); an indented one is code, warned; a quiz left open swallows the next one,
+    /// an error. An example fenced on purpose (```` ```` ````, or inside a ```` ````quiz ````) is left alone.
+    @Test func testQuizFenceSlips() throws {
+        let quiz = "```Quiz\n大文字\n- [x] 正解その一\n- [ ] b\n```\n\n```ｑｕｉｚ\n全角\n- [x] 正解その二\n- [ ] b\n```\n"
+            + "\n    ```quiz\n    字下げ\n    - [x] a\n    ```\n"
+            + "\n````\n```quiz\n書き方の例\n- [x] a\n```\n````\n"
+            + "\n````quiz\n例を含む問題\n- [x] a\n- [ ] b\n解説: 書き方\n\n```quiz\n例\n- [x] a\n```\n````\n"
+        let body = TemporarySite.page("A", "## 目的\n\n" + quiz)
+        let spelled = try lines(["01-intro/01-welcome.md": body], code: "K6020")
+        #expect(spelled.result.succeeded, "\(spelled.result.diagnostics)")
+        #expect(spelled.ja == [
+            "Content/01-intro/01-welcome.md:6:1: 警告: '```Quiz' を '```quiz' として読みました — 半角の小文字で '```quiz' と書いてください（日本語入力をオフにして打ちます） [K6020]",
+            "Content/01-intro/01-welcome.md:12:1: 警告: '```ｑｕｉｚ' を '```quiz' として読みました — 半角の小文字で '```quiz' と書いてください（日本語入力をオフにして打ちます） [K6020]",
+        ], "\(spelled.ja)")
+        let indented = try lines(["01-intro/01-welcome.md": body], code: "K6021")
+        #expect(indented.ja == ["Content/01-intro/01-welcome.md:18:5: 警告: '```quiz' の行が字下げ（4 文字以上の空白かタブ）されているため、ブロック全体がコードとして、正解の印も含めてそのまま表示されます — '```quiz' から閉じる '```' までの行の先頭の空白を消してください（書き方の説明としてわざと見せるなら、'````markdown' で囲んでください） [K6021]"], "\(indented.ja)")
+
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("01-intro/01-welcome.md", body)
+        #expect(try site.build().succeeded)
+        let page = try site.read("intro/welcome.html")
+        #expect(page.components(separatedBy: "class=\"quiz").count - 1 >= 3, "Quiz, ｑｕｉｚ and the four-backtick quiz are quizzes")
+        #expect(!page.contains("language-Quiz") && !page.contains("language-ｑｕｉｚ"))
+        let searchFolder = site.output.appendingPathComponent("search")
+        let search = try FileManager.default.contentsOfDirectory(atPath: searchFolder.path)
+            .map { try String(contentsOf: searchFolder.appendingPathComponent($0), encoding: .utf8) }.joined()
+        #expect(!search.contains("[x] 正解その一") && !search.contains("[x] 正解その二"), "no answer key in search as code")
+
+        let open = TemporarySite.page("A", "## 目的\n\n```quiz\n一つ目\n- [x] a\n- [ ] b\n\n```quiz\n二つ目\n- [x] c\n- [ ] d\n```\n")
+        let swallowed = try lines(["01-intro/01-welcome.md": open], code: "K6019")
+        #expect(!swallowed.result.succeeded)
+        #expect(swallowed.ja == ["Content/01-intro/01-welcome.md:11:1: エラー: 確認問題の中に、次の確認問題の始まり（```quiz）があります。前の確認問題を閉じる '```' の行がないため、次の問題が前の問題の中にコードとして入り、正解が見えてしまいます — 前の確認問題の最後の行の次に、'```' だけの行を足してください [K6019]"], "\(swallowed.ja)")
+    }
+
     /// Numbered choices, a choice with no text and an empty `answer:` are named as what they are, at their line;
     /// a lower-case `explanation:` starts the explanation instead of being an unknown option.
     @Test func testQuizChoicesNumberedOrEmpty() throws {

@@ -166,6 +166,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case quizOrderedChoices = "K6016"
     case quizEmptyChoice = "K6017"
     case quizEmptyAnswer = "K6018"
+    case quizOpenedInside = "K6019"
+    case fenceNameSpelledOtherwise = "K6020"
+    case fencedBlockIndented = "K6021"
 
     // K7: the course as a whole
     case moduleWithoutIndex = "K7001"
