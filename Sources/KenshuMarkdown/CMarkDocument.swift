@@ -103,6 +103,13 @@ struct MarkdownNode: Hashable {
     static func == (a: MarkdownNode, b: MarkdownNode) -> Bool { a.pointer == b.pointer }
     func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
 
+    /// The last byte of the literal, read without making a Swift string (asked of the text before every link).
+    var literalLastByte: UInt8? {
+        guard let literal = cmark_node_get_literal(pointer) else { return nil }
+        let length = strlen(literal)
+        return length == 0 ? nil : UInt8(bitPattern: literal[length - 1])
+    }
+
     /// Which GFM rewrites a text node's literal may need, read from libcmark's bytes without
     /// making a Swift string (most text needs none).
     var textHints: TextHints {
@@ -116,6 +123,8 @@ struct MarkdownNode: Hashable {
             case UInt8(ascii: "^"): hints.insert(.caret)
             case UInt8(ascii: "@"): hints.insert(.link)
             case UInt8(ascii: "{") where previous == CChar(UInt8(ascii: "{")): hints.insert(.variable)
+            case UInt8(ascii: "%") where previous == CChar(UInt8(ascii: "{")), UInt8(ascii: ":") where previous == CChar(UInt8(ascii: "{")):
+                hints.insert(.otherToolTag)
             case UInt8(ascii: "/") where previous == CChar(UInt8(ascii: ":")): hints.insert(.link)
             case UInt8(ascii: ".") where previous == CChar(UInt8(ascii: "w")): hints.insert(.link)
             default: break
@@ -234,4 +243,6 @@ struct TextHints: OptionSet {
     static let startsWithBracket = TextHints(rawValue: 8)
     /// `{{`: maybe a variable from `vars:`.
     static let variable = TextHints(rawValue: 16)
+    /// `{%` or `{:`: maybe another tool's template tag or attribute list (``OtherToolSyntax``).
+    static let otherToolTag = TextHints(rawValue: 32)
 }

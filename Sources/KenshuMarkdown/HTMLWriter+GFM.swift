@@ -28,9 +28,10 @@ extension HTMLWriter {
                 if entering { items.append(node) }
             case .text:
                 var hints = node.textHints
-                if hints.contains(.variable) {
+                if hints.contains(.variable) || hints.contains(.otherToolTag) {
                     variables.append(node)
                     hints.remove(.variable)
+                    hints.remove(.otherToolTag)
                 }
                 guard !hints.subtracting(.startsWithBracket).isEmpty, let parent = node.parent else { break }
                 if let known = index[parent] {

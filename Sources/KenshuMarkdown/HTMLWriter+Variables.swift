@@ -20,6 +20,10 @@ extension HTMLWriter {
         }
         if text != literal { node.setLiteral(text) }
         reportMdBookDirectives(in: literal, of: node, escaped: source)
+        for tag in OtherToolSyntax.find(in: literal) where !source.escaped.contains(tag.offset) {
+            let at = location(line: node.startLine, column: node.startColumn + (source.offsets[tag.offset] ?? tag.offset))
+            reportOnce(.warning(.otherToolSyntax, tag.written, tag.tool, at: at))
+        }
     }
 
     /// `{{#include chapter.md}}` and the other preprocessor lines of mdBook: Kenshu has no such step,

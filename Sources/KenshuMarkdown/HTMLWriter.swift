@@ -156,6 +156,7 @@ final class HTMLWriter {
         case .link:
             proseBlocked += entering ? 1 : -1
             if entering {
+                noteZennEmbed(node)
                 out += "<a href=\"" + href(for: node, kind: .link) + "\""
                 if !node.title.isEmpty { out += " title=\"" + HTMLEscaping.escape(node.title) + "\"" }
                 out += ">"
@@ -189,6 +190,14 @@ final class HTMLWriter {
             ? escaped.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'") : escaped
         links.append(record)
         return escaped
+    }
+
+    /// Zenn's embeds, `@[youtube](…)`, `@[card](…)`: Markdown reads an `@` and a link.
+    private func noteZennEmbed(_ link: MarkdownNode) {
+        guard let before = link.previous, before.kind == .text, before.literalLastByte == UInt8(ascii: "@"),
+              let label = link.firstChild, label.kind == .text, label.next == nil,
+              OtherToolSyntax.zennEmbeds.contains(label.literal) else { return }
+        diagnostics.append(.warning(.otherToolSyntax, "@[" + label.literal + "](…)", "Zenn", at: location(line: link.startLine, column: max(1, link.startColumn - 1))))
     }
 
     /// An image on the internet is not shown where the course is read offline (LGWAN), and each opening of
@@ -243,6 +252,10 @@ final class HTMLWriter {
                 newline()
             }
             return
+        }
+        if captureDepth == 0, language.count > 2, language.hasPrefix("{"), language.hasSuffix("}") {
+            // MyST (Sphinx, Jupyter Book) writes its directives as fences: ```{note}, ```{figure}.
+            diagnostics.append(.warning(.otherToolSyntax, "```" + language, "MyST (Sphinx)", at: location(of: node)))
         }
         if language.isEmpty, captureDepth == 0, extraLineOffset == 0,
            let name = FencedBlockNames.nameOpening(firstLineOf: node.literal, among: options.fencedBlockHandlers.keys),

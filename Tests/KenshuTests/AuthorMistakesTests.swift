@@ -221,6 +221,52 @@ import Testing
         #expect(try site.read("intro/welcome.html").contains("ネットワークの基本"))
     }
 
+    /// Hugo shortcodes, Liquid tags (Jekyll, GitBook), their page variables, kramdown attribute lists, MyST
+    /// directives and Zenn embeds are warned at their place (K5038) instead of reaching the page as braces
+    /// unremarked; code spans, `\{%` and `vars:` names are left alone, and a Hugo `ref` link is not told
+    /// to wrap its "path with spaces" in `< >` (K5002).
+    @Test func testOtherToolsTemplateSyntax_isWarnedWhereWritten() throws {
+        let body = """
+            {{< figure src="images/flow.svg" title="流れ" >}}
+
+            {{% notice warning %}}
+            注意。
+            {{% /notice %}}
+
+            本文 {{ site.title }} と {{ .Site.Title }}、{% include note.html %}。
+
+            強調する段落。
+            {: .alert}
+
+            [次]({{< ref "02-roles.md" >}}) と `{% raw %}` と \\{% escaped %} と {{自治体名}}
+
+            ```{note}
+            MyST
+            ```
+
+            動画 @[youtube](https://www.youtube.com/watch?v=abc) と @[card](https://example.jp/)
+
+            ## 目的
+
+            """
+        let (ja, en, result) = try lines([
+            "site.yml": "id: t\ntitle: テスト\nvars:\n  自治体名: 架空町\n",
+            "01-intro/01-welcome.md": TemporarySite.page("A", body),
+        ], code: "K5038")
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let places = ja.map { $0.components(separatedBy: ": 警告: ").first ?? "" }
+        let expected = zip([4, 6, 8, 10, 10, 10, 13, 15, 17, 21, 21], [1, 1, 1, 4, 23, 41, 1, 5, 1, 4, 54])
+            .map { "Content/01-intro/01-welcome.md:\($0):\($1)" }
+        #expect(places == expected)
+        #expect(ja.first == "Content/01-intro/01-welcome.md:4:1: 警告: '{{< figure src=\"images/flow.svg\" title=\"…' は Hugo の書き方で、Kenshu では働かず、文字のまま表示されます — Kenshu の書き方に直すか、消してください。画像は '![説明](images/図.png)'、囲みは '> [!NOTE]' で始まる引用、ほかのページの取り込みや埋め込みはそのページへのリンク、文字の飾りは '**太字**' です [K5038]")
+        #expect(ja.contains { $0.contains("'{: .alert}' は kramdown (Jekyll) の書き方") })
+        #expect(ja.contains { $0.contains("'```{note}' は MyST (Sphinx) の書き方") })
+        #expect(ja.contains { $0.contains("'@[card](…)' は Zenn の書き方") })
+        #expect(en.first?.hasSuffix("is written for Hugo: Kenshu does not read it, and it is shown as text — write it the Kenshu way or remove it: an image is '![description](images/figure.png)', a callout a quote starting '> [!NOTE]', an included or embedded page a link to it, emphasis '**bold**' [K5038]") == true)
+        let spaced = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", body)], code: "K5002")
+        #expect(spaced.ja.isEmpty, "\(spaced.ja)")
+    }
+
     /// Sections written `# 節` (GitHub, pandoc from Word) become second `<h1>`s beside the theme's title: one
     /// warning per page at the first, counting them; the heading that repeats the title is K3010's alone.
     @Test func testBodyTopLevelHeadings_warnedOncePerPage() throws {

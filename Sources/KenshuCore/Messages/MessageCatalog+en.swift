@@ -113,6 +113,7 @@ extension MessageCatalog {
         .wikiLink: Entry("'{0}' is a link written for Obsidian or a wiki; Kenshu shows it as text, not as a link", fix: "write a Markdown link: '{1}' (for a file in another folder, the path from this page, such as '../02-migration/01-steps.md')"),
         .foreignContainer: Entry("':::{0}' is a container from Zenn, Qiita, Docusaurus or VuePress; Kenshu shows it as text, not as a box", fix: "write a box as a quote starting with '> [!NOTE]' ('> [!WARNING]' for a caution; a title goes after the marker: '> [!TIP] title'); '> [!NOTE]- title' makes a part to open"),
         .mdBookDirective: Entry("mdBook's '{{#{0} …}}' is not included by Kenshu and shows as text", fix: "write the text into this page, or link to the page it comes from. To show the braces as they are, write '\\{{'"),
+        .otherToolSyntax: Entry("'{0}' is written for {1}: Kenshu does not read it, and it is shown as text", fix: "write it the Kenshu way or remove it: an image is '![description](images/figure.png)', a callout a quote starting '> [!NOTE]', an included or embedded page a link to it, emphasis '**bold**'"),
         .rawHTMLNotMarkup: Entry("'{0}' cannot be read as HTML and is shown as text", fix: "to show a '<' as it is, write '\\<'"),
         .rawHTMLScriptURL: Entry("raw HTML '<{0}>' has a 'javascript:' URL, which runs script when it is followed", fix: "link to a page or an https:// address instead"),
         .commentUnclosed: Entry("an HTML comment '<!--' is never closed, so everything after it is hidden", fix: "end the comment with '-->'"),

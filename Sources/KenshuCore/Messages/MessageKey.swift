@@ -146,6 +146,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case tabSeparatedTable = "K5033"
     case urlHostRelative = "K5036"
     case imageExternal = "K5037"
+    case otherToolSyntax = "K5038"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
