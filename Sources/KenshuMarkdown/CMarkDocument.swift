@@ -125,6 +125,7 @@ struct MarkdownNode: Hashable {
             case UInt8(ascii: "{") where previous == CChar(UInt8(ascii: "{")): hints.insert(.variable)
             case UInt8(ascii: "%") where previous == CChar(UInt8(ascii: "{")), UInt8(ascii: ":") where previous == CChar(UInt8(ascii: "{")):
                 hints.insert(.otherToolTag)
+            case UInt8(ascii: "!") where previous == CChar(UInt8(ascii: "<")): hints.insert(.commentOpen)
             case UInt8(ascii: "/") where previous == CChar(UInt8(ascii: ":")): hints.insert(.link)
             case UInt8(ascii: ".") where previous == CChar(UInt8(ascii: "w")): hints.insert(.link)
             default: break
@@ -245,4 +246,6 @@ struct TextHints: OptionSet {
     static let variable = TextHints(rawValue: 16)
     /// `{%` or `{:`: maybe another tool's template tag or attribute list (``OtherToolSyntax``).
     static let otherToolTag = TextHints(rawValue: 32)
+    /// `<!`: maybe a comment that libcmark left as text because nothing closes it.
+    static let commentOpen = TextHints(rawValue: 64)
 }

@@ -28,6 +28,10 @@ extension HTMLWriter {
                 if entering { items.append(node) }
             case .text:
                 var hints = node.textHints
+                if hints.contains(.commentOpen) {
+                    noteUnclosedComment(in: node)
+                    hints.remove(.commentOpen)
+                }
                 if hints.contains(.variable) || hints.contains(.otherToolTag) {
                     variables.append(node)
                     hints.remove(.variable)

@@ -53,6 +53,24 @@ extension HTMLWriter {
         }
     }
 
+    /// `本文 <!-- メモ` with no `-->` in the paragraph: libcmark reads no comment, and the note is published
+    /// as text (an unclosed comment at the start of a line is an HTML block, K5015).
+    func noteUnclosedComment(in text: MarkdownNode) {
+        let literal = text.literal
+        // `\<!--` and `&lt;!--` show the characters on purpose: only a `<` written as it is counts.
+        let source = sourceMap(of: text, literal: literal)
+        let line = Array(lines.line(text.startLine + extraLineOffset)?.utf8 ?? Substring().utf8)
+        let lineStart = text.startColumn - 1 + (text.startLine == 1 ? extraColumnOffset : 0)
+        var from = 0
+        while let open = literal.utf8Range(of: "<!--", from: from) {
+            from = open.upperBound
+            guard let offset = source.offsets[open.lowerBound], !source.escaped.contains(open.lowerBound),
+                  line.indices.contains(lineStart + offset), line[lineStart + offset] == UInt8(ascii: "<") else { continue }
+            diagnostics.append(.warning(.commentUnclosedShown, at: location(line: text.startLine, column: text.startColumn + offset)))
+            return
+        }
+    }
+
     /// The body position of byte `offset` of a literal that starts at (`startLine`, `startColumn`).
     static func position(in literal: String, offset: Int, startLine: Int, startColumn: Int) -> (line: Int, column: Int) {
         let before = literal.utf8.prefix(offset)

@@ -267,6 +267,19 @@ import Testing
         #expect(spaced.ja.isEmpty, "\(spaced.ja)")
     }
 
+    /// `<!-- メモ` left open inside a paragraph is no comment: the note is published as text, warned at the `<`
+    /// (K5039); `\<!--`, `&lt;!--` and a code span show those characters on purpose and are left alone.
+    @Test func testUnclosedCommentInAParagraph_isWarned() throws {
+        let body = "本文の途中 <!-- メモ：後で直す\n\n次 `<!-- code` と &lt;!-- 文字 と \\<!-- 印\n\n> 引用 **強調** の中 <!-- 閉じない\n\n閉じた <!-- 内部 --> メモ\n\n## 目的\n"
+        let (ja, en, result) = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", body)], code: "K5039")
+        #expect(result.succeeded)
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:4:7: 警告: HTML コメント '<!--' が同じ段落の中で閉じられていないため、コメントにならず、中のメモも文字のまま表示されます — メモの終わりに '-->' を書いてください（コメントは段落をまたげません。空行の前で閉じます） [K5039]",
+            "Content/01-intro/01-welcome.md:8:16: 警告: HTML コメント '<!--' が同じ段落の中で閉じられていないため、コメントにならず、中のメモも文字のまま表示されます — メモの終わりに '-->' を書いてください（コメントは段落をまたげません。空行の前で閉じます） [K5039]",
+        ], "\(ja)")
+        #expect(en.count == 2)
+    }
+
     /// Sections written `# 節` (GitHub, pandoc from Word) become second `<h1>`s beside the theme's title: one
     /// warning per page at the first, counting them; the heading that repeats the title is K3010's alone.
     @Test func testBodyTopLevelHeadings_warnedOncePerPage() throws {

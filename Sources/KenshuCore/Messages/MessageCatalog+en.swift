@@ -117,6 +117,7 @@ extension MessageCatalog {
         .rawHTMLNotMarkup: Entry("'{0}' cannot be read as HTML and is shown as text", fix: "to show a '<' as it is, write '\\<'"),
         .rawHTMLScriptURL: Entry("raw HTML '<{0}>' has a 'javascript:' URL, which runs script when it is followed", fix: "link to a page or an https:// address instead"),
         .commentUnclosed: Entry("an HTML comment '<!--' is never closed, so everything after it is hidden", fix: "end the comment with '-->'"),
+        .commentUnclosedShown: Entry("HTML comment '<!--' is not closed within its paragraph, so it is no comment and the note inside is shown as text", fix: "write '-->' at the end of the note (a comment cannot span paragraphs: close it before the blank line)"),
 
         .quizDuplicateID: Entry("quiz id '{0}' is used twice on this page", fix: "give each quiz its own 'id:'"),
         .quizDuplicate: Entry("the same quiz appears twice on this page", fix: "give each quiz its own 'id:'"),

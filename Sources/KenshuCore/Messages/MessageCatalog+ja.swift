@@ -117,6 +117,7 @@ extension MessageCatalog {
         .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),
         .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),
         .commentUnclosed: Entry("HTML コメント '<!--' が閉じられていないため、ここから後ろが表示されません", fix: "コメントの終わりに '-->' を書いてください"),
+        .commentUnclosedShown: Entry("HTML コメント '<!--' が同じ段落の中で閉じられていないため、コメントにならず、中のメモも文字のまま表示されます", fix: "メモの終わりに '-->' を書いてください（コメントは段落をまたげません。空行の前で閉じます）"),
 
         .quizDuplicateID: Entry("問題の ID '{0}' がこのページで 2 回使われています", fix: "問題ごとに別の 'id:' を付けてください"),
         .quizDuplicate: Entry("同じ問題がこのページに 2 回あります", fix: "問題ごとに別の 'id:' を付けてください"),

@@ -147,6 +147,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case urlHostRelative = "K5036"
     case imageExternal = "K5037"
     case otherToolSyntax = "K5038"
+    case commentUnclosedShown = "K5039"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
