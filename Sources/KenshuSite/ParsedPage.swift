@@ -153,8 +153,10 @@ public enum PageParser {
             diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
         if let titleID = frontMatter.titleID { body.anchorIDs.insert(titleID) }
-        if let topLevel = BodyTopLevelHeadings.warning(body.headings, title: frontMatter.title) { diagnostics.append(topLevel) }
-        body.diagnostics = diagnostics + matterDiagnostics + body.diagnostics
+        if split.unterminatedAt == nil, let topLevel = BodyTopLevelHeadings.warning(body.headings, title: frontMatter.title) { diagnostics.append(topLevel) }
+        // Without its closing `---`, the whole file was read as the body: its YAML as text and headings, and no
+        // title. K1004 alone is the page's problem until it is closed (a save caught half-written, too).
+        body.diagnostics = split.unterminatedAt != nil ? diagnostics : diagnostics + matterDiagnostics + body.diagnostics
         // Built by appending, the HTML has up to twice its length in spare room; the site keeps every
         // page's HTML until the build ends, so it keeps a tight copy.
         body.html = tightCopy(of: body.html)

@@ -49,10 +49,10 @@ enum UnlinkedFiles {
 
     /// One warning for each file that no page uses (`uses` counts the pages that use each content path).
     /// None when raw HTML is allowed (it may load anything, in ways the Markdown stage does not record), or
-    /// while a page could not be read (its links are unknown).
+    /// while a page could not be read or its front matter is not closed (its links are unknown).
     static func warnings(_ site: Site, uses: [String: Int]) -> [Diagnostic] {
         guard !site.config.allowRawHTML else { return [] }
-        let unreadable: Set<MessageKey> = [.fileUnreadable, .notUTF8, .looksShiftJIS]
+        let unreadable: Set<MessageKey> = [.fileUnreadable, .notUTF8, .looksShiftJIS, .frontMatterUnclosed]
         if site.pages.contains(where: { page in page.body.diagnostics.contains { unreadable.contains($0.message.key) } }) { return [] }
         // An HTML file in the course loads what lies beside it and below (its styles, scripts and images); one at
         // the content root, only what lies beside it.

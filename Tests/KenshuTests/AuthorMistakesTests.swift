@@ -267,6 +267,22 @@ import Testing
         #expect(spaced.ja.isEmpty, "\(spaced.ja)")
     }
 
+    /// Front matter without its closing `---` (a save caught half-written, too) is one error at line 1: the file
+    /// read as body would also say "no title", "second <h1>" for a YAML comment and "unused image".
+    @Test func testUnclosedFrontMatter_isTheOnlyProblemOfItsPage() throws {
+        let changes: [String: String?] = [
+            "01-intro/01-welcome.md": "---\n# 入門のページ\ntitle: ようこそ\n\n本文 ![図](図.png)\n\n## 目的\n",
+            "01-intro/図.png": "PNG",
+        ]
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        for (path, text) in changes { if let text { try site.write(path, text) } }
+        let result = try site.build()
+        #expect(!result.succeeded)
+        let ja = site.printed(result, .ja).filter { $0.hasPrefix("Content/01-intro/") }
+        #expect(ja == ["Content/01-intro/01-welcome.md:1:1: エラー: フロントマターが閉じられていません — フロントマターの最後の行の後に、'---' だけの行を入れてください [K1004]"], "\(ja)")
+    }
+
     /// `<!-- メモ` left open inside a paragraph is no comment: the note is published as text, warned at the `<`
     /// (K5039); `\<!--`, `&lt;!--` and a code span show those characters on purpose and are left alone.
     @Test func testUnclosedCommentInAParagraph_isWarned() throws {

@@ -50,6 +50,14 @@ import Testing
             message: "正解の選択肢がありません", fix: "正しい選択肢を '- [x] …' にしてください"))
     }
 
+    /// A value holding a line break or tab (a URL hidden with `&#x0A;`, a file name) stays on the diagnostic's one line.
+    @Test func testControlCharactersInArguments_areSpelledOut() {
+        let diagnostic = Diagnostic.warning(.unsafeURL, "java\nscript:\talert(1)\u{7F}", at: SourceLocation(path: "Content/a.md", line: 3, column: 1))
+        let line = DiagnosticPrinter(language: .en).line(diagnostic)
+        #expect(line.hasPrefix("Content/a.md:3:1: warning: URL 'java\\nscript:\\talert(1)\\u{7F}'"), "\(line)")
+        #expect(!line.contains("\n") && !line.contains("\t"))
+    }
+
     @Test func testLanguageChoice() {
         #expect(Language.choose(flag: .en, siteLanguage: "ja", environment: ["LANG": "ja_JP.UTF-8"]) == .en)
         #expect(Language.choose(flag: nil, siteLanguage: "en", environment: ["LANG": "ja_JP.UTF-8"]) == .ja)

@@ -22,9 +22,29 @@ public struct Message: Sendable, Hashable, Codable {
     /// taken for one: the marker is a control character no command line or file name holds.
     public func text(in language: Language) -> String {
         MessageCatalog.fill(MessageCatalog.entry(key, language).text, arguments.map { argument in
-            guard argument.hasPrefix(Self.reasonMarker), let reason = MessageKey(rawValue: String(argument.dropFirst())) else { return argument }
-            return MessageCatalog.fill(MessageCatalog.entry(reason, language).text, arguments)
+            guard argument.hasPrefix(Self.reasonMarker), let reason = MessageKey(rawValue: String(argument.dropFirst())) else {
+                return Self.visible(argument)
+            }
+            return MessageCatalog.fill(MessageCatalog.entry(reason, language).text, arguments.map(Self.visible))
         })
+    }
+
+    /// An argument with its control characters spelled out (`\n`, `\t`, `\u{7F}`): a URL hidden with
+    /// `&#x0A;`, or a file name holding a line break, must not split the one-line `file:line:column` format.
+    /// The fix is filled as it is: it may show lines on purpose (K5033 writes the table to paste).
+    static func visible(_ argument: String) -> String {
+        guard argument.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return argument }
+        var text = ""
+        for scalar in argument.unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\t": text += "\\t"
+            case "\r": text += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
     }
 
     static let reasonMarker = "\u{1}"
