@@ -8,6 +8,8 @@ enum RelocatedFindings {
     /// `findings` without those that lead where a finding located in the Markdown leads, for the same reason.
     static func withoutRepeats(_ findings: [LinkFinding]) -> [LinkFinding] {
         func key(_ finding: LinkFinding) -> String? {
+            // An external URL (`http://` where the site uses `https://` elsewhere, K9006) is the same URL everywhere.
+            if URLPolicy.scheme(of: finding.target) != nil { return "\(finding.reason.rawValue)\u{0}\(finding.target)" }
             guard let path = Builder.sitePath(of: finding.target, from: finding.file) else { return nil }
             return "\(finding.reason.rawValue)\u{0}\(path)\u{0}\(URLParts.split(finding.target).fragment ?? "")"
         }

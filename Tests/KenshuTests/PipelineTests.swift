@@ -58,6 +58,19 @@ import Testing
         #expect(Set(problems.filter { $0.severity == .error }.map(\.code)) == ["K5005"], "\(problems)")
     }
 
+    /// print.html repeats every lesson's links: an external one the check warns of (`http://` to a host the
+    /// site reaches by `https://` elsewhere, K9006) is reported once, at the Markdown line.
+    @Test func testExternalLinkWarning_isNotRepeatedForPrintHTML() throws {
+        var files = TemporarySite.smallCourse()
+        files["02-cloud/01-basics.md"] = TemporarySite.page("基礎", "[安全](https://example.jp/a) と [古い](http://example.jp/b)\n")
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded)
+        let warned = result.diagnostics.filter { $0.code == "K9006" }
+        #expect(warned.count == 1 && warned.first?.location?.path.hasSuffix("Content/02-cloud/01-basics.md") == true, "\(warned)")
+    }
+
     @Test func testQuizModel_reachesTheSite() throws {
         var files = TemporarySite.smallCourse()
         files["01-intro/03-quiz.md"] = TemporarySite.page("問題", """
