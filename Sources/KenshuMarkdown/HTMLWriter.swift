@@ -265,13 +265,13 @@ final class HTMLWriter {
             // (or by a tab), Markdown made it code, shown as it is with the right answers marked.
             diagnostics.append(.warning(.fencedBlockIndented, name, at: location(of: node)))
         }
-        if language.isEmpty {
+        // mdBook writes attributes after a comma (`rust,ignore`), Qiita a file name after a colon (`ruby:app.rb`,
+        // or `:app.txt` for a file name alone): the language is the part before either, if any.
+        let name = language.prefix { $0 != "," && $0 != ":" }
+        if name.isEmpty {
             out += "<pre><code>"
         } else {
-            // mdBook writes attributes after a comma (`rust,ignore`), Qiita a file name after a colon
-            // (`ruby:app.rb`): the language is the part before either.
-            let name = language.prefix { $0 != "," && $0 != ":" }
-            out += "<pre><code class=\"language-" + HTMLEscaping.escape(name.isEmpty ? language : name) + "\">"
+            out += "<pre><code class=\"language-" + HTMLEscaping.escape(name) + "\">"
         }
         out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"
     }

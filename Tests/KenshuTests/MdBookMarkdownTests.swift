@@ -28,8 +28,9 @@ import Testing
         let page = render("```rust,ignore\nfn main() {}\n```\n\n```console,editable\n$ ls\n```\n\n```,odd\nx\n```\n")
         #expect(page.html.contains(#"<pre><code class="language-rust">fn main() {}"#))
         #expect(page.html.contains(#"<pre><code class="language-console">$ ls"#))
-        #expect(page.html.contains(#"<pre><code class="language-,odd">x"#))
+        #expect(page.html.contains("<pre><code>x\n"), "nothing before the comma: no language")
         // Qiita names the file after a colon.
         #expect(render("```ruby:app.rb\nputs 1\n```\n").html.contains(#"<pre><code class="language-ruby">puts 1"#))
+        #expect(render("```:設定.txt\nx = 1\n```\n").html.contains("<pre><code>x = 1"), "a file name alone is no language")
     }
 }
