@@ -57,7 +57,20 @@ final class HTMLWriter {
     }
 
     func location(of node: MarkdownNode) -> SourceLocation {
-        location(line: node.startLine, column: node.startColumn)
+        if node.kind == .link, let place = autolinkPlace(node) { return location(line: place.line, column: place.column) }
+        return location(line: node.startLine, column: node.startColumn)
+    }
+
+    /// libcmark 0.30 places an autolink (`<https://…>`) past its paragraph's end; its text, the URL as written,
+    /// is placed right, one column after the `<`. A link's text sits one column after its `[` otherwise.
+    private func autolinkPlace(_ link: MarkdownNode) -> (line: Int, column: Int)? {
+        guard let text = link.firstChild, text.kind == .text, text.next == nil, text.startLine > 0,
+              text.startLine != link.startLine || text.startColumn != link.startColumn + 1,
+              // A bare URL made a link here (``ExtendedAutolinks``) shares its text's place, which is right.
+              text.startLine != link.startLine || text.startColumn != link.startColumn else { return nil }
+        let literal = text.literal, url = link.url
+        guard url == literal || url == "mailto:" + literal else { return nil }
+        return (text.startLine, max(1, text.startColumn - 1))
     }
 
     /// libcmark's `cr()`: start a new line unless we are at the start of one.

@@ -131,6 +131,19 @@ import Testing
         #expect(try !site.read("intro/welcome.html").lowercased().contains("javascript:"))
     }
 
+    /// libcmark places an autolink past its paragraph; the warning points at its `<` on its own line.
+    @Test func testAutolinkInALaterLine_isLocatedAtItsBracket() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("A", "一行目の文\n二行目 <javascript:alert(1)> と [x](https://a.jp)\n三行目 <https://a.jp> と <ftp://x.jp/>\n四行目 http://a.jp/x を見ます\n\n## 目的\n"))
+        let result = try site.build()
+        let places = result.diagnostics.filter { $0.code == "K5010" || $0.code == "K5024" }.map { "\($0.code) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(places == ["K5010 5:5", "K5024 6:22"], "\(places)")
+        // A bare URL that the GFM extension makes a link keeps its own place.
+        let plain = result.diagnostics.filter { $0.code == "K9006" }.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(plain == ["7:5"], "\(plain)")
+    }
+
     @Test func testFileNamesWithAColon_neverBecomeAScheme() throws {
         var files = TemporarySite.smallCourse()
         files["01-intro/03-javascript:alert(1).md"] = TemporarySite.page("罠")
