@@ -103,7 +103,9 @@ struct LinkValidator {
                     let hint = ContentLayer.hides(path, entries: site.config.hidden)
                         ? Message(.fixHiddenTarget, path)
                         : site.unpublishedMarkdown.contains(path) ? unpublishedHint(path, from: page)
-                        : ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) } ?? Message(.fixLinkLessons)
+                        : (renamedLesson(path, written: written).map { $0 + (link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? "") }
+                            ?? ClosestMatch.find(written, among: candidates)).map { Message(.fixDidYouMean, $0) }
+                            ?? Message(.fixLinkLessons)
                     return .error(.linkToMissingPage, link.destination, at: link.location, fix: hint)
                 }
                 return fragment.flatMap { checkFragment($0, of: site[page: targetIndex], link: link, targetName: path) }
@@ -127,6 +129,21 @@ struct LinkValidator {
             }
             return nil
         }
+    }
+
+    /// A lesson renamed under its number (`02-quiz.md` → `02-kakikata.md`): the one page of that folder with
+    /// the same number, written as the link was, whatever the spelling distance.
+    private func renamedLesson(_ path: String, written: String) -> String? {
+        var parts = path.split(separator: "/").map(String.init)
+        guard let name = parts.popLast(), let order = OrderPrefix.split(name)?.order else { return nil }
+        let folder = parts.joined(separator: "/")
+        let sameNumber = pagesByPath.keys.filter { other in
+            let otherParts = other.split(separator: "/")
+            return otherParts.dropLast().joined(separator: "/") == folder && otherParts.last.flatMap { OrderPrefix.split(String($0))?.order } == order
+        }
+        guard sameNumber.count == 1, let renamed = sameNumber.first?.split(separator: "/").last,
+              let nameRange = written.range(of: name, options: .backwards) else { return nil }
+        return written.replacingCharacters(in: nameRange, with: renamed)
     }
 
     /// A link to a Markdown file that exists but is no page (K1005): where to move it, instead of a

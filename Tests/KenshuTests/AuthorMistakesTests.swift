@@ -472,6 +472,18 @@ import Testing
         #expect(fixed.result.succeeded && fixed.ja.isEmpty, "\(fixed.result.diagnostics)")
     }
 
+    /// A lesson renamed under its number (`02-roles.md` → `02-yakuwari.md`) is offered by that number, however
+    /// far the new name is spelled from the old.
+    @Test func testLinkToARenamedLesson_offersTheLessonWithItsNumber() throws {
+        let (ja, _, result) = try lines([
+            "01-intro/02-roles.md": nil,
+            "01-intro/02-yakuwari.md": TemporarySite.page("役割", "## 役割分担\n"),
+            "02-cloud/01-basics.md": TemporarySite.page("基礎", "[役割](../01-intro/02-roles.md#役割分担)\n"),
+        ], code: "K5005")
+        #expect(!result.succeeded)
+        #expect(ja.contains("Content/02-cloud/01-basics.md:4:1: エラー: リンク '../01-intro/02-roles.md#役割分担' の先のページがありません — '../01-intro/02-yakuwari.md#役割分担' のことですか？ [K5005]"), "\(ja)")
+    }
+
     /// A link to a Markdown file that exists but is no page (K1005) says where to move it; it used to guess
     /// another page ("'../index.md' のことですか？"), and following that linked the wrong page.
     @Test func testLinkToAnUnpublishedMarkdownFile_saysWhyAndWhereToMoveIt() throws {
