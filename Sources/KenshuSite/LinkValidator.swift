@@ -97,16 +97,7 @@ struct LinkValidator {
             if let fragment, let slip = hashInFileName(path: path, fragment: fragment, link: link) { return slip }
             if path.hasSuffix(".md") || path.lowercased().hasSuffix(".md") {
                 guard let targetIndex = pagesByPath[path] else {
-                    let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
-                    let written = String(URLParts.split(link.destination).path)
-                    // A page this course hides (`hide:`) is not a typo: say so rather than guess another name.
-                    let hint = ContentLayer.hides(path, entries: site.config.hidden)
-                        ? Message(.fixHiddenTarget, path)
-                        : site.unpublishedMarkdown.contains(path) ? unpublishedHint(path, from: page)
-                        : (renamedLesson(path, written: written).map { $0 + (link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? "") }
-                            ?? ClosestMatch.find(written, among: candidates)).map { Message(.fixDidYouMean, $0) }
-                            ?? Message(.fixLinkLessons)
-                    return .error(.linkToMissingPage, link.destination, at: link.location, fix: hint)
+                    return .error(.linkToMissingPage, link.destination, at: link.location, fix: missingPageHint(path, link: link, from: page))
                 }
                 return fragment.flatMap { checkFragment($0, of: site[page: targetIndex], link: link, targetName: path) }
             }
@@ -129,6 +120,21 @@ struct LinkValidator {
             }
             return nil
         }
+    }
+
+    /// What to do about a link to a page that is not there: a page hidden by `hide:` or a Markdown file that
+    /// is no page is not a typo, and is said so; a lesson renamed under its number is offered; else the
+    /// nearest name.
+    private func missingPageHint(_ path: String, link: LinkRecord, from page: ParsedPage) -> Message {
+        if ContentLayer.hides(path, entries: site.config.hidden) { return Message(.fixHiddenTarget, path) }
+        if site.unpublishedMarkdown.contains(path) { return unpublishedHint(path, from: page) }
+        let written = String(URLParts.split(link.destination).path)
+        if let renamed = renamedLesson(path, written: written) {
+            let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? ""
+            return Message(.fixDidYouMean, renamed + fragment)
+        }
+        let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
+        return ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) } ?? Message(.fixLinkLessons)
     }
 
     /// A lesson renamed under its number (`02-quiz.md` → `02-kakikata.md`): the one page of that folder with
