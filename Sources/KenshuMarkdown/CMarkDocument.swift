@@ -126,6 +126,7 @@ struct MarkdownNode: Hashable {
             case UInt8(ascii: "%") where previous == CChar(UInt8(ascii: "{")), UInt8(ascii: ":") where previous == CChar(UInt8(ascii: "{")):
                 hints.insert(.otherToolTag)
             case UInt8(ascii: "!") where previous == CChar(UInt8(ascii: "<")): hints.insert(.commentOpen)
+            case UInt8(ascii: "=") where previous == CChar(UInt8(ascii: "=")): hints.insert(.equals)
             case UInt8(ascii: "/") where previous == CChar(UInt8(ascii: ":")): hints.insert(.link)
             case UInt8(ascii: ".") where previous == CChar(UInt8(ascii: "w")): hints.insert(.link)
             default: break
@@ -248,4 +249,6 @@ struct TextHints: OptionSet {
     static let otherToolTag = TextHints(rawValue: 32)
     /// `<!`: maybe a comment that libcmark left as text because nothing closes it.
     static let commentOpen = TextHints(rawValue: 64)
+    /// `==`: maybe a highlight (`==重要==`).
+    static let equals = TextHints(rawValue: 128)
 }

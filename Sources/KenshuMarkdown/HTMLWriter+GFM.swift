@@ -52,9 +52,10 @@ extension HTMLWriter {
         for node in variables { substituteVariables(in: node) }
         for item in items { markTaskItem(item) }
         for (node, inLink, hints) in containers {
-            let deleted = hints.contains(.tilde) ? Strikethrough.apply(in: node) : []
+            let deleted = hints.contains(.tilde) ? DoubledDelimiters.apply(.strikethrough, in: node) : []
+            let marked = hints.contains(.equals) ? ([node] + deleted).flatMap { DoubledDelimiters.apply(.highlight, in: $0) } : []
             guard !inLink, !hints.isDisjoint(with: [.caret, .link]) else { continue }
-            for container in [node] + deleted { linkAndReference(in: container) }
+            for container in [node] + deleted + marked { linkAndReference(in: container) }
         }
     }
 

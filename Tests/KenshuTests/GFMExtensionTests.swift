@@ -16,6 +16,14 @@ import Testing
         #expect(render("`~~code~~` ~~~three~~~\n").html == "<p><code>~~code~~</code> ~~~three~~~</p>\n")
     }
 
+    /// Obsidian's and Typora's highlight, `==text==` → `<mark>`; `a == b`, `===` and code stay as written.
+    @Test func testHighlight_inJapaneseText_andNotForSpacedOrLongerRuns() {
+        #expect(render("ここが==重要==です。\n").html == "<p>ここが<mark>重要</mark>です。</p>\n")
+        #expect(render("==**太字**も== ~~消す==印==~~\n").html == "<p><mark><strong>太字</strong>も</mark> <del>消す<mark>印</mark></del></p>\n")
+        #expect(render("a == b と x === y と `==code==`\n").html == "<p>a == b と x === y と <code>==code==</code></p>\n")
+        #expect(render("==[リンク](02-c.md)==\n").html.contains("<mark><a href=\"c.html\">リンク</a></mark>"))
+    }
+
     @Test func testTaskItems_becomeDisabledCheckboxes_onlyInOrdinaryLists() {
         let html = render("- [ ] 未完了\n- [x] 完了\n- [y] 違う\n- [ ]\n").html
         #expect(html.contains(#"<li><input disabled="" type="checkbox" aria-label="未完了"> 未完了</li>"#))

@@ -1,20 +1,31 @@
-/// GFM strikethrough, `~~text~~` → `<del>`, on the inline children of one node.
+/// Inline marks written with a doubled character, on the inline children of one node: GFM strikethrough,
+/// `~~text~~` → `<del>`, and the highlight of Obsidian and Typora, `==text==` → `<mark>`.
 ///
-/// Only double tildes count (as with cmark-gfm's `DOUBLE_TILDE` option): Japanese text often
-/// writes ranges as `1~2日`, which single-tilde strikethrough would turn into deleted text.
-/// Delimiters open and close by CommonMark's flanking rules and pair innermost first.
-enum Strikethrough {
-    /// Wraps each pair of delimiters' content in a `<del>` node; returns the new nodes.
+/// Only doubled characters count (as with cmark-gfm's `DOUBLE_TILDE` option): Japanese text often
+/// writes ranges as `1~2日`, which single-tilde strikethrough would turn into deleted text, and `a = b`
+/// stays text. Delimiters open and close by CommonMark's flanking rules and pair innermost first.
+enum DoubledDelimiters {
+    enum Mark {
+        case strikethrough, highlight
+
+        var character: UInt8 { self == .strikethrough ? UInt8(ascii: "~") : UInt8(ascii: "=") }
+        var tag: String { self == .strikethrough ? "del" : "mark" }
+    }
+
+    /// Wraps each pair of delimiters' content in a `<del>` (or `<mark>`) node; returns the new nodes.
     @discardableResult
-    static func apply(in parent: MarkdownNode) -> [MarkdownNode] {
-        guard parent.children.contains(where: { $0.kind == .text && $0.literal.utf8.count >= 2 && $0.literal.contains("~~") }) else {
+    static func apply(_ mark: Mark, in parent: MarkdownNode) -> [MarkdownNode] {
+        let delimiter = String(decoding: [mark.character, mark.character], as: UTF8.self)
+        guard parent.children.contains(where: { $0.kind == .text && $0.literal.utf8.count >= 2 && $0.literal.contains(delimiter) }) else {
             return []
         }
-        for child in parent.children where child.kind == .text && child.literal.contains("~") { isolateTildeRuns(child) }
+        for child in parent.children where child.kind == .text && child.literal.utf8.contains(mark.character) {
+            isolateRuns(of: mark.character, in: child)
+        }
         let children = parent.children
         var openers: [MarkdownNode] = []
         var pairs: [(MarkdownNode, MarkdownNode)] = []
-        for (index, child) in children.enumerated() where child.kind == .text && child.literal == "~~" {
+        for (index, child) in children.enumerated() where child.kind == .text && child.literal == delimiter {
             let before = index > 0 ? lastScalar(of: children[index - 1]) : nil
             let after = index + 1 < children.count ? firstScalar(of: children[index + 1]) : nil
             if isRightFlanking(before: before, after: after), let opener = openers.popLast() {
@@ -25,29 +36,29 @@ enum Strikethrough {
         }
         var created: [MarkdownNode] = []
         for (opener, closer) in pairs {
-            guard let del = opener.insertCustomInline(
-                onEnter: "<del>", onExit: "</del>", line: opener.startLine, column: opener.startColumn) else { continue }
+            guard let wrapper = opener.insertCustomInline(
+                onEnter: "<\(mark.tag)>", onExit: "</\(mark.tag)>", line: opener.startLine, column: opener.startColumn) else { continue }
             var node = opener.next
             while let current = node, !(current == closer) {
                 node = current.next
-                del.append(current)
+                wrapper.append(current)
             }
             opener.remove()
             closer.remove()
-            created.append(del)
+            created.append(wrapper)
         }
         return created
     }
 
-    /// Splits a text node so that every run of tildes is a node of its own.
-    private static func isolateTildeRuns(_ node: MarkdownNode) {
+    /// Splits a text node so that every run of `character` is a node of its own.
+    private static func isolateRuns(of character: UInt8, in node: MarkdownNode) {
         let bytes = Array(node.literal.utf8)
         var pieces: [Range<Int>] = []
         var start = 0, i = 0
         while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "~") else { i += 1; continue }
+            guard bytes[i] == character else { i += 1; continue }
             var end = i
-            while end < bytes.count, bytes[end] == UInt8(ascii: "~") { end += 1 }
+            while end < bytes.count, bytes[end] == character { end += 1 }
             if i > start { pieces.append(start..<i) }
             pieces.append(i..<end)
             start = end
