@@ -9,6 +9,8 @@ enum ForeignBlockSyntax {
         case tocMarker(String)
         /// `:::name`: the container's name (`note`, `message`, `details`); the text stays.
         case container(String)
+        /// `$$ … $$`: a LaTeX formula (Obsidian, Typora, Zenn, Qiita), which no one typesets offline.
+        case math
     }
 
     static let tocMarkers: Set<String> = ["[toc]", "[[_toc_]]", "${toc}", "[[toc]]", "{:toc}", "[_toc_]", "{{toc}}", "{{>toc}}", "{{<toc}}"]
@@ -24,6 +26,7 @@ enum ForeignBlockSyntax {
             let name = line.drop { $0 == ":" }.drop { $0 == " " }.prefix { $0.isLetter || $0 == "-" || $0 == "_" }
             return name.isEmpty ? nil : .container(String(name))
         }
+        if lead == UInt8(ascii: "$"), first.literal.hasPrefix("$$") { return .math }
         let text = plainText(paragraph).trimmingBlanks()
         return tocMarkers.contains(text.lowercased()) ? .tocMarker(text) : nil
     }

@@ -137,6 +137,8 @@ final class HTMLWriter {
                     return .skipChildren
                 case .container(let name):
                     diagnostics.append(.warning(.foreignContainer, name, at: location(of: node)))
+                case .math:
+                    diagnostics.append(.warning(.notDrawn, "$$", at: location(of: node)))
                 }
             }
             let tight = node.parent?.parent.map { $0.kind == .list && $0.isTightList } ?? false
@@ -266,6 +268,10 @@ final class HTMLWriter {
             }
             return
         }
+        if captureDepth == 0, Self.drawnElsewhere.contains(language.lowercased()) {
+            // GitHub, GitLab, Obsidian and Zenn draw these with a script from the internet; the page shows the source.
+            diagnostics.append(.warning(.notDrawn, "```" + language, at: location(of: node)))
+        }
         if captureDepth == 0, language.count > 2, language.hasPrefix("{"), language.hasSuffix("}") {
             // MyST (Sphinx, Jupyter Book) writes its directives as fences: ```{note}, ```{figure}.
             diagnostics.append(.warning(.otherToolSyntax, "```" + language, "MyST (Sphinx)", at: location(of: node)))
@@ -288,6 +294,9 @@ final class HTMLWriter {
         }
         out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"
     }
+
+    /// Fence languages that other tools draw as a diagram or typeset as a formula.
+    static let drawnElsewhere: Set<String> = ["mermaid", "plantuml", "puml", "dot", "graphviz", "math", "latex", "katex", "tex"]
 
     /// Runs `body` with an empty output and returns what it wrote, keeping the page's output intact.
     func capture(_ body: () -> Void) -> String {

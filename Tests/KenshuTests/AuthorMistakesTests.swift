@@ -296,6 +296,19 @@ import Testing
         #expect(en.count == 2)
     }
 
+    /// Diagrams and formulas other tools draw with a script from the internet (mermaid, PlantUML, `$$`) are shown
+    /// as written here: a warning at each says so and how to show them (K5040); other code is left alone.
+    @Test func testDiagramsAndFormulas_areWarnedAsNotDrawn() throws {
+        let body = "```mermaid\ngraph TD; A-->B\n```\n\n```PlantUML\n@startuml\n@enduml\n```\n\n$$\nE = mc^2\n$$\n\n費用は $100 と $200 です。\n\n```swift\nlet x = 1\n```\n\n## 目的\n"
+        let (ja, en, result) = try lines(["01-intro/01-welcome.md": TemporarySite.page("A", body)], code: "K5040")
+        #expect(result.succeeded)
+        #expect(ja.map { $0.components(separatedBy: ": 警告: ").first ?? "" } == [
+            "Content/01-intro/01-welcome.md:4:1", "Content/01-intro/01-welcome.md:8:1", "Content/01-intro/01-welcome.md:13:1",
+        ], "\(ja)")
+        #expect(ja.first == "Content/01-intro/01-welcome.md:4:1: 警告: '```mermaid' の図や数式は、Kenshu では描かれず、書いた文字のまま表示されます（ほかのツールはインターネットから読み込む仕組みで描きます） — 図はツールで SVG か PNG に書き出して教材のフォルダーに入れ、'![図の説明](images/図.svg)' で載せてください。数式は画像にするか、文で書いてください [K5040]")
+        #expect(en.last?.contains("the diagram or formula '$$' is not drawn") == true)
+    }
+
     /// Sections written `# 節` (GitHub, pandoc from Word) become second `<h1>`s beside the theme's title: one
     /// warning per page at the first, counting them; the heading that repeats the title is K3010's alone.
     @Test func testBodyTopLevelHeadings_warnedOncePerPage() throws {

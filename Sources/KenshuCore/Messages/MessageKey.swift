@@ -148,6 +148,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case imageExternal = "K5037"
     case otherToolSyntax = "K5038"
     case commentUnclosedShown = "K5039"
+    case notDrawn = "K5040"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
