@@ -127,6 +127,8 @@ struct MarkdownNode: Hashable {
                 hints.insert(.otherToolTag)
             case UInt8(ascii: "!") where previous == CChar(UInt8(ascii: "<")): hints.insert(.commentOpen)
             case UInt8(ascii: "=") where previous == CChar(UInt8(ascii: "=")): hints.insert(.equals)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "1"):
+                if previous == CChar(UInt8(ascii: ":")) { hints.insert(.emoji) }
             case UInt8(ascii: "/") where previous == CChar(UInt8(ascii: ":")): hints.insert(.link)
             case UInt8(ascii: ".") where previous == CChar(UInt8(ascii: "w")): hints.insert(.link)
             default: break
@@ -237,7 +239,7 @@ extension MarkdownNode {
 
 /// What a text node holds that a GFM rewrite looks for.
 struct TextHints: OptionSet {
-    let rawValue: UInt8
+    let rawValue: UInt16
     static let tilde = TextHints(rawValue: 1)
     static let caret = TextHints(rawValue: 2)
     /// `://`, `w.` or `@`: maybe an autolink.
@@ -251,4 +253,6 @@ struct TextHints: OptionSet {
     static let commentOpen = TextHints(rawValue: 64)
     /// `==`: maybe a highlight (`==重要==`).
     static let equals = TextHints(rawValue: 128)
+    /// `:` and a letter: maybe an emoji shortcode (`:warning:`).
+    static let emoji = TextHints(rawValue: 256)
 }

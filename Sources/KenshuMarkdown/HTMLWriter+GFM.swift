@@ -12,6 +12,7 @@ extension HTMLWriter {
         var items: [MarkdownNode] = []
         var linkDepth = 0
         var variables: [MarkdownNode] = []
+        var shortcodes: [MarkdownNode] = []
         root.walk { node, entering in
             switch node.kind {
             case .link:
@@ -28,6 +29,10 @@ extension HTMLWriter {
                 if entering { items.append(node) }
             case .text:
                 var hints = node.textHints
+                if hints.contains(.emoji) {
+                    shortcodes.append(node)
+                    hints.remove(.emoji)
+                }
                 if hints.contains(.commentOpen) {
                     noteUnclosedComment(in: node)
                     hints.remove(.commentOpen)
@@ -50,6 +55,8 @@ extension HTMLWriter {
             return .visitChildren
         }
         for node in variables { substituteVariables(in: node) }
+        // After the variables, whose places are read against the source as written.
+        for node in shortcodes { if let text = EmojiShortcodes.replaced(in: node.literal) { node.setLiteral(text) } }
         for item in items { markTaskItem(item) }
         for (node, inLink, hints) in containers {
             let deleted = hints.contains(.tilde) ? DoubledDelimiters.apply(.strikethrough, in: node) : []

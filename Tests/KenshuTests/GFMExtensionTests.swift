@@ -24,6 +24,15 @@ import Testing
         #expect(render("==[リンク](02-c.md)==\n").html.contains("<mark><a href=\"c.html\">リンク</a></mark>"))
     }
 
+    /// Emoji shortcodes pasted from GitHub, Qiita or Slack become the emoji; times, unknown names, code and
+    /// names glued to a word stay as written.
+    @Test func testEmojiShortcodes_becomeTheEmoji() {
+        #expect(render(":warning: 注意 :bulb:ヒント :+1:\n").html == "<p>\u{26A0}\u{FE0F} 注意 \u{1F4A1}ヒント \u{1F44D}</p>\n")
+        #expect(render("10:30:00 と a:x:b と :not_an_emoji: と `:warning:`\n").html
+            == "<p>10:30:00 と a:x:b と :not_an_emoji: と <code>:warning:</code></p>\n")
+        #expect(render("**:beginner: 初めての方へ**\n").html == "<p><strong>\u{1F530} 初めての方へ</strong></p>\n")
+    }
+
     @Test func testTaskItems_becomeDisabledCheckboxes_onlyInOrdinaryLists() {
         let html = render("- [ ] 未完了\n- [x] 完了\n- [y] 違う\n- [ ]\n").html
         #expect(html.contains(#"<li><input disabled="" type="checkbox" aria-label="未完了"> 未完了</li>"#))
