@@ -21,8 +21,10 @@ public enum MarkdownComments {
             // source is then not the literal's bytes, and it is left as written.
             guard let start = lines.offset(line: node.startLine, byteColumn: node.startColumn), start + literal.count <= lines.bytes.count,
                   lines.bytes[start..<(start + literal.count)].elementsEqual(literal) else { return .visitChildren }
-            for token in RawHTMLScanner.tokens(node.literal) {
-                if case .comment = token.kind { cuts.append((start + token.range.lowerBound)..<(start + token.range.upperBound)) }
+            // Tokens of the matched bytes only: the literal's own last line break may lie past the text's end.
+            let end = start + literal.count
+            for token in RawHTMLScanner.tokens(String(decoding: literal, as: UTF8.self)) {
+                if case .comment = token.kind { cuts.append((start + token.range.lowerBound)..<min(end, start + token.range.upperBound)) }
             }
             return .visitChildren
         }
@@ -30,7 +32,7 @@ public enum MarkdownComments {
         var kept: [UInt8] = []
         kept.reserveCapacity(lines.bytes.count)
         var copied = 0
-        for cut in cuts.sorted(by: { $0.lowerBound < $1.lowerBound }) where cut.lowerBound >= copied {
+        for cut in cuts.sorted(by: { $0.lowerBound < $1.lowerBound }) where cut.lowerBound >= copied && cut.upperBound <= lines.bytes.count {
             kept += lines.bytes[copied..<cut.lowerBound]
             copied = cut.upperBound
         }

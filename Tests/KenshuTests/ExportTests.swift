@@ -216,6 +216,23 @@ import ZIPFoundation
         #expect(search.contains("利用料を負担するのは誰でしょう。"))
     }
 
+    /// A comment over several lines, or one left open at a quiz's end (a save caught half-typed in the
+    /// preview), builds: the quiz keeps its text without the note.
+    @Test func testQuizWithAMultiLineOrOpenComment_builds() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        try site.write("01-intro/05-notes.md", "---\ntitle: メモ\n---\n```quiz\n問い\n- [x] はい\n- [ ] いいえ\n解説: 理由\n\n<!-- メモ\n次の行 -->\n```\n\n```quiz\n問い二\n- [x] はい\n- [ ] いいえ\n\n<!-- 書きかけ\n```\n")
+        try site.write("01-intro/02-roles.md", TemporarySite.page("役割", "## 役割分担\n\n[メモ](05-notes.md)\n"))
+        let result = try site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
+        let page = try #require(try pipeline.update().site.pages.first { $0.file.relativePath == "01-intro/05-notes.md" })
+        let quizzes = page.body.quizzes
+        #expect(quizzes.map(\.questionMarkdown) == ["問い", "問い二"])
+        #expect(quizzes.allSatisfy { !$0.explanationMarkdown.contains("メモ") && !$0.explanationMarkdown.contains("書きかけ") }, "\(quizzes.map(\.explanationMarkdown))")
+        #expect(quizzes.first?.explanationMarkdown.hasPrefix("理由") == true)
+    }
+
     /// A starter course exported before its `organisation:` was filled in: the placeholder would credit nobody
     /// in the licence and attribution, so the export says so at that line (and still writes the file).
     @Test func testExportOfTheStarterPlaceholderOrganisation_isWarned() throws {

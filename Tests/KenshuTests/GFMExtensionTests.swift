@@ -24,6 +24,17 @@ import Testing
         #expect(render("==[リンク](02-c.md)==\n").html.contains("<mark><a href=\"c.html\">リンク</a></mark>"))
     }
 
+    /// The quiz model's text without comments, for any way a comment ends a text: a block on its own last line
+    /// (libcmark's literal holds a line break the text has not), one left open, one over several lines.
+    @Test func testMarkdownComments_areCutWithoutReadingPastTheText() {
+        #expect(MarkdownComments.removed(from: "問題\n\n<!-- メモ") == "問題\n\n")
+        #expect(MarkdownComments.removed(from: "<!-- メモ\n続き -->") == "")
+        #expect(MarkdownComments.removed(from: "<!-- メモ\n続き -->\n後") == "\n後")
+        #expect(MarkdownComments.removed(from: "前 <!-- 行を\nまたぐ --> 後") == "前  後")
+        #expect(MarkdownComments.removed(from: "前 `<!-- code -->` 後") == "前 `<!-- code -->` 後")
+        #expect(MarkdownComments.removed(from: "<!--") == "")
+    }
+
     /// Emoji shortcodes pasted from GitHub, Qiita or Slack become the emoji; times, unknown names, code and
     /// names glued to a word stay as written.
     @Test func testEmojiShortcodes_becomeTheEmoji() {
