@@ -5,50 +5,40 @@ import KenshuCore
 /// reader who opens the image itself (a link to it, "open image in new tab") runs its scripts inside the
 /// course's site, where saved progress lives. No script reaches the site unless the author allows raw HTML.
 public enum SVGScripts {
-    /// What runs a script: a `<script>` or `<foreignObject>` element, an `on…=` event attribute, a script URL
-    /// in an attribute (character references decoded, as an XML parser does), or an `<!ENTITY` that can
-    /// hide any of them.
+    /// The first thing in an SVG that runs a script, as written in the file (`<script`, `onload=`,
+    /// `javascript:`), for the message, and where.
     public struct Finding: Equatable, Sendable {
-        /// As written in the file (`<script`, `onload=`, `javascript:`), for the message.
         public var what: String
-        /// UTF-8 offset in the file.
+        /// UTF-8 offset in the file's text.
         public var offset: Int
     }
 
-    /// Files larger than this are not read for the check (an SVG of a diagram is a few hundred KB at most).
-    static let largestRead = 16 << 20
+    /// Files larger than this are not scanned; they are refused instead (an SVG of a diagram is a few MB at most).
+    static let largestRead = 32 << 20
 
-    /// The first finding in `text`, if any.
+    /// Elements that run or load a document: `<script>`, and `<iframe>`, `<object>`, `<embed>` (inside a
+    /// `<foreignObject>`, which drawing programs use for text labels and is no script by itself).
+    static let scriptElements: Set<String> = ["script", "iframe", "object", "embed", "frame", "frameset"]
+
+    /// The first finding in `text`, if any: a script element, an `on…=` event attribute, `srcdoc=`, a script
+    /// URL in any attribute (character references decoded and blanks dropped, as a browser reads it; each
+    /// item of an `<animate values="a;b">` list), an `<?xml-stylesheet?>` (XSLT can write a script), or an
+    /// entity that declares markup or reads a file (an entity naming a URI, as Illustrator writes, is none).
     public static func firstFinding(in text: String) -> Finding? {
-        let bytes = Array(text.utf8)
-        // Entities are declared inside `<!DOCTYPE … [ … ]>`, which the tag walk below passes over whole.
-        let entity = Array("<!entity".utf8)
-        if let start = bytes.indices.first(where: { at in
-            bytes[at] == UInt8(ascii: "<") && at + entity.count <= bytes.count
-                && zip(bytes[at..<(at + entity.count)], entity).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
-        }) {
-            return Finding(what: String(decoding: bytes[start..<(start + entity.count)], as: UTF8.self), offset: start)
-        }
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
-            let tagEnd = bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count
-            let tag = bytes[index..<tagEnd]
-            if let found = finding(inTag: tag, at: index) { return found }
-            index = tagEnd
-        }
-        return nil
+        var scanner = Scanner(bytes: Array(text.utf8))
+        return scanner.first()
     }
 
     /// The diagnostic for the SVG at `file`, or `nil` when it holds no script or cannot be read.
     static func diagnostic(for file: ContentFile, allowRawHTML: Bool) -> Diagnostic? {
         guard file.relativePath.lowercased().hasSuffix(".svg"),
-              let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath))?[.size] as? Int, size <= largestRead,
-              let data = FileManager.default.contents(atPath: file.absolutePath) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
+              let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath))?[.size] as? Int else { return nil }
+        let top = SourceLocation(path: file.displayPath, line: 1, column: 1)
+        guard size <= largestRead else {
+            return allowRawHTML ? nil : .error(.svgTooLargeToCheck, file.relativePath, String(size >> 20), at: top)
+        }
+        guard let data = FileManager.default.contents(atPath: file.absolutePath) else { return nil }
+        let text = decoded(data)
         guard let found = firstFinding(in: text) else { return nil }
         let before = text.utf8.prefix(found.offset)
         let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
@@ -60,43 +50,206 @@ public enum SVGScripts {
             : .error(.svgScript, file.relativePath, found.what, at: location)
     }
 
-    private static func finding(inTag tag: ArraySlice<UInt8>, at offset: Int) -> Finding? {
-        let lower = tag.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        // The element's local name (`<svg:script>` is a script too).
-        let nameEnd = lower.firstIndex { [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: ">")].contains($0) } ?? lower.count
-        let name = lower[1..<max(1, nameEnd)]
-        let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[(name.index(after: $0))...] } ?? name
-        if local.elementsEqual("script".utf8) || local.elementsEqual("foreignobject".utf8) {
-            return Finding(what: String(decoding: tag.prefix(nameEnd), as: UTF8.self), offset: offset)
+    /// The file's text as a browser reads it: UTF-16 with its byte-order mark (Windows programs save so), else UTF-8.
+    static func decoded(_ data: Data) -> String {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let text = String(data: data, encoding: .utf16) {
+            return text
         }
-        // Attributes: a name after a blank, then `=` and a value.
-        var index = 1
-        while index < lower.count {
-            let isBlank = [0x20, 0x09, 0x0A, 0x0D].contains(lower[index - 1]) || lower[index - 1] == UInt8(ascii: "\"") || lower[index - 1] == UInt8(ascii: "'")
-            if isBlank, lower[index] == UInt8(ascii: "o"), index + 2 < lower.count, lower[index + 1] == UInt8(ascii: "n") {
-                var end = index + 2
-                while end < lower.count, (0x61...0x7A).contains(lower[end]) { end += 1 }
-                var equals = end
-                while equals < lower.count, [0x20, 0x09, 0x0A, 0x0D].contains(lower[equals]) { equals += 1 }
-                if end > index + 2, equals < lower.count, lower[equals] == UInt8(ascii: "=") {
-                    return Finding(what: String(decoding: tag[(tag.startIndex + index)..<(tag.startIndex + end)], as: UTF8.self) + "=", offset: offset + index)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// One pass over the bytes, tag by tag, reading quoted values whole (a `>` inside quotes ends no tag).
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func first() -> Finding? {
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                if starts(with: "<!--") {
+                    index = end(of: "-->", from: index + 4)
+                } else if starts(with: "<![cdata[") {
+                    index = end(of: "]]>", from: index + 9)
+                } else if starts(with: "<!") {
+                    if let found = declarations() { return found }
+                } else if starts(with: "<?") {
+                    if starts(with: "<?xml-stylesheet") { return finding(length: 16, at: index) }
+                    index = end(of: "?>", from: index + 2)
+                } else if let found = tag() {
+                    return found
                 }
             }
-            if lower[index] == UInt8(ascii: "\"") || lower[index] == UInt8(ascii: "'") {
-                let quote = lower[index]
-                let close = lower[(index + 1)...].firstIndex(of: quote) ?? lower.count
-                let value = String(decoding: tag[(tag.startIndex + index + 1)..<(tag.startIndex + close)], as: UTF8.self)
-                let decoded = CharacterReferences.decode(value, inAttribute: true).unicodeScalars
-                    .filter { $0.value > 0x20 }.map { Character($0) }
-                let compact = String(decoded).lowercased()
-                for scheme in ["javascript:", "vbscript:", "data:text/html"] where compact.hasPrefix(scheme) {
-                    return Finding(what: scheme, offset: offset + index + 1)
+            return nil
+        }
+
+        /// `<!DOCTYPE … [ <!ENTITY …> … ]>` or a lone `<!ENTITY …>`: an entity whose value holds markup
+        /// (`<`, `&`, `%`) or that reads a file (`SYSTEM`, `PUBLIC`) can put anything in the document.
+        private mutating func declarations() -> Finding? {
+            var depth = 0
+            var first = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<"), starts(with: "<!entity") {
+                    let declaration = index
+                    let close = end(of: ">", from: index + 8, quoted: true)
+                    let body = lower(bytes[declaration..<min(close, bytes.count)])
+                    let (values, words) = split(body)
+                    let hidesMarkup = values.contains { $0.contains(UInt8(ascii: "<")) || $0.contains(UInt8(ascii: "&")) || $0.contains(UInt8(ascii: "%")) }
+                    let readsFile = words.contains("system") || words.contains("public")
+                    if hidesMarkup || readsFile { return finding(length: 8, at: declaration) }
+                    index = close
+                    first = false
+                    continue
                 }
-                index = close + 1
-                continue
+                if first {
+                    index += 2  // `<!`
+                    first = false
+                    continue
+                }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    index = end(of: String(UnicodeScalar(byte)), from: index + 1)
+                    continue
+                }
+                if byte == UInt8(ascii: "[") { depth += 1 }
+                if byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+                index += 1
+                if byte == UInt8(ascii: ">"), depth == 0 { return nil }
             }
+            return nil
+        }
+
+        /// A start or end tag: its element's local name (`<svg:script>` is a script) and its attributes.
+        private mutating func tag() -> Finding? {
+            let start = index
             index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "/") {
+                index = end(of: ">", from: index, quoted: true)
+                return nil
+            }
+            let nameStart = index
+            while index < bytes.count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") { index += 1 }
+            if SVGScripts.scriptElements.contains(localName(bytes[nameStart..<index])) {
+                return finding(length: index - start, at: start)
+            }
+            while index < bytes.count {
+                while index < bytes.count, isBlank(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
+                guard index < bytes.count, bytes[index] != UInt8(ascii: ">") else {
+                    index += 1
+                    return nil
+                }
+                let attributeStart = index
+                while index < bytes.count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                let name = localName(bytes[attributeStart..<index])
+                var probe = index
+                while probe < bytes.count, isBlank(bytes[probe]) { probe += 1 }
+                let hasValue = probe < bytes.count && bytes[probe] == UInt8(ascii: "=")
+                if hasValue, name.count > 2, name.hasPrefix("on") || name == "srcdoc" {
+                    return Finding(what: String(decoding: bytes[attributeStart..<index], as: UTF8.self) + "=", offset: attributeStart)
+                }
+                guard hasValue else { continue }
+                index = probe + 1
+                while index < bytes.count, isBlank(bytes[index]) { index += 1 }
+                guard index < bytes.count else { return nil }
+                let quote = bytes[index]
+                let valueStart: Int, valueEnd: Int
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    valueStart = index + 1
+                    valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
+                    index = min(bytes.count, valueEnd + 1)
+                } else {
+                    valueStart = index
+                    while index < bytes.count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    valueEnd = index
+                }
+                if let scheme = scriptScheme(bytes[valueStart..<valueEnd], list: name == "values") {
+                    return Finding(what: scheme, offset: valueStart)
+                }
+            }
+            return nil
         }
-        return nil
+
+        /// The script scheme a value (or, for a list, any `;`-separated item of it) starts with, read as a browser
+        /// reads it: character references decoded, blanks and control characters dropped, case folded.
+        private func scriptScheme(_ value: ArraySlice<UInt8>, list: Bool) -> String? {
+            let items = list ? value.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) : [value]
+            for item in items {
+                // A URL's scheme is near its start; a path's `d="…"` of a megabyte is never decoded whole.
+                let head = String(decoding: item.drop(while: isBlank).prefix(256), as: UTF8.self)
+                let visible = CharacterReferences.decode(head, inAttribute: true).unicodeScalars.filter { $0.value > 0x20 }
+                let compact = String(String.UnicodeScalarView(visible.prefix(16))).lowercased()
+                for scheme in ["javascript:", "vbscript:", "data:text/html"] where compact.hasPrefix(scheme) { return scheme }
+            }
+            return nil
+        }
+
+        private func starts(with text: String) -> Bool {
+            let needle = Array(text.utf8)
+            guard index + needle.count <= bytes.count else { return false }
+            return zip(bytes[index..<(index + needle.count)], needle).allSatisfy { Scanner.folded($0) == $1 }
+        }
+
+        /// Where the text after `needle` begins, searching from `from` (skipping quoted runs when `quoted`); the end
+        /// of the file when there is no such place.
+        private func end(of needle: String, from: Int, quoted: Bool = false) -> Int {
+            let target = Array(needle.utf8)
+            var at = from
+            while at + target.count <= bytes.count {
+                if quoted, bytes[at] == UInt8(ascii: "\"") || bytes[at] == UInt8(ascii: "'") {
+                    at = (bytes[(at + 1)...].firstIndex(of: bytes[at]) ?? bytes.count) + 1
+                    continue
+                }
+                if bytes[at..<(at + target.count)].elementsEqual(target) { return at + target.count }
+                at += 1
+            }
+            return bytes.count
+        }
+
+        private func finding(length: Int, at offset: Int) -> Finding {
+            Finding(what: String(decoding: bytes[offset..<min(bytes.count, offset + length)], as: UTF8.self), offset: offset)
+        }
+
+        private func localName(_ name: ArraySlice<UInt8>) -> String {
+            let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[name.index(after: $0)...] } ?? name
+            return String(decoding: lower(local), as: UTF8.self)
+        }
+
+        private func lower(_ slice: ArraySlice<UInt8>) -> [UInt8] { slice.map(Scanner.folded) }
+
+        /// A declaration's quoted values, and its other words (`<!entity`, the name, `system` …).
+        private func split(_ body: [UInt8]) -> (values: [ArraySlice<UInt8>], words: Set<String>) {
+            var values: [ArraySlice<UInt8>] = []
+            var words: Set<String> = []
+            var at = 0, wordStart = 0
+            func endWord() {
+                if at > wordStart { words.insert(String(decoding: body[wordStart..<at], as: UTF8.self)) }
+            }
+            while at < body.count {
+                let byte = body[at]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    endWord()
+                    let close = body[(at + 1)...].firstIndex(of: byte) ?? body.count
+                    values.append(body[(at + 1)..<close])
+                    at = close + 1
+                    wordStart = at
+                } else if isBlank(byte) || byte == UInt8(ascii: ">") {
+                    endWord()
+                    at += 1
+                    wordStart = at
+                } else {
+                    at += 1
+                }
+            }
+            endWord()
+            return (values, words)
+        }
+
+        private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+
+        static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
     }
 }

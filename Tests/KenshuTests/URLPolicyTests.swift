@@ -79,19 +79,34 @@ import Testing
             "<svg><SVG:Script href=\"x.js\"/></svg>": "<SVG:Script",
             "<svg onload=\"alert(1)\"></svg>": "onload=",
             "<svg>\n<rect\n  ONCLICK = 'x' /></svg>": "ONCLICK=",
+            "<svg aria-label=\">\" onload=\"alert(1)\"></svg>": "onload=",
             "<svg><a href=\"java\tscript:alert(1)\">x</a></svg>": "javascript:",
             "<svg><a xlink:href=\"&#106;avascript:alert(1)\">x</a></svg>": "javascript:",
-            "<svg><foreignObject><div/></foreignObject></svg>": "<foreignObject",
-            "<!DOCTYPE svg [<!ENTITY x \"y\">]><svg/>": "<!ENTITY",
+            "<svg><animate attributeName=\"href\" values=\"#a;javascript:alert(1)\"/></svg>": "javascript:",
+            "<svg><foreignObject><iframe srcdoc=\"x\"/></foreignObject></svg>": "<iframe",
+            "<svg><foreignObject><div srcdoc=\"x\"/></foreignObject></svg>": "srcdoc=",
+            "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><svg/>": "<?xml-stylesheet",
+            "<!DOCTYPE svg [<!ENTITY x \"<script>y</script>\">]><svg/>": "<!ENTITY",
+            "<!DOCTYPE svg [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]><svg>&x;</svg>": "<!ENTITY",
         ]
         for (svg, what) in holding { #expect(SVGScripts.firstFinding(in: svg)?.what == what, "\(svg)") }
+        // What drawing programs write: Illustrator's namespace entities, draw.io's and mermaid's HTML labels.
         let drawn = """
             <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+              <!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">
+            ]>
             <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">
+            <!-- <script>コメントの中</script> -->
             <style>.on { fill: red; }</style><defs><g id="a"/></defs><use xlink:href="#a" class="on"/>
+            <switch><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">申請</div></foreignObject><text>申請</text></switch>
             <text data-on="x">onload="…" は文字です</text><a href="https://example.jp/">出典</a></svg>
             """
         #expect(SVGScripts.firstFinding(in: drawn) == nil)
+        // Saved as UTF-16 by a Windows program, it is read as a browser reads it.
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("<svg><script>alert(1)</script></svg>".data(using: .utf16LittleEndian) ?? Data())
+        #expect(SVGScripts.firstFinding(in: SVGScripts.decoded(utf16))?.what == "<script")
     }
 
     @Test func testSVGWithAScript_isNotPublishedUnlessRawHTMLIsAllowed() throws {

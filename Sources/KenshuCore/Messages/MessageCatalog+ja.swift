@@ -31,6 +31,7 @@ extension MessageCatalog {
         .mdxNotRead: Entry("'{0}' は Docusaurus などの MDX のファイルで、Kenshu は読まず、公開もしません", fix: "名前を '{1}' に変えてください。import の行や <Tabs> などの部品は文字のまま表示されるので、Markdown に書き換えます"),
         .svgScript: Entry("SVG 画像 '{0}' にスクリプト（{1}）が入っています。ページの中では動きませんが、画像を直接開くとサイトの中で動くため、公開しません", fix: "図を作ったソフトで、スクリプトや動きを含めずに SVG を書き出し直すか、PNG で書き出してください（自分で書いたスクリプトを残すなら、site.yml に 'options: raw_html: true' と書けます）"),
         .svgScriptKept: Entry("SVG 画像 '{0}' にスクリプト（{1}）が入っています。サイトが HTML の直接記述を許可しているため、そのまま公開します", fix: "画像を直接開くと、サイトの中でスクリプトが動きます。意図したものか確かめてください"),
+        .svgTooLargeToCheck: Entry("SVG 画像 '{0}' は大きすぎて（{1} MB）、スクリプトが入っていないか確かめられないため、公開しません", fix: "図を作ったソフトで小さく書き出し直すか（画像を埋め込まずに）、PNG で書き出してください"),
         .unpackedSourceExport: Entry("この教材は 'kenshu export --format source' の zip を展開したもので、id が元の教材（{0}）と同じです。このまま公開すると、元の教材と学習の記録が混ざり、元の教材を改変したことも表示されません", fix: "他の団体の教材なら、展開せずに 'kenshu new --base <zip> <フォルダー>' で始めてください（id が別になり、出典と改変の表示が入ります）。自分の団体の教材の控えなら、隣の kenshu-source.json を消すとこの警告は出なくなります"),
         .readmeNotIndex: Entry("'{0}' はページとして公開しません（Kenshu のフォルダーのページは index.md です）", fix: "このフォルダーのページにするなら、名前を index.md に変えてください"),
         .markdownNotPublished: Entry("この Markdown ファイルはコースの一部ではないため、公開されません"),

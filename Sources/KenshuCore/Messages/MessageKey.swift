@@ -42,6 +42,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case mdxNotRead = "K1043"
     case svgScript = "K1044"
     case svgScriptKept = "K1045"
+    case svgTooLargeToCheck = "K1046"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
