@@ -70,12 +70,13 @@ public struct URLPolicy: Sendable, Hashable {
     /// - Parameter kept: the site allows raw HTML, so the URL stays (only a script URL is then worth a word).
     public static func refusal(of url: String, at location: SourceLocation, kept: Bool = false) -> Diagnostic {
         let scheme = Self.scheme(of: url) ?? ""
-        if kept || neverAllowed.contains(scheme) { return .warning(kept ? .unsafeURLKept : .unsafeURL, url, at: location) }
+        // Removed even where raw HTML is allowed (the Markdown writer never keeps one): see ``isHostRelative(_:)``.
         if scheme.isEmpty, isHostRelative(url) {
             if url.contains("\\") { return .warning(.urlLocalFile, url, at: location) }
             let rest = url.drop { $0 == "/" || $0.isWhitespace }
             return .warning(.urlHostRelative, url, "https://" + rest, at: location)
         }
+        if kept || neverAllowed.contains(scheme) { return .warning(kept ? .unsafeURLKept : .unsafeURL, url, at: location) }
         let afterColon = url.drop { $0 != ":" }.dropFirst()
         if scheme == "file" || scheme.count == 1 && (afterColon.hasPrefix("\\") || afterColon.hasPrefix("/")) {
             return .warning(.urlLocalFile, url, at: location)

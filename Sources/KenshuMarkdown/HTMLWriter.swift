@@ -195,7 +195,7 @@ final class HTMLWriter {
         let destination = substituteVariables(inDestinationOf: node)
         if !options.urlPolicy.allows(destination, isImage: kind == .image) {
             diagnostics.append(URLPolicy.refusal(of: destination, at: location(of: node), kept: options.allowRawHTML))
-            guard options.allowRawHTML else { return "" }
+            guard options.allowRawHTML, !URLPolicy.isHostRelative(destination) else { return "" }
         }
         if kind == .image { noteExternalImage(destination, at: location(of: node)) }
         let (target, href) = LinkClassifier.classify(destination, from: options.contentPath, here: here)

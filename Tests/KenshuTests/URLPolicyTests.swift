@@ -69,6 +69,13 @@ import Testing
         let html = try site.read("intro/welcome.html")
         #expect(!html.contains("evil.example") && !html.contains("fileserver"))
         #expect(html.contains("href=\"https://example.jp/\""))
+
+        // Raw HTML allowed, a Markdown link or image is still never written with one (and told why).
+        try site.write("site.yml", "id: t\ntitle: テスト\noptions:\n  raw_html: true\n")
+        let allowed = try site.build()
+        #expect(allowed.succeeded, "\(site.messages(allowed))")
+        #expect(site.printed(allowed, .ja).contains { $0.hasPrefix("Content/01-intro/01-welcome.md:4:22: 警告: URL '//evil.example/p.png' には 'https:' がありません") })
+        #expect(try !site.read("intro/welcome.html").contains("src=\"//evil.example/p.png\""))
     }
 
     /// An SVG opened by itself runs its scripts inside the site: each way of writing one is found (and what a
