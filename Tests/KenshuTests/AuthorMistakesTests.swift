@@ -495,6 +495,14 @@ import Testing
         ], code: "K5005")
         #expect(!result.succeeded)
         #expect(ja.contains("Content/02-cloud/01-basics.md:4:1: エラー: リンク '../01-intro/02-roles.md#役割分担' の先のページがありません — '../01-intro/02-yakuwari.md#役割分担' のことですか？ [K5005]"), "\(ja)")
+        // A lesson inserted before it renumbers it: its own name, under the new number, is offered, not the newcomer.
+        let renumbered = try lines([
+            "01-intro/02-roles.md": nil,
+            "01-intro/02-atarashii.md": TemporarySite.page("新しい", "本文\n"),
+            "01-intro/03-roles.md": TemporarySite.page("役割", "## 役割分担\n"),
+            "02-cloud/01-basics.md": TemporarySite.page("基礎", "[役割](../01-intro/02-roles.md)\n"),
+        ], code: "K5005")
+        #expect(renumbered.ja.contains("Content/02-cloud/01-basics.md:4:1: エラー: リンク '../01-intro/02-roles.md' の先のページがありません — '../01-intro/03-roles.md' のことですか？ [K5005]"), "\(renumbered.ja)")
     }
 
     /// A link to a Markdown file that exists but is no page (K1005) says where to move it; it used to guess
