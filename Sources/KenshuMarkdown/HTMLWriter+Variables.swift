@@ -46,7 +46,8 @@ extension HTMLWriter {
 
     /// Reports a problem once per place: a table row is read twice (as a paragraph, then cell by cell).
     private func reportOnce(_ diagnostic: Diagnostic) {
-        guard !diagnostics.contains(where: { $0.message.key == diagnostic.message.key && $0.location == diagnostic.location }) else { return }
+        let place = "\(diagnostic.message.key.rawValue)\u{0}\(diagnostic.location?.line ?? 0):\(diagnostic.location?.column ?? 0)"
+        guard reportedPlaces.insert(place).inserted else { return }
         diagnostics.append(diagnostic)
     }
 

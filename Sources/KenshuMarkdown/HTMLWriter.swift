@@ -27,6 +27,9 @@ final class HTMLWriter {
     private var claimedIDs: Set<String> = []
     /// Raw HTML problems already reported on this page (tag and reason), each reported once.
     var reportedRawHTML: Set<String> = []
+    /// Text problems already reported (message key and place): a table row is read twice, as a paragraph and
+    /// cell by cell.
+    var reportedPlaces: Set<String> = []
     /// GFM footnotes of this page, numbered as they are first referenced.
     var footnotes = FootnoteState()
     /// Ids that raw HTML and footnotes add to the page, valid fragment targets besides headings.

@@ -50,7 +50,11 @@ enum OtherToolSyntax {
                 index += 1
                 continue
             }
-            let end = range(of: closing, in: bytes, from: index + 2).map(\.upperBound) ?? min(bytes.count, index + 2)
+            // A tag closes on its own line, before the next tag opens (`予算は{%}増` is prose, not Liquid).
+            guard let end = closingEnd(closing, in: bytes, from: index + 2) else {
+                index += 2
+                continue
+            }
             var written = String(decoding: bytes[index..<end], as: UTF8.self)
             if written.count > 40 { written = String(written.prefix(40)) + "…" }
             found.append(Finding(offset: index, written: written, tool: tool))
@@ -79,10 +83,14 @@ enum OtherToolSyntax {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    private static func range(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Range<Int>? {
-        guard needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
-        for at in start...(bytes.count - needle.count) where bytes[at..<(at + needle.count)].elementsEqual(needle) {
-            return at..<(at + needle.count)
+    /// Where `closing` ends, looked for from `start` up to the line's end or the next `{`.
+    private static func closingEnd(_ closing: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var at = start
+        while at + closing.count <= bytes.count {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "{") { return nil }
+            if byte == closing[0], bytes[at..<(at + closing.count)].elementsEqual(closing) { return at + closing.count }
+            at += 1
         }
         return nil
     }

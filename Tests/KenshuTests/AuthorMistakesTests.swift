@@ -246,6 +246,8 @@ import Testing
 
             動画 @[youtube](https://www.youtube.com/watch?v=abc) と @[card](https://example.jp/)
 
+            予算は{%}増、{% の後に閉じない、{{ a.b と {: 閉じない
+
             ## 目的
 
             """
