@@ -56,6 +56,15 @@ import Testing
             return
         }
         #expect(Set(problems.filter { $0.severity == .error }.map(\.code)) == ["K5005"], "\(problems)")
+
+        // A fragment missing on the page itself: print.html writes it `#print-N-…`; still the Markdown's alone.
+        try FileManager.default.moveItem(atPath: new, toPath: old)
+        try site.write("02-cloud/01-basics.md", TemporarySite.page("基礎", "[ここ](#ここにない)\n"))
+        guard case .failed(let fragment) = await session.rebuild(changed: [old, new, site.content.path + "/02-cloud/01-basics.md"]) else {
+            Issue.record("a broken fragment was served")
+            return
+        }
+        #expect(Set(fragment.filter { $0.severity == .error }.map(\.code)) == ["K5008"], "\(fragment)")
     }
 
     /// print.html repeats every lesson's links: an external one the check warns of (`http://` to a host the
