@@ -257,7 +257,11 @@ final class HTMLWriter {
         let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
         if captureDepth == 0, let found = FencedBlockNames.name(of: language, among: options.fencedBlockHandlers.keys),
            let handler = options.fencedBlockHandlers[found.name] {
-            if !found.exact { diagnostics.append(.warning(.fenceNameSpelledOtherwise, String(language), found.name, at: location(of: node))) }
+            if !found.exact {
+                // Only capitals (an editor's autocorrect) need no word about the input method.
+                let fix = language.allSatisfy(\.isASCII) ? Message(.fixFenceLowerCase, String(language), found.name) : nil
+                diagnostics.append(.warning(.fenceNameSpelledOtherwise, String(language), found.name, at: location(of: node), fix: fix))
+            }
             let block = FencedBlock(info: info, body: node.literal, location: location(of: node))
             let context = FencedBlockContext(writer: self, bodyStart: node.startLine + 1, fenceColumn: node.startColumn)
             let output = handler.render(block, context: context)
@@ -298,8 +302,9 @@ final class HTMLWriter {
         out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"
     }
 
-    /// Fence languages that other tools draw as a diagram or typeset as a formula.
-    static let drawnElsewhere: Set<String> = ["mermaid", "plantuml", "puml", "dot", "graphviz", "math", "latex", "katex", "tex"]
+    /// Fence languages that GitHub, GitLab, Obsidian or Zenn draw as a diagram or typeset as a formula (```` ```latex ````
+    /// and ```` ```dot ```` they show as code, as Kenshu does).
+    static let drawnElsewhere: Set<String> = ["mermaid", "plantuml", "puml", "math"]
 
     /// Runs `body` with an empty output and returns what it wrote, keeping the page's output intact.
     func capture(_ body: () -> Void) -> String {

@@ -133,6 +133,11 @@ struct LinkValidator {
             let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[$0...]) } ?? ""
             return Message(.fixDidYouMean, renamed + fragment)
         }
+        // GitHub shows a folder's README.md; Kenshu's page for a folder is its index.md.
+        if let name = path.split(separator: "/").last, name.lowercased() == "readme.md",
+           pagesByPath[String(path.dropLast(name.count)) + "index.md"] != nil, let range = written.range(of: name, options: .backwards) {
+            return Message(.fixDidYouMean, written.replacingCharacters(in: range, with: "index.md"))
+        }
         let candidates = pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) }
         return ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) } ?? Message(.fixLinkLessons)
     }

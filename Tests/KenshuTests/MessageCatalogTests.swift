@@ -56,6 +56,8 @@ import Testing
         let line = DiagnosticPrinter(language: .en).line(diagnostic)
         #expect(line.hasPrefix("Content/a.md:3:1: warning: URL 'java\\nscript:\\talert(1)\\u{7F}'"), "\(line)")
         #expect(!line.contains("\n") && !line.contains("\t"))
+        let withFix = DiagnosticPrinter(language: .ja).line(.warning(.urlHostRelative, "//ev\nil/x", "https://ev\nil/x", at: SourceLocation(path: "a.md", line: 1, column: 1)))
+        #expect(!withFix.contains("\n") && withFix.contains("'https://ev\\nil/x'"), "\(withFix)")
     }
 
     @Test func testLanguageChoice() {

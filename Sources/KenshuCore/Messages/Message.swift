@@ -31,7 +31,7 @@ public struct Message: Sendable, Hashable, Codable {
 
     /// An argument with its control characters spelled out (`\n`, `\t`, `\u{7F}`): a URL hidden with
     /// `&#x0A;`, or a file name holding a line break, must not split the one-line `file:line:column` format.
-    /// The fix is filled as it is: it may show lines on purpose (K5033 writes the table to paste).
+    /// A fix is filled the same way, except where it shows lines on purpose (``fixShowsLines``).
     static func visible(_ argument: String) -> String {
         guard argument.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return argument }
         var text = ""
@@ -49,6 +49,9 @@ public struct Message: Sendable, Hashable, Codable {
 
     static let reasonMarker = "\u{1}"
 
+    /// Messages whose fix writes out lines to paste (K5033: the table in `|` form).
+    static let fixShowsLines: Set<MessageKey> = [.tabSeparatedTable]
+
     /// An argument that prints as the `reason.…` sentence `key` in the message's language.
     public static func reason(_ key: MessageKey) -> String { reasonMarker + key.rawValue }
 
@@ -59,6 +62,6 @@ public struct Message: Sendable, Hashable, Codable {
 
     /// The catalog's standard advice for this message, if it has one.
     public func standardFix(in language: Language) -> String? {
-        MessageCatalog.entry(key, language).fix.map { MessageCatalog.fill($0, arguments) }
+        MessageCatalog.entry(key, language).fix.map { MessageCatalog.fill($0, Self.fixShowsLines.contains(key) ? arguments : arguments.map(Self.visible)) }
     }
 }

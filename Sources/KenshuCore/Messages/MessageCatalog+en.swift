@@ -64,7 +64,7 @@ extension MessageCatalog {
 
         .titleFromHeading: Entry("this page has no front matter, so its first heading '{0}' became its title", fix: "start the file with the three lines '---', 'title: {0}', '---' to give the title (and a description) plainly, and remove the heading line"),
         .titleRepeated: Entry("the body's first heading '{0}' is the page's title, which the page already shows as its main heading, so it appears twice", fix: "remove this heading line (link to the page without '#…' where a link pointed at it)"),
-        .bodyTopLevelHeading: Entry("the body's heading '# {0}' becomes a top-level heading (h1), like the page's title ({1} on this page), so a screen reader's list of headings puts the page's sections level with the page itself", fix: "start the body's headings at '## ' (adding one '#' to every heading of the body keeps their order of levels)"),
+        .bodyTopLevelHeading: Entry("the body's heading '{0}' becomes a top-level heading (h1), like the page's title ({1} on this page), so a screen reader's list of headings puts the page's sections level with the page itself", fix: "start the body's headings at '## ' (adding one '#' to every heading of the body keeps their order of levels)"),
         .noFrontMatter: Entry("the page has no front matter with a 'title'", fix: "start the file with three lines: '---', 'title: …', '---'"),
         .noTitle: Entry("the page has no 'title'", fix: "add a line 'title: …' inside the '---' lines at the top of the file"),
         .unknownKind: Entry("kind '{0}' is not known", fix: "use 'kind: test' for a module test, or leave it out"),
@@ -133,6 +133,7 @@ extension MessageCatalog {
         .quizEmptyAnswer: Entry("'answer:' is followed by no answer", fix: "write the accepted answers separated by '|', as in 'answer: 20業務 | 二十業務'"),
         .quizOpenedInside: Entry("a new quiz (```quiz) starts inside a quiz: the quiz before it has no closing '```' line, so the next one is shown as code inside it, its right answer visible", fix: "add a line of only '```' after the last line of the quiz before it"),
         .fenceNameSpelledOtherwise: Entry("'```{0}' was read as '```{1}'", fix: "write '```{1}' in half-width lower case (with the Japanese input method off)"),
+        .fixFenceLowerCase: Entry("write '```{1}' in lower case"),
         .fencedBlockIndented: Entry("the '```{0}' line is indented (four spaces or a tab), so the whole block is shown as code, right-answer marks included", fix: "remove the spaces at the start of the lines from '```{0}' to its closing '```' (to show the syntax on purpose, fence it with '````markdown')"),
         .quizChoiceWithoutBox: Entry("every choice must start with '[ ]' or '[x]'", fix: "write '- [ ] 選択肢' or '- [x] 正しい選択肢'"),
         .quizExtraUnderChoice: Entry("only a '>' feedback quote may follow a choice", fix: "put the choice on one line and its feedback in a '>' quote under it"),

@@ -246,6 +246,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fixQuizOptions = "fix.quiz-options"
     case fixMoveIntoModule = "fix.move-into-module"
     case fixMoveUpToModule = "fix.move-up-to-module"
+    case fixFenceLowerCase = "fix.fence-lower-case"
     case fixUnpublishedTargetDeep = "fix.unpublished-target-deep"
     case fixUnpublishedTargetRoot = "fix.unpublished-target-root"
     case fixLinkLessons = "fix.link-lessons"
