@@ -5,6 +5,7 @@
 /// writes ranges as `1~2日`, which single-tilde strikethrough would turn into deleted text, and `a = b`
 /// stays text. Delimiters open and close by CommonMark's flanking rules and pair innermost first.
 enum DoubledDelimiters {
+    /// Which mark a doubled character writes: its character and the element it becomes.
     enum Mark {
         case strikethrough, highlight
 

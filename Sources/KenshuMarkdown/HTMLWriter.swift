@@ -210,21 +210,6 @@ final class HTMLWriter {
         return escaped
     }
 
-    /// Zenn's embeds, `@[youtube](…)`, `@[card](…)`: Markdown reads an `@` and a link.
-    private func noteZennEmbed(_ link: MarkdownNode) {
-        guard let before = link.previous, before.kind == .text, before.literalLastByte == UInt8(ascii: "@"),
-              let label = link.firstChild, label.kind == .text, label.next == nil,
-              OtherToolSyntax.zennEmbeds.contains(label.literal) else { return }
-        diagnostics.append(.warning(.otherToolSyntax, "@[" + label.literal + "](…)", "Zenn", at: location(line: link.startLine, column: max(1, link.startColumn - 1))))
-    }
-
-    /// An image on the internet is not shown where the course is read offline (LGWAN), and each opening of
-    /// the page asks an outside server for it: a warning, since the author may have meant it.
-    func noteExternalImage(_ url: String, at location: @autoclosure () -> SourceLocation) {
-        guard url.hasUTF8Byte(UInt8(ascii: ":")), let scheme = URLPolicy.scheme(of: url), scheme == "https" || scheme == "http" else { return }
-        diagnostics.append(.warning(.imageExternal, url, at: location()))
-    }
-
     private func renderHeading(_ node: MarkdownNode, entering: Bool) {
         let level = node.headingLevel
         guard options.headingAnchors else {
@@ -275,22 +260,7 @@ final class HTMLWriter {
             }
             return
         }
-        if captureDepth == 0, Self.drawnElsewhere.contains(language.lowercased()) {
-            // GitHub, GitLab, Obsidian and Zenn draw these with a script from the internet; the page shows the source.
-            diagnostics.append(.warning(.notDrawn, "```" + language, at: location(of: node)))
-        }
-        if captureDepth == 0, language.count > 2, language.hasPrefix("{"), language.hasSuffix("}") {
-            // MyST (Sphinx, Jupyter Book) writes its directives as fences: ```{note}, ```{figure}.
-            diagnostics.append(.warning(.otherToolSyntax, "```" + language, "MyST (Sphinx)", at: location(of: node)))
-        }
-        if language.isEmpty, captureDepth == 0, extraLineOffset == 0,
-           let name = FencedBlockNames.nameOpening(firstLineOf: node.literal, among: options.fencedBlockHandlers.keys),
-           let opening = lines.line(node.startLine),
-           opening.trimmingBlanks() == node.literal.prefix(while: { $0 != "\n" }).trimmingBlanks() {
-            // The block's first line is the plug-in's fence itself, not a fence around it: indented four spaces
-            // (or by a tab), Markdown made it code, shown as it is with the right answers marked.
-            diagnostics.append(.warning(.fencedBlockIndented, name, at: location(of: node)))
-        }
+        if captureDepth == 0 { noteForeignFence(node, language: language) }
         // mdBook writes attributes after a comma (`rust,ignore`), Qiita a file name after a colon (`ruby:app.rb`,
         // or `:app.txt` for a file name alone): the language is the part before either, if any.
         let name = language.prefix { $0 != "," && $0 != ":" }
@@ -301,10 +271,6 @@ final class HTMLWriter {
         }
         out += HTMLEscaping.escape(node.literal) + "</code></pre>\n"
     }
-
-    /// Fence languages that GitHub, GitLab, Obsidian or Zenn draw as a diagram or typeset as a formula (```` ```latex ````
-    /// and ```` ```dot ```` they show as code, as Kenshu does).
-    static let drawnElsewhere: Set<String> = ["mermaid", "plantuml", "puml", "math"]
 
     /// Runs `body` with an empty output and returns what it wrote, keeping the page's output intact.
     func capture(_ body: () -> Void) -> String {

@@ -4,6 +4,7 @@
 /// lists (`{: .alert}`). Material brought from those tools gets a located word instead of stray braces
 /// on the published page (and, for a figure, a lost image).
 enum OtherToolSyntax {
+    /// One tag found in a text: where, as written, and the tool it is written for (named in the message).
     struct Finding: Equatable {
         /// UTF-8 offset in the text.
         var offset: Int

@@ -1,0 +1,46 @@
+import KenshuCore
+
+/// What other tools write that Kenshu shows otherwise, noticed while the page is written: Zenn's embeds,
+/// images from the internet, diagram and formula fences, MyST's directive fences, a plug-in's fence indented
+/// into code. Each is a warning at its place; the output stays what CommonMark makes of it.
+extension HTMLWriter {
+    /// Zenn's embeds, `@[youtube](…)`, `@[card](…)`: Markdown reads an `@` and a link.
+    func noteZennEmbed(_ link: MarkdownNode) {
+        guard let before = link.previous, before.kind == .text, before.literalLastByte == UInt8(ascii: "@"),
+              let label = link.firstChild, label.kind == .text, label.next == nil,
+              OtherToolSyntax.zennEmbeds.contains(label.literal) else { return }
+        diagnostics.append(.warning(.otherToolSyntax, "@[" + label.literal + "](…)", "Zenn", at: location(line: link.startLine, column: max(1, link.startColumn - 1))))
+    }
+
+    /// An image on the internet is not shown where the course is read offline (LGWAN), and each opening of
+    /// the page asks an outside server for it: a warning, since the author may have meant it.
+    func noteExternalImage(_ url: String, at location: @autoclosure () -> SourceLocation) {
+        guard url.hasUTF8Byte(UInt8(ascii: ":")), let scheme = URLPolicy.scheme(of: url), scheme == "https" || scheme == "http" else { return }
+        diagnostics.append(.warning(.imageExternal, url, at: location()))
+    }
+
+    /// A fenced block's info word that another tool reads: a diagram or formula it draws (K5040), a MyST directive
+    /// (K5038), or no word at all where the first line is a plug-in's fence indented into code (K6021).
+    func noteForeignFence(_ node: MarkdownNode, language: Substring) {
+        if Self.drawnElsewhere.contains(language.lowercased()) {
+            // GitHub, GitLab, Obsidian and Zenn draw these with a script from the internet; the page shows the source.
+            diagnostics.append(.warning(.notDrawn, "```" + language, at: location(of: node)))
+        }
+        if language.count > 2, language.hasPrefix("{"), language.hasSuffix("}") {
+            // MyST (Sphinx, Jupyter Book) writes its directives as fences: ```{note}, ```{figure}.
+            diagnostics.append(.warning(.otherToolSyntax, "```" + language, "MyST (Sphinx)", at: location(of: node)))
+        }
+        if language.isEmpty, extraLineOffset == 0,
+           let name = FencedBlockNames.nameOpening(firstLineOf: node.literal, among: options.fencedBlockHandlers.keys),
+           let opening = lines.line(node.startLine),
+           opening.trimmingBlanks() == node.literal.prefix(while: { $0 != "\n" }).trimmingBlanks() {
+            // The block's first line is the plug-in's fence itself, not a fence around it: indented four spaces
+            // (or by a tab), Markdown made it code, shown as it is with the right answers marked.
+            diagnostics.append(.warning(.fencedBlockIndented, name, at: location(of: node)))
+        }
+    }
+
+    /// Fence languages that GitHub, GitLab, Obsidian or Zenn draw as a diagram or typeset as a formula (```` ```latex ````
+    /// and ```` ```dot ```` they show as code, as Kenshu does).
+    static let drawnElsewhere: Set<String> = ["mermaid", "plantuml", "puml", "math"]
+}
