@@ -15,18 +15,21 @@ enum DoubledDelimiters {
 
     /// Wraps each pair of delimiters' content in a `<del>` (or `<mark>`) node; returns the new nodes.
     @discardableResult
-    static func apply(_ mark: Mark, in parent: MarkdownNode) -> [MarkdownNode] {
+    /// - Parameter escapedOffsets: the offsets in a text node's literal of characters written with a backslash
+    ///   (`\~~`, `\==`): libcmark drops the backslash and joins the text, so only the source tells.
+    static func apply(_ mark: Mark, in parent: MarkdownNode, escapedOffsets: (MarkdownNode) -> Set<Int> = { _ in [] }) -> [MarkdownNode] {
         let delimiter = String(decoding: [mark.character, mark.character], as: UTF8.self)
         guard parent.children.contains(where: { $0.kind == .text && $0.literal.utf8.count >= 2 && $0.literal.contains(delimiter) }) else {
             return []
         }
+        var escaped: Set<MarkdownNode> = []
         for child in parent.children where child.kind == .text && child.literal.utf8.contains(mark.character) {
-            isolateRuns(of: mark.character, in: child)
+            escaped.formUnion(isolateRuns(of: mark.character, in: child, escaped: escapedOffsets(child)))
         }
         let children = parent.children
         var openers: [MarkdownNode] = []
         var pairs: [(MarkdownNode, MarkdownNode)] = []
-        for (index, child) in children.enumerated() where child.kind == .text && child.literal == delimiter {
+        for (index, child) in children.enumerated() where child.kind == .text && child.literal == delimiter && !escaped.contains(child) {
             let before = index > 0 ? lastScalar(of: children[index - 1]) : nil
             let after = index + 1 < children.count ? firstScalar(of: children[index + 1]) : nil
             if isRightFlanking(before: before, after: after), let opener = openers.popLast() {
@@ -51,8 +54,9 @@ enum DoubledDelimiters {
         return created
     }
 
-    /// Splits a text node so that every run of `character` is a node of its own.
-    private static func isolateRuns(of character: UInt8, in node: MarkdownNode) {
+    /// Splits a text node so that every run of `character` is a node of its own; returns the runs (or the node
+    /// itself, when it is one) whose first character was escaped.
+    private static func isolateRuns(of character: UInt8, in node: MarkdownNode, escaped: Set<Int>) -> Set<MarkdownNode> {
         let bytes = Array(node.literal.utf8)
         var pieces: [Range<Int>] = []
         var start = 0, i = 0
@@ -66,12 +70,16 @@ enum DoubledDelimiters {
             i = end
         }
         if start < bytes.count { pieces.append(start..<bytes.count) }
-        guard pieces.count > 1 else { return }
+        let isEscapedRun = { (piece: Range<Int>) in bytes[piece.lowerBound] == character && piece.contains { escaped.contains($0) } }
+        guard pieces.count > 1 else { return pieces.first.map(isEscapedRun) == true ? [node] : [] }
+        var escapedRuns: Set<MarkdownNode> = []
         for piece in pieces {
-            node.insertText(
+            let inserted = node.insertText(
                 String(decoding: bytes[piece], as: UTF8.self), line: node.startLine, column: node.startColumn + piece.lowerBound)
+            if let inserted, isEscapedRun(piece) { escapedRuns.insert(inserted) }
         }
         node.remove()
+        return escapedRuns
     }
 
     /// The character before a delimiter; `nil` stands for a line's start (whitespace).

@@ -22,6 +22,7 @@ import Testing
         #expect(render("==**太字**も== ~~消す==印==~~\n").html == "<p><mark><strong>太字</strong>も</mark> <del>消す<mark>印</mark></del></p>\n")
         #expect(render("a == b と x === y と `==code==`\n").html == "<p>a == b と x === y と <code>==code==</code></p>\n")
         #expect(render("==[リンク](02-c.md)==\n").html.contains("<mark><a href=\"c.html\">リンク</a></mark>"))
+        #expect(render("\\==そのまま== と \\~~これも~~\n").html == "<p>==そのまま== と ~~これも~~</p>\n", "escaped, as written")
     }
 
     /// The quiz model's text without comments, for any way a comment ends a text: a block on its own last line
