@@ -35,10 +35,10 @@ public enum SVGScripts {
               let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath))?[.size] as? Int else { return nil }
         let top = SourceLocation(path: file.displayPath, line: 1, column: 1)
         guard size <= largestRead else {
-            return allowRawHTML ? nil : .error(.svgTooLargeToCheck, file.relativePath, String(size >> 20), at: top)
+            return allowRawHTML ? nil : .error(.svgTooLargeToCheck, file.relativePath, String((size + (1 << 20) - 1) >> 20), String(largestRead >> 20), at: top)
         }
         guard let data = FileManager.default.contents(atPath: file.absolutePath) else { return nil }
-        let text = decoded(data)
+        guard let text = decoded(data) else { return allowRawHTML ? nil : .error(.svgNotReadable, file.relativePath, at: top) }
         guard let found = firstFinding(in: text) else { return nil }
         let before = text.utf8.prefix(found.offset)
         let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
@@ -50,12 +50,25 @@ public enum SVGScripts {
             : .error(.svgScript, file.relativePath, found.what, at: location)
     }
 
-    /// The file's text as a browser reads it: UTF-16 with its byte-order mark (Windows programs save so), else UTF-8.
-    static func decoded(_ data: Data) -> String {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let text = String(data: data, encoding: .utf16) {
-            return text
+    /// The file's text as a browser reads it: UTF-16 by its byte-order mark (Windows programs save so) or, without
+    /// one, by its first `<` (`3C 00` or `00 3C`), bad code units replaced; else UTF-8. `nil` for a text a browser
+    /// may read otherwise — NUL or ESC bytes left (ISO-2022-JP, UTF-32) — which cannot be checked.
+    static func decoded(_ data: Data) -> String? {
+        let bytes = [UInt8](data)
+        var littleEndian: Bool?
+        var start = 0
+        if bytes.starts(with: [0xFF, 0xFE]) { (littleEndian, start) = (true, 2) }
+        else if bytes.starts(with: [0xFE, 0xFF]) { (littleEndian, start) = (false, 2) }
+        else if bytes.starts(with: [0x3C, 0x00]) { littleEndian = true }
+        else if bytes.starts(with: [0x00, 0x3C]) { littleEndian = false }
+        if let littleEndian {
+            let units = stride(from: start, to: bytes.count - 1, by: 2).map { at in
+                littleEndian ? UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 : UInt16(bytes[at]) << 8 | UInt16(bytes[at + 1])
+            }
+            let text = String(decoding: units, as: UTF16.self)
+            return text.utf8.contains(0) || text.utf8.contains(0x1B) ? nil : text
         }
-        return String(decoding: data, as: UTF8.self)
+        return bytes.contains(0) || bytes.contains(0x1B) ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
     /// One pass over the bytes, tag by tag, reading quoted values whole (a `>` inside quotes ends no tag).
@@ -78,8 +91,12 @@ public enum SVGScripts {
                 } else if starts(with: "<!") {
                     if let found = declarations() { return found }
                 } else if starts(with: "<?") {
-                    if starts(with: "<?xml-stylesheet") { return finding(length: 16, at: index) }
-                    index = end(of: "?>", from: index + 2)
+                    let close = end(of: "?>", from: index + 2)
+                    // An XSLT sheet can write a script; a CSS one cannot.
+                    if starts(with: "<?xml-stylesheet"), !split(lower(bytes[index..<close])).values.contains(where: { $0.elementsEqual("text/css".utf8) }) {
+                        return finding(length: 16, at: index)
+                    }
+                    index = close
                 } else if let found = tag() {
                     return found
                 }
@@ -94,6 +111,21 @@ public enum SVGScripts {
             var first = true
             while index < bytes.count {
                 let byte = bytes[index]
+                if byte == UInt8(ascii: "<"), starts(with: "<!--") {
+                    index = end(of: "-->", from: index + 4)
+                    continue
+                }
+                // `<!ATTLIST svg onload CDATA "…">` gives every `<svg>` an event attribute by default.
+                if byte == UInt8(ascii: "<"), starts(with: "<!attlist") {
+                    let close = end(of: ">", from: index + 9, quoted: true)
+                    let words = split(lower(bytes[index..<min(close, bytes.count)])).words
+                    if words.contains(where: { $0.count > 2 && $0.hasPrefix("on") && $0.utf8.allSatisfy { (0x61...0x7A).contains($0) } }) {
+                        return finding(length: 9, at: index)
+                    }
+                    index = close
+                    first = false
+                    continue
+                }
                 if byte == UInt8(ascii: "<"), starts(with: "<!entity") {
                     let declaration = index
                     let close = end(of: ">", from: index + 8, quoted: true)
@@ -144,11 +176,15 @@ public enum SVGScripts {
                 }
                 let attributeStart = index
                 while index < bytes.count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                let name = localName(bytes[attributeStart..<index])
+                let written = bytes[attributeStart..<index]
+                let name = localName(written)
                 var probe = index
                 while probe < bytes.count, isBlank(bytes[probe]) { probe += 1 }
                 let hasValue = probe < bytes.count && bytes[probe] == UInt8(ascii: "=")
-                if hasValue, name.count > 2, name.hasPrefix("on") || name == "srcdoc" {
+                // An event attribute is `on` and letters, without a prefix (Inkscape writes `only_selected=`).
+                let isEvent = !written.contains(UInt8(ascii: ":")) && name.count > 2 && name.hasPrefix("on")
+                    && name.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+                if hasValue, isEvent || name == "srcdoc" {
                     return Finding(what: String(decoding: bytes[attributeStart..<index], as: UTF8.self) + "=", offset: attributeStart)
                 }
                 guard hasValue else { continue }
@@ -174,14 +210,22 @@ public enum SVGScripts {
         }
 
         /// The script scheme a value (or, for a list, any `;`-separated item of it) starts with, read as a browser
-        /// reads it: character references decoded, blanks and control characters dropped, case folded.
+        /// reads it: character references decoded first, then blanks and control characters dropped, case folded.
+        /// A value whose first 64 KB decode to nothing visible, or a list longer than that, hides what follows it
+        /// and counts as a script (`&#000…106;`, `&#32;` repeated, `;;;…`).
         private func scriptScheme(_ value: ArraySlice<UInt8>, list: Bool) -> String? {
-            let items = list ? value.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) : [value]
+            let limit = 64 << 10
+            // A path's `d="…"` of a megabyte has no `&` near its start and is never decoded whole.
+            let head = value.prefix(limit)
+            let text = head.contains(UInt8(ascii: "&"))
+                ? CharacterReferences.decode(String(decoding: head, as: UTF8.self), inAttribute: true)
+                : String(decoding: list ? head : head.prefix(256), as: UTF8.self)
+            if list, value.count > limit { return "values=" }
+            let items = list ? text.split(separator: ";", omittingEmptySubsequences: false) : [Substring(text)]
             for item in items {
-                // A URL's scheme is near its start; a path's `d="…"` of a megabyte is never decoded whole.
-                let head = String(decoding: item.drop(while: isBlank).prefix(256), as: UTF8.self)
-                let visible = CharacterReferences.decode(head, inAttribute: true).unicodeScalars.filter { $0.value > 0x20 }
-                let compact = String(String.UnicodeScalarView(visible.prefix(16))).lowercased()
+                let visible = item.unicodeScalars.lazy.filter { $0.value > 0x20 }.prefix(16)
+                let compact = String(String.UnicodeScalarView(visible)).lowercased()
+                if compact.isEmpty, !list, value.count > limit { return "&#…;" }
                 for scheme in ["javascript:", "vbscript:", "data:text/html"] where compact.hasPrefix(scheme) { return scheme }
             }
             return nil

@@ -113,7 +113,31 @@ import Testing
         // Saved as UTF-16 by a Windows program, it is read as a browser reads it.
         var utf16 = Data([0xFF, 0xFE])
         utf16.append("<svg><script>alert(1)</script></svg>".data(using: .utf16LittleEndian) ?? Data())
-        #expect(SVGScripts.firstFinding(in: SVGScripts.decoded(utf16))?.what == "<script")
+        #expect(SVGScripts.firstFinding(in: SVGScripts.decoded(utf16) ?? "")?.what == "<script")
+        // Without a byte-order mark, or with a lone surrogate, still read as UTF-16; ESC or NUL bytes left: unreadable.
+        let bare = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><svg><script>x</script></svg>".data(using: .utf16LittleEndian) ?? Data()
+        #expect(SVGScripts.firstFinding(in: SVGScripts.decoded(bare) ?? "")?.what == "<script")
+        var broken = Data([0xFF, 0xFE, 0x00, 0xD8])
+        broken.append("<svg><script>x</script></svg>".data(using: .utf16LittleEndian) ?? Data())
+        #expect(SVGScripts.firstFinding(in: SVGScripts.decoded(broken) ?? "")?.what == "<script")
+        #expect(SVGScripts.decoded(Data("<svg>\u{1B}$B<script\u{1B}(B</svg>".utf8)) == nil)
+
+        // After the second review: a list decoded before it is split, references padded past any fixed window,
+        // a quote inside a DTD comment, DTD default attributes; and what Inkscape and CSS sheets write passes.
+        let more = [
+            "<svg><animate attributeName=\"href\" values=\"&#106;avascript:alert(1)\"/></svg>": "javascript:",
+            "<svg><a href=\"&#" + String(repeating: "0", count: 300) + "106;avascript:x\">a</a></svg>": "javascript:",
+            "<svg><a href=\"" + String(repeating: "&#32;", count: 60) + "javascript:x\">a</a></svg>": "javascript:",
+            "<!DOCTYPE svg [<!-- it's --><!ENTITY x \"<script>y</script>\"><!-- ' -->]><svg/>": "<!ENTITY",
+            "<!DOCTYPE svg [<!ATTLIST svg onload CDATA \"alert(1)\">]><svg/>": "<!ATTLIST",
+        ]
+        for (svg, what) in more { #expect(SVGScripts.firstFinding(in: svg)?.what == what, "\(svg.prefix(80))") }
+        let inkscape = """
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape">
+            <?xml-stylesheet type="text/css" href="style.css"?>
+            <defs><inkscape:path-effect effect="bspline" id="e" only_selected="false" inkscape:onion="1"/></defs></svg>
+            """
+        #expect(SVGScripts.firstFinding(in: inkscape) == nil)
     }
 
     @Test func testSVGWithAScript_isNotPublishedUnlessRawHTMLIsAllowed() throws {

@@ -43,6 +43,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case svgScript = "K1044"
     case svgScriptKept = "K1045"
     case svgTooLargeToCheck = "K1046"
+    case svgNotReadable = "K1047"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
