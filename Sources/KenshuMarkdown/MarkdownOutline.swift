@@ -43,8 +43,13 @@ enum MarkdownOutline {
         case .htmlBlock: kind = .html
         default: kind = .other
         }
+        // libcmark 0.30 ends an HTML block on its first line (`<!-- メモ` over two lines ends at line 1): its
+        // literal, one line break per line, says where it ends.
+        let endLine = kind == .html
+            ? node.startLine + max(0, node.literal.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } - 1)
+            : node.endLine
         return OutlineBlock(
-            kind: kind, startLine: node.startLine, startColumn: node.startColumn, endLine: node.endLine,
+            kind: kind, startLine: node.startLine, startColumn: node.startColumn, endLine: endLine,
             items: items, firstLineText: firstLine)
     }
 }

@@ -225,6 +225,8 @@ import ZIPFoundation
         try site.write("01-intro/02-roles.md", TemporarySite.page("役割", "## 役割分担\n\n[メモ](05-notes.md)\n"))
         let result = try site.build()
         #expect(result.succeeded, "\(site.messages(result))")
+        // The closed comment is no "unclosed comment" (K5015); the one left open is, at its line.
+        #expect(result.diagnostics.filter { $0.code == "K5015" }.map { $0.location?.line ?? 0 } == [19], "\(site.messages(result))")
         var pipeline = SitePipeline(options: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path))
         let page = try #require(try pipeline.update().site.pages.first { $0.file.relativePath == "01-intro/05-notes.md" })
         let quizzes = page.body.quizzes
