@@ -15,16 +15,20 @@ enum DoubledDelimiters {
 
     /// Wraps each pair of delimiters' content in a `<del>` (or `<mark>`) node; returns the new nodes.
     @discardableResult
-    /// - Parameter escapedOffsets: the offsets in a text node's literal of characters written with a backslash
-    ///   (`\~~`, `\==`): libcmark drops the backslash and joins the text, so only the source tells.
-    static func apply(_ mark: Mark, in parent: MarkdownNode, escapedOffsets: (MarkdownNode) -> Set<Int> = { _ in [] }) -> [MarkdownNode] {
+    /// - Parameter sourceMap: for a text node, the offsets in its literal of characters written with a backslash
+    ///   (`\~~`, `\==`: libcmark drops the backslash and joins the text, so only the source tells), and where each
+    ///   literal offset stands in the source, so that the pieces a split makes keep their true places.
+    static func apply(
+        _ mark: Mark, in parent: MarkdownNode,
+        sourceMap: (MarkdownNode) -> (escaped: Set<Int>, offsets: [Int: Int]) = { _ in ([], [:]) }
+    ) -> [MarkdownNode] {
         let delimiter = String(decoding: [mark.character, mark.character], as: UTF8.self)
         guard parent.children.contains(where: { $0.kind == .text && $0.literal.utf8.count >= 2 && $0.literal.contains(delimiter) }) else {
             return []
         }
         var escaped: Set<MarkdownNode> = []
         for child in parent.children where child.kind == .text && child.literal.utf8.contains(mark.character) {
-            escaped.formUnion(isolateRuns(of: mark.character, in: child, escaped: escapedOffsets(child)))
+            escaped.formUnion(isolateRuns(of: mark.character, in: child, source: sourceMap(child)))
         }
         let children = parent.children
         var openers: [MarkdownNode] = []
@@ -56,7 +60,8 @@ enum DoubledDelimiters {
 
     /// Splits a text node so that every run of `character` is a node of its own; returns the runs (or the node
     /// itself, when it is one) whose first character was escaped.
-    private static func isolateRuns(of character: UInt8, in node: MarkdownNode, escaped: Set<Int>) -> Set<MarkdownNode> {
+    private static func isolateRuns(of character: UInt8, in node: MarkdownNode, source: (escaped: Set<Int>, offsets: [Int: Int])) -> Set<MarkdownNode> {
+        let escaped = source.escaped
         let bytes = Array(node.literal.utf8)
         var pieces: [Range<Int>] = []
         var start = 0, i = 0
@@ -75,7 +80,8 @@ enum DoubledDelimiters {
         var escapedRuns: Set<MarkdownNode> = []
         for piece in pieces {
             let inserted = node.insertText(
-                String(decoding: bytes[piece], as: UTF8.self), line: node.startLine, column: node.startColumn + piece.lowerBound)
+                String(decoding: bytes[piece], as: UTF8.self), line: node.startLine,
+                column: node.startColumn + (source.offsets[piece.lowerBound] ?? piece.lowerBound))
             if let inserted, isEscapedRun(piece) { escapedRuns.insert(inserted) }
         }
         node.remove()

@@ -59,10 +59,10 @@ extension HTMLWriter {
         for node in shortcodes { if let text = EmojiShortcodes.replaced(in: node.literal) { node.setLiteral(text) } }
         for item in items { markTaskItem(item) }
         for (node, inLink, hints) in containers {
-            let escaped = { (text: MarkdownNode) in self.sourceMap(of: text, literal: text.literal).escaped }
-            let deleted = hints.contains(.tilde) ? DoubledDelimiters.apply(.strikethrough, in: node, escapedOffsets: escaped) : []
+            let source = { (text: MarkdownNode) in self.sourceMap(of: text, literal: text.literal) }
+            let deleted = hints.contains(.tilde) ? DoubledDelimiters.apply(.strikethrough, in: node, sourceMap: source) : []
             let marked = hints.contains(.equals)
-                ? ([node] + deleted).flatMap { DoubledDelimiters.apply(.highlight, in: $0, escapedOffsets: escaped) } : []
+                ? ([node] + deleted).flatMap { DoubledDelimiters.apply(.highlight, in: $0, sourceMap: source) } : []
             guard !inLink, !hints.isDisjoint(with: [.caret, .link]) else { continue }
             for container in [node] + deleted + marked { linkAndReference(in: container) }
         }

@@ -23,6 +23,7 @@ import Testing
         #expect(render("a == b と x === y と `==code==`\n").html == "<p>a == b と x === y と <code>==code==</code></p>\n")
         #expect(render("==[リンク](02-c.md)==\n").html.contains("<mark><a href=\"c.html\">リンク</a></mark>"))
         #expect(render("\\==そのまま== と \\~~これも~~\n").html == "<p>==そのまま== と ~~これも~~</p>\n", "escaped, as written")
+        #expect(render("P3 \\~~x~~ \\==y== と ~~消す~~ ==印==\n").html == "<p>P3 ~~x~~ ==y== と <del>消す</del> <mark>印</mark></p>\n")
     }
 
     /// The quiz model's text without comments, for any way a comment ends a text: a block on its own last line
