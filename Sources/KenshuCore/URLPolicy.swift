@@ -72,8 +72,9 @@ public struct URLPolicy: Sendable, Hashable {
         let scheme = Self.scheme(of: url) ?? ""
         // Removed even where raw HTML is allowed (the Markdown writer never keeps one): see ``isHostRelative(_:)``.
         if scheme.isEmpty, isHostRelative(url) {
-            if url.contains("\\") { return .warning(.urlLocalFile, url, at: location) }
-            let rest = url.drop { $0 == "/" || $0.isWhitespace }
+            // `\\server\share` and `\folder` are Windows paths; `//host` and `/\host` name a host on the web.
+            if url.drop(while: { $0.isWhitespace }).first == "\\" { return .warning(.urlLocalFile, url, at: location) }
+            let rest = url.drop { $0 == "/" || $0 == "\\" || $0.isWhitespace }
             return .warning(.urlHostRelative, url, "https://" + rest, at: location)
         }
         if kept || neverAllowed.contains(scheme) { return .warning(kept ? .unsafeURLKept : .unsafeURL, url, at: location) }

@@ -45,6 +45,9 @@ import Testing
             #expect(URLPolicy.isHostRelative(url) && !URLPolicy().allows(url, isImage: true), "\(url)")
         }
         for url in ["/a.html", "a//b.html", "images\\a.png", "#x", "https://example.jp//a"] { #expect(!URLPolicy.isHostRelative(url), "\(url)") }
+        let at = SourceLocation(path: "a.md", line: 1, column: 1)
+        #expect(URLPolicy.refusal(of: "/\\evil.example/x", at: at).fix(in: .en) == "write it with 'https:', as 'https://evil.example/x'")
+        #expect(URLPolicy.refusal(of: "\\\\server\\share", at: at).code == "K5022")
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }
         try site.write("01-intro/01-welcome.md", TemporarySite.page("A", """
