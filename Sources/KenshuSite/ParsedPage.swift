@@ -153,7 +153,9 @@ public enum PageParser {
             diagnostics.append(.error(.testWithoutQuestions, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
         if let titleID = frontMatter.titleID { body.anchorIDs.insert(titleID) }
-        if split.unterminatedAt == nil, let topLevel = BodyTopLevelHeadings.warning(body.headings, title: frontMatter.title) { diagnostics.append(topLevel) }
+        // With an error in its front matter the page's title is unknown, and a heading repeating it is no second one.
+        if split.unterminatedAt == nil, !matterDiagnostics.contains(where: { $0.severity == .error }),
+           let topLevel = BodyTopLevelHeadings.warning(body.headings, title: frontMatter.title) { diagnostics.append(topLevel) }
         // Without its closing `---`, the whole file was read as the body: its YAML as text and headings, and no
         // title. K1004 alone is the page's problem until it is closed (a save caught half-written, too).
         body.diagnostics = split.unterminatedAt != nil ? diagnostics : diagnostics + matterDiagnostics + body.diagnostics
