@@ -105,8 +105,9 @@ public enum PageParser {
         }
         var diagnostics: [Diagnostic] = []
         var split = FrontMatterSplitter.split(text)
+        let matterClosed = split.unterminatedAt == nil
         // mdBook and GitHub name a page by its first `# heading`: without front matter it becomes the title.
-        let leading = split.unterminatedAt == nil ? LeadingTitle.take(from: split.body) : nil
+        let leading = matterClosed ? LeadingTitle.take(from: split.body) : nil
         var titleFromHeading: String?
         if let leading, split.yaml == nil {
             titleFromHeading = leading.title
@@ -120,7 +121,7 @@ public enum PageParser {
             diagnostics.append(.warning(.frontMatterFenceLookAlike, fence.text, at: SourceLocation(path: file.displayPath, line: fence.line, column: 1)))
         }
         var (frontMatter, matterDiagnostics) = FrontMatter.parse(
-            split.unterminatedAt == nil ? split.yaml : "", path: file.displayPath, urlPolicy: config.urlPolicy)
+            matterClosed ? split.yaml : "", path: file.displayPath, urlPolicy: config.urlPolicy)
         var options = markdownOptions
         options.path = file.displayPath
         options.contentPath = file.relativePath
@@ -144,7 +145,7 @@ public enum PageParser {
             matterDiagnostics.append(.warning(
                 .titleRepeated, leading.title, at: SourceLocation(path: file.displayPath, line: split.bodyLineOffset + leading.lines, column: 1)))
         }
-        if let yaml = split.yaml, split.unterminatedAt == nil {
+        if let yaml = split.yaml, matterClosed {
             matterDiagnostics += frontMatter.substituteVariables(config.variables, yaml: yaml, path: file.displayPath)
         }
         options.lineOffset = split.bodyLineOffset
@@ -154,11 +155,11 @@ public enum PageParser {
         }
         if let titleID = frontMatter.titleID { body.anchorIDs.insert(titleID) }
         // With an error in its front matter the page's title is unknown, and a heading repeating it is no second one.
-        if split.unterminatedAt == nil, !matterDiagnostics.contains(where: { $0.severity == .error }),
+        if matterClosed, !matterDiagnostics.contains(where: { $0.severity == .error }),
            let topLevel = BodyTopLevelHeadings.warning(body.headings, title: frontMatter.title) { diagnostics.append(topLevel) }
         // Without its closing `---`, the whole file was read as the body: its YAML as text and headings, and no
         // title. K1004 alone is the page's problem until it is closed (a save caught half-written, too).
-        body.diagnostics = split.unterminatedAt != nil ? diagnostics : diagnostics + matterDiagnostics + body.diagnostics
+        body.diagnostics = matterClosed ? diagnostics + matterDiagnostics + body.diagnostics : diagnostics
         // Built by appending, the HTML has up to twice its length in spare room; the site keeps every
         // page's HTML until the build ends, so it keeps a tight copy.
         body.html = tightCopy(of: body.html)
