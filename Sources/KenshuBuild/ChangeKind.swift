@@ -35,8 +35,8 @@ public struct ChangeKind: Equatable, Sendable {
                 if path.lowercased().hasSuffix(".md"), exists { kind.pages.append(path) }
                 // A file that appears or vanishes changes the course's shape; assets are read when served.
                 if !exists || !known.contains(path) { kind.structure = true }
-                // An SVG is read for scripts when the course is found (K1044): an edited one is read again.
-                if path.lowercased().hasSuffix(".svg") { kind.structure = true }
+                // SVG, HTML and XML files are read for scripts when the course is found (K1044, K1048): an edited one is read again.
+                if AssetScripts.dialect(ofFileNamed: path) != nil { kind.structure = true }
             }
         }
         return kind

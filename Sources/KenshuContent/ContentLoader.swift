@@ -46,7 +46,7 @@ public enum ContentLoader {
         for file in files.values.sorted(by: { $0.relativePath < $1.relativePath }) { shape.classify(file) }
         shape.reportReadmes()
         diagnostics += shape.diagnostics
-        diagnostics += shape.assets.compactMap { SVGScripts.diagnostic(for: $0, allowRawHTML: config.allowRawHTML) }
+        diagnostics += shape.assets.compactMap { AssetScripts.diagnostic(for: $0, allowRawHTML: config.allowRawHTML) }
         if shape.home == nil {
             diagnostics.append(.warning(.missingHome, at: SourceLocation(path: display + "/index.md", line: 1, column: 1)))
         }

@@ -99,7 +99,7 @@ import Testing
             "<!DOCTYPE svg [<!ENTITY x \"<script>y</script>\">]><svg/>": "<!ENTITY",
             "<!DOCTYPE svg [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]><svg>&x;</svg>": "<!ENTITY",
         ]
-        for (svg, what) in holding { #expect(SVGScripts.firstFinding(in: svg)?.what == what, "\(svg)") }
+        for (svg, what) in holding { #expect(AssetScripts.firstFinding(in: svg)?.what == what, "\(svg)") }
         // What drawing programs write: Illustrator's namespace entities, draw.io's and mermaid's HTML labels.
         let drawn = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -112,18 +112,18 @@ import Testing
             <switch><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">申請</div></foreignObject><text>申請</text></switch>
             <text data-on="x">onload="…" は文字です</text><a href="https://example.jp/">出典</a></svg>
             """
-        #expect(SVGScripts.firstFinding(in: drawn) == nil)
+        #expect(AssetScripts.firstFinding(in: drawn) == nil)
         // Saved as UTF-16 by a Windows program, it is read as a browser reads it.
         var utf16 = Data([0xFF, 0xFE])
         utf16.append("<svg><script>alert(1)</script></svg>".data(using: .utf16LittleEndian) ?? Data())
-        #expect(SVGScripts.firstFinding(in: SVGScripts.decoded(utf16) ?? "")?.what == "<script")
+        #expect(AssetScripts.firstFinding(in: AssetScripts.decoded(utf16) ?? "")?.what == "<script")
         // Without a byte-order mark, or with a lone surrogate, still read as UTF-16; ESC or NUL bytes left: unreadable.
         let bare = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><svg><script>x</script></svg>".data(using: .utf16LittleEndian) ?? Data()
-        #expect(SVGScripts.firstFinding(in: SVGScripts.decoded(bare) ?? "")?.what == "<script")
+        #expect(AssetScripts.firstFinding(in: AssetScripts.decoded(bare) ?? "")?.what == "<script")
         var broken = Data([0xFF, 0xFE, 0x00, 0xD8])
         broken.append("<svg><script>x</script></svg>".data(using: .utf16LittleEndian) ?? Data())
-        #expect(SVGScripts.firstFinding(in: SVGScripts.decoded(broken) ?? "")?.what == "<script")
-        #expect(SVGScripts.decoded(Data("<svg>\u{1B}$B<script\u{1B}(B</svg>".utf8)) == nil)
+        #expect(AssetScripts.firstFinding(in: AssetScripts.decoded(broken) ?? "")?.what == "<script")
+        #expect(AssetScripts.decoded(Data("<svg>\u{1B}$B<script\u{1B}(B</svg>".utf8)) == nil)
 
         // After the second review: a list decoded before it is split, references padded past any fixed window,
         // a quote inside a DTD comment, DTD default attributes; and what Inkscape and CSS sheets write passes.
@@ -134,13 +134,13 @@ import Testing
             "<!DOCTYPE svg [<!-- it's --><!ENTITY x \"<script>y</script>\"><!-- ' -->]><svg/>": "<!ENTITY",
             "<!DOCTYPE svg [<!ATTLIST svg onload CDATA \"alert(1)\">]><svg/>": "<!ATTLIST",
         ]
-        for (svg, what) in more { #expect(SVGScripts.firstFinding(in: svg)?.what == what, "\(svg.prefix(80))") }
+        for (svg, what) in more { #expect(AssetScripts.firstFinding(in: svg)?.what == what, "\(svg.prefix(80))") }
         let inkscape = """
             <svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape">
             <?xml-stylesheet type="text/css" href="style.css"?>
             <defs><inkscape:path-effect effect="bspline" id="e" only_selected="false" inkscape:onion="1"/></defs></svg>
             """
-        #expect(SVGScripts.firstFinding(in: inkscape) == nil)
+        #expect(AssetScripts.firstFinding(in: inkscape) == nil)
     }
 
     @Test func testSVGWithAScript_isNotPublishedUnlessRawHTMLIsAllowed() throws {
@@ -156,6 +156,64 @@ import Testing
         #expect(kept.succeeded, "\(site.messages(kept))")
         #expect(kept.diagnostics.contains { $0.code == "K1045" })
         #expect(try site.read("intro/images/図.svg").contains("onload"))
+    }
+
+    /// An HTML page is read as a browser reads HTML: comments and declarations end where HTML ends them, so a
+    /// script after `<!-->`, `--!>`, a CDATA-looking or `<?` run is found; frames and embedded PDFs are no script.
+    @Test func testHTMLDocumentScripts_areFoundWhereAnHTMLParserRunsThem() {
+        let holding = [
+            "<!doctype html><p>x<script>localStorage.clear()</script>": "<script",
+            "<P ONCLICK=x()>y</P>": "ONCLICK=",
+            "<p/onmouseover=x>y": "onmouseover=",
+            "<!--><script>x</script>-->": "<script",
+            "<!---><script>x</script>-->": "<script",
+            "<!-- a --!><script>x</script> -->": "<script",
+            "<![CDATA[ > <script>x</script> ]]>": "<script",
+            "<? x ?\"> <script>x</script> ?>": "<script",
+            "<!DOCTYPE html [ > <script>x</script> ]>": "<script",
+            "<a href=\"jav&#x09;ascript:x\">a</a>": "javascript:",
+            "<meta http-equiv=\"refresh\" content=\"0; URL='javascript:x'\">": "javascript:",
+            "<iframe srcdoc=\"&lt;script&gt;x&lt;/script&gt;\"></iframe>": "srcdoc=",
+        ]
+        for (html, what) in holding {
+            #expect(AssetScripts.firstFinding(in: html, dialect: .html)?.what == what, "\(html)")
+        }
+        let plain = """
+            <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5; url=next.html">
+            <title>申請の流れ</title><link rel="stylesheet" href="style.css"></head><body>
+            <!-- <script>コメントの中</script> --><p data-on="x">onload は文字です</p>
+            <iframe src="other.html" title="別のページ"></iframe><object data="手引き.pdf" type="application/pdf"></object>
+            </body></html>
+            """
+        #expect(AssetScripts.firstFinding(in: plain, dialect: .html) == nil)
+        // The same comment in XML ends only at `-->`; an XML file with an XSLT sheet can write a script.
+        #expect(AssetScripts.firstFinding(in: "<!--><script>x</script>-->", dialect: .xml) == nil)
+        #expect(AssetScripts.dialect(ofFileNamed: "a/手引き.HTM") == .html)
+        #expect(AssetScripts.dialect(ofFileNamed: "data.xml") == .xml)
+        #expect(AssetScripts.dialect(ofFileNamed: "script.js") == nil)
+        // A page saved in Shift_JIS is read byte for byte: its ASCII markup is found; a NUL-filled file is not read.
+        let shiftJIS = Data([0x3C, 0x70, 0x3E, 0x95, 0x5C, 0x3C, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74, 0x3E])
+        #expect(AssetScripts.firstFinding(in: AssetScripts.decoded(shiftJIS, dialect: .html) ?? "", dialect: .html)?.what == "<script")
+        #expect(AssetScripts.decoded(Data([0x1B, 0x24, 0x42, 0x3C, 0x70, 0x3E]), dialect: .html) != nil)
+        #expect(AssetScripts.decoded(Data([0x3C, 0, 0, 0]), dialect: .html) == nil)
+    }
+
+    @Test func testHTMLPageWithAScript_isNotPublishedUnlessRawHTMLIsAllowed() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.write("01-intro/資料/申請 の流れ.html", "<!doctype html>\n<title>流れ</title>\n<p>本文<script>localStorage.clear()</script>\n")
+        try site.write("01-intro/資料/plain.htm", "<!doctype html><title>x</title><p>スクリプトのない資料</p>\n")
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("A", "[流れ](資料/申請%20の流れ.html) [資料](資料/plain.htm)\n\n## 目的\n"))
+        let refused = try site.build()
+        #expect(!refused.succeeded)
+        #expect(refused.diagnostics.filter { $0.severity == .error }.map(\.code) == ["K1048"], "\(site.messages(refused))")
+        #expect(site.printed(refused, .ja).contains("Content/01-intro/資料/申請 の流れ.html:3:6: エラー: '01-intro/資料/申請 の流れ.html' にスクリプト（<script）が入っています。このファイルを開くとサイトの中で動き、受講者の学習の記録を読み書きできるため、公開しません — スクリプトを取り除くか、内容を Markdown のページに書き直してください（自分で書いたスクリプトを残すなら、site.yml に 'options: raw_html: true' と書けます） [K1048]"), "\(site.printed(refused, .ja))")
+        try site.write("site.yml", "id: t\ntitle: テスト\noptions:\n  raw_html: true\n")
+        let kept = try site.build()
+        #expect(kept.succeeded, "\(site.messages(kept))")
+        #expect(kept.diagnostics.map(\.code).filter { $0.hasPrefix("K104") } == ["K1049"])
+        #expect(try site.read("intro/資料/申請 の流れ.html").contains("<script>"))
+        #expect(try site.read("intro/資料/plain.htm").contains("スクリプトのない資料"))
     }
 
     @Test func testFrontMatterSourceURL_isBlankedWithALocatedWarning() throws {

@@ -1,82 +1,17 @@
 import Foundation
 import KenshuCore
 
-/// An SVG file is a document, not only a picture: `<img>` shows it without running anything, but a
-/// reader who opens the image itself (a link to it, "open image in new tab") runs its scripts inside the
-/// course's site, where saved progress lives. No script reaches the site unless the author allows raw HTML.
-public enum SVGScripts {
-    /// The first thing in an SVG that runs a script, as written in the file (`<script`, `onload=`,
-    /// `javascript:`), for the message, and where.
-    public struct Finding: Equatable, Sendable {
-        public var what: String
-        /// UTF-8 offset in the file's text.
-        public var offset: Int
-    }
-
-    /// Files larger than this are not scanned; they are refused instead (an SVG of a diagram is a few MB at most).
-    static let largestRead = 32 << 20
-
-    /// Elements that run or load a document: `<script>`, and `<iframe>`, `<object>`, `<embed>` (inside a
-    /// `<foreignObject>`, which drawing programs use for text labels and is no script by itself).
-    static let scriptElements: Set<String> = ["script", "iframe", "object", "embed", "frame", "frameset"]
-
-    /// The first finding in `text`, if any: a script element, an `on…=` event attribute, `srcdoc=`, a script
-    /// URL in any attribute (character references decoded and blanks dropped, as a browser reads it; each
-    /// item of an `<animate values="a;b">` list), an `<?xml-stylesheet?>` (XSLT can write a script), or an
-    /// entity that declares markup or reads a file (an entity naming a URI, as Illustrator writes, is none).
-    public static func firstFinding(in text: String) -> Finding? {
-        var scanner = Scanner(bytes: Array(text.utf8))
-        return scanner.first()
-    }
-
-    /// The diagnostic for the SVG at `file`, or `nil` when it holds no script or cannot be read.
-    static func diagnostic(for file: ContentFile, allowRawHTML: Bool) -> Diagnostic? {
-        guard file.relativePath.lowercased().hasSuffix(".svg"),
-              let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath))?[.size] as? Int else { return nil }
-        let top = SourceLocation(path: file.displayPath, line: 1, column: 1)
-        guard size <= largestRead else {
-            return allowRawHTML ? nil : .error(.svgTooLargeToCheck, file.relativePath, String((size + (1 << 20) - 1) >> 20), String(largestRead >> 20), at: top)
-        }
-        guard let data = FileManager.default.contents(atPath: file.absolutePath) else { return nil }
-        guard let text = decoded(data) else { return allowRawHTML ? nil : .error(.svgNotReadable, file.relativePath, at: top) }
-        guard let found = firstFinding(in: text) else { return nil }
-        let before = text.utf8.prefix(found.offset)
-        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
-        let column = String(decoding: before[lineStart...], as: UTF8.self).utf16.count + 1
-        let location = SourceLocation(path: file.displayPath, line: line, column: column)
-        return allowRawHTML
-            ? .warning(.svgScriptKept, file.relativePath, found.what, at: location)
-            : .error(.svgScript, file.relativePath, found.what, at: location)
-    }
-
-    /// The file's text as a browser reads it: UTF-16 by its byte-order mark (Windows programs save so) or, without
-    /// one, by its first `<` (`3C 00` or `00 3C`), bad code units replaced; else UTF-8. `nil` for a text a browser
-    /// may read otherwise — NUL or ESC bytes left (ISO-2022-JP, UTF-32) — which cannot be checked.
-    static func decoded(_ data: Data) -> String? {
-        let bytes = [UInt8](data)
-        var littleEndian: Bool?
-        var start = 0
-        if bytes.starts(with: [0xFF, 0xFE]) { (littleEndian, start) = (true, 2) }
-        else if bytes.starts(with: [0xFE, 0xFF]) { (littleEndian, start) = (false, 2) }
-        else if bytes.starts(with: [0x3C, 0x00]) { littleEndian = true }
-        else if bytes.starts(with: [0x00, 0x3C]) { littleEndian = false }
-        if let littleEndian {
-            let units = stride(from: start, to: bytes.count - 1, by: 2).map { at in
-                littleEndian ? UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 : UInt16(bytes[at]) << 8 | UInt16(bytes[at + 1])
-            }
-            let text = String(decoding: units, as: UTF16.self)
-            return text.utf8.contains(0) || text.utf8.contains(0x1B) ? nil : text
-        }
-        return bytes.contains(0) || bytes.contains(0x1B) ? nil : String(decoding: bytes, as: UTF8.self)
-    }
-
+extension AssetScripts {
     /// One pass over the bytes, tag by tag, reading quoted values whole (a `>` inside quotes ends no tag).
-    private struct Scanner {
+    struct Scanner {
         let bytes: [UInt8]
+        let dialect: Dialect
         var index = 0
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: [UInt8], dialect: Dialect) {
+            self.bytes = bytes
+            self.dialect = dialect
+        }
 
         mutating func first() -> Finding? {
             while index < bytes.count {
@@ -84,7 +19,9 @@ public enum SVGScripts {
                     index += 1
                     continue
                 }
-                if starts(with: "<!--") {
+                if dialect == .html, let close = htmlMarkupDeclarationEnd() {
+                    index = close
+                } else if starts(with: "<!--") {
                     index = end(of: "-->", from: index + 4)
                 } else if starts(with: "<![cdata[") {
                     index = end(of: "]]>", from: index + 9)
@@ -102,6 +39,19 @@ public enum SVGScripts {
                 }
             }
             return nil
+        }
+
+        /// Where an HTML parser ends a `<!…>` or `<?…>` at `index`, or `nil` when there is none there. HTML knows
+        /// no CDATA, DTD subset or processing instruction: all but a comment end at the first `>`, and a comment
+        /// at `-->` or `--!>`, or at once when written `<!-->` or `<!--->` (a script after it runs).
+        private func htmlMarkupDeclarationEnd() -> Int? {
+            if starts(with: "<!--") {
+                if starts(with: "<!-->") { return index + 5 }
+                if starts(with: "<!--->") { return index + 6 }
+                return min(end(of: "-->", from: index + 4), end(of: "--!>", from: index + 4))
+            }
+            guard starts(with: "<!") || starts(with: "<?") else { return nil }
+            return end(of: ">", from: index + 2)
         }
 
         /// `<!DOCTYPE … [ <!ENTITY …> … ]>` or a lone `<!ENTITY …>`: an entity whose value holds markup
@@ -165,7 +115,7 @@ public enum SVGScripts {
             }
             let nameStart = index
             while index < bytes.count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") { index += 1 }
-            if SVGScripts.scriptElements.contains(localName(bytes[nameStart..<index])) {
+            if dialect.scriptElements.contains(localName(bytes[nameStart..<index])) {
                 return finding(length: index - start, at: start)
             }
             while index < bytes.count {
@@ -202,7 +152,8 @@ public enum SVGScripts {
                     while index < bytes.count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
                     valueEnd = index
                 }
-                if let scheme = scriptScheme(bytes[valueStart..<valueEnd], list: name == "values") {
+                let value = bytes[valueStart..<valueEnd]
+                if let scheme = scriptScheme(value, list: name == "values") ?? (name == "content" ? refreshScheme(value) : nil) {
                     return Finding(what: scheme, offset: valueStart)
                 }
             }
@@ -226,9 +177,18 @@ public enum SVGScripts {
                 let visible = item.unicodeScalars.lazy.filter { $0.value > 0x20 }.prefix(16)
                 let compact = String(String.UnicodeScalarView(visible)).lowercased()
                 if compact.isEmpty, !list, value.count > limit { return "&#…;" }
-                for scheme in ["javascript:", "vbscript:", "data:text/html"] where compact.hasPrefix(scheme) { return scheme }
+                for scheme in AssetScripts.scriptSchemes where compact.hasPrefix(scheme) { return scheme }
             }
             return nil
+        }
+
+        /// The script scheme of the URL in a `<meta http-equiv="refresh" content="0; url=javascript:…">` value.
+        private func refreshScheme(_ value: ArraySlice<UInt8>) -> String? {
+            let text = CharacterReferences.decode(String(decoding: value.prefix(4096), as: UTF8.self), inAttribute: true)
+            let compact = String(String.UnicodeScalarView(text.unicodeScalars.lazy.filter { $0.value > 0x20 })).lowercased()
+            guard let url = compact.range(of: "url=") else { return nil }
+            let target = compact[url.upperBound...].drop { $0 == "\"" || $0 == "'" }
+            return AssetScripts.scriptSchemes.first { target.hasPrefix($0) }
         }
 
         private func starts(with text: String) -> Bool {
