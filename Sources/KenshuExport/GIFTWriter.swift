@@ -50,7 +50,9 @@ public enum GIFTWriter {
         var out = "::" + escape(quiz.storageID) + "::[markdown]" + escape(quiz.questionMarkdown) + " {\n"
         switch quiz.kind {
         case .single:
-            for choice in quiz.choices { out += "\t" + (choice.isCorrect ? "=" : "~") + escape(choice.markdown) + feedback(choice) + "\n" }
+            for choice in quiz.choices {
+                out += "\t" + (choice.isCorrect ? "=" : "~") + withoutWeightLookAlike(escape(choice.markdown)) + feedback(choice) + "\n"
+            }
         case .multiple:
             let right = quiz.choices.filter(\.isCorrect).count, wrong = quiz.choices.count - right
             for choice in quiz.choices {
@@ -59,7 +61,10 @@ public enum GIFTWriter {
             }
         case .text:
             for answer in ShortAnswerVariants.variants(of: quiz.answers, kanaInsensitive: quiz.kanaInsensitive) {
-                out += "\t=" + escape(answer).replacingOccurrences(of: "*", with: "\\*") + "\n"
+                // A typed answer is compared as written, not read as Markdown: one that starts with `%` gets its
+                // full weight written out, so that Moodle does not read `%5%` as a weight of 5 %.
+                let text = escape(answer).replacingOccurrences(of: "*", with: "\\*")
+                out += "\t=" + (text.hasPrefix("%") ? "%100%" : "") + text + "\n"
             }
         }
         let explanation = quiz.explanationMarkdown.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -80,6 +85,12 @@ public enum GIFTWriter {
             }
         }
         return out
+    }
+
+    /// A choice that starts with `%` (`%8%の税率`) would be read by Moodle as a weight (8 %) followed by its
+    /// text: the `%` is escaped for Markdown (`\%`), which Moodle shows as `%` and does not read as a weight.
+    static func withoutWeightLookAlike(_ escaped: String) -> String {
+        escaped.hasPrefix("%") ? "\\" + escaped : escaped
     }
 
     /// `100 / parts` as Moodle writes grades (`33.33333`, `50`), with 5 decimals at most.

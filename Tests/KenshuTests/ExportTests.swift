@@ -148,6 +148,34 @@ import ZIPFoundation
         }
     }
 
+    /// Moodle reads `%8%` at the start of an answer as its weight: a choice that starts so is escaped for
+    /// Markdown, and a typed answer gets its full weight written before it.
+    @Test func testGIFTAnswerStartingWithPercent_isNotReadAsAWeight() throws {
+        let site = try Self.course()
+        defer { site.remove() }
+        try site.write("01-intro/03-signs.md", """
+            ---
+            title: 税率
+            ---
+            ```quiz
+            id: rate
+            税率は？
+            - [ ] %8%の税率
+            - [x] %10%
+            - [ ] 10%
+            ```
+            ```quiz
+            id: typed
+            割合は？
+            answer: %5% | 5
+            ```
+            """)
+        let result = try Self.export(site, .gift, to: "rate.gift")
+        let gift = try String(contentsOfFile: try #require(result.outputPath), encoding: .utf8)
+        #expect(gift.contains("\t~\\%8%の税率\n\t=\\%10%\n\t~10%\n"), "\(gift)")
+        #expect(gift.contains("\t=%100%%5%\n") && gift.contains("\t=5\n"), "\(gift)")
+    }
+
     /// GIFT carries a quiz's Markdown as written: an image or a link into the course leads nowhere in a
     /// Moodle question bank, so each is a warning at its place; https:// links and links outside quizzes are not.
     @Test func testGIFT_warnsOfImagesAndLinksIntoTheCourse() throws {

@@ -142,3 +142,21 @@ def test_every_special_character_survives(tmp_path):
     # feedback and the explanation with every special character are checked in the file itself.
     assert "\t=はい#記号 \\} \\= \\~ も\n" in text
     assert "\t####記号 \\~ \\= \\# \\{ \\} \\: \\\\\\\\ をすべて含む\n" in text
+
+
+def test_answer_starting_with_percent_keeps_its_weight(tmp_path):
+    """Moodle (and this parser) read `~%8%…` as a weight of 8 %: such a choice or typed answer keeps its own."""
+    content = tmp_path / "Content"
+    (content / "01-rate").mkdir(parents=True)
+    (content / "site.yml").write_text("id: gift-rate\ntitle: 税率\n", encoding="utf-8")
+    (content / "01-rate" / "index.md").write_text("---\ntitle: 税率\n---\n\n概要\n", encoding="utf-8")
+    (content / "01-rate" / "01-quiz.md").write_text(
+        "---\ntitle: 問題\n---\n\n"
+        "```quiz\nid: rate\n軽減税率は？\n- [ ] %10%の税率\n- [x] %8%の税率\n```\n\n"
+        "```quiz\nid: typed\n割合は？\nanswer: %5%\n```\n",
+        encoding="utf-8")
+    choice, typed = parse(export(content, "gift", tmp_path / "rate.gift"))
+    wrong, right = choice.answer.options
+    assert (wrong.percentage, wrong.text) == (0.0, "\\%10%の税率")
+    assert (right.prefix, right.percentage, right.text) == ("=", 1.0, "\\%8%の税率")
+    assert [(o.percentage, o.text) for o in typed.answer.options][0] == (1.0, "%5%")
