@@ -18,16 +18,20 @@ enum BaseArchive {
     static let markerName = ".kenshu-unpacked"
     static let unusedAfter: TimeInterval = 7 * 24 * 3600
 
-    enum Failure: Error {
+    enum Failure: Error, Equatable {
         case unreadable
         /// A real zip that uses what Kenshu does not read: a password, ZIP64, Deflate64.
         case unsupported
         case tooLarge
         case withoutSite
+        /// No site.yml, but a zip inside (a zip of the export zip): the name of the inner zip.
+        case holdsZip(String)
     }
 
-    /// The content folder inside the unpacked zip (`Content/` when the zip has one, else its root).
-    static func unpack(_ zipPath: String) throws(Failure) -> String {
+    /// The content folder inside the unpacked zip, and its path inside the zip (`/Content`, `""` or `/<folder>/Content`):
+    /// `Content/` when the zip has one, else its root; or the same inside the zip's one folder, as Windows'
+    /// "Send to > Compressed folder" makes of an unpacked export or a course's folder.
+    static func unpack(_ zipPath: String) throws(Failure) -> (folder: String, inside: String) {
         guard let digest = SHA256.hex(fileAt: zipPath) else { throw .unreadable }
         let cache = cacheFolder().appendingPathComponent(String(digest.prefix(24)))
         if !isComplete(cache) {
@@ -37,11 +41,22 @@ enum BaseArchive {
         }
         // Touch the marker: this copy is in use.
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: cache.appendingPathComponent(markerName).path)
-        for candidate in [cache.appendingPathComponent("Content"), cache] where
-            FileManager.default.fileExists(atPath: candidate.appendingPathComponent("site.yml").path) {
-            return candidate.path
+        let fm = FileManager.default
+        let top = ((try? fm.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0 != markerName && $0 != "__MACOSX" }
+        var insides = ["/Content", ""]
+        if top.count == 1, let only = top.first, isDirectory(cache.appendingPathComponent(only)) {
+            insides += ["/\(only)/Content", "/\(only)"]
         }
+        for inside in insides where fm.fileExists(atPath: cache.path + inside + "/site.yml") {
+            return (cache.path + inside, inside)
+        }
+        if top.count == 1, let only = top.first, only.lowercased().hasSuffix(".zip") { throw .holdsZip(only) }
         throw .withoutSite
+    }
+
+    private static func isDirectory(_ url: URL) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
     }
 
     /// This user's cache folder, made private to them; a fresh folder when the usual one is not theirs.

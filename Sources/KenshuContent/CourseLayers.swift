@@ -94,26 +94,31 @@ enum CourseLayers {
             return nil
         }
         if isDirectory.boolValue {
-            guard FileManager.default.fileExists(atPath: resolved + "/site.yml") else {
+            // A course's own folder (or an unpacked source export) holds its content in `Content/`, as a zip may.
+            let inside = FileManager.default.fileExists(atPath: resolved + "/site.yml") ? ""
+                : FileManager.default.fileExists(atPath: resolved + "/Content/site.yml") ? "/Content" : nil
+            guard let inside else {
                 diagnostics.append(.error(.baseWithoutSite, reference.path, at: reference.location))
                 return nil
             }
-            if root.hasPrefix(resolved + "/") || resolved.hasPrefix(root + "/") {
+            let folder = resolved + inside
+            if root.hasPrefix(folder + "/") || folder.hasPrefix(root + "/") || folder == root {
                 diagnostics.append(.error(.baseLoop, reference.path, at: reference.location))
                 return nil
             }
-            return ContentLayer(root: resolved, display: shownAs)
+            return ContentLayer(root: folder, display: shownAs + inside)
         }
         do {
-            let folder = try BaseArchive.unpack(resolved)
-            let inner = folder.hasSuffix("/Content") ? "/Content" : ""
-            return ContentLayer(root: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path, display: shownAs + inner, archive: shownAs)
+            let (folder, inside) = try BaseArchive.unpack(resolved)
+            return ContentLayer(root: URL(fileURLWithPath: folder).resolvingSymlinksInPath().path, display: shownAs + inside, archive: shownAs)
         } catch {
             switch error {
             case .tooLarge:
                 diagnostics.append(.error(.baseArchiveTooLarge, reference.path, String(BaseArchive.byteLimit >> 20), at: reference.location))
             case .withoutSite:
                 diagnostics.append(.error(.baseArchiveWithoutSite, reference.path, at: reference.location))
+            case .holdsZip(let inner):
+                diagnostics.append(.error(.baseArchiveHoldsZip, reference.path, inner, at: reference.location))
             case .unreadable:
                 diagnostics.append(.error(.baseArchiveUnreadable, reference.path, at: reference.location))
             case .unsupported:

@@ -2,6 +2,7 @@ import Foundation
 import KenshuCore
 import KenshuExport
 import KenshuMarkdown
+import KenshuZip
 @testable import KenshuContent
 import Testing
 @testable import KenshuBuild
@@ -364,14 +365,21 @@ import Testing
     @Test func testBaseMistakes_stopNewBaseAndStatus() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }
-        // A folder that is not a course (the Content folder's parent): a located error, not 50 warnings.
+        // The course's own folder (its Content folder's parent) is read as its Content folder.
         try fixture.site.write("site.yml", Self.siteYAML().replacingOccurrences(of: "../base-course/Content", with: "../base-course"))
+        let parent = try fixture.build()
+        #expect(parent.succeeded && fixture.site.exists("hyojunka/deadline.html"), "\(fixture.site.messages(parent))")
+        // A folder that is not a course: a located error, not 50 warnings.
+        let notACourse = fixture.site.root.appendingPathComponent("not-a-course")
+        try FileManager.default.createDirectory(at: notACourse.appendingPathComponent("01-x"), withIntermediateDirectories: true)
+        try Data("# x\n".utf8).write(to: notACourse.appendingPathComponent("01-x/01-a.md"))
+        try fixture.site.write("site.yml", Self.siteYAML().replacingOccurrences(of: "../base-course/Content", with: "../not-a-course"))
         let result = try fixture.build()
         #expect(result.diagnostics.contains { $0.code == "K1033" && $0.location?.line == 4 }, "\(result.diagnostics)")
         #expect(!result.diagnostics.contains { $0.code == "K1005" }, "the folder above a course is not read as one")
         #expect(throws: ToolFailure.self) { try BaseReview.status(contentDirectory: fixture.site.content.path, today: CalendarDate(year: 2026, month: 12, day: 1)) }
         let folder = fixture.site.root.appendingPathComponent("new-town")
-        let typed = fixture.baseContent.deletingLastPathComponent().path
+        let typed = notACourse.path
         let failure = #expect(throws: ToolFailure.self) {
             try StarterOverlay.write(to: folder, base: typed, today: CalendarDate(year: 2026, month: 12, day: 1))
         }
@@ -401,6 +409,47 @@ import Testing
         #expect(problems.map { $0.location?.line } == [3])
     }
 
+    /// Windows' "Send to > Compressed folder" of an unpacked export (or of a course's folder) puts the course
+    /// inside one folder: it is found there. A zip of the zip is named for what it is, and a course's own
+    /// folder (with `Content/` in it) is read as its `Content/`.
+    @Test func testZipWithOneFolder_zipOfAZip_andACourseFolder_asBase() throws {
+        var files = TemporarySite.smallCourse()
+        files["site.yml"] = "id: shared-\(UUID().uuidString.prefix(8))\ntitle: 共有の教材\n"
+        files["02-cloud/01-basics.md"] = TemporarySite.page("基礎", "共有の本文\n")
+        var writer = ZipWriter()
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            try writer.add(path: "a-town-source/Content/" + path, data: Data(text.utf8))
+        }
+        let wrapped = try writer.finished()
+        let site = try TemporarySite(["site.yml": "id: town-x\ntitle: 町の研修\nbase: ../wrapped.zip\n"])
+        defer { site.remove() }
+        try wrapped.write(to: site.root.appendingPathComponent("wrapped.zip"))
+        let built = try site.build()
+        #expect(built.succeeded, "\(site.messages(built))")
+        #expect(try site.read("cloud/basics.html").contains("共有の本文"))
+
+        var outer = ZipWriter()
+        try outer.add(path: "a-town-source.zip", data: wrapped)
+        try outer.finished().write(to: site.root.appendingPathComponent("outer.zip"))
+        try site.write("site.yml", "id: town-x\ntitle: 町の研修\nbase: ../outer.zip\n")
+        let refused = try site.build()
+        #expect(!refused.succeeded)
+        #expect(site.printed(refused, .ja).contains(
+            "Content/site.yml:3:7: エラー: zip '../outer.zip' には site.yml がなく、中に別の zip（'a-town-source.zip'）が入っています — 中の zip を取り出して、base: にはその zip を書いてください [K1051]"),
+            "\(site.printed(refused, .ja))")
+
+        let folder = site.root.appendingPathComponent("A町 研修/Content")
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try site.write("site.yml", "id: town-x\ntitle: 町の研修\nbase: \"../A町 研修\"\n")
+        let fromFolder = try site.build()
+        #expect(fromFolder.succeeded, "\(site.messages(fromFolder))")
+        #expect(try site.read("cloud/basics.html").contains("共有の本文"))
+    }
+
     @Test func testUnpackedZip_isRepairedWhenFilesGoMissing() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }
@@ -408,10 +457,10 @@ import Testing
         // damages it (another test building the same export at the same moment saw a page go missing).
         try fixture.site.write("images/only-this-test-\(UUID().uuidString).txt", "x")
         let (_, zip) = try fixture.export(.source, to: "town.zip")
-        let folder = try BaseArchive.unpack(zip)
+        let folder = try BaseArchive.unpack(zip).folder
         let page = folder + "/" + Self.added
         try FileManager.default.removeItem(atPath: page)
-        #expect(try BaseArchive.unpack(zip) == folder)
+        #expect(try BaseArchive.unpack(zip).folder == folder)
         #expect(FileManager.default.fileExists(atPath: page), "a cached copy missing a file is unpacked again")
         var info = stat()
         #expect(lstat(URL(fileURLWithPath: folder).deletingLastPathComponent().deletingLastPathComponent().path, &info) == 0 && info.st_mode & 0o077 == 0)

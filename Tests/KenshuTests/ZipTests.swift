@@ -183,7 +183,7 @@ struct ZipTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let zipPath = folder.appendingPathComponent("base.zip").path
         try writer.finished().write(to: URL(fileURLWithPath: zipPath))
-        let content = try BaseArchive.unpack(zipPath)
+        let content = try BaseArchive.unpack(zipPath).folder
         #expect(FileManager.default.fileExists(atPath: content + "/site.yml"))
         let cache = BaseArchive.cacheFolder()
         for place in [cache.path, cache.deletingLastPathComponent().path, "/tmp", folder.path] {
@@ -214,7 +214,7 @@ struct ZipTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-dup-\(UUID().uuidString).zip").path
         try writer.finished().write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let folder = try BaseArchive.unpack(path)
+        let folder = try BaseArchive.unpack(path).folder
         #expect(try String(contentsOfFile: folder + "/index.md", encoding: .utf8).contains("一つ目"))
         #expect(BaseArchive.isComplete(URL(fileURLWithPath: folder).deletingLastPathComponent()))
     }

@@ -9,6 +9,7 @@ extension MessageCatalog {
         .baseArchiveUnreadable: Entry("'{0}' cannot be read as a zip", fix: "name the zip made by 'kenshu export --format source' as it is (its unpacked folder works too)"),
         .baseArchiveUnsupported: Entry("'{0}' is a password-protected zip or uses a format Kenshu does not read (ZIP64, Deflate64, …)", fix: "unpack it and name the folder in base: (or zip it again without a password)"),
         .baseArchiveWithoutSite: Entry("the zip '{0}' holds no site.yml", fix: "name a zip made by 'kenshu export --format source'"),
+        .baseArchiveHoldsZip: Entry("the zip '{0}' holds no site.yml but another zip ('{1}')", fix: "take the inner zip out and name it in 'base:'"),
         .baseArchiveTooLarge: Entry("unpacking the zip '{0}' would take more than {1} MB; stopped reading it", fix: "check that it is a course zip; hand out large videos separately"),
         .overlaySameID: Entry("this course's id '{0}' is the same as its base's, so progress mixes when both are opened on one PC", fix: "give this course its own id, e.g. 'id: {1}'"),
         .hiddenFileNotInBase: Entry("'{0}' in 'hide:' is not in the base course", fix: "write it relative to the base's Content folder (e.g. '02-cloud/03-cost.md')"),

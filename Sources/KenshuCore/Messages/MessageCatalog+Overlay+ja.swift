@@ -9,6 +9,7 @@ extension MessageCatalog {
         .baseArchiveUnreadable: Entry("'{0}' を zip として読めません", fix: "'kenshu export --format source' で作った zip をそのまま指定してください（展開したフォルダーでも使えます）"),
         .baseArchiveUnsupported: Entry("'{0}' は、パスワード付きの zip か、Kenshu が読まない形式（ZIP64・Deflate64 など）です", fix: "zip を展開して、そのフォルダーを base: に指定してください（パスワードなしで zip し直しても読めます）"),
         .baseArchiveWithoutSite: Entry("zip '{0}' に site.yml がありません", fix: "'kenshu export --format source' で作った zip を指定してください"),
+        .baseArchiveHoldsZip: Entry("zip '{0}' には site.yml がなく、中に別の zip（'{1}'）が入っています", fix: "中の zip を取り出して、base: にはその zip を書いてください"),
         .baseArchiveTooLarge: Entry("zip '{0}' を展開すると {1} MB を超えます。読み込みをやめました", fix: "教材の zip か確かめてください。大きな動画などは zip に入れず、別に配ってください"),
         .overlaySameID: Entry("この教材の id '{0}' が基の教材と同じです。両方を同じパソコンで開くと学習の記録が混ざります", fix: "'id: {1}' のように、この教材だけの id にしてください"),
         .hiddenFileNotInBase: Entry("'hide:' の '{0}' は基の教材にありません", fix: "基の教材の Content フォルダーからの相対パスで書いてください（例：'02-cloud/03-cost.md'）"),

@@ -64,6 +64,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case baseArchiveUnreadable = "K1023"
     case baseArchiveUnsupported = "K1035"
     case baseArchiveWithoutSite = "K1024"
+    case baseArchiveHoldsZip = "K1051"
     case baseArchiveTooLarge = "K1025"
     case overlaySameID = "K1026"
     case hiddenFileNotInBase = "K1027"
