@@ -26,8 +26,10 @@ struct YAMLReader {
         guard let node = root else { return [] }
         guard let mapping = node.mapping else {
             // `title:研修` alone is one text to YAML, not a mapping: name the missing space.
-            diagnostics.append(YAMLProblems.slip(in: yaml, lines: nil, path: path, lineOffset: lineOffset)
-                ?? .error(.yamlNotMapping, at: location(node.mark)))
+            let japaneseKeys = TypingMistakes.find(in: yaml, path: path, lineOffset: lineOffset, japaneseKeys: true)
+            diagnostics += japaneseKeys.isEmpty
+                ? [YAMLProblems.slip(in: yaml, lines: nil, path: path, lineOffset: lineOffset) ?? .error(.yamlNotMapping, at: location(node.mark))]
+                : japaneseKeys
             return nil
         }
         return mapping.map { pair in (pair.key.string ?? "", pair.key.mark, pair.value) }
@@ -46,8 +48,11 @@ struct YAMLReader {
             // default one ran seven regular expressions over every key (to compare keys for duplicates).
             return .some(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
-            diagnostics.append(YAMLProblems.diagnose(error, yaml: yaml, path: path, lineOffset: lineOffset)
-                ?? Self.describe(error, path: path, lineOffset: lineOffset))
+            // `担当課："総務課"` breaks the mapping a line later: name the colon instead of what YAML saw.
+            let japaneseKeys = TypingMistakes.find(in: yaml, path: path, lineOffset: lineOffset, japaneseKeys: true)
+            diagnostics += japaneseKeys.isEmpty
+                ? [YAMLProblems.diagnose(error, yaml: yaml, path: path, lineOffset: lineOffset) ?? Self.describe(error, path: path, lineOffset: lineOffset)]
+                : japaneseKeys
         } catch {
             diagnostics.append(.error(.yamlInvalid, "\(error)", at: location(nil)))
         }

@@ -28,6 +28,20 @@ import Testing
         #expect(en == ["Content/01-intro/01-welcome.md:2:6: error: 'title' is followed by a full-width colon '：', which YAML does not read as a separator — write a half-width colon and a space: 'title: …' [K2011]"])
     }
 
+    /// A Japanese key (`vars:` names are Japanese) with a full-width colon is named at its colon, not as the next
+    /// line's indentation; `目的：…` in a block of text or a list stays a sentence.
+    @Test func testFullWidthColonAfterAJapaneseKey() throws {
+        let siteYAML = "id: t\ntitle: テスト研修\ndescription: |\n  目的：標準化を知る\nvars:\n  担当課：\"総務課\"\n  自治体名: \"A町\"\n"
+        let (ja, _, result) = try lines(["site.yml": siteYAML], code: "K2011")
+        #expect(!result.succeeded)
+        #expect(ja == ["Content/site.yml:6:6: エラー: '担当課' の後ろが全角のコロン「：」です。YAML は全角のコロンを区切りとして読みません — 半角のコロンと空白にしてください：'担当課: …' [K2011]"], "\(result.diagnostics)")
+        let (last, _, _) = try lines(["site.yml": "id: t\ntitle: テスト研修\nvars:\n  自治体名: \"A町\"\n  担当課：\"総務課\""], code: "K2011")
+        #expect(last.count == 1 && last.first?.hasPrefix("Content/site.yml:5:6:") == true, "\(last)")
+        let sentences = "---\ntitle: ようこそ\nobjectives:\n  - 目標：手順を説明できる\ndescription: >\n  注意：火曜日\n---\n本文\n"
+        let (none, _, fine) = try lines(["01-intro/03-goals.md": sentences], code: "K2011")
+        #expect(none.isEmpty && fine.succeeded, "\(fine.diagnostics)")
+    }
+
     /// Fences typed through a Japanese input method are read as fences, with a warning at each; a first line of
     /// long-vowel marks that opens nothing stays the author's text; `--- ` with a trailing blank is a fence.
     @Test func testLookAlikeFrontMatterFences() throws {
