@@ -162,6 +162,9 @@ public struct SitePipeline: Sendable {
         }
 
         var diagnostics = Diagnostics(tree.diagnostics + themeDiagnostics)
+        if let organisation = tree.config.organisation, StarterCourse.organisationPlaceholders.contains(organisation) {
+            diagnostics.append(.warning(.placeholderOrganisation, organisation, at: siteYAMLLocation(ofKey: "organisation")))
+        }
         let parsed = pages
         var site = try step("site") {
             SiteBuilder.build(
@@ -178,6 +181,13 @@ public struct SitePipeline: Sendable {
         }
         if shapeChanged { diagnostics.append(contentsOf: reservedNameClashes(site, theme: theme)) }
         return Model(site: site, theme: theme, diagnostics: diagnostics.settingsFirst, shapeChanged: shapeChanged)
+    }
+
+    /// The line of `key` in the content folder's own site.yml, as the author would open it.
+    func siteYAMLLocation(ofKey key: String) -> SourceLocation {
+        let folder = options.contentDirectory.hasSuffix("/") ? String(options.contentDirectory.dropLast()) : options.contentDirectory
+        let text = (try? String(contentsOfFile: folder + "/site.yml", encoding: .utf8)) ?? ""
+        return SourceLocation(path: folder + "/site.yml", line: SiteConfig.line(ofKey: key, in: text), column: 1)
     }
 
     /// Content files that would land where Kenshu writes its own files (`course.js`, `progress.html`,

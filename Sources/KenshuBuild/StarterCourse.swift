@@ -28,8 +28,8 @@ public enum StarterCourse {
         }
     }
 
-    /// The `organisation:` the starters write for the author to replace (Japanese, English); an export
-    /// that still carries one credits nobody (``Exporter`` warns).
+    /// The `organisation:` the starters write for the author to replace (Japanese, English); a site that
+    /// still carries one shows it under every page and credits nobody in exports (``SitePipeline`` warns, K7212).
     public static let organisationPlaceholders: Set<String> = Set([files, englishFiles, StarterOverlay.files].compactMap { files in
         (files["site.yml"] ?? "").split(separator: "\n").first { $0.hasPrefix("organisation: ") }.map { String($0.dropFirst("organisation: ".count)) }
     })

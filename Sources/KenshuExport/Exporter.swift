@@ -49,9 +49,6 @@ public enum Exporter {
             return failed()
         }
         if diagnostics.failsBuild(strict: options.build.strict) { return failed() }
-        if let organisation = config.organisation, StarterCourse.organisationPlaceholders.contains(organisation) {
-            diagnostics.append(.warning(.exportPlaceholderOrganisation, organisation, at: siteYAMLLine(options.build.contentDirectory, key: "organisation")))
-        }
 
         let output = outputURL(options.outputFile, defaultName: options.format.defaultFileName(siteID: id))
         if let refusal = ExportTarget.refusal(output, options: options.build, pipeline: pipeline) {
@@ -72,13 +69,6 @@ public enum Exporter {
             throw SitePipeline.StepFailure(step: "write", underlying: ToolFailure(.exportWriteFailed, output.path, SystemErrorReason.argument(for: error)))
         }
         return ExportResult(diagnostics: diagnostics.sorted, outputPath: output.path, itemCount: count, siteLanguage: config.language)
-    }
-
-    /// The line of site.yml where `key:` is written (line 1 when it is not found).
-    static func siteYAMLLine(_ contentDirectory: String, key: String) -> SourceLocation {
-        let folder = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
-        let text = (try? String(contentsOfFile: folder + "/site.yml", encoding: .utf8)) ?? ""
-        return SourceLocation(path: folder + "/site.yml", line: SiteConfig.line(ofKey: key, in: text), column: 1)
     }
 
     /// Where `--output` says to write: the file it names, or `defaultName` inside the folder it names (a folder

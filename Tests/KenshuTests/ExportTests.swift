@@ -263,8 +263,8 @@ import ZIPFoundation
         #expect(quizzes.first?.explanationMarkdown.hasPrefix("理由") == true)
     }
 
-    /// A starter course exported before its `organisation:` was filled in: the placeholder would credit nobody
-    /// in the licence and attribution, so the export says so at that line (and still writes the file).
+    /// A starter course exported (or built: the same pipeline) before its `organisation:` was filled in: the
+    /// placeholder would credit nobody in the licence and attribution, so it is warned at that line, once.
     @Test func testExportOfTheStarterPlaceholderOrganisation_isWarned() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-placeholder-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -278,6 +278,10 @@ import ZIPFoundation
         #expect(result.succeeded)
         let warned = result.diagnostics.filter { $0.code == "K7212" }
         #expect(warned.map { $0.location?.line } == [12], "\(result.diagnostics)")
+        let printer = DiagnosticPrinter(language: .ja)
+        #expect(warned.map { printer.line($0).replacingOccurrences(of: folder.path + "/", with: "") } == [
+            "Content/site.yml:12:1: 警告: site.yml の 'organisation: （ここに団体名を書く）' は 'kenshu new' のひな形のままです。すべてのページの下と、書き出したファイルの利用条件・出典の表示に、このまま出ます — organisation: に教材を作った団体の名前（例：架空市 情報政策課）を書いてください [K7212]",
+        ])
         let siteYAML = URL(fileURLWithPath: content + "/site.yml")
         let text = try String(contentsOf: siteYAML, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "（ここに団体名を書く）", with: "架空市 情報政策課").utf8).write(to: siteYAML)

@@ -28,6 +28,12 @@ def test_binary_alone_starts_builds_and_checks_a_course(tmp_path):
     course = work / "mycourse"
     built = run([str(binary), "build"], cwd=course)
     assert built.returncode == 0, built.stderr
+    # The one thing the starter leaves to the author: the organisation shown under every page.
+    assert "警告 1 件" in built.stdout and built.stderr.strip().endswith("[K7212]"), built.stdout + built.stderr
+    site_yml = course / "Content" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("（ここに団体名を書く）", "架空市 情報政策課"), encoding="utf-8")
+    built = run([str(binary), "build"], cwd=course)
+    assert built.returncode == 0, built.stderr
     assert "警告 0 件" in built.stdout, built.stdout + built.stderr
     assert built.stderr.strip() == "", built.stderr
     checked = run([str(binary), "check", "Output"], cwd=course)
@@ -132,7 +138,7 @@ def test_new_content_names_the_content_folder_and_the_course_builds_from_where_i
     assert (tmp_path / "Content" / "site.yml").is_file() and not (tmp_path / "Content" / "Content").exists()
     assert "次は：kenshu build --open" in created.stdout, created.stdout
     built = run([KENSHU, "build"], cwd=tmp_path)
-    assert built.returncode == 0 and "警告 0 件" in built.stdout, built.stdout + built.stderr
+    assert built.returncode == 0 and "警告 1 件" in built.stdout and "[K7212]" in built.stderr, built.stdout + built.stderr
     assert (tmp_path / "メモ.txt").read_text(encoding="utf-8") == "残すファイル"
     again = run([KENSHU, "new", "Content"], cwd=tmp_path)
     assert again.returncode == 2 and "K0005" in again.stderr, again.stderr

@@ -279,7 +279,7 @@ extension MessageCatalog {
         .exportOutputInsideSite: Entry("書き出し先 '{0}' は、ビルドしたサイト '{1}' の中にあります。そのままではサイトといっしょに公開され、次のビルドはそのファイルがあるために止まります", fix: "サイトの出力フォルダーの外を --output で指定してください（例：--output ../）"),
         .giftLocalImage: Entry("確認問題の画像 '{0}' は、GIFT では Moodle の問題バンクに入りません（書いたパスのまま書き出すので、Moodle では表示されません）", fix: "Moodle で問題を編集して画像を入れ直すか、画像なしで分かる問題にしてください"),
         .giftLocalLink: Entry("確認問題のリンク '{0}' はコースの中を指すため、GIFT で Moodle に入れると開けません", fix: "Moodle でも開けるように 'https://' で始まる URL にするか、リンクなしで分かる文にしてください"),
-        .exportPlaceholderOrganisation: Entry("site.yml の organisation が 'kenshu new' のひな形のまま（{0}）です。書き出したファイルの利用条件と出典の表示に、そのまま入ります", fix: "organisation: に作成した団体の名前（例：架空市 情報政策課）を書いてから、書き出し直してください"),
+        .placeholderOrganisation: Entry("site.yml の 'organisation: {0}' は 'kenshu new' のひな形のままです。すべてのページの下と、書き出したファイルの利用条件・出典の表示に、このまま出ます", fix: "organisation: に教材を作った団体の名前（例：架空市 情報政策課）を書いてください"),
         .exportOutputInsideContent: Entry("書き出し先 '{0}' が教材（またはテーマ）のフォルダーの中にあります。次のビルドで公開され、次の書き出しにも入ってしまいます", fix: "教材とテーマのフォルダーの外を --output で指定してください（例：--output ../）"),
         .cliExported: Entry("'{0}' を書き出しました（{1}、{2} ファイル）"),
         .cliExportedQuizzes: Entry("'{0}' を書き出しました（gift、確認問題 {1} 問）"),

@@ -237,7 +237,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case exportOutputInsideSite = "K7209"
     case giftLocalImage = "K7210"
     case giftLocalLink = "K7211"
-    case exportPlaceholderOrganisation = "K7212"
+    case placeholderOrganisation = "K7212"
     // K7.1: search
     case searchNotMapping = "K7100"
     case searchSynonymTooShort = "K7101"
