@@ -58,9 +58,9 @@ public final class FencedBlockContext {
 
     public func report(_ diagnostic: Diagnostic) { writer.diagnostics.append(diagnostic) }
 
-    /// Renders block Markdown that starts at `line` of the body.
-    public func renderBlocks(_ markdown: String, line: Int) -> String {
-        writer.capture { writer.renderBlocks(markdown, line: bodyStart + line - 1, column: fenceColumn) }
+    /// Renders block Markdown that starts at `line` (and, for text taken out of a quote, `column`) of the body.
+    public func renderBlocks(_ markdown: String, line: Int, column: Int = 1) -> String {
+        writer.capture { writer.renderBlocks(markdown, line: bodyStart + line - 1, column: column + fenceColumn - 1) }
     }
 
     /// Renders inline Markdown that starts at `line`, `column` of the body.

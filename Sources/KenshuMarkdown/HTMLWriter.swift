@@ -212,8 +212,13 @@ final class HTMLWriter {
 
     private func renderHeading(_ node: MarkdownNode, entering: Bool) {
         let level = node.headingLevel
-        guard options.headingAnchors else {
+        // A heading inside a quiz (`> # はコメント` in feedback) is no section of the page: no id, which the quiz's
+        // second rendering (the answers at the page's end) would repeat, and no entry in its contents.
+        guard options.headingAnchors, captureDepth == 0 else {
             if entering {
+                if captureDepth > 0 {
+                    diagnostics.append(.warning(.headingInsideBlock, String(repeating: "#", count: level) + " " + plainText(of: node), at: location(of: node)))
+                }
                 newline()
                 out += "<h\(level)>"
             } else {

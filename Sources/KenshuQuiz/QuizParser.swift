@@ -237,7 +237,7 @@ struct QuizParser {
                     continue
                 }
                 let parts = inner.map { source.text(of: $0, quoteDepth: 1) }
-                feedback = zip(inner, parts).map { context.renderBlocks($1, line: source.original($0.startLine)) }.joined()
+                feedback = zip(inner, parts).map { context.renderBlocks($1, line: source.original($0.startLine), column: $0.startColumn) }.joined()
                 feedbackMarkdown = parts.map(MarkdownComments.removed).joined(separator: "\n\n")
             }
             return Quiz.Choice(html: html, markdown: MarkdownComments.removed(from: text), isCorrect: correct, feedbackHTML: feedback, feedbackMarkdown: feedbackMarkdown)

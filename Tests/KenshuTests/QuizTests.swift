@@ -68,6 +68,19 @@ import Testing
         #expect(first == edited)
     }
 
+    /// `> # はコメント` in feedback is a heading to Markdown: warned at its `#`, and given no id, which the quiz's
+    /// answers at the page's end would repeat (two elements with one id), nor a place in the page's contents.
+    @Test func testHeadingInsideAQuiz_isWarnedAndGetsNoID() throws {
+        let page = render("## 本文\n\n```quiz\n問い\n- [x] コメント\n  > # はシェルのコメント\n- [ ] 変数\n```\n")
+        #expect(messages(page) == [
+            "Content/01-a/02-b.md:9:5: warning: '# はシェルのコメント' inside a quiz is read as a heading and shown in large type (headings inside a quiz are not in the page's contents either) — to write the sign '#' as text, write '\\#' (for example '> \\# starts a comment')",
+        ])
+        #expect(page.headings.map(\.text) == ["本文"])
+        let html = drawn(page)
+        #expect(html.contains("<h1>はシェルのコメント</h1>") && !html.contains("id=\"はシェルのコメント\""), "\(html)")
+        #expect(render("```quiz\n問い\n- [x] A\n  > \\# はコメント\n- [ ] B\n```\n").diagnostics.isEmpty)
+    }
+
     @Test func testMalformedQuizzes_failAtTheirLineWithAFix() {
         let cases: [(String, String)] = [
             ("```quiz\n問い\n- [ ] A\n- [ ] B\n```\n",

@@ -139,6 +139,7 @@ extension MessageCatalog {
         .fenceNameSpelledOtherwise: Entry("'```{0}' was read as '```{1}'", fix: "write '```{1}' in half-width lower case (with the Japanese input method off)"),
         .fixFenceLowerCase: Entry("write '```{1}' in lower case"),
         .fencedBlockIndented: Entry("the '```{0}' line is indented (four spaces or a tab), so the whole block is shown as code, right-answer marks included", fix: "remove the spaces at the start of the lines from '```{0}' to its closing '```' (to show the syntax on purpose, fence it with '````markdown')"),
+        .headingInsideBlock: Entry("'{0}' inside a quiz is read as a heading and shown in large type (headings inside a quiz are not in the page's contents either)", fix: "to write the sign '#' as text, write '\\#' (for example '> \\# starts a comment')"),
         .quizChoiceWithoutBox: Entry("every choice must start with '[ ]' or '[x]'", fix: "write '- [ ] 選択肢' or '- [x] 正しい選択肢'"),
         .quizExtraUnderChoice: Entry("only a '>' feedback quote may follow a choice", fix: "put the choice on one line and its feedback in a '>' quote under it"),
         .quizNoCorrectChoice: Entry("no choice is marked correct", fix: "mark the right answer as '- [x] …'"),

@@ -178,6 +178,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case quizOpenedInside = "K6019"
     case fenceNameSpelledOtherwise = "K6020"
     case fencedBlockIndented = "K6021"
+    case headingInsideBlock = "K6022"
 
     // K7: the course as a whole
     case moduleWithoutIndex = "K7001"
