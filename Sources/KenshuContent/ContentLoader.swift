@@ -81,7 +81,7 @@ public enum ContentLoader {
                     let matches = files.keys.filter { ContentLayer.hides($0, entries: [entry]) }
                     if matches.isEmpty, let at = layer.hiddenAt.indices.contains(number) ? layer.hiddenAt[number] : layer.hiddenAt.first {
                         let known = files.keys.filter { $0.hasSuffix(".md") }.sorted()
-                        let hint = ClosestMatch.find(entry, among: known).map { Message(.fixDidYouMean, $0) }
+                        let hint = HiddenEntryHint.fix(for: entry, among: known)
                         diagnostics.append(.warning(.hiddenFileNotInBase, entry, at: at, fix: hint))
                     }
                     for path in matches { files[path] = nil }

@@ -360,6 +360,17 @@ import Testing
         #expect(!fixture.site.exists("hajimeni/dx-plan.html"))
         #expect(printed.contains { $0.hasPrefix("Content/site.yml:8:") && $0.contains("'nowhere/x.md'") }, "\(printed)")
         #expect(printed.contains { $0.hasPrefix("base-course/Content/04-iko/05-build-and-cutover.md:90:") && $0.contains("'hide:' で外したページです") }, "\(printed)")
+
+        // An entry the base renumbered, renamed or deleted: the lesson it meant, never the module's own index.md.
+        let moved = Self.siteYAML().replacingOccurrences(
+            of: "  - \(Self.hidden)", with: "  - 02-hyojunka/09-reading-specs.md\n  - 02-hyojunka/04-deadlines-old.md\n  - 02-hyojunka/08-kyuushi.md")
+        try fixture.site.write("site.yml", moved)
+        let advice = fixture.site.printed(try fixture.build(), .ja).filter { $0.hasSuffix("[K1027]") }
+        #expect(advice.count == 3, "\(advice)")
+        #expect(advice.contains { $0.contains("'02-hyojunka/09-reading-specs.md'") && $0.contains("'02-hyojunka/03-reading-specs.md' のことですか") }, "\(advice)")
+        #expect(advice.contains { $0.contains("'02-hyojunka/04-deadlines-old.md'") && $0.contains("'02-hyojunka/04-deadline.md' のことですか") }, "\(advice)")
+        #expect(advice.contains { $0.contains("'02-hyojunka/08-kyuushi.md'") && $0.contains("この行を消してかまいません") }, "\(advice)")
+        #expect(!advice.contains { $0.contains("index.md") }, "\(advice)")
     }
 
     @Test func testBaseMistakes_stopNewBaseAndStatus() throws {

@@ -12,7 +12,7 @@ extension MessageCatalog {
         .baseArchiveHoldsZip: Entry("the zip '{0}' holds no site.yml but another zip ('{1}')", fix: "take the inner zip out and name it in 'base:'"),
         .baseArchiveTooLarge: Entry("unpacking the zip '{0}' would take more than {1} MB; stopped reading it", fix: "check that it is a course zip; hand out large videos separately"),
         .overlaySameID: Entry("this course's id '{0}' is the same as its base's, so progress mixes when both are opened on one PC", fix: "give this course its own id, e.g. 'id: {1}'"),
-        .hiddenFileNotInBase: Entry("'{0}' in 'hide:' is not in the base course", fix: "write it relative to the base's Content folder (e.g. '02-cloud/03-cost.md')"),
+        .hiddenFileNotInBase: Entry("'{0}' in 'hide:' is not in the base course", fix: "write it relative to the base's Content folder (e.g. '02-cloud/03-cost.md'); if the base no longer has the page, delete the line"),
         .baseChangedSinceAccepted: Entry("the base course has changed since the version accepted on {0} ({1} changed, {2} added, {3} removed)", fix: "list them with 'kenshu base status'; once reviewed, record it with 'kenshu base accept'"),
         .baseNeverAccepted: Entry("no version of the base course has been recorded as reviewed yet", fix: "run 'kenshu base accept' to record the current one; from then on the base's changes are listed"),
         .baseRecordUnreadable: Entry("base-accepted.yml cannot be read: {0}", fix: "Kenshu writes this file: delete it and run 'kenshu base accept' again"),

@@ -12,7 +12,7 @@ extension MessageCatalog {
         .baseArchiveHoldsZip: Entry("zip '{0}' には site.yml がなく、中に別の zip（'{1}'）が入っています", fix: "中の zip を取り出して、base: にはその zip を書いてください"),
         .baseArchiveTooLarge: Entry("zip '{0}' を展開すると {1} MB を超えます。読み込みをやめました", fix: "教材の zip か確かめてください。大きな動画などは zip に入れず、別に配ってください"),
         .overlaySameID: Entry("この教材の id '{0}' が基の教材と同じです。両方を同じパソコンで開くと学習の記録が混ざります", fix: "'id: {1}' のように、この教材だけの id にしてください"),
-        .hiddenFileNotInBase: Entry("'hide:' の '{0}' は基の教材にありません", fix: "基の教材の Content フォルダーからの相対パスで書いてください（例：'02-cloud/03-cost.md'）"),
+        .hiddenFileNotInBase: Entry("'hide:' の '{0}' は基の教材にありません", fix: "基の教材の Content フォルダーからの相対パスで書いてください（例：'02-cloud/03-cost.md'）。基の教材から消えたページなら、この行を消してかまいません"),
         .baseChangedSinceAccepted: Entry("基の教材が、{0} に確認した版から変わっています（変更 {1}・追加 {2}・削除 {3}）", fix: "'kenshu base status' で一覧を見て、見直しが済んだら 'kenshu base accept' で記録してください"),
         .baseNeverAccepted: Entry("基の教材のどの版を確認したか、まだ記録されていません", fix: "'kenshu base accept' で今の版を記録すると、次からは基の教材の変更点が分かります"),
         .baseRecordUnreadable: Entry("base-accepted.yml を読めません：{0}", fix: "このファイルは Kenshu が書きます。消してから 'kenshu base accept' で作り直してください"),
