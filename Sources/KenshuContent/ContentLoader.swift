@@ -65,6 +65,7 @@ public enum ContentLoader {
             diagnostics: diagnostics)
         tree.layers = resolved.layers
         tree.unpublishedMarkdown = shape.unpublished.map(\.relativePath)
+        if resolved.layers.count > 1 { tree.foldersBesideBase = Set(NamingRules.foldersBesideBase(modules, ownLayer: display).keys) }
         tree.baseArchives = resolved.archives
         tree.base = BaseRecord.current(of: tree)
         tree.diagnostics += BaseRecord.warnings(for: tree)

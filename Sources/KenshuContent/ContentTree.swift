@@ -34,6 +34,9 @@ public struct ContentTree: Sendable {
     public var glossary: [GlossaryTerm] = []
     /// Markdown files that are not pages (K1005), by content path: a link to one is told so.
     public var unpublishedMarkdown: [String] = []
+    /// Module folders of this course's own that stand beside a base's folder of the same number (K1052): not
+    /// told to add an index.md, which would make the mistake permanent.
+    public var foldersBesideBase: Set<String> = []
     public var diagnostics: [Diagnostic]
     /// The folders the course was read from, base first and this course's own folder last
     /// (one layer unless site.yml names a `base:`).

@@ -7,7 +7,12 @@ enum NamingRules {
     ///   (a file of its own beside a base's file with the same number was probably meant to replace it).
     static func check(modules: [ModuleFolder], assets: [ContentFile], home: ContentFile?, ownLayer: String? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let moduleFiles = modules.map { module in
+        let stray = ownLayer.map { foldersBesideBase(modules, ownLayer: $0) } ?? [:]
+        for (folder, base) in stray.sorted(by: { $0.key < $1.key }) {
+            guard let first = modules.first(where: { $0.folder == folder })?.lessons.first else { continue }
+            found.append(.warning(.overlayFolderBesideBase, folder, base, at: SourceLocation(path: first.displayPath, line: 1, column: 1)))
+        }
+        let moduleFiles = modules.filter { stray[$0.folder] == nil }.map { module in
             ContentFile(relativePath: module.folder, displayPath: folderDisplay(module), absolutePath: "")
         }
         // Folders are named by their first file, which may lie in either layer: K1042 is for pages alone.
@@ -66,6 +71,23 @@ enum NamingRules {
             }
         }
         return found
+    }
+
+    /// Module folders of the course's own, without an `index.md`, that share their number with a folder of the
+    /// base under another name: most likely pages meant to replace the base's after the base renamed its folder
+    /// (`02-unyou` → `02-unyo`). By folder, the base's folder of the same number.
+    static func foldersBesideBase(_ modules: [ModuleFolder], ownLayer: String) -> [String: String] {
+        let number = { (folder: String) in OrderPrefix.split(folder)?.order }
+        var stray: [String: String] = [:]
+        for module in modules where module.index == nil && !module.lessons.isEmpty && module.lessons.allSatisfy({ isOwn($0, ownLayer: ownLayer) }) {
+            guard let order = number(module.folder) else { continue }
+            let base = modules.filter { other in
+                other.folder != module.folder && number(other.folder) == order
+                    && ([other.index].compactMap { $0 } + other.lessons).contains { !isOwn($0, ownLayer: ownLayer) }
+            }
+            if base.count == 1, let only = base.first { stray[module.folder] = only.folder }
+        }
+        return stray
     }
 
     private static func fileName(_ file: ContentFile) -> String { String(file.relativePath.split(separator: "/").last ?? "") }

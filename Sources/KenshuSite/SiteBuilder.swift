@@ -57,7 +57,7 @@ public enum SiteBuilder {
                 modules[module].summary = pages[pageIndex].frontMatter.description
             }
         }
-        for (index, folder) in tree.modules.enumerated() where folder.index == nil {
+        for (index, folder) in tree.modules.enumerated() where folder.index == nil && !tree.foldersBesideBase.contains(folder.folder) {
             diagnostics.append(.warning(
                 .moduleWithoutIndex, folder.folder, modules[index].title,
                 at: SourceLocation(path: (folder.lessons.first?.displayPath ?? folder.folder), line: 1, column: 1)))

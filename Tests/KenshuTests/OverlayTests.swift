@@ -373,6 +373,20 @@ import Testing
         #expect(!advice.contains { $0.contains("index.md") }, "\(advice)")
     }
 
+    /// The base renamed a module folder (`02-hyojunka` → here still `02-hyojun`): the overlay's page beside it is
+    /// told to move, not to get an index.md of its own, and the folder is not called a duplicate number.
+    @Test func testOverlayFolderBesideTheBasesRenamedFolder_isToldToMove() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        try fixture.site.write("02-hyojun/03-reading-specs.md", TemporarySite.page("仕様書の読み方（町版）", "町の読み方。\n"))
+        let result = try fixture.build()
+        let printed = fixture.site.printed(result, .ja)
+        #expect(printed.contains(
+            "Content/02-hyojun/03-reading-specs.md:1:1: 警告: フォルダー '02-hyojun' は基の教材の '02-hyojunka' と順番の番号が同じですが、名前が違うので、基の教材のページを置き換えずに、別のモジュールとして加わります（基の教材でフォルダーの名前が変わったのかもしれません） — 基の教材のページを置き換えるなら、'02-hyojun' の中のファイルを '02-hyojunka/' に移してください。別のモジュールにするなら、別の番号を付けて index.md を置いてください [K1052]"),
+            "\(printed)")
+        #expect(!result.diagnostics.contains { $0.code == "K7001" || $0.code == "K1011" }, "\(printed)")
+    }
+
     @Test func testBaseMistakes_stopNewBaseAndStatus() throws {
         let fixture = try Self.overlay()
         defer { fixture.site.remove() }
