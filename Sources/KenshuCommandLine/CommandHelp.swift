@@ -66,7 +66,7 @@ public enum CommandHelp {
             Message(.cliValueWholeNumber, String(range.lowerBound), String(range.upperBound)).text(in: language)
         case .number: Message(.cliValueNonNegative).text(in: language)
         case .date: Message(.cliValueExistingDate).text(in: language)
-        case .flag, .text, .choice: placeholder(option, language: language)
+        case .flag, .text, .path, .choice: placeholder(option, language: language)
         }
     }
 

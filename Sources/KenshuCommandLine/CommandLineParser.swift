@@ -112,7 +112,7 @@ public struct CommandLineParser: Sendable {
                     throw UsageError(.cliUsageMissingValue, [option.spelling, placeholder(option)], commandPath: path)
                 }
                 try check(value, for: option, path: path)
-                values[option.name] = value
+                values[option.name] = option.kind == .path ? PathInput.normalized(value) : value
                 continue
             }
             guard spec.argument != nil, argument == nil else {
@@ -123,7 +123,10 @@ public struct CommandLineParser: Sendable {
                 throw UsageError(spec.argument == nil ? .cliUsageTakesNoArgument : .cliUsageTakesOneArgument, [word, command],
                                  commandPath: path)
             }
-            argument = word
+            if let drive = PathInput.windowsDrive(word) {
+                throw UsageError(.cliUsageWindowsDrive, ["kenshu " + path.joined(separator: " "), word, drive], commandPath: path)
+            }
+            argument = PathInput.normalized(word)
         }
         for option in spec.options where option.isRequired && values[option.name] == nil {
             throw UsageError(.cliUsageMissingOption, [CommandHelp.synopsis(option, language: language)], commandPath: path)
@@ -146,6 +149,11 @@ public struct CommandLineParser: Sendable {
         let fits: Bool
         switch option.kind {
         case .flag, .text: fits = true
+        case .path:
+            if let drive = PathInput.windowsDrive(value) {
+                throw UsageError(.cliUsageWindowsDrive, [option.spelling, value, drive], commandPath: path)
+            }
+            fits = true
         case .choice(let words): fits = words.contains(value)
         // Digits only: Swift's Int("+80") would accept a sign no one means in a port.
         case .integer(let range): fits = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } && Int(value).map(range.contains) == true

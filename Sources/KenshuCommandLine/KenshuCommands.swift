@@ -3,12 +3,12 @@ import KenshuCore
 /// Every option of `kenshu`, named once so a command reads its values as `parsed.flag(.strict)`.
 extension OptionSpec {
     public static let content = OptionSpec(
-        "content", .text, placeholder: .cliValueFolder, help: .cliOptionContent, defaultValue: "Content")
+        "content", .path, placeholder: .cliValueFolder, help: .cliOptionContent, defaultValue: "Content")
     public static let theme = OptionSpec("theme", .text, placeholder: .cliValueName, help: .cliOptionTheme)
     public static let lang = OptionSpec("lang", .choice(Language.allCases.map(\.rawValue)), help: .cliOptionLang)
 
     public static let buildOutput = OptionSpec(
-        "output", .text, placeholder: .cliValueFolder, help: .cliOptionBuildOutput, defaultValue: "Output")
+        "output", .path, placeholder: .cliValueFolder, help: .cliOptionBuildOutput, defaultValue: "Output")
     public static let strict = OptionSpec("strict", .flag, help: .cliOptionStrict)
     public static let noCheck = OptionSpec("no-check", .flag, help: .cliOptionNoCheck)
     public static let timings = OptionSpec("timings", .flag, help: .cliOptionTimings)
@@ -24,9 +24,9 @@ extension OptionSpec {
         "format", .choice(["text", "json"]), help: .cliOptionCheckFormat, defaultValue: "text")
     public static let external = OptionSpec("external", .flag, help: .cliOptionExternal)
     public static let config = OptionSpec(
-        "config", .text, placeholder: .cliValueFile, help: .cliOptionConfig, defaultValue: "Content/site.yml")
+        "config", .path, placeholder: .cliValueFile, help: .cliOptionConfig, defaultValue: "Content/site.yml")
     public static let cache = OptionSpec(
-        "cache", .text, placeholder: .cliValueFile, help: .cliOptionCache, defaultValue: ".kenshu-cache/external-links.json")
+        "cache", .path, placeholder: .cliValueFile, help: .cliOptionCache, defaultValue: ".kenshu-cache/external-links.json")
     public static let maxAge = OptionSpec(
         "max-age", .number, placeholder: .cliValueSeconds, help: .cliOptionMaxAge, defaultValue: "86400")
     public static let timeout = OptionSpec(
@@ -34,12 +34,12 @@ extension OptionSpec {
     public static let freshness = OptionSpec("freshness", .flag, help: .cliOptionFreshness)
     public static let today = OptionSpec("today", .date, placeholder: .cliValueDate, help: .cliOptionToday)
 
-    public static let base = OptionSpec("base", .text, placeholder: .cliValueFolderOrZip, help: .cliOptionBase)
+    public static let base = OptionSpec("base", .path, placeholder: .cliValueFolderOrZip, help: .cliOptionBase)
 
     /// The formats `kenshu export` writes; a test keeps this list equal to `ExportFormat.allCases`.
     public static let exportFormat = OptionSpec(
         "format", .choice(["zip", "scorm12", "gift", "source"]), help: .cliOptionExportFormat, isRequired: true)
-    public static let exportOutput = OptionSpec("output", .text, placeholder: .cliValueFile, help: .cliOptionExportOutput)
+    public static let exportOutput = OptionSpec("output", .path, placeholder: .cliValueFile, help: .cliOptionExportOutput)
 }
 
 /// `kenshu` and its commands, as the parser and the help read them.

@@ -8,8 +8,11 @@ public struct OptionSpec: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// `--strict`: present or not; it takes no value.
         case flag
-        /// `--output Site`: any text.
+        /// `--theme my-town`: any text.
         case text
+        /// `--output Site`: a folder or a file, typed as on Linux or as Windows writes it (`..\\exports\\` is read
+        /// as `../exports/`; a drive such as `C:\\` is refused, as no such drive is here).
+        case path
         /// `--lang en`: one of a few words.
         case choice([String])
         /// `--port 8080`: a whole number in a range.

@@ -119,6 +119,20 @@ import Testing
         #expect(Self.error(["new", "ーーbase", "x"])?.message == Message(.cliUsageFullWidth, "ーーbase", "--base"))
     }
 
+    /// Paths copied from Windows: `\` is read as `/` in every folder or file option and argument; a drive or a
+    /// network place this computer has not is named, not written to as a file called `C:\…`.
+    @Test func testWindowsPathsAreReadOrNamed() throws {
+        #expect(try Self.command(["export", "--format", "gift", "--output", "..\\exportsB\\"]).value(.exportOutput) == "../exportsB/")
+        #expect(try Self.command(["build", "--content", "B村研修\\Content"]).value(.content) == "B村研修/Content")
+        #expect(try Self.command(["new", "--base", "share\\a町.zip", "町\\研修"]).value(.base) == "share/a町.zip")
+        #expect(try Self.command(["new", "町\\研修"]).argument == "町/研修")
+        #expect(try Self.command(["build", "--theme", "a\\b"]).value(.theme) == "a\\b", "a theme is a name, not a path")
+        #expect(Self.error(["build", "--output", "C:\\Users\\b\\Desktop\\"])?.message
+            == Message(.cliUsageWindowsDrive, "--output", "C:\\Users\\b\\Desktop\\", "C:"))
+        #expect(Self.error(["check", "\\\\fileserver\\kenshu\\Output"])?.message
+            == Message(.cliUsageWindowsDrive, "kenshu check", "\\\\fileserver\\kenshu\\Output", "\\\\fileserver"))
+    }
+
     /// ー is also the katakana long-vowel mark: a Japanese word is not a mistyped option.
     @Test func testJapaneseWordsAreNotTakenForFullWidthInput() throws {
         #expect(Self.error(["サーブ"])?.message == Message(.cliUsageUnknownCommand, "サーブ"))

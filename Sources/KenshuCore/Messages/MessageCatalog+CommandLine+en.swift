@@ -62,6 +62,7 @@ extension MessageCatalog {
         .cliUsageUnknownCommand: Entry("there is no command '{0}'"),
         .cliUsageUnknownOption: Entry("there is no option '{0}'"),
         .cliUsageFullWidth: Entry("'{0}' contains full-width characters: type it half-width, as '{1}'"),
+        .cliUsageWindowsDrive: Entry("'{1}' for {0} starts with a Windows drive or network place ({2}), which this computer does not have: write a path relative to here (for example '../exports/') or one starting with '/'"),
         .cliUsageMissingValue: Entry("{0} needs a value: {1}"),
         .cliUsageBadValue: Entry("'{1}' is not a valid value for {0}: expected {2}"),
         .cliUsageBadValueGuess: Entry("'{1}' is not a valid value for {0} — did you mean '{2}'? (expected {3})"),

@@ -62,6 +62,7 @@ extension MessageCatalog {
         .cliUsageUnknownCommand: Entry("'{0}' というコマンドはありません"),
         .cliUsageUnknownOption: Entry("'{0}' というオプションはありません"),
         .cliUsageFullWidth: Entry("'{0}' に全角の文字が入っています。半角で '{1}' と入力してください"),
+        .cliUsageWindowsDrive: Entry("{0} の '{1}' は Windows のドライブかネットワークの場所（{2}）から始まっていますが、このコンピューターにはありません。ここからの相対パス（例：'../exports/'）か、'/' から始まるパスで書いてください"),
         .cliUsageMissingValue: Entry("{0} のあとに {1} を指定してください"),
         .cliUsageBadValue: Entry("{0} に '{1}' は使えません（指定できるのは {2}）"),
         .cliUsageBadValueGuess: Entry("{0} に '{1}' は使えません。'{2}' のことですか？（指定できるのは {3}）"),

@@ -328,6 +328,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliUsageUnknownCommandGuess = "cli.usage.unknown-command-guess"
     case cliUsageUnknownOptionGuess = "cli.usage.unknown-option-guess"
     case cliUsageFullWidth = "cli.usage.full-width"
+    case cliUsageWindowsDrive = "cli.usage.windows-drive"
     case cliUsageMissingValue = "cli.usage.missing-value"
     case cliUsageBadValue = "cli.usage.bad-value"
     case cliUsageBadValueGuess = "cli.usage.bad-value-guess"
