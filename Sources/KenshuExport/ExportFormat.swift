@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `kenshu export` writes: the same course, packaged for the way another organisation will use it.
 public enum ExportFormat: String, Sendable, CaseIterable {
     /// The built site in one archive that works after unzipping, opened from `file://`.
@@ -9,13 +11,33 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// `Content/` and theme overrides, for another municipality to build and adapt.
     case source
 
-    /// The file written when `--output` is not given: `<course id>-<format>.<extension>`.
-    public func defaultFileName(siteID: String) -> String {
+    /// The file written when `--output` is not given: `<course title>-<format>.<extension>`, the title made a
+    /// file name Windows accepts (a course built on another's has a random id, which means nothing to the person
+    /// who uploads the file); the course id when the title leaves nothing.
+    public func defaultFileName(title: String, siteID: String) -> String {
+        let stem = Self.fileNameStem(title) ?? siteID
         switch self {
-        case .zip: "\(siteID)-site.zip"
-        case .scorm12: "\(siteID)-scorm12.zip"
-        case .gift: "\(siteID)-quizzes.gift.txt"
-        case .source: "\(siteID)-source.zip"
+        case .zip: return "\(stem)-site.zip"
+        case .scorm12: return "\(stem)-scorm12.zip"
+        case .gift: return "\(stem)-quizzes.gift.txt"
+        case .source: return "\(stem)-source.zip"
         }
+    }
+
+    /// `title` with what Windows refuses in a file name (`\ / : * ? " < > |`, control characters) and blanks
+    /// turned into `-`, at most 60 characters, without dots or dashes at its ends; `nil` when nothing is left.
+    static func fileNameStem(_ title: String) -> String? {
+        let refused = Set("\\/:*?\"<>|")
+        var stem = ""
+        for character in title.precomposedStringWithCanonicalMapping {
+            let blank = character.isWhitespace || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+            if blank || refused.contains(character) {
+                if !stem.hasSuffix("-") { stem.append("-") }
+            } else {
+                stem.append(character)
+            }
+        }
+        let trimmed = String(stem.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -9,7 +9,7 @@ public struct ExportOptions: Sendable {
     /// The course and theme to build (its output folder is not used: nothing is written there).
     public var build: BuildOptions
     public var format: ExportFormat
-    /// The file to write; `nil` writes ``ExportFormat/defaultFileName(siteID:)`` in the working directory.
+    /// The file to write; `nil` writes ``ExportFormat/defaultFileName(title:siteID:)`` in the working directory.
     public var outputFile: String?
 
     public init(build: BuildOptions, format: ExportFormat, outputFile: String? = nil) {
@@ -50,7 +50,7 @@ public enum Exporter {
         }
         if diagnostics.failsBuild(strict: options.build.strict) { return failed() }
 
-        let output = outputURL(options.outputFile, defaultName: options.format.defaultFileName(siteID: id))
+        let output = outputURL(options.outputFile, defaultName: options.format.defaultFileName(title: config.title, siteID: id))
         if let refusal = ExportTarget.refusal(output, options: options.build, pipeline: pipeline) {
             throw SitePipeline.StepFailure(step: "write", underlying: refusal)
         }

@@ -125,6 +125,14 @@ import ZIPFoundation
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site.zip").path))
     }
 
+    /// Exports are named by the course's title, as Windows accepts it; by the id when the title leaves nothing.
+    @Test func testDefaultFileNames_comeFromTheTitle() {
+        #expect(ExportFormat.scorm12.defaultFileName(title: "A町 情報システム研修", siteID: "kenshu-493a3f01f266") == "A町-情報システム研修-scorm12.zip")
+        #expect(ExportFormat.gift.defaultFileName(title: "研修: 基礎／応用 <2026>?", siteID: "x") == "研修-基礎／応用-2026-quizzes.gift.txt")
+        #expect(ExportFormat.zip.defaultFileName(title: " ... ", siteID: "kenshu-1") == "kenshu-1-site.zip")
+        #expect(ExportFormat.source.defaultFileName(title: String(repeating: "長", count: 80), siteID: "x") == String(repeating: "長", count: 60) + "-source.zip")
+    }
+
     @Test func testGIFTEscape_coversEverySpecialCharacter() {
         #expect(GIFTWriter.escape("a~b=c#d{e}f:g\\h") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h")
         #expect(GIFTWriter.escape("一行目\n\n二行目") == "一行目\\n\\n二行目")

@@ -75,7 +75,7 @@ import Testing
             let options = ExportOptions(
                 build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: .gift, outputFile: written)
             let result = try Exporter.export(options)
-            let expected = URL(fileURLWithPath: written).appendingPathComponent("test-course-quizzes.gift.txt").standardizedFileURL.path
+            let expected = URL(fileURLWithPath: written).appendingPathComponent("テスト研修-quizzes.gift.txt").standardizedFileURL.path
             #expect(result.outputPath == expected)
             #expect(FileManager.default.fileExists(atPath: expected))
         }
@@ -85,7 +85,7 @@ import Testing
     @Test func testExportOntoAFolder_saysSo() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }
-        let folder = site.root.appendingPathComponent("dist/test-course-site.zip")
+        let folder = site.root.appendingPathComponent("dist/テスト研修-site.zip")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let options = ExportOptions(
             build: BuildOptions(contentDirectory: site.content.path, themesDirectory: site.themes.path), format: .zip,
