@@ -24,6 +24,8 @@ public enum StarterOverlay {
         let content = folder.standardizedFileURL.appendingPathComponent("Content")
         let reference = base.hasPrefix("/") ? baseURL.path : relativePath(from: content.path, to: baseURL.path)
 
+        // The folders made here go again when the base turns out to be no course: nothing is left behind.
+        let made = Self.missingFolders(up: content, to: mustBeEmpty.deletingLastPathComponent())
         try fm.createDirectory(at: content, withIntermediateDirectories: true)
         let template = files["site.yml"] ?? ""
         let id = siteID ?? StarterCourse.freshID()
@@ -33,6 +35,7 @@ public enum StarterOverlay {
         let tree = try ContentLoader.load(contentDirectory: content.path)
         if var problem = BaseReview.baseProblem(in: tree) {
             try? fm.removeItem(at: content)
+            for folder in made where (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true { try? fm.removeItem(at: folder) }
             // Named as typed on the command line, not as the new site.yml (in a folder just removed) reaches it.
             if !problem.message.arguments.isEmpty { problem.message.arguments[0] = base }
             throw problem
@@ -58,6 +61,18 @@ public enum StarterOverlay {
             .replacingOccurrences(of: "{{VARS}}", with: vars.isEmpty ? "" : "vars:\n" + vars.joined(separator: "\n"))
             // Without variables, the template's example in a comment: a `vars:` holding `{}` breaks when a line is added under it.
             .keepingBlock("NO_VARS", vars.isEmpty)
+    }
+
+    /// The folders from `folder` up to (not including) `top` that do not exist yet, deepest first.
+    static func missingFolders(up folder: URL, to top: URL) -> [URL] {
+        var missing: [URL] = []
+        var current = folder.standardizedFileURL
+        let stop = top.standardizedFileURL.path
+        while current.path != stop, current.path != "/", !FileManager.default.fileExists(atPath: current.path) {
+            missing.append(current)
+            current.deleteLastPathComponent()
+        }
+        return missing
     }
 
     /// `to` relative to the folder `from` (both absolute): `../../town/Content`.
