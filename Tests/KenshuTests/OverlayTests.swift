@@ -373,6 +373,21 @@ import Testing
         #expect(!advice.contains { $0.contains("index.md") }, "\(advice)")
     }
 
+    /// The base's home page is titled as the base course: under a course of another title it shows that title,
+    /// not the other municipality's name. A home page with a title of its own keeps it.
+    @Test func testBasesHomePage_showsThisCoursesTitle() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let result = try fixture.build()
+        #expect(result.succeeded, "\(fixture.site.messages(result))")
+        let home = try fixture.site.read("index.html")
+        #expect(home.contains("<h1>架空町 標準化研修</h1>") || home.contains(">架空町 標準化研修</h1>"), "\(home.prefix(3000))")
+        #expect(!home.contains(">自治体システム標準化とガバメントクラウド 入門研修</h1>"))
+        try fixture.site.write("index.md", TemporarySite.page("ようこそ、架空町へ", "町の研修です。\n"))
+        _ = try fixture.build()
+        #expect(try fixture.site.read("index.html").contains("ようこそ、架空町へ</h1>"))
+    }
+
     /// The base renamed a module folder (`02-hyojunka` → here still `02-hyojun`): the overlay's page beside it is
     /// told to move, not to get an index.md of its own, and the folder is not called a duplicate number.
     @Test func testOverlayFolderBesideTheBasesRenamedFolder_isToldToMove() throws {
