@@ -19,7 +19,7 @@ enum NamingRules {
         found += numbering(moduleFiles, ownLayer: nil)
         for module in modules { found += numbering(module.lessons, ownLayer: ownLayer) }
         let everything = [home].compactMap { $0 } + modules.flatMap { [$0.index].compactMap { $0 } + $0.lessons } + assets
-        found += caseCollisions(everything.map(\.relativePath) + modules.map(\.folder), display: everything + moduleFiles)
+        found += caseCollisions(everything.map(\.relativePath) + modules.map(\.folder), display: everything + moduleFiles, ownLayer: ownLayer)
         return found
     }
 
@@ -59,6 +59,8 @@ enum NamingRules {
             let base = same.filter { file in !own.contains { $0.relativePath == file.relativePath } }
             // One page of the course's own beside the base's: most likely meant to replace it.
             if own.count == 1, let ownFile = own.first, let baseFile = base.first {
+                // A name that differs only in case is told by K1053, with the base's spelling.
+                if fileName(ownFile).lowercased() == fileName(baseFile).lowercased(), base.count == 1 { continue }
                 found.append(.warning(
                     .overlayNumberBesideBase, fileName(ownFile), fileName(baseFile), at: SourceLocation(path: ownFile.displayPath, line: 1, column: 1)))
                 for other in base.dropFirst() {
@@ -97,15 +99,24 @@ enum NamingRules {
         file.displayPath.dropLast(file.relativePath.count) == ownLayer + "/"
     }
 
-    private static func caseCollisions(_ paths: [String], display: [ContentFile]) -> [Diagnostic] {
+    /// - Parameter ownLayer: in a course built on a base, a name of its own that differs from a base's name only in
+    ///   case was meant to replace it: told so at the course's own file, with the base's spelling.
+    private static func caseCollisions(_ paths: [String], display: [ContentFile], ownLayer: String?) -> [Diagnostic] {
         var seen: [String: String] = [:]
         var found: [Diagnostic] = []
-        let displayOf = Dictionary(display.map { ($0.relativePath, $0.displayPath) }, uniquingKeysWith: { a, _ in a })
+        let fileOf = Dictionary(display.map { ($0.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
+        let own = { (path: String) in ownLayer.flatMap { layer in fileOf[path].map { isOwn($0, ownLayer: layer) } } }
         for path in paths.sorted() {
             let folded = path.lowercased()
             if let other = seen[folded], other != path {
+                if let ownPath = [path, other].first(where: { own($0) == true }),
+                   let basePath = [path, other].first(where: { own($0) == false }) {
+                    found.append(.warning(
+                        .overlayCaseBesideBase, ownPath, basePath, at: SourceLocation(path: fileOf[ownPath]?.displayPath ?? ownPath, line: 1, column: 1)))
+                    continue
+                }
                 found.append(.warning(
-                    .caseCollision, path, other, at: SourceLocation(path: displayOf[path] ?? path, line: 1, column: 1)))
+                    .caseCollision, path, other, at: SourceLocation(path: fileOf[path]?.displayPath ?? path, line: 1, column: 1)))
             } else {
                 seen[folded] = path
             }

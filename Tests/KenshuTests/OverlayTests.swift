@@ -388,6 +388,19 @@ import Testing
         #expect(try fixture.site.read("index.html").contains("ようこそ、架空町へ</h1>"))
     }
 
+    /// A page of its own named as the base's but for case: told at the course's own file to take the base's
+    /// spelling (not at the base's file, to rename "one of them").
+    @Test func testOverlayPageDifferingOnlyInCase_isToldTheBasesSpelling() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        try fixture.site.write("02-hyojunka/04-Deadline.md", TemporarySite.page("期限（町版）", "町の期限。\n"))
+        let printed = fixture.site.printed(try fixture.build(), .ja)
+        #expect(printed.contains(
+            "Content/02-hyojunka/04-Deadline.md:1:1: 警告: '02-hyojunka/04-Deadline.md' は基の教材の '02-hyojunka/04-deadline.md' と大文字・小文字だけが違うので、置き換えにならずに両方が残り、Windows では 1 つのファイルとして重なります — 基の教材のページを置き換えるなら、名前を '02-hyojunka/04-deadline.md' にしてください [K1053]"),
+            "\(printed)")
+        #expect(!printed.contains { $0.hasSuffix("[K1012]") || $0.hasSuffix("[K1042]") }, "\(printed)")
+    }
+
     /// The base renamed a module folder (`02-hyojunka` → here still `02-hyojun`): the overlay's page beside it is
     /// told to move, not to get an index.md of its own, and the folder is not called a duplicate number.
     @Test func testOverlayFolderBesideTheBasesRenamedFolder_isToldToMove() throws {

@@ -40,6 +40,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fileNotLinked = "K1041"
     case overlayNumberBesideBase = "K1042"
     case overlayFolderBesideBase = "K1052"
+    case overlayCaseBesideBase = "K1053"
     case mdxNotRead = "K1043"
     case svgScript = "K1044"
     case svgScriptKept = "K1045"
