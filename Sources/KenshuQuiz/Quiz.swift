@@ -15,6 +15,8 @@ public struct Quiz: BlockModel, Equatable {
         /// Shown when the learner picks this choice.
         public var feedbackHTML: String?
         public var feedbackMarkdown: String?
+        /// Where the feedback's `>` is, for reviews of what it says.
+        public var feedbackLocation: SourceLocation?
     }
 
     /// The id within the page (the author's `id:` or a hash of the question); stable across rebuilds.

@@ -231,6 +231,7 @@ struct QuizParser {
             let html = context.renderInline(text, line: source.original(first.startLine), column: first.startColumn + 4)
             var feedback: String?
             var feedbackMarkdown: String?
+            var feedbackLocation: SourceLocation?
             for extra in item.dropFirst() {
                 guard extra.kind == .blockQuote, let inner = extra.items.first else {
                     report(extra, .quizExtraUnderChoice)
@@ -239,8 +240,10 @@ struct QuizParser {
                 let parts = inner.map { source.text(of: $0, quoteDepth: 1) }
                 feedback = zip(inner, parts).map { context.renderBlocks($1, line: source.original($0.startLine), column: $0.startColumn) }.joined()
                 feedbackMarkdown = parts.map(MarkdownComments.removed).joined(separator: "\n\n")
+                feedbackLocation = context.location(line: source.original(extra.startLine), column: extra.startColumn)
             }
-            return Quiz.Choice(html: html, markdown: MarkdownComments.removed(from: text), isCorrect: correct, feedbackHTML: feedback, feedbackMarkdown: feedbackMarkdown)
+            return Quiz.Choice(html: html, markdown: MarkdownComments.removed(from: text), isCorrect: correct, feedbackHTML: feedback, feedbackMarkdown: feedbackMarkdown,
+                               feedbackLocation: feedbackLocation)
         }
     }
 

@@ -53,6 +53,11 @@ import Testing
         #expect(try Self.codes(lesson: quiz("はい。")) == ["K7325"])
         #expect(try Self.codes(lesson: quiz("そのとおりです！")) == ["K7325"])
         #expect(try Self.codes(lesson: quiz("はい。第8条が義務づけています。")).isEmpty)
+        // Located at the feedback's `>` (line 4 of the body, after 3 lines of front matter), not at the quiz's fence.
+        let (model, site) = try F.run(["01-mod/01-lesson.md": TemporarySite.page("レッスン", quiz("はい。"))], transforms: [QuizLint()])
+        defer { site.remove() }
+        let located = model.diagnostics.sorted.filter { $0.code == "K7325" }.map { ($0.location?.line, $0.location?.column) }
+        #expect(located.count == 1 && located.first?.0 == 7 && located.first?.1 == 3, "\(located)")
     }
 
     @Test func testTextAnswers() throws {

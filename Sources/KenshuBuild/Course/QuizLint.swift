@@ -47,7 +47,7 @@ public struct QuizLint: SiteTransform {
         let bare = bare ?? Self.bareFeedback(settings)
         for choice in quiz.choices {
             guard let feedback = choice.feedbackMarkdown?.trimmed, bare.contains(Self.withoutPunctuation(feedback)) else { continue }
-            found.append(.warning(.quizLintBareFeedback, feedback, at: at))
+            found.append(.warning(.quizLintBareFeedback, feedback, at: choice.feedbackLocation ?? at))
         }
         if quiz.kind == .text {
             var seen: [String: String] = [:]
