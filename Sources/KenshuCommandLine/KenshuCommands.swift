@@ -78,8 +78,8 @@ public enum KenshuCommands {
     static let base = CommandSpec(
         "base", summary: .cliAboutBase,
         subcommands: [
-            CommandSpec("status", summary: .cliAboutBaseStatus, options: site, action: .baseStatus),
-            CommandSpec("accept", summary: .cliAboutBaseAccept, options: site, action: .baseAccept),
+            CommandSpec("status", summary: .cliAboutBaseStatus, options: [.content, .lang], action: .baseStatus),
+            CommandSpec("accept", summary: .cliAboutBaseAccept, options: [.content, .lang], action: .baseAccept),
         ])
 
     /// The language of help and usage errors: `--lang` when the line has a valid one, else the environment's.
