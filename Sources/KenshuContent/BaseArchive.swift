@@ -35,7 +35,7 @@ enum BaseArchive {
         guard let digest = SHA256.hex(fileAt: zipPath) else { throw .unreadable }
         let cache = cacheFolder().appendingPathComponent(String(digest.prefix(24)))
         if !isComplete(cache) {
-            try? FileManager.default.removeItem(at: cache)
+            // Not removed here: another build may be unpacking the same zip and move its complete copy in meanwhile.
             try unpack(URL(fileURLWithPath: zipPath), into: cache)
             pruneUnused(except: cache)
         }
@@ -120,7 +120,15 @@ enum BaseArchive {
                 listing += "\(size)\t\(relative)\n"
             }
             try Data(listing.utf8).write(to: staging.appendingPathComponent(markerName))
-            if !fm.fileExists(atPath: target.path) { try fm.moveItem(at: staging, to: target) }
+            // Another build that unpacked the same zip meanwhile is read from its copy; an incomplete copy (a temp
+            // cleaner took files from it) is replaced.
+            if isComplete(target) { return }
+            try? fm.removeItem(at: target)
+            do {
+                try fm.moveItem(at: staging, to: target)
+            } catch where isComplete(target) {
+                return
+            }
         } catch let failure as Failure {
             throw failure
         } catch ZipError.unsupported {

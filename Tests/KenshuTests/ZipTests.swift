@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KenshuCore
 import Testing
 import ZIPFoundation
@@ -191,6 +192,26 @@ struct ZipTests {
         }
         let unpacked = try FileManager.default.subpathsOfDirectory(atPath: URL(fileURLWithPath: content).deletingLastPathComponent().path)
         #expect(unpacked.filter { $0.hasSuffix(marker) }.isEmpty, "\(unpacked)")
+    }
+
+    /// Builds that unpack the same new zip at once (the preview and a build, two tests) each read a complete
+    /// copy: none removes the copy another has just moved into place.
+    @Test func testSameZipUnpackedAtOnce_givesEachAWholeCopy() throws {
+        var writer = ZipWriter()
+        try writer.add(path: "Content/site.yml", data: Data("title: 同時の教材 \(UUID().uuidString)\n".utf8))
+        for number in 1...40 { try writer.add(path: "Content/01-a/\(number)-page.md", data: Data(String(repeating: "本文。", count: 500).utf8)) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-zip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zipPath = folder.appendingPathComponent("base.zip").path
+        try writer.finished().write(to: URL(fileURLWithPath: zipPath))
+        let complete = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            guard let content = try? BaseArchive.unpack(zipPath).folder,
+                  (1...40).allSatisfy({ FileManager.default.fileExists(atPath: content + "/01-a/\($0)-page.md") }) else { return }
+            complete.withLock { $0 += 1 }
+        }
+        #expect(complete.withLock { $0 } == 6)
     }
 
     /// A password-protected zip (common for mail between offices) gets its own message, not "not a zip".
