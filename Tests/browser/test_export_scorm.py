@@ -266,6 +266,7 @@ def test_module_test_in_the_lms(lms, spied, package):
     assert "合格" in spied.find_element(By.CSS_SELECTOR, ".test-result").text
     elements = wait_recorded(data, "", lambda e: e.get("cmi.core.lesson_status") == "passed")
     assert elements["cmi.core.score.raw"] == "100"
+    assert (elements["cmi.core.score.min"], elements["cmi.core.score.max"]) == ("0", "100")
     assert elements["cmi.core.lesson_location"] == test_page
     suspend = elements["cmi.suspend_data"]
     assert suspend.startswith("K1.") and len(suspend) <= 4096

@@ -151,7 +151,12 @@
         set("cmi.suspend_data", encode(data, course));
         if (module && module.tests.length) {
           var taken = module.tests.map(function (t) { return data.tests[t.path]; }).filter(Boolean);
-          if (taken.length) set("cmi.core.score.raw", Math.min.apply(null, taken.map(function (r) { return r.best; })));
+          if (taken.length) {
+            // The range with the score: an LMS that shows a percentage reads it from min and max.
+            set("cmi.core.score.min", 0);
+            set("cmi.core.score.max", 100);
+            set("cmi.core.score.raw", Math.min.apply(null, taken.map(function (r) { return r.best; })));
+          }
           var passed = taken.length === module.tests.length && taken.every(function (r) { return r.passed; });
           set("cmi.core.lesson_status", passed ? "passed" : taken.length ? "failed" : "incomplete");
         } else if (module) {
