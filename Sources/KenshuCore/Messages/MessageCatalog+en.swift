@@ -219,7 +219,7 @@ extension MessageCatalog {
         .cliBuilt: Entry("built {0} pages ({1} files), {2} warning(s), in {3} → open {4}"),
         .cliBuildFailed: Entry("build failed with {0} error(s) and {1} warning(s); '{2}' was not changed"),
         .cliBuildFailedStrict: Entry("build failed with {0} warning(s) (--strict); '{1}' was not changed"),
-        .cliChecked: Entry("checked {0} pages, {1} references: {2} broken, {3} warning(s); {4}"),
+        .cliChecked: Entry("checked {0} HTML files, {1} references: {2} broken, {3} warning(s); {4}"),
         .cliExternalOffline: Entry("{0} external URL(s) not checked (offline)"),
         .cliExternalChecked: Entry("{0} external URL(s) checked, {1} skipped by patterns"),
         .cliServing: Entry("serving at {0} (Ctrl-C stops)"),

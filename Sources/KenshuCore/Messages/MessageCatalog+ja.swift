@@ -219,7 +219,7 @@ extension MessageCatalog {
         .cliBuilt: Entry("{0} ページ（{1} ファイル）を作りました。警告 {2} 件、{3}。開く：{4}"),
         .cliBuildFailed: Entry("ビルドに失敗しました（エラー {0} 件、警告 {1} 件）。'{2}' は変えていません"),
         .cliBuildFailedStrict: Entry("ビルドに失敗しました（--strict のため警告 {0} 件を誤りとして扱いました）。'{1}' は変えていません"),
-        .cliChecked: Entry("{0} ページ、{1} 件の参照を検査しました：リンク切れ {2} 件、警告 {3} 件。{4}"),
+        .cliChecked: Entry("HTML ファイル {0} 個、{1} 件の参照を検査しました：リンク切れ {2} 件、警告 {3} 件。{4}"),
         .cliExternalOffline: Entry("外部 URL {0} 件は確かめていません（オフライン）"),
         .cliExternalChecked: Entry("外部 URL {0} 件を確かめ、{1} 件はパターンにより省きました"),
         .cliServing: Entry("{0} で表示しています（Ctrl-C で止まります）"),
