@@ -15,8 +15,29 @@ extension HTMLWriter {
         htmlAnchors.formUnion(result.anchors)
         for finding in result.findings {
             let (line, column) = Self.position(in: literal, offset: finding.offset, startLine: node.startLine, startColumn: node.startColumn)
-            report(finding.kind, at: location(line: line, column: column))
+            var kind = finding.kind
+            // Named as written (`<Tabs>` of MDX, not the filter's `<tabs>`).
+            if case .rejected(let tag, let why) = kind, var written = Self.writtenTag(in: literal, at: finding.offset) {
+                if tag.hasSuffix(">"), !written.hasSuffix(">") { written += ">" }
+                if written.lowercased() == tag.lowercased() { kind = .rejected(tag: written, why: why) }
+            }
+            report(kind, at: location(line: line, column: column))
         }
+    }
+
+    /// The tag at `offset` of `literal` as written: `<`, an optional `/`, its name, and `>` when it follows the name
+    /// (`<TabItem` of `<TabItem value="a">`).
+    static func writtenTag(in literal: String, at offset: Int) -> String? {
+        let bytes = literal.utf8.dropFirst(offset)
+        guard bytes.first == UInt8(ascii: "<") else { return nil }
+        var end = bytes.index(after: bytes.startIndex)
+        if end < bytes.endIndex, bytes[end] == UInt8(ascii: "/") { end = bytes.index(after: end) }
+        while end < bytes.endIndex, let byte = Optional(bytes[end]),
+              (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") {
+            end = bytes.index(after: end)
+        }
+        if end < bytes.endIndex, bytes[end] == UInt8(ascii: ">") { end = bytes.index(after: end) }
+        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
     }
 
     /// Records a link or image of a passed tag like a Markdown one, and returns the URL to write.
@@ -35,7 +56,7 @@ extension HTMLWriter {
         switch kind {
         case .rejected(let tag, let why):
             // `<font>` and its `</font>` are one element: keyed by the name without brackets and slash.
-            let element = tag.filter { $0 != "<" && $0 != ">" && $0 != "/" }
+            let element = tag.filter { $0 != "<" && $0 != ">" && $0 != "/" }.lowercased()
             guard reportedRawHTML.insert("\(element) \(why)").inserted else { return }
             switch why {
             case .markup: diagnostics.append(.warning(.rawHTMLNotMarkup, tag, at: location))

@@ -78,6 +78,15 @@ extension HTMLWriter {
     /// Where each byte of a text node's literal came from on its source line: libcmark drops the
     /// backslash of `\{` and joins the text around it, so the source is read again to tell an
     /// escaped brace from a plain one. Stops at the first difference it cannot explain (an entity).
+    /// A one-line block as the author wrote it, from its first column (`[[_TOC_]]`, which its text reads as
+    /// `[[TOC]]` once `_TOC_` is emphasis); `nil` when the line cannot be found.
+    func writtenLine(of node: MarkdownNode) -> String? {
+        let byteColumn = node.startColumn + (node.startLine == 1 ? extraColumnOffset : 0)
+        guard let line = lines.line(node.startLine + extraLineOffset), byteColumn >= 1 else { return nil }
+        let written = String(decoding: line.utf8.dropFirst(byteColumn - 1), as: UTF8.self).trimmingBlanks()
+        return written.isEmpty ? nil : written
+    }
+
     func sourceMap(of node: MarkdownNode, literal: String) -> (escaped: Set<Int>, offsets: [Int: Int]) {
         let bodyLine = node.startLine + extraLineOffset
         let byteColumn = node.startColumn + (node.startLine == 1 ? extraColumnOffset : 0)

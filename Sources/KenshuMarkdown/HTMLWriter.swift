@@ -135,7 +135,7 @@ final class HTMLWriter {
             if entering, let foreign = ForeignBlockSyntax.find(in: node, plainText: { self.plainText(of: $0) }) {
                 switch foreign {
                 case .tocMarker(let marker):
-                    diagnostics.append(.warning(.tocMarker, marker, at: location(of: node)))
+                    diagnostics.append(.warning(.tocMarker, writtenLine(of: node) ?? marker, at: location(of: node)))
                     searchOverrides[node] = ""
                     return .skipChildren
                 case .container(let name):

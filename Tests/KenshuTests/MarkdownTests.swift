@@ -32,8 +32,11 @@ import Testing
     @Test func testForeignBlockSyntax_isNamed() {
         let page = render("[TOC]\n\n## 概要\n\n:::message alert\n注意して\n:::\n\n[[_TOC_]]\n")
         #expect(page.diagnostics.map { "\($0.location?.line ?? 0) \($0.code) \($0.message.arguments)" } == [
-            "4 K5031 [\"[TOC]\"]", "8 K5032 [\"message\"]", "12 K5031 [\"[[TOC]]\"]",
+            "4 K5031 [\"[TOC]\"]", "8 K5032 [\"message\"]", "12 K5031 [\"[[_TOC_]]\"]",
         ], "\(page.diagnostics)")
+        // Elements of other tools are named as written (MDX's `<Tabs>`), once per element whatever its case.
+        let mdx = render("<Tabs>\n<TabItem value=\"a\">\n\n本文\n\n</TabItem>\n</Tabs>\n")
+        #expect(mdx.diagnostics.map { "\($0.code) \($0.message.arguments)" } == ["K5013 [\"<Tabs>\"]", "K5013 [\"<TabItem>\"]"], "\(mdx.diagnostics)")
         #expect(!page.html.contains("TOC"))
         #expect(page.html.contains("<p>:::message alert\n注意して\n:::</p>"))
         let linked = render("[toc]: https://example.jp\n\n[TOC]\n")
