@@ -17,6 +17,9 @@ public enum BaseReview {
         public var replacedHere: Set<String>
         /// Content paths this course hides.
         public var hiddenHere: Set<String>
+        /// For each path this course replaces that the base still has: where to open the base's file and the
+        /// course's own, to compare them (a zip base's file in its unpacked copy).
+        public var comparePaths: [String: (base: String, own: String)] = [:]
 
         public var changes: BaseRecord.Changes? { recorded?.changes(to: current) }
     }
@@ -33,9 +36,15 @@ public enum BaseReview {
         current.accepted = today.description
         let recorded = try BaseRecord.read(contentRoot: top.root)
         let all = Set(current.files.keys).union(recorded?.files.keys ?? [:].keys)
-        return Status(
+        var status = Status(
             base: reference.path, recorded: recorded, current: current,
             replacedHere: own.intersection(all), hiddenHere: Set(all.filter { top.hides($0) }))
+        for path in status.replacedHere {
+            guard let layer = tree.layers.dropLast().last(where: { FileManager.default.fileExists(atPath: $0.root + "/" + path) }) else { continue }
+            let base = layer.archive == nil ? layer.display + "/" + path : layer.root + "/" + path
+            status.comparePaths[path] = (base, top.display + "/" + path)
+        }
+        return status
     }
 
     /// The first problem with `base:` itself (missing, not a course, a loop), as a failure to report.
@@ -65,19 +74,22 @@ public enum BaseReview {
             return [printer.say(.cliBaseNeverAccepted, status.base), printer.say(.cliBaseAcceptHint)]
         }
         guard !changes.isEmpty else { return [printer.say(.cliBaseUnchanged, status.base, recorded.accepted)] }
-        func line(_ key: MessageKey, _ path: String) -> String {
+        func lines(_ key: MessageKey, _ path: String) -> [String] {
             var text = printer.say(key, path)
             if status.hiddenHere.contains(path) {
                 text += printer.say(.cliBaseHiddenHere)
             } else if status.replacedHere.contains(path) {
+                // A file the base removed is no longer replaced: the course's own stays as a page of its own.
+                guard key != .cliBaseRemoved else { return [text + printer.say(.cliBaseRemovedKeptHere)] }
                 text += printer.say(.cliBaseReplacedHere)
+                if let paths = status.comparePaths[path] { return [text, printer.say(.cliBaseCompare, paths.base, paths.own)] }
             }
-            return text
+            return [text]
         }
         return [printer.say(.cliBaseChangesHeader, status.base, recorded.accepted)]
-            + changes.changed.map { line(.cliBaseChanged, $0) }
-            + changes.added.map { line(.cliBaseAdded, $0) }
-            + changes.removed.map { line(.cliBaseRemoved, $0) }
+            + changes.changed.flatMap { lines(.cliBaseChanged, $0) }
+            + changes.added.flatMap { lines(.cliBaseAdded, $0) }
+            + changes.removed.flatMap { lines(.cliBaseRemoved, $0) }
             + [printer.say(.cliBaseAcceptHint)]
     }
 }

@@ -212,6 +212,9 @@ import Testing
         let lines = BaseReview.report(status, printer: DiagnosticPrinter(language: .ja))
         #expect(lines.first == "基の教材 '../base-course/Content' で、2026-12-01 に確認した版から変わったファイル：")
         #expect(lines.contains("  変更  \(Self.replaced)（この教材で置き換えています。基の変更を取り込むか見比べてください）"))
+        let compare = try #require(lines.first { $0.contains("見比べるファイル") }, "\(lines)")
+        #expect(compare == "        見比べるファイル：基 \(fixture.baseContent.path)/\(Self.replaced) ／ この教材 \(fixture.site.content.path)/\(Self.replaced)"
+, "\(compare)")
         #expect(lines.contains("  変更  01-hajimeni/02-who-is-who.md"))
         #expect(lines.contains("  追加  02-hyojunka/06b-new.md"))
         #expect(lines.contains("  削除  01-hajimeni/05-reading-sources.md"))
@@ -222,6 +225,11 @@ import Testing
         #expect(try BaseReview.status(contentDirectory: content, today: today).changes?.isEmpty == true)
         result = try fixture.build()
         #expect(!result.diagnostics.contains { $0.code == "K1028" })
+
+        // The base removes the page this course replaces: its own file stays, as a page of its own.
+        try FileManager.default.removeItem(at: fixture.baseContent.appendingPathComponent(Self.replaced))
+        let gone = BaseReview.report(try BaseReview.status(contentDirectory: content, today: today), printer: DiagnosticPrinter(language: .ja))
+        #expect(gone.contains("  削除  \(Self.replaced)（この教材の同じ名前のファイルは、この教材だけのページとして残ります。要らなければ消してください）"), "\(gone)")
     }
 
     @Test func testSourceExport_worksAsBase() throws {

@@ -30,6 +30,8 @@ extension MessageCatalog {
         .cliBaseRemoved: Entry("  removed  {0}"),
         .cliBaseReplacedHere: Entry(" (this course replaces it: compare and take over what applies)"),
         .cliBaseHiddenHere: Entry(" (hidden here by hide:)"),
+        .cliBaseCompare: Entry("        files to compare: base {0} / this course {1}"),
+        .cliBaseRemovedKeptHere: Entry(" (this course's file of that name stays, as a page of its own: delete it if it is not wanted)"),
         .cliBaseUnchanged: Entry("the base course '{0}' has not changed since the version accepted on {1}"),
         .cliBaseNeverAccepted: Entry("no version of the base course '{0}' has been recorded as reviewed yet"),
         .cliBaseAcceptHint: Entry("once reviewed, record it with 'kenshu base accept'"),

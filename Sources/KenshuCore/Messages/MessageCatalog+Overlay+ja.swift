@@ -30,6 +30,8 @@ extension MessageCatalog {
         .cliBaseRemoved: Entry("  削除  {0}"),
         .cliBaseReplacedHere: Entry("（この教材で置き換えています。基の変更を取り込むか見比べてください）"),
         .cliBaseHiddenHere: Entry("（この教材では hide: で隠しています）"),
+        .cliBaseCompare: Entry("        見比べるファイル：基 {0} ／ この教材 {1}"),
+        .cliBaseRemovedKeptHere: Entry("（この教材の同じ名前のファイルは、この教材だけのページとして残ります。要らなければ消してください）"),
         .cliBaseUnchanged: Entry("基の教材 '{0}' は、{1} に確認した版から変わっていません"),
         .cliBaseNeverAccepted: Entry("基の教材 '{0}' のどの版を確認したか、まだ記録されていません"),
         .cliBaseAcceptHint: Entry("見直しが済んだら 'kenshu base accept' で記録してください"),

@@ -405,6 +405,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliBaseRemoved = "cli.base-removed"
     case cliBaseReplacedHere = "cli.base-replaced-here"
     case cliBaseHiddenHere = "cli.base-hidden-here"
+    case cliBaseCompare = "cli.base-compare"
+    case cliBaseRemovedKeptHere = "cli.base-removed-kept-here"
     case cliBaseUnchanged = "cli.base-unchanged"
     case cliBaseNeverAccepted = "cli.base-never-accepted"
     case cliBaseAcceptHint = "cli.base-accept-hint"
