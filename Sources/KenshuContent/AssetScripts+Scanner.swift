@@ -3,15 +3,12 @@ import KenshuCore
 
 extension AssetScripts {
     /// One pass over the bytes, tag by tag, reading quoted values whole (a `>` inside quotes ends no tag).
+    /// An XML reader's view (SVG, XHTML, XML), for findings named by the construct that holds them.
     struct Scanner {
         let bytes: [UInt8]
-        let dialect: Dialect
         var index = 0
 
-        init(bytes: [UInt8], dialect: Dialect) {
-            self.bytes = bytes
-            self.dialect = dialect
-        }
+        init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func first() -> Finding? {
             while index < bytes.count {
@@ -19,9 +16,7 @@ extension AssetScripts {
                     index += 1
                     continue
                 }
-                if dialect == .html, let close = htmlMarkupDeclarationEnd() {
-                    index = close
-                } else if starts(with: "<!--") {
+                if starts(with: "<!--") {
                     index = end(of: "-->", from: index + 4)
                 } else if starts(with: "<![cdata[") {
                     index = end(of: "]]>", from: index + 9)
@@ -30,7 +25,7 @@ extension AssetScripts {
                 } else if starts(with: "<?") {
                     let close = end(of: "?>", from: index + 2)
                     // An XSLT sheet can write a script; a CSS one cannot.
-                    if starts(with: "<?xml-stylesheet"), !split(lower(bytes[index..<close])).values.contains(where: { $0.elementsEqual("text/css".utf8) }) {
+                    if starts(with: "<?xml-stylesheet"), !AssetScripts.isCSSStyleSheet(lower(bytes[index..<close])) {
                         return finding(length: 16, at: index)
                     }
                     index = close
@@ -39,19 +34,6 @@ extension AssetScripts {
                 }
             }
             return nil
-        }
-
-        /// Where an HTML parser ends a `<!…>` or `<?…>` at `index`, or `nil` when there is none there. HTML knows
-        /// no CDATA, DTD subset or processing instruction: all but a comment end at the first `>`, and a comment
-        /// at `-->` or `--!>`, or at once when written `<!-->` or `<!--->` (a script after it runs).
-        private func htmlMarkupDeclarationEnd() -> Int? {
-            if starts(with: "<!--") {
-                if starts(with: "<!-->") { return index + 5 }
-                if starts(with: "<!--->") { return index + 6 }
-                return min(end(of: "-->", from: index + 4), end(of: "--!>", from: index + 4))
-            }
-            guard starts(with: "<!") || starts(with: "<?") else { return nil }
-            return end(of: ">", from: index + 2)
         }
 
         /// `<!DOCTYPE … [ <!ENTITY …> … ]>` or a lone `<!ENTITY …>`: an entity whose value holds markup
@@ -83,7 +65,12 @@ extension AssetScripts {
                     let (values, words) = split(body)
                     let hidesMarkup = values.contains { $0.contains(UInt8(ascii: "<")) || $0.contains(UInt8(ascii: "&")) || $0.contains(UInt8(ascii: "%")) }
                     let readsFile = words.contains("system") || words.contains("public")
-                    if hidesMarkup || readsFile { return finding(length: 8, at: declaration) }
+                    // An internal entity may spell a script URL in pieces (`&a;&b;` in an `href`); one naming a URI, as
+                    // Illustrator's namespaces do, cannot.
+                    let spellsText = !readsFile && values.contains { value in
+                        !(value.starts(with: Array("http://".utf8)) || value.starts(with: Array("https://".utf8)))
+                    }
+                    if hidesMarkup || readsFile || spellsText { return finding(length: 8, at: declaration) }
                     index = close
                     first = false
                     continue
@@ -115,7 +102,7 @@ extension AssetScripts {
             }
             let nameStart = index
             while index < bytes.count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") { index += 1 }
-            if dialect.scriptElements.contains(localName(bytes[nameStart..<index])) {
+            if AssetScripts.xmlScriptElements.contains(localName(bytes[nameStart..<index])) {
                 return finding(length: index - start, at: start)
             }
             while index < bytes.count {
@@ -133,7 +120,7 @@ extension AssetScripts {
                 let hasValue = probe < bytes.count && bytes[probe] == UInt8(ascii: "=")
                 // An event attribute is `on` and letters, without a prefix (Inkscape writes `only_selected=`).
                 let isEvent = !written.contains(UInt8(ascii: ":")) && name.count > 2 && name.hasPrefix("on")
-                    && name.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+                    && name.utf8.allSatisfy { (0x61...0x7A).contains($0) } && !ScriptNet.notHandlers.contains(name)
                 if hasValue, isEvent || name == "srcdoc" {
                     return Finding(what: String(decoding: bytes[attributeStart..<index], as: UTF8.self) + "=", offset: attributeStart)
                 }

@@ -14,23 +14,25 @@ public enum AssetScripts {
         public var offset: Int
     }
 
-    /// How a browser reads the file, which decides where a comment or a declaration ends.
+    /// How a browser reads the file.
     public enum Dialect: Sendable {
-        /// SVG, XHTML and XML: comments end at `-->`, CDATA and DTDs are honoured, `<?xml-stylesheet?>` may be XSLT.
+        /// SVG, XHTML and XML: read by an XML scanner (comments, CDATA, DTDs, `<?xml-stylesheet?>`) and by the
+        /// context-free net of ``ScriptNet``.
         case xml
-        /// HTML: everything `<!…>` or `<?…>` but a comment ends at the first `>`.
+        /// HTML: read by the net alone. HTML's tokenizer (raw text in `<style>` and `<textarea>`, bogus comments,
+        /// CDATA only inside `<svg>`) is too easy to disagree with; the net needs no idea of where a tag ends.
         case html
+    }
 
-        /// Elements that run a script or load a document of their own. In SVG, `<iframe>`, `<object>` and
-        /// `<embed>` too (inside a `<foreignObject>`, which drawing programs use for text labels and is no
-        /// script by itself); an HTML page may frame another page or embed a PDF, and those files are checked
-        /// themselves.
-        var scriptElements: Set<String> {
-            switch self {
-            case .xml: ["script", "iframe", "object", "embed", "frame", "frameset"]
-            case .html: ["script"]
-            }
-        }
+    /// Elements that run a script or load a document of their own, in an XML document: `<iframe>`, `<object>`
+    /// and `<embed>` too (inside a `<foreignObject>`, which drawing programs use for text labels and is no
+    /// script by itself).
+    static let xmlScriptElements: Set<String> = ["script", "iframe", "object", "embed", "frame", "frameset"]
+
+    /// Whether an `<?xml-stylesheet …?>` (its bytes, lower-cased) names a CSS sheet by its `type` pseudo-attribute:
+    /// any other (XSLT) can write a script.
+    static func isCSSStyleSheet(_ instruction: [UInt8]) -> Bool {
+        String(decoding: instruction, as: UTF8.self).range(of: #"(^|[\s?])type\s*=\s*["']text/css["']"#, options: .regularExpression) != nil
     }
 
     /// URL schemes that run a script where a URL is followed.
@@ -44,8 +46,9 @@ public enum AssetScripts {
         let lowered = name.lowercased()
         guard let dot = lowered.lastIndex(of: ".") else { return nil }
         switch lowered[lowered.index(after: dot)...] {
-        case "svg", "xml", "xhtml", "xht": return .xml
-        case "html", "htm", "shtml": return .html
+        // Each extension a browser renders from `file://` as a document that can hold a script.
+        case "svg", "svgz", "xml", "xhtml", "xhtm", "xht", "xsl", "xslt", "xbl", "rss", "atom", "rdf", "xsd": return .xml
+        case "html", "htm", "shtml", "shtm": return .html
         default: return nil
         }
     }
@@ -56,8 +59,16 @@ public enum AssetScripts {
     /// `<?xml-stylesheet?>` (XSLT can write a script), or an entity that declares markup or reads a file (an
     /// entity naming a URI, as Illustrator writes, is none).
     public static func firstFinding(in text: String, dialect: Dialect = .xml) -> Finding? {
-        var scanner = Scanner(bytes: Array(text.utf8), dialect: dialect)
-        return scanner.first()
+        let bytes = Array(text.utf8)
+        switch dialect {
+        case .html:
+            return ScriptNet.first(in: bytes, text: text)
+        case .xml:
+            var scanner = Scanner(bytes: bytes)
+            // XML is strict: a comment ends at its first `-->` or the document is not shown at all.
+            let uncommented = ScriptNet.blankingXMLComments(bytes)
+            return scanner.first() ?? ScriptNet.first(in: uncommented, text: String(decoding: uncommented, as: UTF8.self))
+        }
     }
 
     /// The diagnostic for the document at `file`, or `nil` when it holds no script, cannot be read, or is no document.
@@ -73,7 +84,7 @@ public enum AssetScripts {
                 : .error(.documentNotCheckable, file.relativePath, String(largestRead >> 20), at: top)
         }
         guard let data = FileManager.default.contents(atPath: file.absolutePath) else { return nil }
-        guard let text = decoded(data, dialect: dialect) else {
+        guard let text = decoded(data) else {
             guard !allowRawHTML else { return nil }
             return isSVG ? .error(.svgNotReadable, file.relativePath, at: top) : .error(.documentNotCheckable, file.relativePath, String(largestRead >> 20), at: top)
         }
@@ -93,10 +104,10 @@ public enum AssetScripts {
 
     /// The file's text as a browser reads it: UTF-16 by its byte-order mark (Windows programs save so) or, without
     /// one, by its first `<` (`3C 00` or `00 3C`), bad code units replaced; else UTF-8. `nil` for a text a browser
-    /// may read otherwise — NUL bytes left (UTF-32), or in XML ESC bytes (ISO-2022-JP) — which cannot be checked.
-    /// An HTML page in Shift_JIS, EUC-JP or ISO-2022-JP is read byte for byte: its markup is ASCII, and a byte of
-    /// a Japanese character read as markup can only add a finding, never hide one.
-    static func decoded(_ data: Data, dialect: Dialect = .xml) -> String? {
+    /// may read otherwise — NUL bytes left (UTF-32) or ESC bytes (ISO-2022-JP, whose kanji bytes can open a quote
+    /// that hides a script) — which cannot be checked. A page in Shift_JIS or EUC-JP is read byte for byte: its
+    /// markup is ASCII, and the net looks for words, not for where quotes or tags end.
+    static func decoded(_ data: Data) -> String? {
         let bytes = [UInt8](data)
         var littleEndian: Bool?
         var start = 0
@@ -104,7 +115,7 @@ public enum AssetScripts {
         else if bytes.starts(with: [0xFE, 0xFF]) { (littleEndian, start) = (false, 2) }
         else if bytes.starts(with: [0x3C, 0x00]) { littleEndian = true }
         else if bytes.starts(with: [0x00, 0x3C]) { littleEndian = false }
-        let unreadable: (String) -> Bool = { $0.utf8.contains(0) || (dialect == .xml && $0.utf8.contains(0x1B)) }
+        let unreadable: (String) -> Bool = { $0.utf8.contains(0) || $0.utf8.contains(0x1B) }
         if let littleEndian {
             let units = stride(from: start, to: bytes.count - 1, by: 2).map { at in
                 littleEndian ? UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 : UInt16(bytes[at]) << 8 | UInt16(bytes[at + 1])
