@@ -52,6 +52,7 @@ public enum BaseReview {
         guard tree.config.base != nil else { return nil }
         let baseCodes: Set<MessageKey> = [
             .baseNotFound, .baseWithoutSite, .baseLoop, .baseTooDeep, .baseArchiveUnreadable, .baseArchiveWithoutSite, .baseArchiveTooLarge,
+            .baseArchiveHoldsZip, .baseArchiveUnsupported,
         ]
         guard let problem = tree.diagnostics.first(where: { $0.severity == .error && baseCodes.contains($0.message.key) }) else { return nil }
         return ToolFailure(problem.message)

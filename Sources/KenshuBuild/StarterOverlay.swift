@@ -25,7 +25,7 @@ public enum StarterOverlay {
         let reference = base.hasPrefix("/") ? baseURL.path : relativePath(from: content.path, to: baseURL.path)
 
         // The folders made here go again when the base turns out to be no course: nothing is left behind.
-        let made = Self.missingFolders(up: content, to: mustBeEmpty.deletingLastPathComponent())
+        let made = Self.missingFolders(up: content)
         try fm.createDirectory(at: content, withIntermediateDirectories: true)
         let template = files["site.yml"] ?? ""
         let id = siteID ?? StarterCourse.freshID()
@@ -63,12 +63,11 @@ public enum StarterOverlay {
             .keepingBlock("NO_VARS", vars.isEmpty)
     }
 
-    /// The folders from `folder` up to (not including) `top` that do not exist yet, deepest first.
-    static func missingFolders(up folder: URL, to top: URL) -> [URL] {
+    /// The folders from `folder` up to the first that exists, which do not exist yet, deepest first.
+    static func missingFolders(up folder: URL) -> [URL] {
         var missing: [URL] = []
         var current = folder.standardizedFileURL
-        let stop = top.standardizedFileURL.path
-        while current.path != stop, current.path != "/", !FileManager.default.fileExists(atPath: current.path) {
+        while current.path != "/", !FileManager.default.fileExists(atPath: current.path) {
             missing.append(current)
             current.deleteLastPathComponent()
         }

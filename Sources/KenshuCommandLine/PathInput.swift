@@ -18,13 +18,13 @@ enum PathInput {
         return nil
         #else
         let characters = Array(path)
-        if characters.count >= 2, let letter = characters.first, letter.isASCII, letter.isLetter, characters[1] == ":",
-           characters.count == 2 || characters[2] == "\\" || characters[2] == "/" {
+        // `C:\x`, `C:/x`, and `C:x` (relative to that drive's current folder).
+        if characters.count >= 2, let letter = characters.first, letter.isASCII, letter.isLetter, characters[1] == ":" {
             return String(characters[0...1])
         }
+        // `\\server\share`, and `\\` alone (which would read as `/`).
         if path.hasPrefix("\\\\") {
-            let server = path.dropFirst(2).prefix { $0 != "\\" && $0 != "/" }
-            return server.isEmpty ? nil : "\\\\" + server
+            return "\\\\" + path.dropFirst(2).prefix { $0 != "\\" && $0 != "/" }
         }
         return nil
         #endif

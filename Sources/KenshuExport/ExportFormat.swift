@@ -25,7 +25,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     }
 
     /// `title` with what Windows refuses in a file name (`\ / : * ? " < > |`, control characters) and blanks
-    /// turned into `-`, at most 60 characters, without dots or dashes at its ends; `nil` when nothing is left.
+    /// turned into `-`, at most 60 characters and 150 bytes (a file name may hold 255 bytes, and a Japanese
+    /// character takes three, an emoji four), without dots or dashes at its ends; `nil` when nothing is left.
     static func fileNameStem(_ title: String) -> String? {
         let refused = Set("\\/:*?\"<>|")
         var stem = ""
@@ -37,7 +38,12 @@ public enum ExportFormat: String, Sendable, CaseIterable {
                 stem.append(character)
             }
         }
-        let trimmed = String(stem.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        var short = ""
+        for character in stem.prefix(60) {
+            guard short.utf8.count + character.utf8.count <= 150 else { break }
+            short.append(character)
+        }
+        let trimmed = short.trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -51,7 +51,10 @@ public enum GIFTWriter {
         switch quiz.kind {
         case .single:
             for choice in quiz.choices {
-                out += "\t" + (choice.isCorrect ? "=" : "~") + withoutWeightLookAlike(escape(choice.markdown)) + feedback(choice) + "\n"
+                let text = escape(choice.markdown)
+                // Moodle reads `~%8%…` as a weight of 8 % (and removes only the first weight); after `=` it reads none.
+                let mark = choice.isCorrect ? "=" : text.hasPrefix("%") ? "~%0%" : "~"
+                out += "\t" + mark + text + feedback(choice) + "\n"
             }
         case .multiple:
             let right = quiz.choices.filter(\.isCorrect).count, wrong = quiz.choices.count - right
@@ -85,12 +88,6 @@ public enum GIFTWriter {
             }
         }
         return out
-    }
-
-    /// A choice that starts with `%` (`%8%の税率`) would be read by Moodle as a weight (8 %) followed by its
-    /// text: the `%` is escaped for Markdown (`\%`), which Moodle shows as `%` and does not read as a weight.
-    static func withoutWeightLookAlike(_ escaped: String) -> String {
-        escaped.hasPrefix("%") ? "\\" + escaped : escaped
     }
 
     /// `100 / parts` as Moodle writes grades (`33.33333`, `50`), with 5 decimals at most.

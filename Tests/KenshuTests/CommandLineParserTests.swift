@@ -129,6 +129,8 @@ import Testing
         #expect(try Self.command(["build", "--theme", "a\\b"]).value(.theme) == "a\\b", "a theme is a name, not a path")
         #expect(Self.error(["build", "--output", "C:\\Users\\b\\Desktop\\"])?.message
             == Message(.cliUsageWindowsDrive, "--output", "C:\\Users\\b\\Desktop\\", "C:"))
+        #expect(Self.error(["build", "--output", "C:foo"])?.message.key == .cliUsageWindowsDrive)
+        #expect(Self.error(["export", "--format", "gift", "--output", "\\\\"])?.message.key == .cliUsageWindowsDrive)
         #expect(Self.error(["check", "\\\\fileserver\\kenshu\\Output"])?.message
             == Message(.cliUsageWindowsDrive, "kenshu check", "\\\\fileserver\\kenshu\\Output", "\\\\fileserver"))
     }

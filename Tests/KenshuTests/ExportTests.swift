@@ -130,7 +130,8 @@ import ZIPFoundation
         #expect(ExportFormat.scorm12.defaultFileName(title: "A町 情報システム研修", siteID: "kenshu-493a3f01f266") == "A町-情報システム研修-scorm12.zip")
         #expect(ExportFormat.gift.defaultFileName(title: "研修: 基礎／応用 <2026>?", siteID: "x") == "研修-基礎／応用-2026-quizzes.gift.txt")
         #expect(ExportFormat.zip.defaultFileName(title: " ... ", siteID: "kenshu-1") == "kenshu-1-site.zip")
-        #expect(ExportFormat.source.defaultFileName(title: String(repeating: "長", count: 80), siteID: "x") == String(repeating: "長", count: 60) + "-source.zip")
+        #expect(ExportFormat.source.defaultFileName(title: String(repeating: "長", count: 80), siteID: "x") == String(repeating: "長", count: 50) + "-source.zip")
+        #expect(ExportFormat.zip.defaultFileName(title: String(repeating: "🏛", count: 60), siteID: "x").utf8.count <= 160)
     }
 
     @Test func testGIFTEscape_coversEverySpecialCharacter() {
@@ -180,7 +181,7 @@ import ZIPFoundation
             """)
         let result = try Self.export(site, .gift, to: "rate.gift")
         let gift = try String(contentsOfFile: try #require(result.outputPath), encoding: .utf8)
-        #expect(gift.contains("\t~\\%8%の税率\n\t=\\%10%\n\t~10%\n"), "\(gift)")
+        #expect(gift.contains("\t~%0%%8%の税率\n\t=%10%\n\t~10%\n"), "\(gift)")
         #expect(gift.contains("\t=%100%%5%\n") && gift.contains("\t=5\n"), "\(gift)")
     }
 

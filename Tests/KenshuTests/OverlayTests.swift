@@ -498,6 +498,13 @@ import Testing
         #expect(site.printed(refused, .ja).contains(
             "Content/site.yml:3:7: エラー: zip '../outer.zip' には site.yml がなく、中に別の zip（'a-town-source.zip'）が入っています — 中の zip を取り出して、base: にはその zip を書いてください [K1051]"),
             "\(site.printed(refused, .ja))")
+        // `kenshu new --base` refuses it too, and leaves no folder (`x/y/z`: none of the three).
+        let newTown = site.root.appendingPathComponent("x/y/z")
+        let refusedNew = #expect(throws: ToolFailure.self) {
+            try StarterOverlay.write(to: newTown, base: site.root.appendingPathComponent("outer.zip").path, today: CalendarDate(year: 2026, month: 12, day: 1))
+        }
+        #expect(refusedNew?.message.key == .baseArchiveHoldsZip, "\(String(describing: refusedNew))")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("x").path))
 
         let folder = site.root.appendingPathComponent("A町 研修/Content")
         for (path, text) in files {
