@@ -49,10 +49,12 @@ struct YAMLReader {
             return .some(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
             // `担当課："総務課"` breaks the mapping a line later: name the colon instead of what YAML saw.
+            let parsed = YAMLProblems.diagnose(error, yaml: yaml, path: path, lineOffset: lineOffset) ?? Self.describe(error, path: path, lineOffset: lineOffset)
+            // Only a colon on the line of the error or the two before it caused it; any other is left alone.
+            let errorLine = parsed.location?.line ?? 0
             let japaneseKeys = TypingMistakes.find(in: yaml, path: path, lineOffset: lineOffset, japaneseKeys: true)
-            diagnostics += japaneseKeys.isEmpty
-                ? [YAMLProblems.diagnose(error, yaml: yaml, path: path, lineOffset: lineOffset) ?? Self.describe(error, path: path, lineOffset: lineOffset)]
-                : japaneseKeys
+                .filter { (0...2).contains(errorLine - ($0.location?.line ?? 0)) }
+            diagnostics += japaneseKeys.isEmpty ? [parsed] : japaneseKeys
         } catch {
             diagnostics.append(.error(.yamlInvalid, "\(error)", at: location(nil)))
         }

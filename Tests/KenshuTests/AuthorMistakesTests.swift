@@ -40,6 +40,10 @@ import Testing
         let sentences = "---\ntitle: ようこそ\nobjectives:\n  - 目標：手順を説明できる\ndescription: >\n  注意：火曜日\n---\n本文\n"
         let (none, _, fine) = try lines(["01-intro/03-goals.md": sentences], code: "K2011")
         #expect(none.isEmpty && fine.succeeded, "\(fine.diagnostics)")
+        // The YAML fails for another reason (an indented key): that error is told, not the sentences' colons.
+        let broken = "---\ntitle: レッスン\nobjectives:\n  - 目的：制度を理解する\ndescription: \"説明\n  注意：ここは文章\"\n minutes: 3\n---\n本文\n"
+        let (colons, _, failed) = try lines(["01-intro/03-goals.md": broken], code: "K2011")
+        #expect(colons.isEmpty && failed.diagnostics.contains { $0.code == "K2001" && $0.location?.line == 7 }, "\(failed.diagnostics)")
     }
 
     /// Fences typed through a Japanese input method are read as fences, with a warning at each; a first line of
