@@ -140,7 +140,7 @@ extension AssetScripts {
                     valueEnd = index
                 }
                 let value = bytes[valueStart..<valueEnd]
-                if let scheme = scriptScheme(value, list: name == "values") ?? (name == "content" ? refreshScheme(value) : nil) {
+                if let scheme = scriptScheme(value, list: name == "values") {
                     return Finding(what: scheme, offset: valueStart)
                 }
             }
@@ -167,15 +167,6 @@ extension AssetScripts {
                 for scheme in AssetScripts.scriptSchemes where compact.hasPrefix(scheme) { return scheme }
             }
             return nil
-        }
-
-        /// The script scheme of the URL in a `<meta http-equiv="refresh" content="0; url=javascript:…">` value.
-        private func refreshScheme(_ value: ArraySlice<UInt8>) -> String? {
-            let text = CharacterReferences.decode(String(decoding: value.prefix(4096), as: UTF8.self), inAttribute: true)
-            let compact = String(String.UnicodeScalarView(text.unicodeScalars.lazy.filter { $0.value > 0x20 })).lowercased()
-            guard let url = compact.range(of: "url=") else { return nil }
-            let target = compact[url.upperBound...].drop { $0 == "\"" || $0 == "'" }
-            return AssetScripts.scriptSchemes.first { target.hasPrefix($0) }
         }
 
         private func starts(with text: String) -> Bool {

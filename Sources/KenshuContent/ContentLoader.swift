@@ -58,14 +58,15 @@ public enum ContentLoader {
             diagnostics += problems
         }
         let modules = shape.modules()
-        diagnostics += NamingRules.check(
-            modules: modules, assets: shape.assets, home: shape.home, ownLayer: resolved.layers.count > 1 ? display : nil)
+        let ownLayer = resolved.layers.count > 1 ? display : nil
+        let stray = ownLayer.map { NamingRules.foldersBesideBase(modules, ownLayer: $0) } ?? [:]
+        diagnostics += NamingRules.check(modules: modules, assets: shape.assets, home: shape.home, ownLayer: ownLayer, stray: stray)
         var tree = ContentTree(
             config: config, home: shape.home, modules: modules, assets: shape.assets, glossary: glossary,
             diagnostics: diagnostics)
         tree.layers = resolved.layers
         tree.unpublishedMarkdown = shape.unpublished.map(\.relativePath)
-        if resolved.layers.count > 1 { tree.foldersBesideBase = Set(NamingRules.foldersBesideBase(modules, ownLayer: display).keys) }
+        tree.foldersBesideBase = Set(stray.keys)
         tree.baseArchives = resolved.archives
         tree.base = BaseRecord.current(of: tree)
         tree.diagnostics += BaseRecord.warnings(for: tree)

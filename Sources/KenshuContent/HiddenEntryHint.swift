@@ -16,14 +16,8 @@ enum HiddenEntryHint {
             return (path, pathParts.joined(separator: "/"), last)
         }
         let siblings = pages.filter { $0.folder == folder }
-        let written = OrderPrefix.split(name)
+        if let sibling = RenamedSibling.find(for: entry, among: known) { return Message(.fixDidYouMean, sibling) }
         let unnumbered = { (file: String) in OrderPrefix.split(file)?.rest ?? file }
-        if let (order, rest) = written {
-            let renumbered = siblings.filter { unnumbered($0.name) == rest }
-            let renamed = siblings.filter { OrderPrefix.split($0.name)?.order == order }
-            if renumbered.count == 1, let only = renumbered.first { return Message(.fixDidYouMean, only.path) }
-            if renumbered.isEmpty, renamed.count == 1, let only = renamed.first { return Message(.fixDidYouMean, only.path) }
-        }
         let rest = unnumbered(name)
         if let near = ClosestMatch.find(rest, among: siblings.map { unnumbered($0.name) }),
            let sibling = siblings.first(where: { unnumbered($0.name) == near }) {

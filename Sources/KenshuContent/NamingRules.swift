@@ -5,9 +5,11 @@ import KenshuCore
 enum NamingRules {
     /// - Parameter ownLayer: how messages name the course's own content folder, when it is built on a base
     ///   (a file of its own beside a base's file with the same number was probably meant to replace it).
-    static func check(modules: [ModuleFolder], assets: [ContentFile], home: ContentFile?, ownLayer: String? = nil) -> [Diagnostic] {
+    /// - Parameter stray: ``foldersBesideBase(_:ownLayer:)`` of the course, when it is built on a base.
+    static func check(
+        modules: [ModuleFolder], assets: [ContentFile], home: ContentFile?, ownLayer: String? = nil, stray: [String: String] = [:]
+    ) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let stray = ownLayer.map { foldersBesideBase(modules, ownLayer: $0) } ?? [:]
         for (folder, base) in stray.sorted(by: { $0.key < $1.key }) {
             guard let first = modules.first(where: { $0.folder == folder })?.lessons.first else { continue }
             found.append(.warning(.overlayFolderBesideBase, folder, base, at: SourceLocation(path: first.displayPath, line: 1, column: 1)))

@@ -142,26 +142,11 @@ struct LinkValidator {
         return ClosestMatch.find(written, among: candidates).map { Message(.fixDidYouMean, $0) } ?? Message(.fixLinkLessons)
     }
 
-    /// A lesson of the same folder that the link most likely meant, written as the link was: one renumbered
-    /// with its name kept (`02-quiz.md` → `03-quiz.md`, a lesson inserted before it), else one renamed under its
-    /// number (`02-quiz.md` → `02-kakikata.md`), whatever the spelling distance.
+    /// The lesson of the same folder that the link most likely meant (``RenamedSibling``), written as the link was.
     private func renamedLesson(_ path: String, written: String) -> String? {
-        var parts = path.split(separator: "/").map(String.init)
-        guard let name = parts.popLast(), let (order, rest) = OrderPrefix.split(name),
-              let nameRange = written.range(of: name, options: .backwards) else { return nil }
-        let folder = parts.joined(separator: "/")
-        let siblings = pagesByPath.keys.compactMap { other -> (name: Substring, order: Int, rest: String)? in
-            let otherParts = other.split(separator: "/")
-            guard let otherName = otherParts.last, otherParts.dropLast().joined(separator: "/") == folder,
-                  let (otherOrder, otherRest) = OrderPrefix.split(String(otherName)) else { return nil }
-            return (otherName, otherOrder, otherRest)
-        }
-        let renumbered = siblings.filter { $0.rest == rest }
-        let renamed = siblings.filter { $0.order == order }
-        guard let chosen = renumbered.count == 1 ? renumbered.first : renumbered.isEmpty && renamed.count == 1 ? renamed.first : nil else {
-            return nil
-        }
-        return written.replacingCharacters(in: nameRange, with: chosen.name)
+        guard let name = path.split(separator: "/").last, let nameRange = written.range(of: name, options: .backwards),
+              let sibling = RenamedSibling.find(for: path, among: pagesByPath.keys), let chosen = sibling.split(separator: "/").last else { return nil }
+        return written.replacingCharacters(in: nameRange, with: chosen)
     }
 
     /// A link to a Markdown file that exists but is no page (K1005): where to move it, instead of a

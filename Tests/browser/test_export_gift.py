@@ -110,20 +110,25 @@ def gift_unescaped(text):
     return re.sub(r"\\(.)", r"\1", text or "")
 
 
-def test_every_special_character_survives(tmp_path):
+def one_module_course(tmp_path, site_yml, module, module_title, quizzes):
+    """A course of one module whose one page holds `quizzes` (Markdown); returns its content folder."""
     content = tmp_path / "Content"
-    (content / "01-signs").mkdir(parents=True)
-    (content / "site.yml").write_text("id: gift-signs\ntitle: \"記号/研修 {1}\"\nlicence: PDL-1.0\n", encoding="utf-8")
-    (content / "01-signs" / "index.md").write_text("---\ntitle: '記号: ~ = #'\n---\n\n概要\n", encoding="utf-8")
-    (content / "01-signs" / "01-quiz.md").write_text(
-        "---\ntitle: 問題\n---\n\n"
+    (content / module).mkdir(parents=True)
+    (content / "site.yml").write_text(site_yml, encoding="utf-8")
+    (content / module / "index.md").write_text("---\ntitle: " + module_title + "\n---\n\n概要\n", encoding="utf-8")
+    (content / module / "01-quiz.md").write_text("---\ntitle: 問題\n---\n\n" + quizzes, encoding="utf-8")
+    return content
+
+
+def test_every_special_character_survives(tmp_path):
+    content = one_module_course(
+        tmp_path, "id: gift-signs\ntitle: \"記号/研修 {1}\"\nlicence: PDL-1.0\n", "01-signs", "'記号: ~ = #'",
         "```quiz\nid: signs\n" + SPECIAL + "\n"
         "- [x] 正 {x} ~ y = #z: \\\\w\n  > 当たり {だ #1: 記号\n"
         "- [ ] 誤り = ~ # } {\n"
         "```\n\n"
         "```quiz\nid: typed\n入力 {問題}\nanswer: a=b | {x}:y | 1#2 | ~\n```\n\n"
-        "```quiz\nid: explained\n解説つき\n- [x] はい\n  > 記号 } = ~ も\n- [ ] いいえ\n解説: 記号 ~ = # { } : \\\\ をすべて含む\n```\n",
-        encoding="utf-8")
+        "```quiz\nid: explained\n解説つき\n- [x] はい\n  > 記号 } = ~ も\n- [ ] いいえ\n解説: 記号 ~ = # { } : \\\\ をすべて含む\n```\n")
     gift = export(content, "gift", tmp_path / "signs.gift")
     text = gift.read_text(encoding="utf-8")
     assert text.startswith("// 記号/研修 {1}\n")
@@ -146,15 +151,10 @@ def test_every_special_character_survives(tmp_path):
 
 def test_answer_starting_with_percent_keeps_its_weight(tmp_path):
     """Moodle (and this parser) read `~%8%…` as a weight of 8 %: such a choice or typed answer keeps its own."""
-    content = tmp_path / "Content"
-    (content / "01-rate").mkdir(parents=True)
-    (content / "site.yml").write_text("id: gift-rate\ntitle: 税率\n", encoding="utf-8")
-    (content / "01-rate" / "index.md").write_text("---\ntitle: 税率\n---\n\n概要\n", encoding="utf-8")
-    (content / "01-rate" / "01-quiz.md").write_text(
-        "---\ntitle: 問題\n---\n\n"
+    content = one_module_course(
+        tmp_path, "id: gift-rate\ntitle: 税率\n", "01-rate", "税率",
         "```quiz\nid: rate\n軽減税率は？\n- [ ] %10%の税率\n- [x] %8%の税率\n```\n\n"
-        "```quiz\nid: typed\n割合は？\nanswer: %5%\n```\n",
-        encoding="utf-8")
+        "```quiz\nid: typed\n割合は？\nanswer: %5%\n```\n")
     gift = export(content, "gift", tmp_path / "rate.gift")
     choice, typed = parse(gift)
     wrong, _ = choice.answer.options
