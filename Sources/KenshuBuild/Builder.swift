@@ -78,6 +78,7 @@ public enum Builder {
                 // Links ignored in the Markdown were reported there already.
                 diagnostics.append(contentsOf: RelocatedFindings.withoutRepeats(report.findings.filter { !isIgnoredTarget($0.file, $0.target) })
                     .map { $0.diagnostic(output: options.outputDirectory) })
+                diagnostics = pipeline.markingBase(diagnostics)
                 try manifest.wait()
                 return !diagnostics.failsBuild(strict: options.strict)
             }

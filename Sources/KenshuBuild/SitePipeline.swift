@@ -95,6 +95,11 @@ public struct SitePipeline: Sendable {
     /// The course's layers as last read (base first), for `kenshu base` and exports.
     public var layers: [ContentLayer] { tree?.layers ?? [] }
 
+    /// `diagnostics` with those located in a base's files marked (``Diagnostic/inBase``).
+    public func markingBase(_ diagnostics: Diagnostics) -> Diagnostics {
+        diagnostics.markingBase(layers: layers.map(\.display))
+    }
+
     /// The site's language, once site.yml has been read.
     public var siteLanguage: String? { tree?.config.language }
 
@@ -180,7 +185,7 @@ public struct SitePipeline: Sendable {
             transforms.reduce(site) { current, transform in transform.apply(to: current, diagnostics: &diagnostics) }
         }
         if shapeChanged { diagnostics.append(contentsOf: reservedNameClashes(site, theme: theme)) }
-        return Model(site: site, theme: theme, diagnostics: diagnostics.settingsFirst, shapeChanged: shapeChanged)
+        return Model(site: site, theme: theme, diagnostics: markingBase(diagnostics.settingsFirst), shapeChanged: shapeChanged)
     }
 
     /// The line of `key` in the content folder's own site.yml, as the author would open it.

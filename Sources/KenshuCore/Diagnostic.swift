@@ -18,6 +18,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var fixOverride: Message?
     /// A remark printed after the message, in parentheses (that a `check: ignore` pattern let a link through).
     public var note: Message?
+    /// Located in a file of a course this one is built on (`base:`), which this course's authors cannot
+    /// mend where it is: the fix adds how to get round it, and `--strict` does not count it (a warning).
+    public var inBase = false
 
     public init(_ severity: Severity, _ message: Message, at location: SourceLocation?, fix: Message? = nil) {
         self.severity = severity
@@ -42,7 +45,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public func fix(in language: Language) -> String? {
-        fixOverride.map { $0.text(in: language) } ?? message.standardFix(in: language)
+        let fix = fixOverride.map { $0.text(in: language) } ?? message.standardFix(in: language)
+        guard inBase else { return fix }
+        let around = Message(.fixInBase).text(in: language)
+        return fix.map { $0 + Message(.fixInBaseJoiner).text(in: language) + around } ?? around
     }
 
     /// The English line, for logs and debugging; authors see ``DiagnosticPrinter``'s lines.

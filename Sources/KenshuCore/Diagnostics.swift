@@ -10,9 +10,30 @@ public struct Diagnostics: Sendable {
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
 
-    /// Whether the build must fail; with `strict`, warnings count as errors.
+    /// Whether the build must fail; with `strict`, warnings count as errors, except those in a base's files
+    /// (``Diagnostic/inBase``), which this course cannot mend.
     public func failsBuild(strict: Bool) -> Bool {
-        all.contains { $0.severity == .error || strict }
+        all.contains { $0.severity == .error || (strict && !$0.inBase) }
+    }
+
+    /// Warnings that `--strict` does not count: those in files of a course this one is built on.
+    public var baseWarnings: Int { all.count { $0.severity == .warning && $0.inBase } }
+
+    /// Marks the diagnostics located in a base's files (``Diagnostic/inBase``).
+    /// - Parameter folders: how messages name each layer's content folder (``ContentLayer/display``), base
+    ///   first and the course itself last. A file belongs to the layer whose folder holds it most closely.
+    public func markingBase(layers folders: [String]) -> Diagnostics {
+        guard folders.count > 1 else { return self }
+        let prefixes = folders.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let own = prefixes.count - 1
+        return Diagnostics(all.map { diagnostic in
+            guard let path = diagnostic.location?.path,
+                  let layer = prefixes.indices.filter({ path.hasPrefix(prefixes[$0]) }).max(by: { prefixes[$0].count < prefixes[$1].count }),
+                  layer != own else { return diagnostic }
+            var marked = diagnostic
+            marked.inBase = true
+            return marked
+        })
     }
 
     /// Only the problems in the course's settings (any layer's `site.yml`) when one of them is an error,

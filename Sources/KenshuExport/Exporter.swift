@@ -56,7 +56,10 @@ public enum Exporter {
         }
         let (data, count) = try contents(options.format, model: model, pipeline: pipeline)
         if options.format == .gift, count == 0 { diagnostics.append(.warning(.exportNoQuizzes, at: nil)) }
-        if options.format == .gift { diagnostics.append(contentsOf: GIFTWriter.localLinks(in: model.site)) }
+        if options.format == .gift {
+            diagnostics.append(contentsOf: GIFTWriter.localLinks(in: model.site))
+            diagnostics = pipeline.markingBase(diagnostics)
+        }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue {
             // Foundation says only "error 512" when the atomic rename meets a folder.

@@ -46,9 +46,11 @@ struct BuildCommand {
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         let time = String(format: "%.2f s", result.seconds)
+        let baseWarnings = Diagnostics(result.diagnostics).baseWarnings
+        if strict, baseWarnings > 0 { Console.error("kenshu: " + printer.say(.cliStrictLeftBase, String(baseWarnings))) }
         guard result.succeeded else {
             Console.error("kenshu: " + (strict && errors == 0
-                ? printer.say(.cliBuildFailedStrict, String(warnings), output)
+                ? printer.say(.cliBuildFailedStrict, String(warnings - baseWarnings), output)
                 : printer.say(.cliBuildFailed, String(errors), String(warnings), output)))
             throw ExitCode.failure
         }

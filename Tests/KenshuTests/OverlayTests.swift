@@ -176,6 +176,30 @@ import Testing
         #expect(printed.contains { $0.hasPrefix("base-course/Content/04-iko/05-build-and-cutover.md:90:") && $0.contains("03-reading-specs.md") }, "\(printed)")
     }
 
+    @Test func testWarningsInBaseFiles_sayHowToGetRoundThem_andDoNotFailStrict() throws {
+        let fixture = try Self.overlay()
+        defer { fixture.site.remove() }
+        let basePage = fixture.baseContent.appendingPathComponent("03-gov-cloud/01-what-is-gov-cloud.md")
+        let text = try String(contentsOf: basePage, encoding: .utf8)
+        try (text + "\n![](nothing-said.svg)\n").write(to: basePage, atomically: true, encoding: .utf8)
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(to: fixture.baseContent.appendingPathComponent("03-gov-cloud/nothing-said.svg"))
+        try BaseReview.accept(contentDirectory: fixture.site.content.path, today: CalendarDate(year: 2026, month: 12, day: 1))
+        var result = try fixture.site.build(strict: true)
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let inBase = result.diagnostics.filter { $0.message.key == .imageWithoutAlt }
+        #expect(inBase.count == 1 && inBase.allSatisfy(\.inBase), "\(result.diagnostics)")
+        let printed = fixture.site.printed(result, .ja)
+        #expect(printed.contains { $0.hasPrefix("base-course/Content/03-gov-cloud/01-what-is-gov-cloud.md:") && $0.contains("基の教材のファイルなので") && $0.contains("hide:") }, "\(printed)")
+
+        // The same warning in this course's own page is its own to mend: --strict fails.
+        try fixture.site.write(Self.added, TemporarySite.page("町のシステム", "![](../03-gov-cloud/nothing-said.svg)\n"))
+        result = try fixture.site.build(strict: true)
+        #expect(!result.succeeded)
+        let own = result.diagnostics.filter { $0.message.key == .imageWithoutAlt && !$0.inBase }
+        #expect(own.count == 1 && own.first?.location?.path.hasSuffix("/Content/" + Self.added) == true, "\(result.diagnostics)")
+        #expect(!fixture.site.printed(result, .ja).contains { $0.hasPrefix("Content/") && $0.contains("基の教材のファイルなので") })
+    }
+
     @Test func testHideOfMissingFile_warnsWithSuggestion() throws {
         let fixture = try Self.overlay(["site.yml": Self.siteYAML().replacingOccurrences(of: Self.hidden, with: "01-hajimeni/03-dx-plna.md")])
         defer { fixture.site.remove() }

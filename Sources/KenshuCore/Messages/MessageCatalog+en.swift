@@ -187,6 +187,8 @@ extension MessageCatalog {
         .fixPageHasNoHeadings: Entry("that page has no headings; link to the page without '#…'"),
         .fixHeadingsAre: Entry("its headings are: {0}"),
         .noteIgnoredByPattern: Entry("ignored: it matches 'check: ignore' in site.yml"),
+        .fixInBase: Entry("this file belongs to the course this one is built on, so it cannot be mended here: tell the municipality that shares it; meanwhile, a file of the same name in this course's Content replaces it (a page can also be left out with hide: in site.yml)"),
+        .fixInBaseJoiner: Entry("; "),
 
         .reasonYAMLMappingValues: Entry("a value holds ': ' (a colon and a space), which YAML read as another separator; quote the value (title: \"Training: part 1\")"),
         .reasonYAMLExpectedColon: Entry("a 'key: value' colon should be here; the indentation is off, or a quote on an earlier line is not closed"),
@@ -219,6 +221,7 @@ extension MessageCatalog {
         .cliBuilt: Entry("built {0} pages ({1} files), {2} warning(s), in {3} → open {4}"),
         .cliBuildFailed: Entry("build failed with {0} error(s) and {1} warning(s); '{2}' was not changed"),
         .cliBuildFailedStrict: Entry("build failed with {0} warning(s) (--strict); '{1}' was not changed"),
+        .cliStrictLeftBase: Entry("{0} warning(s) in files of the base course were not counted by --strict: this course cannot mend them"),
         .cliChecked: Entry("checked {0} HTML files, {1} references: {2} broken, {3} warning(s); {4}"),
         .cliExternalOffline: Entry("{0} external URL(s) not checked (offline)"),
         .cliExternalChecked: Entry("{0} external URL(s) checked, {1} skipped by patterns"),

@@ -187,6 +187,8 @@ extension MessageCatalog {
         .fixPageHasNoHeadings: Entry("そのページには見出しがありません。'#…' を付けずにページへリンクしてください"),
         .fixHeadingsAre: Entry("そのページの見出し：{0}"),
         .noteIgnoredByPattern: Entry("site.yml の 'check: ignore' に一致するため、エラーにしていません"),
+        .fixInBase: Entry("これは基の教材のファイルなので、この教材の中では直せません。基の教材を作った団体に知らせてください。それまでは、同じ名前のファイルをこの教材の Content に置けば置き換えられます（ページなら site.yml の hide: で外すこともできます）"),
+        .fixInBaseJoiner: Entry("。"),
 
         .reasonYAMLMappingValues: Entry("値の中に「: 」（コロンと空白）があり、YAML はそこを次の区切りと読みました。値を引用符で囲んでください（例：title: \"研修: 第1回\"）"),
         .reasonYAMLExpectedColon: Entry("「キー: 値」のコロンがあるはずの所にありません。字下げがずれているか、前の行の引用符が閉じられていません"),
@@ -219,6 +221,7 @@ extension MessageCatalog {
         .cliBuilt: Entry("{0} ページ（{1} ファイル）を作りました。警告 {2} 件、{3}。開く：{4}"),
         .cliBuildFailed: Entry("ビルドに失敗しました（エラー {0} 件、警告 {1} 件）。'{2}' は変えていません"),
         .cliBuildFailedStrict: Entry("ビルドに失敗しました（--strict のため警告 {0} 件を誤りとして扱いました）。'{1}' は変えていません"),
+        .cliStrictLeftBase: Entry("基の教材のファイルにある警告 {0} 件は、この教材では直せないため、--strict でも誤りとして扱っていません"),
         .cliChecked: Entry("HTML ファイル {0} 個、{1} 件の参照を検査しました：リンク切れ {2} 件、警告 {3} 件。{4}"),
         .cliExternalOffline: Entry("外部 URL {0} 件は確かめていません（オフライン）"),
         .cliExternalChecked: Entry("外部 URL {0} 件を確かめ、{1} 件はパターンにより省きました"),

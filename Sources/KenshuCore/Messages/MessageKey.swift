@@ -262,6 +262,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fixPageHasNoHeadings = "fix.page-has-no-headings"
     case fixHeadingsAre = "fix.headings-are"
     case noteIgnoredByPattern = "note.ignored-by-pattern"
+    case fixInBase = "fix.in-base"
+    case fixInBaseJoiner = "fix.in-base-joiner"
 
     // Command output.
     // The command line: help and usage errors (Sources/KenshuCommandLine).
@@ -374,6 +376,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliBuilt = "cli.built"
     case cliBuildFailed = "cli.build-failed"
     case cliBuildFailedStrict = "cli.build-failed-strict"
+    case cliStrictLeftBase = "cli.strict-left-base"
     case cliChecked = "cli.checked"
     case cliExternalOffline = "cli.external-offline"
     case cliExternalChecked = "cli.external-checked"
