@@ -59,7 +59,7 @@ extension SiteConfig {
 
     static func readVariables(_ node: Node, into config: inout SiteConfig, reader: inout YAMLReader) {
         guard let fields = node.mapping else {
-            reader.diagnostics.append(.error(.varsNotMapping, at: reader.location(node.mark)))
+            reader.diagnostics.append(fullWidthColonInVariable(node, reader: reader) ?? .error(.varsNotMapping, at: reader.location(node.mark)))
             return
         }
         for (key, value) in fields {
@@ -70,6 +70,18 @@ extension SiteConfig {
             }
             if let text = reader.string(value, key: name) { config.variables[name] = text }
         }
+    }
+
+    /// `担当課：総務課` alone under `vars:`: YAML reads one text, not a name and a value. Told at the colon, as
+    /// ``TypingMistakes`` tells it for a key among others.
+    static func fullWidthColonInVariable(_ node: Node, reader: YAMLReader) -> Diagnostic? {
+        guard let text = node.scalar?.string, let colon = text.firstIndex(of: "：") else { return nil }
+        let name = text[..<colon].trimmingCharacters(in: .whitespaces)
+        guard TextVariables.isValidName(name) else { return nil }
+        let start = reader.location(node.mark)
+        let quoted = node.scalar?.style == .singleQuoted || node.scalar?.style == .doubleQuoted
+        let column = start.column + (quoted ? 1 : 0) + text.distance(from: text.startIndex, to: colon)
+        return .error(.yamlFullWidthColon, name, at: SourceLocation(path: start.path, line: start.line, column: column))
     }
 }
 

@@ -118,6 +118,18 @@ import Testing
         #expect(!codes.contains("K1009"), "\(codes)")
     }
 
+    @Test func testFullWidthColon_ofTheOnlyVariable_isToldAtTheColon() throws {
+        // Alone under vars:, `担当課：情報政策課` is one text to YAML, not a mapping: told as the colon, not as "not pairs".
+        for (line, column) in [("  担当課：情報政策課", 6), ("  \"担当課：情報政策課\"", 7)] {
+            let yaml = Self.siteYAML().replacingOccurrences(of: "  自治体名: 架空町\n  担当課: 情報政策課", with: line)
+            let fixture = try Self.overlay(["site.yml": yaml])
+            defer { fixture.site.remove() }
+            let found = try fixture.build().diagnostics.filter { $0.severity == .error }
+            #expect(found.map(\.code) == ["K2011"], "\(found)")
+            #expect(found.first?.location?.line == 8 && found.first?.location?.column == column, "\(found)")
+        }
+    }
+
     @Test func testUnknownVariable_isLocatedErrorWithClosestName() throws {
         let fixture = try Self.overlay([
             "02-hyojunka/08-our-systems.md": TemporarySite.page("町のシステム", "一行目\n\n{{自治休名}}の一覧です。\n")
