@@ -60,11 +60,11 @@ public enum BaseReview {
 
     /// Records the base as it is now as reviewed; returns the record and the file written.
     @discardableResult
-    public static func accept(contentDirectory: String, today: CalendarDate) throws -> (BaseRecord, String) {
+    public static func accept(contentDirectory: String, today: CalendarDate, language: Language = .ja) throws -> (BaseRecord, String) {
         let status = try status(contentDirectory: contentDirectory, today: today)
         let root = URL(fileURLWithPath: contentDirectory).standardizedFileURL.resolvingSymlinksInPath().path
         let path = root + "/" + BaseRecord.fileName
-        try Data(status.current.yaml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Data(status.current.yaml(in: language).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         let shown = (contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory) + "/" + BaseRecord.fileName
         return (status.current, shown)
     }

@@ -45,7 +45,7 @@ public enum StarterOverlay {
         try Data(text.utf8).write(to: content.appendingPathComponent("site.yml"))
         if var record = tree.base {
             record.accepted = today.description
-            try Data(record.yaml.utf8).write(to: content.appendingPathComponent(BaseRecord.fileName))
+            try Data(record.yaml().utf8).write(to: content.appendingPathComponent(BaseRecord.fileName))
         }
     }
 

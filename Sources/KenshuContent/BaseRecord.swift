@@ -103,8 +103,9 @@ public struct BaseRecord: Sendable, Equatable {
 
     /// The file's text: YAML with every string double-quoted and files in path order, so that
     /// recording the same base twice gives the same bytes (and a clean diff in version control).
-    public var yaml: String {
-        var out = "# Written by 'kenshu base accept'.\n"
+    /// - Parameter language: the language of the comment at the top, which says what the file is.
+    public func yaml(in language: Language = .ja) -> String {
+        var out = Message(.baseRecordHeader).text(in: language).split(separator: "\n").map { "# " + $0 + "\n" }.joined()
         out += "base: \(JSONText.string(base))\naccepted: \(JSONText.string(accepted))\n"
         if let version { out += "version: \(JSONText.string(version))\n" }
         out += "files:\n"

@@ -19,7 +19,7 @@ enum BaseCommand {
     static func accept(_ site: SiteOptions, _ language: LanguageOption) throws {
         let printer = language.printer(siteLanguage: nil)
         let (record, path) = try attempt(printer, about: site.content) {
-            try BaseReview.accept(contentDirectory: site.content, today: FreshnessCheck.systemToday())
+            try BaseReview.accept(contentDirectory: site.content, today: FreshnessCheck.systemToday(), language: printer.language)
         }
         print("kenshu: " + printer.say(.cliBaseAccepted, record.base, String(record.files.count), path))
     }

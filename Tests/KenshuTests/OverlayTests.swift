@@ -231,6 +231,9 @@ import Testing
         #expect(try BaseReview.status(contentDirectory: content, today: today).recorded == nil)
 
         try BaseReview.accept(contentDirectory: content, today: today)
+        // The record says what it is in the author's language, as comments the YAML reader skips.
+        let written = try String(contentsOfFile: content + "/base-accepted.yml", encoding: .utf8)
+        #expect(written.hasPrefix("# 'kenshu base accept' が書いたファイルです。"), "\(written.prefix(200))")
         result = try fixture.build()
         #expect(!result.diagnostics.contains { $0.code == "K1028" || $0.code == "K1029" }, "\(result.diagnostics)")
         #expect(try BaseReview.status(contentDirectory: content, today: today).changes?.isEmpty == true)

@@ -36,5 +36,6 @@ extension MessageCatalog {
         .cliBaseNeverAccepted: Entry("no version of the base course '{0}' has been recorded as reviewed yet"),
         .cliBaseAcceptHint: Entry("once reviewed, record it with 'kenshu base accept'"),
         .cliBaseAccepted: Entry("recorded the current version of the base course '{0}' ({1} files) as reviewed in '{2}'"),
+        .baseRecordHeader: Entry("Written by 'kenshu base accept': the SHA-256 of each file of the base course as reviewed.\n'kenshu base status' compares the base with it. Do not edit it by hand; keep it with the course."),
     ]
 }

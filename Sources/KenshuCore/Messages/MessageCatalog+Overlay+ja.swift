@@ -36,5 +36,6 @@ extension MessageCatalog {
         .cliBaseNeverAccepted: Entry("基の教材 '{0}' のどの版を確認したか、まだ記録されていません"),
         .cliBaseAcceptHint: Entry("見直しが済んだら 'kenshu base accept' で記録してください"),
         .cliBaseAccepted: Entry("基の教材 '{0}' の今の版（{1} ファイル）を確認済みとして '{2}' に記録しました"),
+        .baseRecordHeader: Entry("'kenshu base accept' が書いたファイルです。確認した版の基の教材の、ファイルごとの SHA-256 の一覧です。\n'kenshu base status' が今の基の教材と比べます。手で書き換えず、教材と一緒に保存してください。"),
     ]
 }

@@ -414,6 +414,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case cliBaseNeverAccepted = "cli.base-never-accepted"
     case cliBaseAcceptHint = "cli.base-accept-hint"
     case cliBaseAccepted = "cli.base-accepted"
+    case baseRecordHeader = "file.base-record-header"
     case cliSeverityError = "cli.error"
     case cliSeverityWarning = "cli.warning"
     case cliAlsoAtLines = "cli.also-at-lines"
