@@ -11,6 +11,9 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// `Content/` and theme overrides, for another municipality to build and adapt.
     case source
 
+    /// Added to an `--output` name written without one: what an LMS's file picker and Windows look for.
+    public var fileExtension: String { self == .gift ? ".txt" : ".zip" }
+
     /// The file written when `--output` is not given: `<course title>-<format>.<extension>`, the title made a
     /// file name Windows accepts (a course built on another's has a random id, which means nothing to the person
     /// who uploads the file); the course id when the title leaves nothing.

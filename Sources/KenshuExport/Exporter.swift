@@ -50,7 +50,8 @@ public enum Exporter {
         }
         if diagnostics.failsBuild(strict: options.build.strict) { return failed() }
 
-        let output = outputURL(options.outputFile, defaultName: options.format.defaultFileName(title: config.title, siteID: id))
+        let output = outputURL(
+            options.outputFile, defaultName: options.format.defaultFileName(title: config.title, siteID: id), fileExtension: options.format.fileExtension)
         if let refusal = ExportTarget.refusal(output, options: options.build, pipeline: pipeline) {
             throw SitePipeline.StepFailure(step: "write", underlying: refusal)
         }
@@ -76,12 +77,17 @@ public enum Exporter {
 
     /// Where `--output` says to write: the file it names, or `defaultName` inside the folder it names (a folder
     /// that exists, or any path written with a final `/`), as `cp` and `zip` read a folder; by default, here.
-    static func outputURL(_ written: String?, defaultName: String) -> URL {
+    static func outputURL(_ written: String?, defaultName: String, fileExtension: String) -> URL {
         guard let written, !written.isEmpty else { return URL(fileURLWithPath: defaultName).standardizedFileURL }
         var isFolder: ObjCBool = false
         let namesFolder = written.hasSuffix("/")
             || FileManager.default.fileExists(atPath: written, isDirectory: &isFolder) && isFolder.boolValue
-        return URL(fileURLWithPath: namesFolder ? (written.hasSuffix("/") ? written : written + "/") + defaultName : written).standardizedFileURL
+        if namesFolder { return URL(fileURLWithPath: (written.hasSuffix("/") ? written : written + "/") + defaultName).standardizedFileURL }
+        // A name without an extension (`--output exports/gift`) gets the format's: an LMS's file picker offers only
+        // `.zip` for a package and `.txt` for GIFT, and Windows opens a file by its extension.
+        let name = (written as NSString).lastPathComponent
+        let named = name.contains(".") ? written : written + fileExtension
+        return URL(fileURLWithPath: named).standardizedFileURL
     }
 
     /// The bytes of the export and how many files (or quizzes) it holds.

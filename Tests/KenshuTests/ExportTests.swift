@@ -134,6 +134,20 @@ import ZIPFoundation
         #expect(ExportFormat.zip.defaultFileName(title: String(repeating: "🏛", count: 60), siteID: "x").utf8.count <= 160)
     }
 
+    /// `--output exports/quiz` names a file without an extension: the format's is added (Moodle's file picker offers
+    /// `.txt` for GIFT and `.zip` for a package); a name with one, or a folder, is taken as written.
+    @Test func testOutputNameWithoutExtension_getsTheFormats() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.path
+        #expect(Exporter.outputURL(path + "/quiz", defaultName: "t-quizzes.gift.txt", fileExtension: ExportFormat.gift.fileExtension).path == path + "/quiz.txt")
+        #expect(Exporter.outputURL(path + "/pkg", defaultName: "t-scorm12.zip", fileExtension: ExportFormat.scorm12.fileExtension).path == path + "/pkg.zip")
+        #expect(Exporter.outputURL(path + "/quiz.gift", defaultName: "t-quizzes.gift.txt", fileExtension: ".txt").path == path + "/quiz.gift")
+        #expect(Exporter.outputURL(path, defaultName: "t-quizzes.gift.txt", fileExtension: ".txt").path == path + "/t-quizzes.gift.txt")
+        #expect(Exporter.outputURL(path + "/new/", defaultName: "t-site.zip", fileExtension: ".zip").path == path + "/new/t-site.zip")
+    }
+
     @Test func testGIFTEscape_coversEverySpecialCharacter() {
         #expect(GIFTWriter.escape("a~b=c#d{e}f:g\\h") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h")
         #expect(GIFTWriter.escape("一行目\n\n二行目") == "一行目\\n\\n二行目")
