@@ -62,13 +62,22 @@ extension SiteConfig {
             reader.diagnostics.append(fullWidthColonInVariable(node, reader: reader) ?? .error(.varsNotMapping, at: reader.location(node.mark)))
             return
         }
+        var unchanged: [(name: String, value: String, mark: Mark?)] = []
         for (key, value) in fields {
             let name = key.string ?? ""
             guard TextVariables.isValidName(name) else {
                 reader.diagnostics.append(.error(.variableNameInvalid, name, at: reader.location(key.mark)))
                 continue
             }
-            if let text = reader.string(value, key: name) { config.variables[name] = text }
+            guard let text = reader.string(value, key: name) else { continue }
+            if !config.upstream.isEmpty, config.variables[name] == text { unchanged.append((name, text, key.mark)) }
+            config.variables[name] = text
+        }
+        // `kenshu new --base` copies the base's values for the author to adapt: those left as they were are told
+        // once, at the first, with every name (one warning for a base with twenty variables).
+        if let first = unchanged.first {
+            let names = unchanged.map { "\($0.name): '\($0.value)'" }.joined(separator: ", ")
+            reader.diagnostics.append(.warning(.variableSameAsBase, String(unchanged.count), names, at: reader.location(first.mark)))
         }
     }
 

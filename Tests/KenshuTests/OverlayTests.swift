@@ -584,8 +584,12 @@ import Testing
             contentDirectory: folder.appendingPathComponent("Content").path, outputDirectory: folder.appendingPathComponent("Output").path,
             removeOldOutputInBackground: false))
         #expect(result.succeeded)
-        // Only the organisation is left to fill in (K7212): it would be shown under every page.
-        #expect(result.diagnostics.map(\.code) == ["K7212"], "\(result.diagnostics)")
+        // Left to fill in: the organisation (K7212), shown under every page, and the variables copied from the base,
+        // told once with every name (K4008) at the first of them.
+        #expect(result.diagnostics.map(\.code) == ["K7212", "K4008"], "\(result.diagnostics)")
+        let unchanged = result.diagnostics.last
+        #expect(unchanged?.message.arguments.last?.contains("自治体名: '〔自治体名〕'") == true, "\(String(describing: unchanged))")
+        #expect(unchanged?.location?.line == siteYAML.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  ") && $0.contains(": \"") }.map { $0 + 1 })
         let tree = try ContentLoader.load(contentDirectory: folder.appendingPathComponent("Content").path)
         #expect(tree.config.storageID.hasPrefix("kenshu-"))
         #expect(tree.config.storageID != "site-ed2f9e95")

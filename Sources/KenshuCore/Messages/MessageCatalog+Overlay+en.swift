@@ -20,6 +20,7 @@ extension MessageCatalog {
         .notAnOverlay: Entry("the site.yml of '{0}' has no 'base:': this course is not built on another", fix: "add 'base: ../other-course/Content' to site.yml, or start with 'kenshu new --base'"),
         .varsNotMapping: Entry("'vars' takes 'name: value' pairs", fix: "write them indented on the lines below vars:, e.g. '自治体名: 架空町'"),
         .variableNameInvalid: Entry("'{0}' cannot be a variable name", fix: "use up to 64 letters, digits, '_', '-' and '・' (e.g. '自治体名', 'department')"),
+        .variableSameAsBase: Entry("{0} vars still have the base course's values ({1}): the base municipality's names and contacts appear in this course's pages", fix: "write your own municipality's values; delete the lines whose base value is right here too (the base's value is used)"),
         .unknownVariable: Entry("the variable '{0}' is not in 'vars:' of site.yml", fix: "add a line '{0}: value' under 'vars:' in site.yml. To show the braces as they are, write '\\{{'"),
 
         .fixHiddenTarget: Entry("'{0}' is left out by 'hide:' in site.yml: replace the linking page in this course (a file at the same path) and fix the link, or take it out of 'hide:'"),

@@ -20,6 +20,7 @@ extension MessageCatalog {
         .notAnOverlay: Entry("'{0}' の site.yml に 'base:' がありません。ほかの教材を基にした教材ではありません", fix: "site.yml に 'base: ../基の教材/Content' のように書くか、'kenshu new --base' で始めてください"),
         .varsNotMapping: Entry("'vars' には '名前: 値' の組を書いてください", fix: "vars: の下の行に、字下げして '自治体名: 架空町' のように書いてください"),
         .variableNameInvalid: Entry("変数の名前 '{0}' は使えません", fix: "文字・数字・'_'・'-'・'・' だけで、64 文字までの名前にしてください（例：'自治体名'、'担当課'）"),
+        .variableSameAsBase: Entry("vars の {0} 件が、基の教材と同じ値のままです（{1}）。基の教材の団体の名前や連絡先が、この教材のページに出ます", fix: "自分の団体の値に書き換えてください。基の教材と同じ値でよいものは、その行を消してください（基の教材の値が使われます）"),
         .unknownVariable: Entry("変数 '{0}' は site.yml の 'vars:' にありません", fix: "site.yml の 'vars:' に '{0}: 値' の行を足してください。変数ではなく、そのまま表示するなら '\\{{' と書いてください"),
 
         .fixHiddenTarget: Entry("'{0}' は site.yml の 'hide:' で外したページです。リンクのあるページをこの教材で置き換えて（同じパスにファイルを置いて）リンクを直すか、'hide:' から外してください"),

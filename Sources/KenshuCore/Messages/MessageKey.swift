@@ -115,6 +115,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case optionsNotMapping = "K4005"
     case varsNotMapping = "K4006"
     case variableNameInvalid = "K4007"
+    case variableSameAsBase = "K4008"
     case glossaryNotList = "K4101"
     case glossaryEntryNotMapping = "K4102"
     case glossaryWithoutTerm = "K4103"
