@@ -24,6 +24,15 @@ public struct NewCourseTarget: Sendable, Equatable {
         var typed = directory
         while typed.count > 1, typed.hasSuffix("/") { typed.removeLast() }
         directoryAsTyped = typed
-        projectAsTyped = namesContentFolder ? (typed as NSString).deletingLastPathComponent : typed
+        projectAsTyped = namesContentFolder ? Self.parent(ofTyped: typed) : typed
+    }
+
+    /// The folder around a typed path, as typed: `a/Content` → `a`, `Content` → `` (here), `.` → `..`.
+    /// Foundation's `deletingLastPathComponent` crashes on `.` (`kenshu new` inside a folder named Content).
+    static func parent(ofTyped typed: String) -> String {
+        let last = typed.split(separator: "/").last.map(String.init) ?? typed
+        if last == "." || last == ".." { return typed == "." ? ".." : typed + "/.." }
+        guard let slash = typed.lastIndex(of: "/") else { return "" }
+        return slash == typed.startIndex ? "/" : String(typed[..<slash])
     }
 }

@@ -149,6 +149,19 @@ def test_new_content_names_the_content_folder_and_the_course_builds_from_where_i
     assert run([KENSHU, "build"], cwd=tmp_path / "町").returncode == 0
 
 
+@pytest.mark.parametrize("typed", [[], ["."], ["./"]])
+def test_new_inside_an_empty_content_folder_writes_the_course_there(tmp_path, typed):
+    """A user who made Content/ first (as the README's layout shows) and ran `kenshu new` inside it:
+    Foundation crashed on '.' (exit 132, an English backtrace). The course goes into that folder."""
+    content = tmp_path / "研修" / "Content"
+    content.mkdir(parents=True)
+    created = run([KENSHU, "new"] + typed, cwd=content)
+    assert created.returncode == 0, created.stderr
+    assert (content / "site.yml").is_file() and not (content / "Content").exists()
+    assert "cd .. && kenshu build --open" in created.stdout, created.stdout
+    assert run([KENSHU, "build"], cwd=tmp_path / "研修").returncode == 0
+
+
 def test_check_of_another_site_does_not_review_this_folders_course(tmp_path):
     """`kenshu check ../other` checks that site's links only: this folder's Content is reviewed for its own
     Output (or a site whose manifest names its files), not for another town's site."""
