@@ -243,6 +243,7 @@ final class HTMLWriter {
 
     private func renderCodeBlock(_ node: MarkdownNode) {
         newline()
+        noteUnclosedFence(node)
         let info = node.fenceInfo
         let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
         if captureDepth == 0, let found = FencedBlockNames.name(of: language, among: options.fencedBlockHandlers.keys),

@@ -153,6 +153,17 @@ import Testing
         #expect(PipeTable.delimiterAlignments("|:--|--:|:-:|---|") == [.left, .right, .center, nil])
         #expect(PipeTable.delimiterAlignments("| a | b |") == nil)
     }
+
+    /// A fence nothing closes takes the rest of the page; warned at its opening line, with the fence to write.
+    @Test func testUnclosedFence_isWarnedAtItsOpening_andClosedOrIndentedBlocksAreNot() {
+        func unclosed(_ markdown: String) -> [String] {
+            render(markdown).diagnostics.filter { $0.message.key == .fenceNotClosed }.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message.arguments)" }
+        }
+        #expect(unclosed("本文\n\n````python\nprint(1)\n```\n\nまだコードの中\n") == ["6:1 [\"````python\", \"````\"]"])
+        #expect(unclosed("- 手順\n\n  ~~~\n  a\n") == ["6:3 [\"~~~\", \"~~~\"]"])
+        #expect(unclosed("```\na\n```\n\n```\n```\n\n    indented\n    \n\n> ```\n> a\n\nafter\n") == [])
+        #expect(unclosed("```\na\n```") == [])
+    }
 }
 
 @Suite struct SlugEdgeTests {

@@ -182,6 +182,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fenceNameSpelledOtherwise = "K6020"
     case fencedBlockIndented = "K6021"
     case headingInsideBlock = "K6022"
+    case fenceNotClosed = "K6023"
 
     // K7: the course as a whole
     case moduleWithoutIndex = "K7001"
