@@ -10,6 +10,8 @@ struct YAMLReader {
     /// The file line of the YAML's first line, minus one.
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
+    /// The lines of the YAML last parsed, to tell a value that a ` #` comment cut short.
+    private var sourceLines: [Substring] = []
 
     init(path: String, lineOffset: Int) {
         self.path = path
@@ -37,6 +39,7 @@ struct YAMLReader {
 
     /// Parses `yaml` into its root node after checking for typing mistakes; `nil` after a reported problem.
     mutating func root(from yaml: String) -> Node?? {
+        sourceLines = yaml.hasUTF8Byte(UInt8(ascii: "#")) ? yaml.split(separator: "\n", omittingEmptySubsequences: false) : []
         let typingMistakes = TypingMistakes.find(in: yaml, path: path, lineOffset: lineOffset)
         guard typingMistakes.isEmpty else {
             diagnostics += typingMistakes
@@ -66,7 +69,34 @@ struct YAMLReader {
             diagnostics.append(.error(.yamlNotText, key, at: location(node.mark)))
             return nil
         }
+        noteCommentCut(scalar, at: node.mark, key: key)
         return scalar.string
+    }
+
+    /// `title: 窓口対応 #2 電話` is `窓口対応` to YAML (a comment starts at ` #`), and the page's title silently loses
+    /// the rest. Told at the `#` for an unquoted value on one line, with the quoted value to write; a comment set
+    /// apart as comments are (`#` after two blanks or before one) is left alone.
+    private mutating func noteCommentCut(_ scalar: Node.Scalar, at mark: Mark?, key: String) {
+        guard !sourceLines.isEmpty, scalar.style == .plain, !scalar.string.isEmpty, let mark,
+              sourceLines.indices.contains(mark.line - 1) else { return }
+        let line = sourceLines[mark.line - 1]
+        // Yams' columns count characters from 1, as libyaml's marks do.
+        let start = line.index(line.startIndex, offsetBy: max(0, mark.column - 1), limitedBy: line.endIndex) ?? line.endIndex
+        guard let value = line[start...].range(of: scalar.string) else { return }
+        let after = line[value.upperBound...]
+        let blanks = after.prefix { $0 == " " || $0 == "\t" }
+        let comment = after.dropFirst(blanks.count)
+        // A comment meant as one is set apart (`title: 研修    # 必須`, as the README writes them): one blank before
+        // a `#` that runs on into the words (`#2 電話`) is text the author meant to keep.
+        guard blanks.count == 1, comment.first == "#", let next = comment.dropFirst().first, next != " ", next != "\t" else { return }
+        let whole = scalar.string + blanks + comment.trimmingCharacters(in: .whitespaces)
+        let quoted = "\"" + whole.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // A list item (`- 手順 #3`) is written again as an item, a value after its key.
+        let isItem = line[..<value.lowerBound].trimmingCharacters(in: .whitespaces).hasSuffix("-")
+        let column = line.distance(from: line.startIndex, to: comment.startIndex) + 1
+        diagnostics.append(.warning(
+            .yamlCommentCutValue, key, scalar.string, (isItem ? "- " : key + ": ") + quoted,
+            at: SourceLocation(path: path, line: mark.line + lineOffset, column: column)))
     }
 
     mutating func integer(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
@@ -103,7 +133,7 @@ struct YAMLReader {
     }
 
     mutating func stringList(_ node: Node, key: String) -> [String]? {
-        if let scalar = node.scalar { return [scalar.string] }
+        if node.scalar != nil { return string(node, key: key).map { [$0] } }
         guard let sequence = node.sequence else {
             diagnostics.append(.error(.yamlNotList, key, at: location(node.mark)))
             return nil

@@ -28,6 +28,21 @@ import Testing
         #expect(en == ["Content/01-intro/01-welcome.md:2:6: error: 'title' is followed by a full-width colon '：', which YAML does not read as a separator — write a half-width colon and a space: 'title: …' [K2011]"])
     }
 
+    /// ` #` starts a YAML comment: `title: 窓口対応 #2 電話` became the title 「窓口対応」 without a word. Told at the `#`
+    /// with the quoted value (or item) to write; `#` without a blank before it, quoted values, comments on their own
+    /// line and comments set apart (two blanks before `#`, or one after it, as the README's example writes them) are
+    /// left alone.
+    @Test func testValueCutByAComment() throws {
+        let page = "---\ntitle: 窓口対応 #2 電話\nobjectives:\n  - 手順 #3 を説明できる\n  - \"番号 #4\"\n  # メモ\n  - 目標  #5 はコメント\n  - 目標 # これもコメント\ndescription: 第1回#研修\n---\n本文\n\n## 目的\n"
+        let (ja, en, result) = try lines(["01-intro/01-welcome.md": page], code: "K2016")
+        #expect(result.succeeded)
+        #expect(ja == [
+            "Content/01-intro/01-welcome.md:2:13: 警告: 'title' の値は '窓口対応' までです。空白の後ろの '#' から行の終わりまでは、YAML のコメントとして読み飛ばされます — '#' も値に入れるなら、値全体を引用符で囲んでください：title: \"窓口対応 #2 電話\"（コメントのつもりなら、コメントを別の行に書けばこの警告は出ません） [K2016]",
+            "Content/01-intro/01-welcome.md:4:8: 警告: 'objectives' の値は '手順' までです。空白の後ろの '#' から行の終わりまでは、YAML のコメントとして読み飛ばされます — '#' も値に入れるなら、値全体を引用符で囲んでください：- \"手順 #3 を説明できる\"（コメントのつもりなら、コメントを別の行に書けばこの警告は出ません） [K2016]",
+        ], "\(ja)")
+        #expect(en.first?.contains("put the whole value in quotes: title: \"窓口対応 #2 電話\"") == true, "\(en)")
+    }
+
     /// A Japanese key (`vars:` names are Japanese) with a full-width colon is named at its colon, not as the next
     /// line's indentation; `目的：…` in a block of text or a list stays a sentence.
     @Test func testFullWidthColonAfterAJapaneseKey() throws {

@@ -63,6 +63,7 @@ extension MessageCatalog {
         .yamlNotList: Entry("'{0}' must be a list of '- text' lines"),
         .yamlUnknownKey: Entry("unknown key '{0}' is ignored"),
         .yamlFullWidthColon: Entry("'{0}' is followed by a full-width colon '：', which YAML does not read as a separator", fix: "write a half-width colon and a space: '{0}: …'"),
+        .yamlCommentCutValue: Entry("the value of '{0}' ends at '{1}': from a '#' after a blank to the end of the line, YAML reads a comment", fix: "to keep the '#' in the value, put the whole value in quotes: {2} (for a comment, write it on a line of its own and this warning goes)"),
         .yamlTab: Entry("a tab is used here; YAML allows only spaces for indentation", fix: "replace the tab with spaces (two per level)"),
         .yamlFullWidthIndent: Entry("this line starts with a full-width space, which YAML does not read as indentation", fix: "indent with half-width spaces (two per level)"),
         .yamlOverIndented: Entry("this line is indented deeper ({0} spaces) than the one before, so YAML reads it as more of that line's value and cannot go on", fix: "indent it like the line before (keys such as 'title:' start at the beginning of the line)"),

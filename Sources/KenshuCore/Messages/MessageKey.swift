@@ -93,6 +93,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case yamlFullWidthIndent = "K2013"
     case yamlNoSpaceAfterColon = "K2014"
     case yamlOverIndented = "K2015"
+    case yamlCommentCutValue = "K2016"
 
     // K3: front matter
     case noFrontMatter = "K3001"
