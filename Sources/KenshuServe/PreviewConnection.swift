@@ -46,7 +46,11 @@ struct PreviewConnection {
                 }
                 let keepAlive = head.keepAlive && !head.hasBody
                 let response = await handler.answer(head)
-                guard await write(response.encoded(forHead: head.method == "HEAD", keepAlive: keepAlive)), keepAlive else { return }
+                guard await write(response.encoded(forHead: head.method == "HEAD", keepAlive: keepAlive)) else { return }
+                if let slice = response.fileBody, head.method != "HEAD" {
+                    guard await send(slice) else { return }
+                }
+                guard keepAlive else { return }
             }
         }
     }
@@ -71,6 +75,25 @@ struct PreviewConnection {
             }
         }
     }
+
+    /// Sends a part of a file a chunk at a time, each within the write time, so that a large file (a training
+    /// video) is never held in memory whole. False when the client is gone or the file shrank meanwhile (the
+    /// connection is then closed: the length is already promised).
+    private func send(_ slice: PreviewResponse.FileSlice) async -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: slice.path) else { return false }
+        defer { try? handle.close() }
+        do { try handle.seek(toOffset: slice.offset) } catch { return false }
+        var left = slice.length
+        while left > 0 {
+            let count = Int(min(left, Self.chunkBytes))
+            guard let chunk = try? handle.read(upToCount: count), chunk.count == count, await write(chunk) else { return false }
+            left -= UInt64(count)
+        }
+        return true
+    }
+
+    /// How much of a file is read and written at a time.
+    static let chunkBytes: UInt64 = 256 * 1024
 
     /// Writes within the write time; false when the client is gone or too slow.
     private func write(_ data: Data) async -> Bool {

@@ -24,8 +24,15 @@ struct PreviewHandler: Sendable {
         case .failed(let diagnostics):
             return Self.html(.internalServerError, ErrorPage.html(diagnostics, language: await session.language, theme: await session.theme))
         case .ready(let site):
-            if let data = site.file(at: path) {
-                return Self.file(data, path: path)
+            if let content = site.content(at: path) {
+                switch content {
+                case .bytes(let data): return Self.file(data, path: path)
+                case .disk(let real):
+                    if let response = Self.fileOnDisk(real, path: path, range: request.fields.first { $0.name.lowercased() == "range" }?.value) {
+                        return response
+                    }
+                    return Self.html(.notFound, ErrorPage.notFound(path, language: await session.language, theme: await session.theme))
+                }
             } else if !path.hasSuffix("index.html"), site.isFolder(path) {
                 let location = "/" + path.split(separator: "/").map { PercentEncoding.encodePathSegment(String($0)) }.joined(separator: "/") + "/"
                 // Not kept by the browser: the same port may serve another course tomorrow.
@@ -40,6 +47,28 @@ struct PreviewHandler: Sendable {
         let type = ContentType.forPath(path)
         let body = type.hasPrefix("text/html") ? Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self)).utf8) : data
         return PreviewResponse(status: .ok, headers: headers(type), body: body)
+    }
+
+    /// A file of the course, sent from disk: whole, or the one part a `Range: bytes=…` asks for (a video's seek).
+    /// Pages are in memory and go through ``file(_:path:)``, which adds the live-reload script.
+    static func fileOnDisk(_ real: String, path: String, range: String?) -> PreviewResponse? {
+        let type = ContentType.forPath(path)
+        guard !type.hasPrefix("text/html") else { return FileManager.default.contents(atPath: real).map { file($0, path: path) } }
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: real))?[.size] as? NSNumber else { return nil }
+        let total = size.uint64Value
+        var response = PreviewResponse(status: .ok, headers: headers(type) + [("Accept-Ranges", "bytes")])
+        switch range.map({ ByteRange.parse($0, size: total) }) {
+        case .part(let bounds)?:
+            response.status = .partialContent
+            response.headers.append(("Content-Range", "bytes \(bounds.lowerBound)-\(bounds.upperBound - 1)/\(total)"))
+            response.fileBody = .init(path: real, offset: bounds.lowerBound, length: bounds.upperBound - bounds.lowerBound)
+        case .unsatisfiable?:
+            response.status = .rangeNotSatisfiable
+            response.headers.append(("Content-Range", "bytes */\(total)"))
+        case .whole?, nil:
+            response.fileBody = .init(path: real, offset: 0, length: total)
+        }
+        return response
     }
 
     static func html(_ status: HTTPStatus, _ page: String) -> PreviewResponse {

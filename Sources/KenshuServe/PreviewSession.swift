@@ -117,19 +117,35 @@ public struct PreviewSite: Sendable {
 
     /// The file at a site path, as bytes.
     public func file(at path: String) -> Data? {
-        if let index = pageIndex[path] { return Data(rendered.renderPage(index).html.utf8) }
-        if let copy = copyIndex[path] {
-            if case .file(let source) = copy.source, !allowedRoots.isEmpty {
-                let real = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
-                guard allowedRoots.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
-                // The resolved path, not the link: a file link retargeted between the check and the read is
-                // not followed (a folder swapped for a link in that instant still could be; the preview
-                // serves only the author's own machine).
-                return FileManager.default.contents(atPath: real)
-            }
-            return copy.data()
+        switch content(at: path) {
+        case .bytes(let data): data
+        case .disk(let real): FileManager.default.contents(atPath: real)
+        case nil: nil
         }
-        return nil
+    }
+
+    /// What the preview serves at a site path: bytes in memory (pages, the built-in theme), or a file of the
+    /// course read as it is sent (a 300 MB video is not held in memory, and can be asked for in parts).
+    enum Content {
+        case bytes(Data)
+        /// The file's real path, inside the folders it may be served from.
+        case disk(String)
+    }
+
+    func content(at path: String) -> Content? {
+        if let index = pageIndex[path] { return .bytes(Data(rendered.renderPage(index).html.utf8)) }
+        guard let copy = copyIndex[path] else { return nil }
+        switch copy.source {
+        case .bytes(let data): return .bytes(data)
+        case .file(let source):
+            guard !allowedRoots.isEmpty else { return .disk(source) }
+            let real = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+            guard allowedRoots.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
+            // The resolved path, not the link: a file link retargeted between the check and the read is
+            // not followed (a folder swapped for a link in that instant still could be; the preview
+            // serves only the author's own machine).
+            return .disk(real)
+        }
     }
 
     /// Whether `path` is a folder of the site (so `path/index.html` may exist).

@@ -263,3 +263,41 @@ def test_a_link_retargeted_outside_is_never_served(server, course):
         status, _, body = get(server + "/intro/images/link.svg")
         assert status == 404 and "root:" not in body
         time.sleep(0.05)
+
+
+def test_a_large_file_is_sent_whole_or_in_the_part_asked_for(server, course):
+    """A training video in the course: sent from disk in chunks (not read whole into memory for each viewer), and
+    `Range: bytes=…` answered with 206 so that the browser's player can seek; a range past the end is 416."""
+    video = bytes(range(256)) * (5 * 4096)  # 5 MiB
+    (course / "01-intro" / "images" / "説明 動画.mp4").write_bytes(video)
+    url = "/intro/images/%E8%AA%AC%E6%98%8E%20%E5%8B%95%E7%94%BB.mp4"
+    host, port = server.replace("http://", "").split(":")
+    deadline = time.time() + 10
+    while get(server + url)[0] != 200:
+        assert time.time() < deadline, "the video was never served"
+        time.sleep(0.05)
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+
+    def fetch(method="GET", range_field=None):
+        connection.request(method, url, headers={"Range": range_field} if range_field else {})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+
+    status, headers, body = fetch()
+    assert status == 200 and body == video and headers["Accept-Ranges"] == "bytes" and headers["Content-Type"] == "video/mp4"
+    status, headers, body = fetch(range_field="bytes=1000-1099")
+    assert status == 206 and body == video[1000:1100] and headers["Content-Range"] == f"bytes 1000-1099/{len(video)}"
+    status, headers, body = fetch(range_field="bytes=-10")
+    assert status == 206 and body == video[-10:] and headers["Content-Range"] == f"bytes {len(video) - 10}-{len(video) - 1}/{len(video)}"
+    status, headers, body = fetch(range_field="bytes=5000000-")
+    assert status == 206 and body == video[5000000:]
+    status, headers, body = fetch(range_field=f"bytes={len(video)}-")
+    assert status == 416 and headers["Content-Range"] == f"bytes */{len(video)}" and body == b""
+    status, headers, body = fetch(range_field="bytes=0-1,5-6")
+    assert status == 200 and body == video
+    status, headers, body = fetch("HEAD")
+    assert status == 200 and headers["Content-Length"] == str(len(video)) and body == b""
+    # The same kept-alive connection still answers a page after all of that.
+    connection.request("GET", "/intro/welcome.html")
+    page = connection.getresponse()
+    assert page.status == 200 and "元の本文です。" in page.read().decode("utf-8")
