@@ -46,7 +46,9 @@ public struct SitePipeline: Sendable {
     }
 
     public let options: BuildOptions
-    public let themesDirectory: String?
+    /// `Themes/` as last found (see ``Builder/findThemes(near:)``): looked for again when site.yml changes, so that
+    /// a themes folder made while the preview runs is used once site.yml names a theme in it.
+    public private(set) var themesDirectory: String?
     public var transforms: [any SiteTransform] = CourseTransforms.all
     public var generators: [any SiteGenerator] = StandardGenerators.all
     /// How long each step took in the last run.
@@ -77,10 +79,19 @@ public struct SitePipeline: Sendable {
     /// The content folder first, then the themes folder when there is one on disk, then the folders
     /// of the courses this one is built on (`base:`), once read (absolute, resolved).
     public var watchedFolders: [String] {
-        let own = ([options.contentDirectory] + [themesDirectory].compactMap { $0 }).map {
-            URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+        // `Themes/` beside the content folder comes first when it is made, whichever was found before it.
+        let themes = [themesDirectory, options.themesDirectory == nil ? themesBesideContent : nil].compactMap { $0 }
+        var own: [String] = []
+        for folder in [options.contentDirectory] + themes {
+            let resolved = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+            if !own.contains(resolved) { own.append(resolved) }
         }
         return own + (tree?.layers.dropLast().map(\.root) ?? [])
+    }
+
+    /// Where `Themes/` would be found first: watched before it exists, so that making it reloads the preview.
+    private var themesBesideContent: String {
+        URL(fileURLWithPath: options.contentDirectory).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Themes").path
     }
 
     /// The zips `base:` names (absolute): the preview watches them as files.
@@ -108,7 +119,14 @@ public struct SitePipeline: Sendable {
         timings = []
         let roots = contentRoots
         let themes = themesDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-        let kind = ChangeKind.classify(changed, contentRoots: roots, themes: themes, known: knownFiles, archives: Set(watchedArchives))
+        // A watched folder itself made, removed or renamed (the content folder copied in after the preview started,
+        // `Themes/` made for a theme site.yml names): everything is read again.
+        let folders = Set(watchedFolders)
+        var kind = ChangeKind.classify(changed, contentRoots: roots, themes: themes, known: knownFiles, archives: Set(watchedArchives))
+        if changed.contains(where: folders.contains) { kind.config = true }
+        if kind.config, options.themesDirectory == nil {
+            themesDirectory = Builder.findThemes(near: URL(fileURLWithPath: options.contentDirectory))
+        }
         var stepNumber = 0
         func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
             stepNumber += 1

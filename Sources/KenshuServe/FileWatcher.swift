@@ -44,6 +44,9 @@ public final class FileWatcher: @unchecked Sendable {
         }
         lock.lock()
         for root in roots { watchTree(root) }
+        // Each folder is also watched from the folder around it, as a file: one made, renamed or removed while the
+        // preview runs (the content folder copied in after a start without it, `Themes/` made later) is reported.
+        files.formUnion(roots)
         for path in files { watchFolder(of: path) }
         lock.unlock()
         Thread { self.run() }.start()
@@ -57,7 +60,13 @@ public final class FileWatcher: @unchecked Sendable {
         defer { lock.unlock() }
         let new = folders.filter { !roots.contains($0) }
         roots += new
-        if descriptor >= 0 { for root in new { watchTree(root) } }
+        files.formUnion(new)
+        if descriptor >= 0 {
+            for root in new {
+                watchTree(root)
+                watchFolder(of: root)
+            }
+        }
     }
 
     /// Also reports changes to these single files (a `base:` zip replaced by a newer one), watching
@@ -74,9 +83,10 @@ public final class FileWatcher: @unchecked Sendable {
     private func watchFolder(of path: String) {
         let folder = (path as NSString).deletingLastPathComponent
         guard !folders.values.contains(folder) else { return }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
+        let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
         let wd = inotify_add_watch(descriptor, folder, mask)
-        if wd >= 0 {
+        // A folder already watched as a tree keeps its tree watch (the same descriptor): it reports every name.
+        if wd >= 0, folders[wd] == nil {
             folders[wd] = folder
             fileFolders.insert(wd)
         }

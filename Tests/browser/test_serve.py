@@ -301,3 +301,43 @@ def test_a_large_file_is_sent_whole_or_in_the_part_asked_for(server, course):
     connection.request("GET", "/intro/welcome.html")
     page = connection.getresponse()
     assert page.status == 200 and "元の本文です。" in page.read().decode("utf-8")
+
+
+def test_the_content_folder_or_themes_made_while_serving_are_read(tmp_path, course):
+    """Started where Content/ is missing, the preview showed K0003 until restarted, although its page says a fix is
+    read on save; a Themes/ made after it started was never looked for (K8001 until restarted, while build passed)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    process, base = start_serve(project / "Content")
+    try:
+        ws = wait_for_reload(base)
+        status, _, page = get(base + "/")
+        assert status == 500 and "K0003" in page
+        shutil.copytree(course, project / "Content")
+        assert ws.recv() == "reload"
+        status, _, page = get(base + "/intro/welcome.html")
+        assert status == 200 and "元の本文です。" in page
+        # Renamed away and back, as Explorer does it: told, then read again.
+        os.rename(project / "Content", project / "Content-old")
+        assert ws.recv() == "reload"
+        assert get(base + "/")[0] == 500
+        os.rename(project / "Content-old", project / "Content")
+        assert ws.recv() == "reload"
+        assert get(base + "/intro/welcome.html")[0] == 200
+        # A theme named in site.yml before its folder exists, then made.
+        with open(project / "Content" / "site.yml", "a", encoding="utf-8") as site:
+            site.write("theme: mine\n")
+        assert ws.recv() == "reload"
+        status, _, page = get(base + "/")
+        assert status == 500 and "K8001" in page
+        (project / "Themes" / "mine" / "assets").mkdir(parents=True)
+        (project / "Themes" / "mine" / "assets" / "kenshu.css").write_text("body{background:pink}", encoding="utf-8")
+        deadline = time.time() + 10
+        while get(base + "/assets/kenshu.css")[2] != "body{background:pink}":
+            assert time.time() < deadline, "the new theme was never used"
+            time.sleep(0.05)
+        assert get(base + "/intro/welcome.html")[0] == 200
+        ws.close()
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0
