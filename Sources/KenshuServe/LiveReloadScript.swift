@@ -4,17 +4,43 @@
 public enum LiveReloadScript {
     public static let path = "/__kenshu/live"
 
-    static let script = """
+    /// Reloads on the server's word, keeping the reader's place: the scroll position is kept for the page across
+    /// reloads (an error page in between, which has no place of its own, leaves it for the mended page). When the
+    /// server stops (a restart), it tries again every second and reloads once the server answers, instead of
+    /// reloading into the browser's "cannot reach" page, which never comes back by itself.
+    static func script(keepsPlace: Bool) -> String {
+        """
         <script>(function () {
           var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(path)";
-          var socket = new WebSocket(url);
-          socket.onmessage = function (event) { if (event.data === "reload") location.reload(); };
-          socket.onclose = function () { setTimeout(function () { location.reload(); }, 1500); };
+          var key = "kenshu-preview-place:" + location.pathname, keepsPlace = \(keepsPlace);
+          function remember() { if (keepsPlace) { try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {} } }
+          function reload() { remember(); location.reload(); }
+          if (keepsPlace) {
+            var place = null;
+            try { place = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (e) {}
+            if (place !== null) {
+              // The browser would put back the error page's place (the top) after this.
+              if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+              var y = Number(place);
+              window.scrollTo(0, y);
+              window.addEventListener("load", function () { window.scrollTo(0, y); });
+            }
+          }
+          function connect(again) {
+            var socket = new WebSocket(url);
+            socket.onopen = function () { if (again) reload(); };
+            socket.onmessage = function (event) { if (event.data === "reload") reload(); };
+            socket.onclose = function () { setTimeout(function () { connect(true); }, 1000); };
+          }
+          connect(false);
         })();</script>
         """
+    }
 
     /// `html` with the script before its last `</body>`, or at its end.
-    public static func inject(into html: String) -> String {
+    /// - Parameter keepsPlace: `false` for the preview's error and not-found pages, whose place means nothing.
+    public static func inject(into html: String, keepsPlace: Bool = true) -> String {
+        let script = script(keepsPlace: keepsPlace)
         guard let range = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return html + script }
         var result = html
         result.insert(contentsOf: script + "\n", at: range.lowerBound)

@@ -72,7 +72,8 @@ struct PreviewHandler: Sendable {
     }
 
     static func html(_ status: HTTPStatus, _ page: String) -> PreviewResponse {
-        PreviewResponse(status: status, headers: headers("text/html; charset=utf-8"), body: Data(LiveReloadScript.inject(into: page).utf8))
+        PreviewResponse(
+            status: status, headers: headers("text/html; charset=utf-8"), body: Data(LiveReloadScript.inject(into: page, keepsPlace: false).utf8))
     }
 
     /// ``PreviewResponse/refusal(_:_:language:)`` with the headers of every answer from the site.

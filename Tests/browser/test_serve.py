@@ -11,6 +11,7 @@ import urllib.request
 
 import pytest
 import websocket
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import KENSHU, REPO, start_serve
 
@@ -341,3 +342,46 @@ def test_the_content_folder_or_themes_made_while_serving_are_read(tmp_path, cour
     finally:
         process.terminate()
         assert process.wait(timeout=10) == 0
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve_on(course, port):
+    process = subprocess.Popen([KENSHU, "serve", "--content", str(course), "--port", str(port), "--lang", "en"], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert "serving at" in process.stdout.readline()
+    return process
+
+
+def test_the_reader_keeps_their_place_through_an_error_and_a_restart(driver, course):
+    """A mistake saved and mended brought the page back at the top (the error page in between has no place); a
+    restarted server left the tab on the browser's 'cannot reach' page until F5."""
+    lesson = course / "01-intro" / "01-welcome.md"
+    long_body = "\n\n".join(f"段落 {n}：本文がここまで続きます。" for n in range(200))
+    lesson.write_text(PAGE.format(title="最初のレッスン", body=long_body), encoding="utf-8")
+    port = _free_port()
+    process = _serve_on(course, port)
+    try:
+        driver.get(f"http://127.0.0.1:{port}/intro/welcome.html")
+        driver.execute_script("window.scrollTo(0, 900); window.kenshuMark = 1;")
+        lesson.write_text("---\ntitle：最初のレッスン\n---\n\n" + long_body, encoding="utf-8")
+        WebDriverWait(driver, 10).until(lambda d: "K2011" in d.page_source)
+        lesson.write_text(PAGE.format(title="最初のレッスン", body=long_body + "\n\n直しました。"), encoding="utf-8")
+        WebDriverWait(driver, 10).until(lambda d: "直しました。" in d.page_source)
+        WebDriverWait(driver, 5).until(lambda d: d.execute_script("return window.scrollY") == 900)
+
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+        driver.execute_script("window.kenshuMark = 2;")
+        time.sleep(2.5)
+        process = _serve_on(course, port)
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.kenshuMark === undefined"))
+        assert "直しました。" in driver.page_source
+        assert driver.execute_script("return window.scrollY") == 900
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
