@@ -180,6 +180,9 @@ private struct CourseShape {
     /// `README.md` files of the root (`""`) and of module folders, told about once every file is sorted.
     var readmes: [(folder: String, file: ContentFile)] = []
 
+    /// Names other tools give Markdown files.
+    static let otherMarkdownExtensions: Set<String> = ["markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+
     mutating func classify(_ file: ContentFile) {
         let parts = file.relativePath.split(separator: "/").map(String.init)
         let isMarkdown = file.relativePath.lowercased().hasSuffix(".md")
@@ -190,6 +193,13 @@ private struct CourseShape {
         // Docusaurus' MDX: Markdown with JSX that Kenshu cannot run; published as it is, it would be a raw download.
         if let name = parts.last, name.lowercased().hasSuffix(".mdx") {
             diagnostics.append(.warning(.mdxNotRead, name, String(name.dropLast(4)) + ".md", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+            return
+        }
+        // `.markdown`, `.mkd` … (other editors' and wikis' names): published as they are, they were raw text downloads.
+        if let name = parts.last, let dot = name.lastIndex(of: "."),
+           Self.otherMarkdownExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+            diagnostics.append(.warning(
+                .markdownOtherExtension, name, String(name[..<dot]) + ".md", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
             return
         }
         if parts.count <= 2, parts.last?.lowercased() == "readme.md" {

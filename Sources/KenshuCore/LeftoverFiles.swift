@@ -1,7 +1,8 @@
 /// Files that operating systems, office suites and editors leave beside an author's own: hidden files,
 /// Windows' thumbnail caches and folder settings (`Thumbs.db`, `desktop.ini`), Office's lock files
-/// (`~$資料.docx`), backups and swap files (`a.md~`, `a.md.bak`, `.a.md.swp`, `#a.md#`, `~WRL0001.tmp`) and
-/// the `__MACOSX` folder of a zip made on a Mac.
+/// (`~$資料.docx`), backups and swap files (`a.md~`, `a.md.bak`, `.a.md.swp`, `#a.md#`, `~WRL0001.tmp`), the
+/// safe-write copies of JetBrains editors and Visual Studio (`a.md___jb_tmp___`, `a.md___jb_old___`, `a.md.TMP`)
+/// and the `__MACOSX` folder of a zip made on a Mac.
 ///
 /// They are never course material: the content walk skips them (a lesson's `.bak` copy would otherwise
 /// be published with its quiz answers, and in every export), and the preview does not rebuild for them.
@@ -17,5 +18,5 @@ public enum LeftoverFiles {
 
     /// Compared in ASCII lower case: Windows writes `Thumbs.db` and `Desktop.ini` in either case.
     static let wholeNames: Set<String> = ["thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "__macosx"]
-    static let endings = [".bak", ".tmp", ".swp", ".swo", ".swx"]
+    static let endings = [".bak", ".tmp", ".swp", ".swo", ".swx", "___jb_tmp___", "___jb_old___", "___jb_bak___"]
 }

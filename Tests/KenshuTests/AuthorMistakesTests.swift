@@ -426,6 +426,10 @@ import Testing
         // An MDX file is neither read nor published (it was a raw download), and told how to make it a page.
         let mdx = try lines(["01-intro/03-tabs.mdx": "import Tabs from '@theme/Tabs';\n# タブ\n"], code: "K1043")
         #expect(mdx.ja == ["Content/01-intro/03-tabs.mdx:1:1: 警告: '03-tabs.mdx' は Docusaurus などの MDX のファイルで、Kenshu は読まず、公開もしません — 名前を '03-tabs.md' に変えてください。import の行や <Tabs> などの部品は文字のまま表示されるので、Markdown に書き換えます [K1043]"], "\(mdx.ja)")
+        // `.markdown` (another editor's name for Markdown) was published as a raw text file: told to be renamed.
+        let other = try lines(["01-intro/12-madoguchi.markdown": "---\ntitle: 窓口\n---\n本文\n"], code: "K1054")
+        #expect(other.ja == ["Content/01-intro/12-madoguchi.markdown:1:1: 警告: '12-madoguchi.markdown' は Markdown のファイルですが、名前が '.md' で終わらないので、ページにしません（公開もしません） — 名前を '12-madoguchi.md' に変えてください [K1054]"], "\(other.ja)")
+        #expect(!other.result.diagnostics.contains { $0.code == "K1041" }, "\(other.result.diagnostics)")
         // Redmine's table-of-contents marker is not an unknown variable.
         let toc = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n{{toc}}\n")], code: "K5031")
         #expect(toc.ja.count == 1 && toc.result.succeeded, "\(toc.result.diagnostics)")

@@ -109,6 +109,8 @@ import Testing
         #expect(!exported.contains { $0.hasSuffix(".bak") || $0.contains("Thumbs.db") || $0.contains("__MACOSX") || $0.contains("~$") },
                 "\(exported.sorted())")
         #expect(LeftoverFiles.isLeftover("Thumbs.db") && LeftoverFiles.isLeftover("~$x.xlsx") && LeftoverFiles.isLeftover("a.SWP"))
+        // JetBrains editors save through `a.md___jb_tmp___` and keep `a.md___jb_old___` for a moment: each save warned K1041.
+        #expect(LeftoverFiles.isLeftover("04-madoguchi.md___jb_tmp___") && LeftoverFiles.isLeftover("04-madoguchi.md___jb_old___"))
         #expect(!LeftoverFiles.isLeftover("#") && !LeftoverFiles.isLeftover("#1.md") && !LeftoverFiles.isLeftover("backup.md")
             && !LeftoverFiles.isLeftover("thumbs.db.md"))
     }

@@ -42,6 +42,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case overlayFolderBesideBase = "K1052"
     case overlayCaseBesideBase = "K1053"
     case mdxNotRead = "K1043"
+    case markdownOtherExtension = "K1054"
     case svgScript = "K1044"
     case svgScriptKept = "K1045"
     case svgTooLargeToCheck = "K1046"
