@@ -43,6 +43,13 @@ public final class PreviewServer: Sendable {
 
     /// Runs until the task is cancelled. `onListening` gets the address once pages can be fetched.
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+        // The port first: a port in use is told at once, not under a whole build's warnings.
+        let socket: Socket
+        do {
+            socket = try listener.bind()
+        } catch SocketError.failed(_, let errno, _) where errno == EADDRINUSE {
+            throw StartError.portInUse(port)
+        }
         let first = Date()
         let shownFirst = report(
             await session.rebuildAll(), seconds: Date().timeIntervalSince(first), language: await session.language, shown: [])
@@ -65,12 +72,6 @@ public final class PreviewServer: Sendable {
             }
         }
         defer { rebuilding.cancel() }
-        let socket: Socket
-        do {
-            socket = try listener.bind()
-        } catch SocketError.failed(_, let errno, _) where errno == EADDRINUSE {
-            throw StartError.portInUse(port)
-        }
         if case let .ip4(_, boundPort)? = try? socket.sockname() {
             // A browser cannot open the "every address" address: this computer opens the preview by its loopback.
             let shown = host == "localhost" || host == "0.0.0.0" ? "127.0.0.1" : host

@@ -158,6 +158,8 @@ def test_port_in_use_gives_a_clear_message(server, course):
                          capture_output=True, text=True, timeout=30)
     assert run.returncode == 2
     assert f"port {port} is already in use" in run.stderr and "--port" in run.stderr
+    # Told before the site is built, not under its warnings.
+    assert "site ready" not in run.stderr, run.stderr
 
 
 def test_output_folder_is_never_written(server, course):
