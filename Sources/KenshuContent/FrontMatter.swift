@@ -50,9 +50,12 @@ public struct FrontMatter: Sendable, Hashable {
             return (matter, reader.diagnostics)
         }
         guard let fields = reader.mapping(from: quotingLeadingVariables(yaml)) else { return (matter, reader.diagnostics) }
+        var titleMark: Mark?
         for (key, mark, value) in fields {
             switch key {
-            case "title": matter.title = reader.string(value, key: key)?.trimmed ?? ""
+            case "title":
+                matter.title = reader.string(value, key: key)?.trimmed ?? ""
+                titleMark = mark
             case "description": matter.description = reader.string(value, key: key)
             case "objectives": matter.objectives = reader.stringList(value, key: key) ?? []
             case "minutes": matter.minutes = reader.integer(value, key: key, range: 1...600)
@@ -76,7 +79,10 @@ public struct FrontMatter: Sendable, Hashable {
             matter.passMark = 80
             reader.diagnostics.append(.warning(.testWithoutPassMark, at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        if matter.title.isEmpty {
+        if matter.title.isEmpty, let titleMark {
+            // `title:` written with nothing after it: told at its line, not as a missing key.
+            reader.diagnostics.append(.error(.titleEmpty, at: reader.location(titleMark)))
+        } else if matter.title.isEmpty {
             reader.diagnostics.append(.error(.noTitle, at: SourceLocation(path: path, line: 1, column: 1)))
         }
         return (matter, reader.diagnostics)

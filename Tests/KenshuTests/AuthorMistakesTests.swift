@@ -28,6 +28,14 @@ import Testing
         #expect(en == ["Content/01-intro/01-welcome.md:2:6: error: 'title' is followed by a full-width colon '：', which YAML does not read as a separator — write a half-width colon and a space: 'title: …' [K2011]"])
     }
 
+    /// `title:` with nothing after it was told as a missing title at 1:1; it is told at its line as empty.
+    @Test func testEmptyTitle_isToldAtItsLine() throws {
+        let (ja, _, result) = try lines(["01-intro/02-roles.md": "---\ndescription: 説明\ntitle:\n---\n本文\n"], code: "K3012")
+        #expect(!result.succeeded)
+        #expect(ja == ["Content/01-intro/02-roles.md:3:1: エラー: 'title' の値が空です — 'title:' の後ろに空白を 1 つ置いて、ページの題名を書いてください（例：'title: 窓口対応の基本'） [K3012]"], "\(result.diagnostics)")
+        #expect(!result.diagnostics.contains { $0.code == "K3002" })
+    }
+
     /// ` #` starts a YAML comment: `title: 窓口対応 #2 電話` became the title 「窓口対応」 without a word. Told at the `#`
     /// with the quoted value (or item) to write; `#` without a blank before it, quoted values, comments on their own
     /// line and comments set apart (two blanks before `#`, or one after it, as the README's example writes them) are

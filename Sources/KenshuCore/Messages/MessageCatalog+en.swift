@@ -75,6 +75,7 @@ extension MessageCatalog {
         .bodyTopLevelHeading: Entry("the body's heading '{0}' becomes a top-level heading (h1), like the page's title ({1} on this page), so a screen reader's list of headings puts the page's sections level with the page itself", fix: "start the body's headings at '## ' (adding one '#' to every heading of the body keeps their order of levels)"),
         .noFrontMatter: Entry("the page has no front matter with a 'title'", fix: "start the file with three lines: '---', 'title: …', '---'"),
         .noTitle: Entry("the page has no 'title'", fix: "add a line 'title: …' inside the '---' lines at the top of the file"),
+        .titleEmpty: Entry("'title' is empty", fix: "write the page's title after 'title:' and a space (for example 'title: Counter basics')"),
         .unknownKind: Entry("kind '{0}' is not known", fix: "use 'kind: test' for a module test, or leave it out"),
         .sourcesNotList: Entry("'sources' must be a list", fix: "write each source as '- title: …' with 'url:' and 'accessed:' under it"),
         .sourceWithoutTitle: Entry("a source must have a 'title'"),

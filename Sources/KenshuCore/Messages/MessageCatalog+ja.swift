@@ -75,6 +75,7 @@ extension MessageCatalog {
         .bodyTopLevelHeading: Entry("本文の大見出し '{0}' は、ページの題名と同じ最上位の見出し（h1）になります（このページに {1} 個）。読み上げソフトの見出しの一覧で、ページの題名と節が同じ段に並びます", fix: "本文の見出しは '## ' から始めてください（本文のすべての見出しに '#' を 1 つずつ足すと、上下の関係はそのままです）"),
         .noFrontMatter: Entry("このページには 'title' を書いたフロントマターがありません", fix: "ファイルの先頭を '---'、'title: …'、'---' の 3 行で始めてください"),
         .noTitle: Entry("このページには 'title' がありません", fix: "先頭の '---' の行の間に 'title: …' の行を足してください"),
+        .titleEmpty: Entry("'title' の値が空です", fix: "'title:' の後ろに空白を 1 つ置いて、ページの題名を書いてください（例：'title: 窓口対応の基本'）"),
         .unknownKind: Entry("kind '{0}' は知らない種類です", fix: "モジュールテストなら 'kind: test' とし、そうでなければ書かないでください"),
         .sourcesNotList: Entry("'sources' はリストで書いてください", fix: "出典ごとに '- title: …' と書き、その下に 'url:' と 'accessed:' を書いてください"),
         .sourceWithoutTitle: Entry("出典には 'title' が必要です"),

@@ -99,6 +99,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     // K3: front matter
     case noFrontMatter = "K3001"
     case noTitle = "K3002"
+    case titleEmpty = "K3012"
     case unknownKind = "K3003"
     case sourcesNotList = "K3004"
     case sourceWithoutTitle = "K3005"
