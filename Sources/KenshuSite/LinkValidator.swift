@@ -104,10 +104,12 @@ struct LinkValidator {
             if path.lowercased().hasSuffix(".html"), let targetIndex = pagesBySitePath[SitePath.forContent(path).value] {
                 return fragment.flatMap { checkFragment($0, of: site[page: targetIndex], link: link, targetName: path) }
             }
-            // Obsidian and Docusaurus link a page without its extension (`[x](02-移行手順)`).
-            if link.kind == .link, !assetPaths.contains(path), pagesByPath[path + ".md"] != nil {
+            // Obsidian and Docusaurus link a page without its extension (`[x](02-移行手順)`); a module's folder
+            // written without its final `/` (`../03-betsu`) is no file either.
+            for (ending, written) in [(".md", ".md"), ("/index.md", "/")]
+            where link.kind == .link && !assetPaths.contains(path) && pagesByPath[path + ending] != nil {
                 let hash = link.destination.firstIndex(of: "#")
-                let spelled = String(URLParts.split(link.destination).path) + ".md" + (hash.map { String(link.destination[$0...]) } ?? "")
+                let spelled = String(URLParts.split(link.destination).path) + written + (hash.map { String(link.destination[$0...]) } ?? "")
                 return .error(.linkToMissingFile, link.destination, at: link.location, fix: Message(.fixDidYouMean, spelled))
             }
             guard assetPaths.contains(path) else {

@@ -556,6 +556,9 @@ import Testing
         let readme = try lines(["02-cloud/01-basics.md": TemporarySite.page("基礎", "[一覧](../01-intro/README.md)\n")], code: "K5005")
         #expect(readme.ja == ["Content/02-cloud/01-basics.md:4:1: エラー: リンク '../01-intro/README.md' の先のページがありません — '../01-intro/index.md' のことですか？ [K5005]"], "\(readme.ja)")
         #expect(renumbered.ja.contains("Content/02-cloud/01-basics.md:4:1: エラー: リンク '../01-intro/02-roles.md' の先のページがありません — '../01-intro/03-roles.md' のことですか？ [K5005]"), "\(renumbered.ja)")
+        // A module's folder without its final `/` was told to put a file beside the lesson.
+        let folder = try lines(["02-cloud/01-basics.md": TemporarySite.page("基礎", "[はじめに](../01-intro#目的)\n")], code: "K5006")
+        #expect(folder.ja == ["Content/02-cloud/01-basics.md:4:1: エラー: リンク '../01-intro#目的' の先のファイルがありません — '../01-intro/#目的' のことですか？ [K5006]"], "\(folder.ja)")
     }
 
     /// A link to a Markdown file that exists but is no page (K1005) says where to move it; it used to guess
