@@ -17,6 +17,8 @@ public enum AuthorText {
     public static func decode(_ data: Data) -> Result<String, Problem> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Notepad's "Unicode" (and "Unicode big endian"): UTF-16 with its byte-order mark, read as such.
+        if let utf16 = utf16Text(bytes) { bytes = Array(utf16.utf8) }
         if bytes.contains(0x0D) { bytes = normaliseLineEnds(bytes) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(.notUTF8(line: firstInvalidLine(bytes), shiftJIS: looksLikeShiftJIS(data)))
@@ -28,6 +30,28 @@ public enum AuthorText {
     public static func read(_ path: String) -> Result<String, Problem>? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return decode(data)
+    }
+
+    /// The text of UTF-16 bytes that start with a byte-order mark; `nil` for other bytes, or UTF-16 that is broken
+    /// (an odd length, a lone surrogate), which is then told as not UTF-8.
+    static func utf16Text(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        let littleEndian: Bool
+        switch (bytes[0], bytes[1]) {
+        // UTF-32's little-endian mark starts the same way.
+        case (0xFF, 0xFE) where !(bytes.count >= 4 && bytes[2] == 0 && bytes[3] == 0): littleEndian = true
+        case (0xFE, 0xFF): littleEndian = false
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var index = 2
+        while index < bytes.count {
+            let low = UInt16(bytes[index]), high = UInt16(bytes[index + 1])
+            units.append(littleEndian ? high << 8 | low : low << 8 | high)
+            index += 2
+        }
+        return String(validating: units, as: UTF16.self)
     }
 
     /// The diagnostic for a file that is not UTF-8.

@@ -28,6 +28,14 @@ import Testing
     static func crlf(_ data: Data) -> Data { Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8) }
     static func bom(_ data: Data) -> Data { Data([0xEF, 0xBB, 0xBF]) + data }
     static func cr(_ data: Data) -> Data { Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r").utf8) }
+    /// Notepad's "Unicode" (UTF-16 LE) and "Unicode big endian", each with its byte-order mark.
+    static func utf16(_ data: Data, littleEndian: Bool) -> Data {
+        let units = Array(String(decoding: data, as: UTF8.self).utf16)
+        return Data(littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]) + Data(units.flatMap { unit -> [UInt8] in
+            let bytes = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            return littleEndian ? bytes : bytes.reversed()
+        })
+    }
 
     /// Every file of a built site, by relative path (without the source manifest, which names the folder).
     static func files(in folder: URL) throws -> [String: Data] {
@@ -53,7 +61,7 @@ import Testing
         return (result, try files(in: output))
     }
 
-    @Test(arguments: ["crlf", "crlf+bom", "cr"])
+    @Test(arguments: ["crlf", "crlf+bom", "cr", "utf16le+crlf", "utf16be"])
     func testBundledCourse_buildsByteIdenticalWithWindowsLineEnds(_ variant: String) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-windows-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -62,6 +70,8 @@ import Testing
         let transform: (Data) -> Data = switch variant {
         case "crlf": Self.crlf
         case "cr": Self.cr
+        case "utf16le+crlf": { Self.utf16(Self.crlf($0), littleEndian: true) }
+        case "utf16be": { Self.utf16($0, littleEndian: false) }
         default: { Self.bom(Self.crlf($0)) }
         }
         let (windows, windowsFiles) = try Self.build(transform, in: root.appendingPathComponent("windows"))
@@ -79,6 +89,10 @@ import Testing
         var bytes = Array("一行目\n二行目\n".utf8)
         bytes.append(0xFF)
         #expect(AuthorText.decode(Data(bytes)) == .failure(.notUTF8(line: 3, shiftJIS: false)))
+        // UTF-16 needs its byte-order mark; UTF-32's (FF FE 00 00) is not taken for it, nor is an odd length.
+        #expect(AuthorText.decode(Data([0xFF, 0xFE, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00])) == .failure(.notUTF8(line: 1, shiftJIS: false)))
+        #expect(AuthorText.decode(Data([0xFF, 0xFE, 0x61])) == .failure(.notUTF8(line: 1, shiftJIS: false)))
+        #expect(try AuthorText.decode(Data([0xFE, 0xFF, 0x4E, 0x00, 0x00, 0x0D, 0x00, 0x0A])).get() == "一\n")
     }
 
     /// What Windows, Office, editors and a Mac's zip leave beside the author's files is not published,
