@@ -32,7 +32,16 @@ extension HTMLWriter {
         let text = literal.dropFirst(leading.count)
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return false }
         let written = text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()
-        guard let kind = MarkdownOptions.alertKinds.contains(written) ? written : Self.alertAliases[written] else { return false }
+        guard let kind = MarkdownOptions.alertKinds.contains(written) ? written : Self.alertAliases[written] else {
+            // `[!NOTICE]`, `[!WARNIG]`: meant as a callout, shown as a quote with the marker as text.
+            let name = text[text.index(text.startIndex, offsetBy: 2)..<close]
+            if !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }), captureDepth == 0 {
+                let nearest = ClosestMatch.find(written, among: MarkdownOptions.alertKinds + Self.alertAliases.keys.sorted())
+                    .map { Self.alertAliases[$0] ?? $0 } ?? "note"
+                diagnostics.append(.warning(.alertKindUnknown, String(name), nearest.uppercased(), at: location(of: quote)))
+            }
+            return false
+        }
         var rest = text[text.index(after: close)...]
         let fold = rest.first.flatMap { $0 == "-" || $0 == "+" ? $0 : nil }
         if fold != nil { rest = rest.dropFirst() }

@@ -99,9 +99,16 @@ import Testing
             """)
     }
 
-    @Test func testUnknownAlertMarker_staysAQuote() {
+    @Test func testUnknownAlertMarker_staysAQuote_andIsWarnedWithTheNearestKind() {
         #expect(render("> [!FOO]\n> x\n").html.hasPrefix("<blockquote>"))
         #expect(render("> [!NOTE]です\n> x\n").html.hasPrefix("<blockquote>"), "text glued to the marker is not a title")
+        func warned(_ markdown: String) -> [String] {
+            render(markdown).diagnostics.filter { $0.message.key == .alertKindUnknown }.map { "\($0.location?.line ?? 0) \($0.message.arguments)" }
+        }
+        #expect(warned("本文\n\n> [!NOTICE]\n> 締切は金曜です。\n") == ["6 [\"NOTICE\", \"NOTE\"]"])
+        #expect(warned("> [!WARNIG] 注意\n") == ["4 [\"WARNIG\", \"WARNING\"]"])
+        #expect(warned("> [!dangr]\n") == ["4 [\"dangr\", \"CAUTION\"]"])
+        #expect(warned("> [!NOTE]\n> x\n\n> [!] x\n\n> [!重要]\n\n> [!1]\n").isEmpty)
     }
 
     /// Callouts as Obsidian writes them: a title after the marker, its other kinds shown as the nearest of

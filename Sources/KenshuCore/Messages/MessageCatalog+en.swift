@@ -125,6 +125,7 @@ extension MessageCatalog {
         .mdBookDirective: Entry("mdBook's '{{#{0} …}}' is not included by Kenshu and shows as text", fix: "write the text into this page, or link to the page it comes from. To show the braces as they are, write '\\{{'"),
         .otherToolSyntax: Entry("'{0}' is written for {1}: Kenshu does not read it, and it is shown as text", fix: "write it the Kenshu way or remove it: an image is '![description](images/figure.png)', a callout a quote starting '> [!NOTE]', an included or embedded page a link to it, emphasis '**bold**'"),
         .notDrawn: Entry("the diagram or formula '{0}' is not drawn by Kenshu and is shown as written (other tools draw it with a script loaded from the internet)", fix: "export the diagram as SVG or PNG into the course folder and show it with '![description](images/figure.svg)'; write a formula as an image or in words"),
+        .alertKindUnknown: Entry("'[!{0}]' is not a kind of callout, so the quote is shown with '[!{0}]' as text", fix: "use one of NOTE, TIP, IMPORTANT, WARNING and CAUTION, as in '[!{1}]'"),
         .rawHTMLNotMarkup: Entry("'{0}' cannot be read as HTML and is shown as text", fix: "to show a '<' as it is, write '\\<'"),
         .rawHTMLScriptURL: Entry("raw HTML '<{0}>' has a 'javascript:' URL, which runs script when it is followed", fix: "link to a page or an https:// address instead"),
         .commentUnclosed: Entry("an HTML comment '<!--' is never closed, so everything after it is hidden", fix: "end the comment with '-->'"),

@@ -125,6 +125,7 @@ extension MessageCatalog {
         .mdBookDirective: Entry("mdBook の '{{#{0} …}}' は Kenshu では取り込まれず、文字のまま表示されます", fix: "取り込みたい内容をこのページに書くか、そのページへのリンクにしてください。波かっこを文字として見せるなら '\\{{' と書いてください"),
         .otherToolSyntax: Entry("'{0}' は {1} の書き方で、Kenshu では働かず、文字のまま表示されます", fix: "Kenshu の書き方に直すか、消してください。画像は '![説明](images/図.png)'、囲みは '> [!NOTE]' で始まる引用、ほかのページの取り込みや埋め込みはそのページへのリンク、文字の飾りは '**太字**' です"),
         .notDrawn: Entry("'{0}' の図や数式は、Kenshu では描かれず、書いた文字のまま表示されます（ほかのツールはインターネットから読み込む仕組みで描きます）", fix: "図はツールで SVG か PNG に書き出して教材のフォルダーに入れ、'![図の説明](images/図.svg)' で載せてください。数式は画像にするか、文で書いてください"),
+        .alertKindUnknown: Entry("'[!{0}]' は囲み（コールアウト）の種類ではないため、'[!{0}]' の文字のまま引用として表示します", fix: "'[!{1}]' のように、NOTE・TIP・IMPORTANT・WARNING・CAUTION のどれかにしてください"),
         .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),
         .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),
         .commentUnclosed: Entry("HTML コメント '<!--' が閉じられていないため、ここから後ろが表示されません", fix: "コメントの終わりに '-->' を書いてください"),

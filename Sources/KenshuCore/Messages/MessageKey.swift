@@ -161,6 +161,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case otherToolSyntax = "K5038"
     case commentUnclosedShown = "K5039"
     case notDrawn = "K5040"
+    case alertKindUnknown = "K5041"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
