@@ -40,11 +40,11 @@ Terms and their meanings go in `glossary.yml`. On each page, the first place a t
 ```quiz
 id: q-front-matter
 Where do you write the title of a lesson?
-- [ ] In the first heading of the body (`#`)
+- [ ] In the heading written with `#` at the top of the body
   > Headings in the body divide up the page. The title is taken from the front matter.
 - [x] In `title:`, between the `---` lines
   > The `title:` in the front matter is the title shown in the contents and at the top of the page.
-- [ ] In the file name
+- [ ] In the file name (a name like `01-lesson-format.md`)
   > The file name sets the order and the URL, but it does not become the title.
 Explanation: All of a page's settings, such as its title, description and learning objectives, go in the front matter at the top.
 ```
@@ -130,7 +130,7 @@ shuffle
   > `Explanation:` explains the whole question, and goes after the list of choices.
 - [x] Under the choice, indented two spaces, starting with `>`
   > A line indented two spaces and starting with `>` is shown when that choice is picked.
-- [ ] In brackets at the end of the choice's line
+- [ ] In brackets at the end of the choice's line, after its words
   > Text in brackets is shown as part of the choice itself.
 Explanation: Feedback for each choice goes under that choice, indented two spaces and starting with `>`.
 ```
