@@ -22,10 +22,16 @@ enum ErrorPage {
         return render(context, theme: theme)
     }
 
-    static func notFound(_ path: String, language: Language, theme: Theme? = nil) -> String {
+    /// - Parameter nearest: the site path of the page the missing one most likely became (a lesson renamed while
+    ///   its tab was open), offered as a link.
+    static func notFound(_ path: String, nearest: String? = nil, language: Language, theme: Theme? = nil) -> String {
         let printer = DiagnosticPrinter(language: language)
-        let context = ErrorPageContext(
+        var context = ErrorPageContext(
             lang: language.rawValue, title: printer.say(.notFoundTitle), missingPath: path, homeLink: printer.say(.notFoundHome))
+        if let nearest {
+            context.nearestPath = "/" + nearest.split(separator: "/").map { PercentEncoding.encodePathSegment(String($0)) }.joined(separator: "/")
+            context.nearestWords = printer.say(.notFoundNearest, nearest)
+        }
         return render(context, theme: theme)
     }
 
@@ -64,6 +70,7 @@ enum ErrorPage {
 struct ErrorPageContext: TemplateContext {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case lang, title, intro, problems, hasProblems = "has_problems", missingPath = "missing_path", homeLink = "home_link"
+        case nearestPath = "nearest_path", nearestWords = "nearest_words"
     }
 
     /// One error, as the terminal prints it.
@@ -97,6 +104,9 @@ struct ErrorPageContext: TemplateContext {
     /// The path that was asked for (not-found page only), and the words of the link to the home page.
     var missingPath: String?
     var homeLink: String?
+    /// The page the missing path most likely became (its URL from the site's root), and the words of its link.
+    var nearestPath: String?
+    var nearestWords: String?
 
     init(lang: String, title: String, intro: String? = nil, problems: [Problem] = [], missingPath: String? = nil, homeLink: String? = nil) {
         self.lang = lang
@@ -117,6 +127,8 @@ struct ErrorPageContext: TemplateContext {
         case .hasProblems: hasProblems
         case .missingPath: missingPath
         case .homeLink: homeLink
+        case .nearestPath: nearestPath
+        case .nearestWords: nearestWords
         }
     }
 }

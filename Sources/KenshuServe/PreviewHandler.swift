@@ -38,7 +38,8 @@ struct PreviewHandler: Sendable {
                 // Not kept by the browser: the same port may serve another course tomorrow.
                 return PreviewResponse(status: .movedPermanently, headers: [("Location", location), ("Cache-Control", "no-store")])
             } else {
-                return Self.html(.notFound, ErrorPage.notFound(path, language: await session.language, theme: await session.theme))
+                let nearest = site.nearestPage(to: path)
+                return Self.html(.notFound, ErrorPage.notFound(path, nearest: nearest, language: await session.language, theme: await session.theme))
             }
         }
     }

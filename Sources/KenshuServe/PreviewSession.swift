@@ -148,6 +148,18 @@ public struct PreviewSite: Sendable {
         }
     }
 
+    /// The page a missing path most likely became: the page of the nearest name in the same folder (a lesson
+    /// renamed while its tab was open); `nil` when no name is near.
+    public func nearestPage(to path: String) -> String? {
+        guard path.hasSuffix(".html") else { return nil }
+        let parts = path.split(separator: "/")
+        let prefix = parts.dropLast().map { $0 + "/" }.joined()
+        // Compared without `.html`, which every name shares (it would let any short name pass as near).
+        let stems = pageIndex.keys.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".html") && !$0.dropFirst(prefix.count).contains("/") }
+            .map { String($0.dropFirst(prefix.count).dropLast(5)) }
+        return parts.last.flatMap { ClosestMatch.find(String($0.dropLast(5)), among: stems.sorted()) }.map { prefix + $0 + ".html" }
+    }
+
     /// Whether `path` is a folder of the site (so `path/index.html` may exist).
     public func isFolder(_ path: String) -> Bool {
         pageIndex[path + "/index.html"] != nil || copyIndex.keys.contains { $0.hasPrefix(path + "/") }

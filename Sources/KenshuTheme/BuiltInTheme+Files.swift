@@ -1877,7 +1877,7 @@ search_glossary: 用語集
 """# + "\n",
         "templates/preview-error.mustache": #"""
 {{! kenshu serve shows this page instead of the site while the content has errors (problems), and for a
-    path that does not exist (missing_path). Its words come from Kenshu's message catalog, in the
+    path that does not exist (missing_path), with the page of the nearest name when there is one (nearest_path). Its words come from Kenshu's message catalog, in the
     author's language. No theme assets: nothing else is served while the build fails. }}
 <!doctype html>
 <html lang="{{lang}}">
@@ -1899,6 +1899,9 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 {{/has_problems}}
 {{#missing_path}}
 <p><code>{{missing_path}}</code></p>
+{{#nearest_path}}
+<p><a href="{{nearest_path}}">{{nearest_words}}</a></p>
+{{/nearest_path}}
 <p><a href="/">{{home_link}}</a></p>
 {{/missing_path}}
 </main>

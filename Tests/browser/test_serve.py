@@ -387,3 +387,15 @@ def test_the_reader_keeps_their_place_through_an_error_and_a_restart(driver, cou
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_renamed_page_is_offered_from_its_old_address(server, course):
+    """The tab of a lesson renamed while it was open showed only 'not found'; the page of the nearest name is linked."""
+    ws = wait_for_reload(server)
+    os.rename(course / "01-intro" / "01-welcome.md", course / "01-intro" / "01-welcomes.md")
+    assert ws.recv() == "reload"
+    status, _, page = get(server + "/intro/welcome.html")
+    assert status == 404 and '<a href="/intro/welcomes.html">' in page, page
+    status, _, page = get(server + "/intro/zzzz.html")
+    assert status == 404 and "welcomes.html" not in page
+    ws.close()

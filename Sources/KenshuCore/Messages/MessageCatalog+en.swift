@@ -257,6 +257,7 @@ extension MessageCatalog {
         .errorPageIntro: Entry("Fix these problems and save; this page reloads by itself."),
         .notFoundTitle: Entry("Not found"),
         .notFoundHome: Entry("Home"),
+        .notFoundNearest: Entry("The page with the nearest name: {0}"),
         // K7.3: glossary, print, freshness, quiz lint
         .glossaryTermUnused: Entry("no page uses the term '{0}' (or its aliases)", fix: "use it in a lesson or remove it from glossary.yml"),
         .glossaryAliasClash: Entry("'{0}' names both the term '{1}' and the term '{2}'", fix: "make it the term or alias of only one of them"),

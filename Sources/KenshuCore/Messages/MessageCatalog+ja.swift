@@ -257,6 +257,7 @@ extension MessageCatalog {
         .errorPageIntro: Entry("次の問題を直して保存すると、このページは自動で更新されます。"),
         .notFoundTitle: Entry("見つかりません"),
         .notFoundHome: Entry("トップへ"),
+        .notFoundNearest: Entry("名前の近いページ：{0}"),
         // K7.3: glossary, print, freshness, quiz lint
         .glossaryTermUnused: Entry("用語「{0}」（または別名）はどのページにも出てきません", fix: "レッスンで使うか、glossary.yml から外してください"),
         .glossaryAliasClash: Entry("「{0}」は用語「{1}」と「{2}」の両方の名前になっています", fix: "どちらか一方だけの用語か別名にしてください"),

@@ -429,6 +429,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case errorPageIntro = "page.error-intro"
     case notFoundTitle = "page.not-found-title"
     case notFoundHome = "page.not-found-home"
+    case notFoundNearest = "page.not-found-nearest"
 
     /// The stable code shown with a problem (`K1002`), or `nil` for advice and command output.
     public var code: String? { rawValue.hasPrefix("K") ? rawValue : nil }
