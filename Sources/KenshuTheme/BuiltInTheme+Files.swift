@@ -217,6 +217,9 @@ th, td { border: 1px solid var(--border); padding: 0.5rem 0.75rem; text-align: l
 th { background: var(--surface-muted); }
 
 /* Alerts (> [!NOTE] …) */
+/* Footnotes: set apart from the lesson's last paragraph, as GitHub does, so they do not read as more of the text. */
+.footnotes { border-top: 1px solid var(--border-light); margin-top: 2.5rem; padding-top: 0.75rem; font-size: 0.9375rem; color: var(--text-secondary); }
+.footnotes ol { padding-left: 1.5rem; }
 .callout { border-left: 6px solid; border-radius: var(--radius); padding: 0.75rem 1.25rem; margin: 0 0 1.5rem; }
 .callout > :last-child { margin-bottom: 0; }
 .callout-title { font-weight: 700; margin: 0 0 0.25rem; }
