@@ -137,7 +137,9 @@ private struct Walker {
             // Foundation lists a name that is not UTF-8 (Shift_JIS from a zip) with U+FFFD in it, a path
             // that then opens nothing: say so, rather than leave the page out without a word.
             if rawName.unicodeScalars.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: absolute) {
-                diagnostics.append(.error(.fileNameNotUTF8, at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+                var problem = Diagnostic.error(.fileNameNotUTF8, at: SourceLocation(path: file.displayPath, line: 1, column: 1))
+                problem.note = NonUTF8Names.shiftJISReading(of: rawName, in: directory).map { Message(.noteShiftJISName, $0) }
+                diagnostics.append(problem)
                 continue
             }
             // One `lstat` tells most entries apart: a file or folder that is not a link lies in this folder,

@@ -268,6 +268,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fixPageHasNoHeadings = "fix.page-has-no-headings"
     case fixHeadingsAre = "fix.headings-are"
     case noteIgnoredByPattern = "note.ignored-by-pattern"
+    case noteShiftJISName = "note.shift-jis-name"
     case fixInBase = "fix.in-base"
     case fixInBaseJoiner = "fix.in-base-joiner"
 
