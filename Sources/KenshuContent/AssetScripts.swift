@@ -86,7 +86,7 @@ public enum AssetScripts {
         guard let data = FileManager.default.contents(atPath: file.absolutePath) else { return nil }
         guard let text = decoded(data) else {
             guard !allowRawHTML else { return nil }
-            return isSVG ? .error(.svgNotReadable, file.relativePath, at: top) : .error(.documentNotCheckable, file.relativePath, String(largestRead >> 20), at: top)
+            return isSVG ? .error(.svgNotReadable, file.relativePath, at: top) : .error(.documentEncodingNotCheckable, file.relativePath, at: top)
         }
         guard let found = firstFinding(in: text, dialect: dialect) else { return nil }
         let before = text.utf8.prefix(found.offset)

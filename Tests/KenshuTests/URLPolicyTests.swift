@@ -238,6 +238,18 @@ import Testing
         #expect(try site.read("intro/資料/plain.htm").contains("スクリプトのない資料"))
     }
 
+    /// A page in an encoding the scanner cannot read is told as that (K1055), not as "too large or unreadable".
+    @Test func testDocumentInAnUnreadableEncoding_isToldWhy() throws {
+        let site = try TemporarySite(TemporarySite.smallCourse())
+        defer { site.remove() }
+        try site.writeData("01-intro/old.html", Data([0x1B, 0x24, 0x42, 0x3C, 0x70, 0x3E, 0x1B, 0x28, 0x42]))
+        try site.write("01-intro/01-welcome.md", TemporarySite.page("A", "[古い資料](old.html)\n\n## 目的\n"))
+        let result = try site.build()
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.code) == ["K1055"], "\(site.messages(result))")
+        #expect(site.printed(result, .ja).contains { $0.contains("読めない文字コード") && !$0.contains("大きすぎる") })
+    }
+
     @Test func testFrontMatterSourceURL_isBlankedWithALocatedWarning() throws {
         let site = try TemporarySite(TemporarySite.smallCourse())
         defer { site.remove() }

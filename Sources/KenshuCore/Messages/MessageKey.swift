@@ -50,6 +50,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case documentScript = "K1048"
     case documentScriptKept = "K1049"
     case documentNotCheckable = "K1050"
+    case documentEncodingNotCheckable = "K1055"
     case symlinkOutside = "K1006"
     case fileNameNotUTF8 = "K1034"
     case missingSiteYAML = "K1007"
