@@ -217,7 +217,12 @@ final class HTMLWriter {
         guard options.headingAnchors, captureDepth == 0 else {
             if entering {
                 if captureDepth > 0 {
-                    diagnostics.append(.warning(.headingInsideBlock, String(repeating: "#", count: level) + " " + plainText(of: node), at: location(of: node)))
+                    // A line of `---` or `===` under text (setext) makes the heading, not a `#`: quoted as written.
+                    let opening = lines.line(node.startLine).map { $0.drop { $0 == " " || $0 == "\t" || $0 == ">" } }
+                    let isATX = opening?.first == "#"
+                    diagnostics.append(.warning(
+                        .headingInsideBlock, (isATX ? String(repeating: "#", count: level) + " " : "") + plainText(of: node),
+                        at: location(of: node), fix: isATX ? nil : Message(.fixSetextHeading)))
                 }
                 newline()
                 out += "<h\(level)>"

@@ -80,13 +80,12 @@ struct PreviewConnection {
     /// video) is never held in memory whole. False when the client is gone or the file shrank meanwhile (the
     /// connection is then closed: the length is already promised).
     private func send(_ slice: PreviewResponse.FileSlice) async -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: slice.path) else { return false }
-        defer { try? handle.close() }
-        do { try handle.seek(toOffset: slice.offset) } catch { return false }
+        var offset = slice.offset
         var left = slice.length
         while left > 0 {
             let count = Int(min(left, Self.chunkBytes))
-            guard let chunk = try? handle.read(upToCount: count), chunk.count == count, await write(chunk) else { return false }
+            guard let chunk = slice.file.read(at: offset, count: count), chunk.count == count, await write(chunk) else { return false }
+            offset += UInt64(count)
             left -= UInt64(count)
         }
         return true

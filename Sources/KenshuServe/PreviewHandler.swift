@@ -28,7 +28,8 @@ struct PreviewHandler: Sendable {
                 switch content {
                 case .bytes(let data): return Self.file(data, path: path)
                 case .disk(let real):
-                    if let response = Self.fileOnDisk(real, path: path, range: request.fields.first { $0.name.lowercased() == "range" }?.value) {
+                    if let file = OpenedFile(real, allowedRoots: site.allowedRoots),
+                       let response = Self.fileOnDisk(file, path: path, range: request.fields.first { $0.name.lowercased() == "range" }?.value) {
                         return response
                     }
                     return Self.html(.notFound, ErrorPage.notFound(path, language: await session.language, theme: await session.theme))
@@ -52,22 +53,21 @@ struct PreviewHandler: Sendable {
 
     /// A file of the course, sent from disk: whole, or the one part a `Range: bytes=…` asks for (a video's seek).
     /// Pages are in memory and go through ``file(_:path:)``, which adds the live-reload script.
-    static func fileOnDisk(_ real: String, path: String, range: String?) -> PreviewResponse? {
+    static func fileOnDisk(_ opened: OpenedFile, path: String, range: String?) -> PreviewResponse? {
         let type = ContentType.forPath(path)
-        guard !type.hasPrefix("text/html") else { return FileManager.default.contents(atPath: real).map { file($0, path: path) } }
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: real))?[.size] as? NSNumber else { return nil }
-        let total = size.uint64Value
+        guard !type.hasPrefix("text/html") else { return opened.readAll().map { file($0, path: path) } }
+        let total = opened.size
         var response = PreviewResponse(status: .ok, headers: headers(type) + [("Accept-Ranges", "bytes")])
         switch range.map({ ByteRange.parse($0, size: total) }) {
         case .part(let bounds)?:
             response.status = .partialContent
             response.headers.append(("Content-Range", "bytes \(bounds.lowerBound)-\(bounds.upperBound - 1)/\(total)"))
-            response.fileBody = .init(path: real, offset: bounds.lowerBound, length: bounds.upperBound - bounds.lowerBound)
+            response.fileBody = .init(file: opened, offset: bounds.lowerBound, length: bounds.upperBound - bounds.lowerBound)
         case .unsatisfiable?:
             response.status = .rangeNotSatisfiable
             response.headers.append(("Content-Range", "bytes */\(total)"))
         case .whole?, nil:
-            response.fileBody = .init(path: real, offset: 0, length: total)
+            response.fileBody = .init(file: opened, offset: 0, length: total)
         }
         return response
     }

@@ -29,9 +29,9 @@ struct PreviewResponse: Sendable {
     /// Sent instead of ``body`` when set.
     var fileBody: FileSlice?
 
-    /// Bytes `offset..<offset + length` of the file at `path`.
-    struct FileSlice: Sendable, Equatable {
-        var path: String
+    /// Bytes `offset..<offset + length` of a file opened and checked for this answer.
+    struct FileSlice: Sendable {
+        var file: OpenedFile
         var offset: UInt64
         var length: UInt64
     }

@@ -119,7 +119,7 @@ public struct PreviewSite: Sendable {
     public func file(at path: String) -> Data? {
         switch content(at: path) {
         case .bytes(let data): data
-        case .disk(let real): FileManager.default.contents(atPath: real)
+        case .disk(let real): OpenedFile(real, allowedRoots: allowedRoots)?.readAll()
         case nil: nil
         }
     }

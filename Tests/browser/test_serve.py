@@ -399,3 +399,45 @@ def test_a_renamed_page_is_offered_from_its_old_address(server, course):
     status, _, page = get(server + "/intro/zzzz.html")
     assert status == 404 and "welcomes.html" not in page
     ws.close()
+
+
+def test_a_file_swapped_for_a_link_outside_while_served_never_leaks(server, course, tmp_path):
+    """A file replaced over and over by a link to a file outside the course, while it is requested: the check and
+    the read were two steps, and one answer in ten carried the outside file's bytes (review of the streaming change)."""
+    images = course / "01-intro" / "images"
+    (images / "small.txt").write_text("inside-file!", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET" * 30, encoding="utf-8")
+    deadline = time.time() + 10
+    while get(server + "/intro/images/small.txt")[0] != 200:
+        assert time.time() < deadline
+        time.sleep(0.05)
+    stop = []
+
+    def swap():
+        n = 0
+        while not stop:
+            temporary = images / f".swap{n % 2}"
+            if temporary.is_symlink() or temporary.exists():
+                temporary.unlink()
+            if n % 2:
+                temporary.symlink_to(secret)
+            else:
+                temporary.write_text("inside-file!", encoding="utf-8")
+            os.replace(temporary, images / "small.txt")
+            n += 1
+
+    import threading
+    swapper = threading.Thread(target=swap)
+    swapper.start()
+    answers = 0
+    try:
+        end = time.time() + 3
+        while time.time() < end:
+            status, _, body = get(server + "/intro/images/small.txt")
+            answers += 1
+            assert "SECRET" not in body
+    finally:
+        stop.append(True)
+        swapper.join()
+    assert answers > 100

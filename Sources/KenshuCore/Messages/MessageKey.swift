@@ -188,6 +188,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fencedBlockIndented = "K6021"
     case headingInsideBlock = "K6022"
     case fenceNotClosed = "K6023"
+    case fixSetextHeading = "fix.setext-heading"
 
     // K7: the course as a whole
     case moduleWithoutIndex = "K7001"
