@@ -108,7 +108,11 @@ public struct SitePipeline: Sendable {
 
     /// `diagnostics` with those located in a base's files marked (``Diagnostic/inBase``).
     public func markingBase(_ diagnostics: Diagnostics) -> Diagnostics {
-        diagnostics.markingBase(layers: layers.map(\.display))
+        // A base page's link to a page this course hides, and a base file no page uses once this course replaced the
+        // pages that used it: the course's own doing, mended here (hide:, or a link in a replacement).
+        diagnostics.markingBase(layers: layers.map(\.display)) { diagnostic in
+            diagnostic.message.key == .fileNotLinked || diagnostic.fixOverride?.key == .fixHiddenTarget
+        }
     }
 
     /// The site's language, once site.yml has been read.

@@ -48,8 +48,14 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         let fix = fixOverride.map { $0.text(in: language) } ?? message.standardFix(in: language)
         guard inBase else { return fix }
         let around = Message(.fixInBase).text(in: language)
-        return fix.map { $0 + Message(.fixInBaseJoiner).text(in: language) + around } ?? around
+        guard let fix else { return around }
+        // After a question (`'…' のことですか？`) or a full stop, the sentence is ended already.
+        let endsSentence = fix.unicodeScalars.last.map { Self.sentenceEnds.contains($0) } ?? false
+        return fix + Message(endsSentence ? .fixInBaseJoinerAfterStop : .fixInBaseJoiner).text(in: language) + around
     }
+
+    /// `.`, `?`, `!` and their full-width forms.
+    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "?", "!", "\u{3002}", "\u{FF1F}", "\u{FF01}"]
 
     /// The English line, for logs and debugging; authors see ``DiagnosticPrinter``'s lines.
     public var description: String { DiagnosticPrinter(language: .en).line(self) }

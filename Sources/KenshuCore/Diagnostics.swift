@@ -22,14 +22,15 @@ public struct Diagnostics: Sendable {
     /// Marks the diagnostics located in a base's files (``Diagnostic/inBase``).
     /// - Parameter folders: how messages name each layer's content folder (``ContentLayer/display``), base
     ///   first and the course itself last. A file belongs to the layer whose folder holds it most closely.
-    public func markingBase(layers folders: [String]) -> Diagnostics {
+    /// - Parameter causedHere: diagnostics located in a base's file that this course causes (and can mend) itself.
+    public func markingBase(layers folders: [String], causedHere: (Diagnostic) -> Bool = { _ in false }) -> Diagnostics {
         guard folders.count > 1 else { return self }
         let prefixes = folders.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         let own = prefixes.count - 1
         return Diagnostics(all.map { diagnostic in
             guard let path = diagnostic.location?.path,
                   let layer = prefixes.indices.filter({ path.hasPrefix(prefixes[$0]) }).max(by: { prefixes[$0].count < prefixes[$1].count }),
-                  layer != own else { return diagnostic }
+                  layer != own, !causedHere(diagnostic) else { return diagnostic }
             var marked = diagnostic
             marked.inBase = true
             return marked

@@ -186,6 +186,9 @@ import Testing
         #expect(!result.succeeded)
         let printed = fixture.site.printed(result, .en)
         #expect(printed.contains { $0.hasPrefix("base-course/Content/04-iko/05-build-and-cutover.md:90:") && $0.contains("03-reading-specs.md") }, "\(printed)")
+        // This course's hide: caused it, so it is this course's to mend: not told as the base's, and --strict counts it.
+        #expect(!result.diagnostics.contains { $0.inBase && $0.message.key == .linkToMissingPage }, "\(result.diagnostics)")
+        #expect(!printed.contains { $0.contains("03-reading-specs.md") && $0.contains("cannot be mended here") }, "\(printed)")
     }
 
     @Test func testWarningsInBaseFiles_sayHowToGetRoundThem_andDoNotFailStrict() throws {

@@ -197,6 +197,7 @@ extension MessageCatalog {
         .noteShiftJISName: Entry("read as Shift_JIS, the name is '{0}'"),
         .fixInBase: Entry("this file belongs to the course this one is built on, so it cannot be mended here: tell the municipality that shares it; meanwhile, a file of the same name in this course's Content replaces it (a page can also be left out with hide: in site.yml)"),
         .fixInBaseJoiner: Entry("; "),
+        .fixInBaseJoinerAfterStop: Entry(" "),
 
         .reasonYAMLMappingValues: Entry("a value holds ': ' (a colon and a space), which YAML read as another separator; quote the value (title: \"Training: part 1\")"),
         .reasonYAMLExpectedColon: Entry("a 'key: value' colon should be here; the indentation is off, or a quote on an earlier line is not closed"),

@@ -197,6 +197,7 @@ extension MessageCatalog {
         .noteShiftJISName: Entry("Shift_JIS で読むと '{0}' という名前です"),
         .fixInBase: Entry("これは基の教材のファイルなので、この教材の中では直せません。基の教材を作った団体に知らせてください。それまでは、同じ名前のファイルをこの教材の Content に置けば置き換えられます（ページなら site.yml の hide: で外すこともできます）"),
         .fixInBaseJoiner: Entry("。"),
+        .fixInBaseJoinerAfterStop: Entry(""),
 
         .reasonYAMLMappingValues: Entry("値の中に「: 」（コロンと空白）があり、YAML はそこを次の区切りと読みました。値を引用符で囲んでください（例：title: \"研修: 第1回\"）"),
         .reasonYAMLExpectedColon: Entry("「キー: 値」のコロンがあるはずの所にありません。字下げがずれているか、前の行の引用符が閉じられていません"),

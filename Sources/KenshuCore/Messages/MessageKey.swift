@@ -273,6 +273,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case noteShiftJISName = "note.shift-jis-name"
     case fixInBase = "fix.in-base"
     case fixInBaseJoiner = "fix.in-base-joiner"
+    case fixInBaseJoinerAfterStop = "fix.in-base-joiner-after-stop"
 
     // Command output.
     // The command line: help and usage errors (Sources/KenshuCommandLine).
