@@ -138,7 +138,7 @@ private struct Walker {
             // that then opens nothing: say so, rather than leave the page out without a word.
             if rawName.unicodeScalars.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: absolute) {
                 var problem = Diagnostic.error(.fileNameNotUTF8, at: SourceLocation(path: file.displayPath, line: 1, column: 1))
-                problem.note = NonUTF8Names.shiftJISReading(of: rawName, in: directory).map { Message(.noteShiftJISName, $0) }
+                problem.note = NonUTF8Names.note(for: rawName, in: directory)
                 diagnostics.append(problem)
                 continue
             }

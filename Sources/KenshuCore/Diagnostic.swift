@@ -41,7 +41,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: String { message.key.code ?? message.key.rawValue }
 
     public func text(in language: Language) -> String {
-        message.text(in: language) + (note.map { " (" + $0.text(in: language) + ")" } ?? "")
+        message.text(in: language) + (note.map { Message(.noteInParentheses, $0.text(in: language)).text(in: language) } ?? "")
     }
 
     public func fix(in language: Language) -> String? {

@@ -688,7 +688,7 @@ import Testing
         #expect(!result.succeeded)
         let ja = site.printed(result, .ja).filter { $0.hasSuffix("[K1034]") }
         // The name as Explorer showed it is read from the bytes, since the path alone is garbled.
-        #expect(ja == ["Content/01-intro/\u{FFFD}e\u{FFFD}X\u{FFFD}g.md:1:1: エラー: このファイルの名前は UTF-8 ではないため、読めません（Shift_JIS の名前のファイルを zip で受け取ったときなどに起こります） (Shift_JIS で読むと 'テスト.md' という名前です) — 名前を付け直すか、日本語の名前に対応した展開ソフトで zip を展開し直してください [K1034]"])
+        #expect(ja == ["Content/01-intro/\u{FFFD}e\u{FFFD}X\u{FFFD}g.md:1:1: エラー: このファイルの名前は UTF-8 ではないため、読めません（Shift_JIS の名前のファイルを zip で受け取ったときなどに起こります）（Shift_JIS で読むと 'テスト.md' という名前です） — 名前を付け直すか、日本語の名前に対応した展開ソフトで zip を展開し直してください [K1034]"])
         #expect(site.printed(result, .en).contains { $0.contains("error: this file's name is not UTF-8") })
     }
 

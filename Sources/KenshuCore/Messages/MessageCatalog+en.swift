@@ -195,6 +195,8 @@ extension MessageCatalog {
         .fixHeadingsAre: Entry("its headings are: {0}"),
         .noteIgnoredByPattern: Entry("ignored: it matches 'check: ignore' in site.yml"),
         .noteShiftJISName: Entry("read as Shift_JIS, the name is '{0}'"),
+        .noteShiftJISNames: Entry("read as Shift_JIS, the name is one of {0}"),
+        .noteInParentheses: Entry(" ({0})"),
         .fixInBase: Entry("this file belongs to the course this one is built on, so it cannot be mended here: tell the municipality that shares it; meanwhile, a file of the same name in this course's Content replaces it (a page can also be left out with hide: in site.yml)"),
         .fixInBaseJoiner: Entry("; "),
         .fixInBaseJoinerAfterStop: Entry(" "),

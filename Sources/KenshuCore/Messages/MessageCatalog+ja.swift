@@ -195,6 +195,8 @@ extension MessageCatalog {
         .fixHeadingsAre: Entry("そのページの見出し：{0}"),
         .noteIgnoredByPattern: Entry("site.yml の 'check: ignore' に一致するため、エラーにしていません"),
         .noteShiftJISName: Entry("Shift_JIS で読むと '{0}' という名前です"),
+        .noteShiftJISNames: Entry("Shift_JIS で読むと、次のどれかの名前です：{0}"),
+        .noteInParentheses: Entry("（{0}）"),
         .fixInBase: Entry("これは基の教材のファイルなので、この教材の中では直せません。基の教材を作った団体に知らせてください。それまでは、同じ名前のファイルをこの教材の Content に置けば置き換えられます（ページなら site.yml の hide: で外すこともできます）"),
         .fixInBaseJoiner: Entry("。"),
         .fixInBaseJoinerAfterStop: Entry(""),

@@ -271,6 +271,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case fixHeadingsAre = "fix.headings-are"
     case noteIgnoredByPattern = "note.ignored-by-pattern"
     case noteShiftJISName = "note.shift-jis-name"
+    case noteShiftJISNames = "note.shift-jis-names"
+    case noteInParentheses = "note.in-parentheses"
     case fixInBase = "fix.in-base"
     case fixInBaseJoiner = "fix.in-base-joiner"
     case fixInBaseJoinerAfterStop = "fix.in-base-joiner-after-stop"
