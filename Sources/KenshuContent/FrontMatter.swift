@@ -49,7 +49,7 @@ public struct FrontMatter: Sendable, Hashable {
             reader.diagnostics.append(.error(.noFrontMatter, at: SourceLocation(path: path, line: 1, column: 1)))
             return (matter, reader.diagnostics)
         }
-        guard let fields = reader.mapping(from: quotingLeadingVariables(yaml)) else { return (matter, reader.diagnostics) }
+        guard let fields = reader.mapping(from: quotingLeadingVariables(yaml), asWritten: yaml) else { return (matter, reader.diagnostics) }
         var titleMark: Mark?
         for (key, mark, value) in fields {
             switch key {

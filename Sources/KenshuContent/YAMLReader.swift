@@ -23,8 +23,9 @@ struct YAMLReader {
     }
 
     /// Parses `yaml` into a top-level mapping, or records why it can't.
-    mutating func mapping(from yaml: String) -> [(key: String, keyMark: Mark?, value: Node)]? {
-        guard let root = root(from: yaml) else { return nil }
+    /// - Parameter asWritten: the text as the author wrote it, when `yaml` was adjusted before parsing (same lines).
+    mutating func mapping(from yaml: String, asWritten: String? = nil) -> [(key: String, keyMark: Mark?, value: Node)]? {
+        guard let root = root(from: yaml, asWritten: asWritten) else { return nil }
         guard let node = root else { return [] }
         guard let mapping = node.mapping else {
             // `title:研修` alone is one text to YAML, not a mapping: name the missing space.
@@ -38,8 +39,9 @@ struct YAMLReader {
     }
 
     /// Parses `yaml` into its root node after checking for typing mistakes; `nil` after a reported problem.
-    mutating func root(from yaml: String) -> Node?? {
-        sourceLines = yaml.hasUTF8Byte(UInt8(ascii: "#")) ? yaml.split(separator: "\n", omittingEmptySubsequences: false) : []
+    mutating func root(from yaml: String, asWritten: String? = nil) -> Node?? {
+        let written = asWritten ?? yaml
+        sourceLines = written.hasUTF8Byte(UInt8(ascii: "#")) ? written.split(separator: "\n", omittingEmptySubsequences: false) : []
         let typingMistakes = TypingMistakes.find(in: yaml, path: path, lineOffset: lineOffset)
         guard typingMistakes.isEmpty else {
             diagnostics += typingMistakes
@@ -77,12 +79,27 @@ struct YAMLReader {
     /// the rest. Told at the `#` for an unquoted value on one line, with the quoted value to write; a comment set
     /// apart as comments are (`#` after two blanks or before one) is left alone.
     private mutating func noteCommentCut(_ scalar: Node.Scalar, at mark: Mark?, key: String) {
-        guard !sourceLines.isEmpty, scalar.style == .plain, !scalar.string.isEmpty, let mark,
+        // A quoted value too; `title: {{自治体名}} #研修` reaches YAML quoted (``FrontMatter/quotingLeadingVariables(_:)``)
+        // and is read here as written.
+        let quote: Character?
+        switch scalar.style {
+        case .plain: quote = nil
+        case .doubleQuoted: quote = "\""
+        case .singleQuoted: quote = "'"
+        default: return
+        }
+        guard !sourceLines.isEmpty, !scalar.string.isEmpty, let mark,
               sourceLines.indices.contains(mark.line - 1) else { return }
         let line = sourceLines[mark.line - 1]
         // Yams' columns count characters from 1, as libyaml's marks do.
         let start = line.index(line.startIndex, offsetBy: max(0, mark.column - 1), limitedBy: line.endIndex) ?? line.endIndex
-        guard let value = line[start...].range(of: scalar.string) else { return }
+        guard let found = line[start...].range(of: scalar.string) else { return }
+        var value = found
+        // A quoted value as written ends at its closing quote (escapes inside are not found as written: left alone); a
+        // value quoted only on its way to YAML has none.
+        if let quote, found.upperBound < line.endIndex, line[found.upperBound] == quote {
+            value = found.lowerBound..<line.index(after: found.upperBound)
+        }
         let after = line[value.upperBound...]
         let blanks = after.prefix { $0 == " " || $0 == "\t" }
         let comment = after.dropFirst(blanks.count)

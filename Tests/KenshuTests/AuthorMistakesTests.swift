@@ -49,6 +49,10 @@ import Testing
             "Content/01-intro/01-welcome.md:4:8: 警告: 'objectives' の値は '手順' までです。空白の後ろの '#' から行の終わりまでは、YAML のコメントとして読み飛ばされます — '#' も値に入れるなら、値全体を引用符で囲んでください：- \"手順 #3 を説明できる\"（コメントのつもりなら、コメントを別の行に書けばこの警告は出ません） [K2016]",
         ], "\(ja)")
         #expect(en.first?.contains("put the whole value in quotes: title: \"窓口対応 #2 電話\"") == true, "\(en)")
+        // A value starting with a variable reaches YAML quoted; cut all the same, and told.
+        let variable = try lines(["01-intro/01-welcome.md": "---\ntitle: {{自治体名}} #研修\n---\n本文\n\n## 目的\n", "site.yml": "id: t\ntitle: テスト\nvars:\n  自治体名: 架空市\n"], code: "K2016")
+        #expect(variable.ja.count == 1 && variable.ja.first?.contains("title: \"{{自治体名}} #研修\"") == true, "\(variable.ja)")
+        #expect(variable.ja.first?.hasPrefix("Content/01-intro/01-welcome.md:2:17:") == true, "\(variable.ja)")
     }
 
     /// A Japanese key (`vars:` names are Japanese) with a full-width colon is named at its colon, not as the next
