@@ -3,6 +3,9 @@ import KenshuCore
 
 /// Stage 1: finds the course in a content folder — `site.yml`, the home page, modules, lessons and assets.
 public enum ContentLoader {
+    /// Names other tools give Markdown files (K1054: neither pages nor published).
+    public static let otherMarkdownExtensions: Set<String> = ["markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+
     /// Files in the content root that configure the site rather than being published.
     static let configFiles: Set<String> = ["site.yml", "glossary.yml", BaseRecord.fileName]
 
@@ -182,9 +185,6 @@ private struct CourseShape {
     /// `README.md` files of the root (`""`) and of module folders, told about once every file is sorted.
     var readmes: [(folder: String, file: ContentFile)] = []
 
-    /// Names other tools give Markdown files.
-    static let otherMarkdownExtensions: Set<String> = ["markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
-
     mutating func classify(_ file: ContentFile) {
         let parts = file.relativePath.split(separator: "/").map(String.init)
         let isMarkdown = file.relativePath.lowercased().hasSuffix(".md")
@@ -199,7 +199,7 @@ private struct CourseShape {
         }
         // `.markdown`, `.mkd` … (other editors' and wikis' names): published as they are, they were raw text downloads.
         if let name = parts.last, let dot = name.lastIndex(of: "."),
-           Self.otherMarkdownExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+           ContentLoader.otherMarkdownExtensions.contains(name[name.index(after: dot)...].lowercased()) {
             diagnostics.append(.warning(
                 .markdownOtherExtension, name, String(name[..<dot]) + ".md", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
             return

@@ -112,6 +112,13 @@ struct LinkValidator {
                 let spelled = String(URLParts.split(link.destination).path) + written + (hash.map { String(link.destination[$0...]) } ?? "")
                 return .error(.linkToMissingFile, link.destination, at: link.location, fix: Message(.fixDidYouMean, spelled))
             }
+            // `.markdown` and its like are not published (K1054): the fix is the rename, not a file beside the lesson.
+            if let dot = path.lastIndex(of: "."),
+               ContentLoader.otherMarkdownExtensions.contains(path[path.index(after: dot)...].lowercased()) {
+                let written = String(URLParts.split(link.destination).path)
+                let renamed = (written.lastIndex(of: ".").map { String(written[..<$0]) } ?? written) + ".md"
+                return .error(.linkToMissingFile, link.destination, at: link.location, fix: Message(.fixRenameMarkdownFile, renamed))
+            }
             guard assetPaths.contains(path) else {
                 let candidates = assetPaths.map { relative(from: page.file.relativePath, to: $0) }
                     + (path.lowercased().hasSuffix(".html") ? pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) } : [])

@@ -442,6 +442,11 @@ import Testing
         let other = try lines(["01-intro/12-madoguchi.markdown": "---\ntitle: 窓口\n---\n本文\n"], code: "K1054")
         #expect(other.ja == ["Content/01-intro/12-madoguchi.markdown:1:1: 警告: '12-madoguchi.markdown' は Markdown のファイルですが、名前が '.md' で終わらないので、ページにしません（公開もしません） — 名前を '12-madoguchi.md' に変えてください [K1054]"], "\(other.ja)")
         #expect(!other.result.diagnostics.contains { $0.code == "K1041" }, "\(other.result.diagnostics)")
+        // Linked as a download, it is told to be renamed, not to be put beside the lesson where it already is.
+        let linked = try lines([
+            "01-intro/sample.markdown": "# 見本\n", "01-intro/01-welcome.md": TemporarySite.page("A", "[見本](sample.markdown)\n\n## 目的\n"),
+        ], code: "K5006")
+        #expect(linked.ja == ["Content/01-intro/01-welcome.md:4:1: エラー: リンク 'sample.markdown' の先のファイルがありません — Markdown のファイルは名前が '.md' で終わらないと公開しません（K1054）。ファイルの名前を変えて、リンクを 'sample.md' にしてください [K5006]"], "\(linked.ja)")
         // Redmine's table-of-contents marker is not an unknown variable.
         let toc = try lines(["01-intro/02-roles.md": TemporarySite.page("役割", "## 役割分担\n\n{{toc}}\n")], code: "K5031")
         #expect(toc.ja.count == 1 && toc.result.succeeded, "\(toc.result.diagnostics)")

@@ -146,6 +146,7 @@ extension MessageCatalog {
         .fenceNameSpelledOtherwise: Entry("'```{0}' was read as '```{1}'", fix: "write '```{1}' in half-width lower case (with the Japanese input method off)"),
         .fenceNotClosed: Entry("the block opened with '{0}' is never closed, so the rest of the page is inside it (for a quiz, the text after it is hidden in the explanation)", fix: "write a line of only '{1}' where the block ends"),
         .fixSetextHeading: Entry("the '---' or '===' on the next line makes this line a heading; for a dividing line, put a blank line before the '---'"),
+        .fixRenameMarkdownFile: Entry("a Markdown file is published only with a name ending in '.md' (K1054): rename the file and link '{0}'"),
         .fixFenceLowerCase: Entry("write '```{1}' in lower case"),
         .fencedBlockIndented: Entry("the '```{0}' line is indented (four spaces or a tab), so the whole block is shown as code, right-answer marks included", fix: "remove the spaces at the start of the lines from '```{0}' to its closing '```' (to show the syntax on purpose, fence it with '````markdown')"),
         .headingInsideBlock: Entry("'{0}' inside a quiz is read as a heading and shown in large type (headings inside a quiz are not in the page's contents either)", fix: "to write the sign '#' as text, write '\\#' (for example '> \\# starts a comment')"),

@@ -189,6 +189,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case headingInsideBlock = "K6022"
     case fenceNotClosed = "K6023"
     case fixSetextHeading = "fix.setext-heading"
+    case fixRenameMarkdownFile = "fix.rename-markdown-file"
 
     // K7: the course as a whole
     case moduleWithoutIndex = "K7001"
