@@ -32,10 +32,12 @@ extension HTMLWriter {
         let text = literal.dropFirst(leading.count)
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return false }
         let written = text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()
-        guard let kind = MarkdownOptions.alertKinds.contains(written) ? written : Self.alertAliases[written] else {
-            // `[!NOTICE]`, `[!WARNIG]`: meant as a callout, shown as a quote with the marker as text.
+        // The theme's own names for the kinds are markers too (`[!注意]` in a Japanese course is WARNING's title there).
+        let titled = options.alertTitles.first { $0.value.lowercased() == written }?.key
+        guard let kind = MarkdownOptions.alertKinds.contains(written) ? written : Self.alertAliases[written] ?? titled else {
+            // `[!NOTICE]`, `[!WARNIG]`, `[!メモ]`: meant as a callout, shown as a quote with the marker as text.
             let name = text[text.index(text.startIndex, offsetBy: 2)..<close]
-            if !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }), captureDepth == 0 {
+            if !name.isEmpty, name.allSatisfy(\.isLetter), captureDepth == 0 {
                 let nearest = ClosestMatch.find(written, among: MarkdownOptions.alertKinds + Self.alertAliases.keys.sorted())
                     .map { Self.alertAliases[$0] ?? $0 } ?? "note"
                 diagnostics.append(.warning(.alertKindUnknown, String(name), nearest.uppercased(), at: location(of: quote)))
