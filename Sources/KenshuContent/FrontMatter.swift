@@ -51,11 +51,14 @@ public struct FrontMatter: Sendable, Hashable {
         }
         guard let fields = reader.mapping(from: quotingLeadingVariables(yaml), asWritten: yaml) else { return (matter, reader.diagnostics) }
         var titleMark: Mark?
+        var titleNotText = false
         for (key, mark, value) in fields {
             switch key {
             case "title":
                 matter.title = reader.string(value, key: key)?.trimmed ?? ""
                 titleMark = mark
+                // `title: []` is told as no text (K2004), not again as empty or missing.
+                titleNotText = value.scalar == nil
             case "description": matter.description = reader.string(value, key: key)
             case "objectives": matter.objectives = reader.stringList(value, key: key) ?? []
             case "minutes": matter.minutes = reader.integer(value, key: key, range: 1...600)
@@ -79,11 +82,10 @@ public struct FrontMatter: Sendable, Hashable {
             matter.passMark = 80
             reader.diagnostics.append(.warning(.testWithoutPassMark, at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        if matter.title.isEmpty, let titleMark {
+        if matter.title.isEmpty, !titleNotText {
             // `title:` written with nothing after it: told at its line, not as a missing key.
-            reader.diagnostics.append(.error(.titleEmpty, at: reader.location(titleMark)))
-        } else if matter.title.isEmpty {
-            reader.diagnostics.append(.error(.noTitle, at: SourceLocation(path: path, line: 1, column: 1)))
+            reader.diagnostics.append(titleMark.map { .error(.titleEmpty, at: reader.location($0)) }
+                ?? .error(.noTitle, at: SourceLocation(path: path, line: 1, column: 1)))
         }
         return (matter, reader.diagnostics)
     }

@@ -75,7 +75,7 @@ public enum Exporter {
         return ExportResult(diagnostics: diagnostics.sorted, outputPath: output.path, itemCount: count, siteLanguage: config.language)
     }
 
-    /// Where `--output` says to write: the file it names, or `defaultName` inside the folder it names (a folder
+    /// Where `--output` says to write: the file it names (with the format's extension), or `defaultName` inside the folder it names (a folder
     /// that exists, or any path written with a final `/`), as `cp` and `zip` read a folder; by default, here.
     static func outputURL(_ written: String?, defaultName: String, fileExtension: String) -> URL {
         guard let written, !written.isEmpty else { return URL(fileURLWithPath: defaultName).standardizedFileURL }
@@ -83,10 +83,11 @@ public enum Exporter {
         let namesFolder = written.hasSuffix("/")
             || FileManager.default.fileExists(atPath: written, isDirectory: &isFolder) && isFolder.boolValue
         if namesFolder { return URL(fileURLWithPath: (written.hasSuffix("/") ? written : written + "/") + defaultName).standardizedFileURL }
-        // A name without an extension (`--output exports/gift`) gets the format's: an LMS's file picker offers only
-        // `.zip` for a package and `.txt` for GIFT, and Windows opens a file by its extension.
-        let name = (written as NSString).lastPathComponent
-        let named = name.contains(".") ? written : written + fileExtension
+        // A name without the format's extension (`--output exports/gift`, `--output 第1.5回`) gets it: an LMS's file
+        // picker offers only `.zip` for a package and `.txt` for GIFT, and Windows opens a file by its extension.
+        let lowered = written.lowercased()
+        let kept = fileExtension == ".txt" ? [".txt", ".gift"] : [fileExtension]
+        let named = kept.contains(where: lowered.hasSuffix) ? written : written + fileExtension
         return URL(fileURLWithPath: named).standardizedFileURL
     }
 

@@ -1,8 +1,9 @@
 import KenshuCore
 
 extension HTMLWriter {
-    /// A fence that nothing closes runs to the end of the page (or of its quote or list item): a quiz whose closing
-    /// fence was forgotten hides the lessons's remaining text inside its collapsed explanation, without a word.
+    /// A fence that nothing closes runs to the end of the page: a quiz whose closing fence was forgotten hides the
+    /// lesson's remaining text inside its collapsed explanation, without a word. (One ended by the end of its quote or
+    /// list item takes only that item, and is not told.)
     ///
     /// libcmark ends a closed fenced block on its closing fence, so its body has one line fewer than the lines after
     /// the opening one; an unclosed one takes every line to its end. (An indented block's body spans all its lines.)

@@ -22,7 +22,8 @@ enum ByteRange: Equatable {
             guard count > 0, size > 0 else { return .unsatisfiable }
             return .part((size - min(count, size))..<size)
         }
-        guard let start = UInt64(first) else { return .whole }
+        // Digits past UInt64 start past any file's end.
+        guard let start = UInt64(first) else { return .unsatisfiable }
         guard start < size else { return .unsatisfiable }
         guard !last.isEmpty else { return .part(start..<size) }
         guard let end = UInt64(last) else { return .part(start..<size) }

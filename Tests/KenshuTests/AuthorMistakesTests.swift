@@ -34,6 +34,8 @@ import Testing
         #expect(!result.succeeded)
         #expect(ja == ["Content/01-intro/02-roles.md:3:1: エラー: 'title' の値が空です — 'title:' の後ろに空白を 1 つ置いて、ページの題名を書いてください（例：'title: 窓口対応の基本'） [K3012]"], "\(result.diagnostics)")
         #expect(!result.diagnostics.contains { $0.code == "K3002" })
+        let list = try lines(["01-intro/02-roles.md": "---\ntitle: []\n---\n本文\n"], code: "K2004")
+        #expect(list.ja.count == 1 && !list.result.diagnostics.contains { ["K3002", "K3012"].contains($0.code) }, "\(list.result.diagnostics)")
     }
 
     /// ` #` starts a YAML comment: `title: 窓口対応 #2 電話` became the title 「窓口対応」 without a word. Told at the `#`

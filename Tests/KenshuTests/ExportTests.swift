@@ -144,6 +144,9 @@ import ZIPFoundation
         #expect(Exporter.outputURL(path + "/quiz", defaultName: "t-quizzes.gift.txt", fileExtension: ExportFormat.gift.fileExtension).path == path + "/quiz.txt")
         #expect(Exporter.outputURL(path + "/pkg", defaultName: "t-scorm12.zip", fileExtension: ExportFormat.scorm12.fileExtension).path == path + "/pkg.zip")
         #expect(Exporter.outputURL(path + "/quiz.gift", defaultName: "t-quizzes.gift.txt", fileExtension: ".txt").path == path + "/quiz.gift")
+        #expect(Exporter.outputURL(path + "/第1.5回", defaultName: "t-quizzes.gift.txt", fileExtension: ".txt").path == path + "/第1.5回.txt")
+        #expect(Exporter.outputURL(path + "/v1.0", defaultName: "t-site.zip", fileExtension: ".zip").path == path + "/v1.0.zip")
+        #expect(Exporter.outputURL(path + "/pkg.ZIP", defaultName: "t-site.zip", fileExtension: ".zip").path == path + "/pkg.ZIP")
         #expect(Exporter.outputURL(path, defaultName: "t-quizzes.gift.txt", fileExtension: ".txt").path == path + "/t-quizzes.gift.txt")
         #expect(Exporter.outputURL(path + "/new/", defaultName: "t-site.zip", fileExtension: ".zip").path == path + "/new/t-site.zip")
     }
