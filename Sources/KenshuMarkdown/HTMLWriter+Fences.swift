@@ -8,7 +8,7 @@ extension HTMLWriter {
     /// libcmark ends a closed fenced block on its closing fence, so its body has one line fewer than the lines after
     /// the opening one; an unclosed one takes every line to its end. (An indented block's body spans all its lines.)
     func noteUnclosedFence(_ node: MarkdownNode) {
-        guard node.endLine > node.startLine, let opening = lines.line(node.startLine) else { return }
+        guard node.endLine > node.startLine, let opening = lines.line(node.startLine + extraLineOffset) else { return }
         let bodyLines = node.literal.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         guard bodyLines == node.endLine - node.startLine else { return }
         let marks = opening.drop { $0 != "`" && $0 != "~" }

@@ -218,7 +218,7 @@ final class HTMLWriter {
             if entering {
                 if captureDepth > 0 {
                     // A line of `---` or `===` under text (setext) makes the heading, not a `#`: quoted as written.
-                    let opening = lines.line(node.startLine).map { $0.drop { $0 == " " || $0 == "\t" || $0 == ">" } }
+                    let opening = lines.line(node.startLine + extraLineOffset).map { $0.drop { $0 == " " || $0 == "\t" || $0 == ">" } }
                     let isATX = opening?.first == "#"
                     diagnostics.append(.warning(
                         .headingInsideBlock, (isATX ? String(repeating: "#", count: level) + " " : "") + plainText(of: node),

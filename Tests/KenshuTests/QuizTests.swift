@@ -79,6 +79,10 @@ import Testing
         let html = drawn(page)
         #expect(html.contains("<h1>はシェルのコメント</h1>") && !html.contains("id=\"はシェルのコメント\""), "\(html)")
         #expect(render("```quiz\n問い\n- [x] A\n  > \\# はコメント\n- [ ] B\n```\n").diagnostics.isEmpty)
+        // A line of `---` under the feedback makes it a heading without any `#`: quoted as written, and told why.
+        let setext = messages(render("## 本文\n\n```quiz\n問い\n- [x] A\n  > 補足です\n  > ---\n- [ ] B\n```\n"))
+        #expect(setext.count == 1 && setext.first?.contains("'補足です' inside a quiz") == true
+            && setext.first?.contains("on the next line makes this line a heading") == true, "\(setext)")
     }
 
     @Test func testMalformedQuizzes_failAtTheirLineWithAFix() {
