@@ -84,7 +84,7 @@ extension SiteConfig {
     /// `担当課：総務課` alone under `vars:`: YAML reads one text, not a name and a value. Told at the colon, as
     /// ``TypingMistakes`` tells it for a key among others.
     static func fullWidthColonInVariable(_ node: Node, reader: YAMLReader) -> Diagnostic? {
-        guard let text = node.scalar?.string, let colon = text.firstIndex(of: "：") else { return nil }
+        guard let text = node.scalar?.string, let colon = text.firstIndex(of: "\u{FF1A}") else { return nil }
         let name = text[..<colon].trimmingCharacters(in: .whitespaces)
         guard TextVariables.isValidName(name) else { return nil }
         let start = reader.location(node.mark)
