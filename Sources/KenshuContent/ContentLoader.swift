@@ -4,7 +4,13 @@ import KenshuCore
 /// Stage 1: finds the course in a content folder — `site.yml`, the home page, modules, lessons and assets.
 public enum ContentLoader {
     /// Names other tools give Markdown files (K1054: neither pages nor published).
-    public static let otherMarkdownExtensions: Set<String> = ["markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+    static let otherMarkdownExtensions: Set<String> = ["markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+
+    /// The part before the extension when `name` (a file name or path) ends in one of ``otherMarkdownExtensions``.
+    public static func stemOfOtherMarkdown(_ name: String) -> Substring? {
+        guard let dot = name.lastIndex(of: "."), otherMarkdownExtensions.contains(name[name.index(after: dot)...].lowercased()) else { return nil }
+        return name[..<dot]
+    }
 
     /// Files in the content root that configure the site rather than being published.
     static let configFiles: Set<String> = ["site.yml", "glossary.yml", BaseRecord.fileName]
@@ -198,10 +204,9 @@ private struct CourseShape {
             return
         }
         // `.markdown`, `.mkd` … (other editors' and wikis' names): published as they are, they were raw text downloads.
-        if let name = parts.last, let dot = name.lastIndex(of: "."),
-           ContentLoader.otherMarkdownExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+        if let name = parts.last, let stem = ContentLoader.stemOfOtherMarkdown(name) {
             diagnostics.append(.warning(
-                .markdownOtherExtension, name, String(name[..<dot]) + ".md", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+                .markdownOtherExtension, name, stem + ".md", at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
             return
         }
         if parts.count <= 2, parts.last?.lowercased() == "readme.md" {

@@ -41,6 +41,11 @@ public enum PercentEncoding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A path of `/`-separated segments with each segment encoded (`a/b c` → `a/b%20c`).
+    public static func encodePath(_ path: String) -> String {
+        path.split(separator: "/").map { encodePathSegment(String($0)) }.joined(separator: "/")
+    }
+
     public static func encodePathSegment(_ segment: String) -> String {
         if segment.utf8.allSatisfy(isPlainPathByte) { return segment }
         return encode(segment, keeping: segmentBytes)

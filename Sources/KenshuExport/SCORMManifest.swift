@@ -63,7 +63,7 @@ enum SCORMManifest {
 
     /// A site path as a relative URL (each segment percent-encoded).
     private static func href(_ path: String) -> String {
-        escape(path.split(separator: "/").map { PercentEncoding.encodePathSegment(String($0)) }.joined(separator: "/"))
+        escape(PercentEncoding.encodePath(path))
     }
 
     /// An XML `ID` (an NCName) made from the course id.

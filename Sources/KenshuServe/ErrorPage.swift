@@ -29,7 +29,7 @@ enum ErrorPage {
         var context = ErrorPageContext(
             lang: language.rawValue, title: printer.say(.notFoundTitle), missingPath: path, homeLink: printer.say(.notFoundHome))
         if let nearest {
-            context.nearestPath = "/" + nearest.split(separator: "/").map { PercentEncoding.encodePathSegment(String($0)) }.joined(separator: "/")
+            context.nearestPath = "/" + PercentEncoding.encodePath(nearest)
             context.nearestWords = printer.say(.notFoundNearest, nearest)
         }
         return render(context, theme: theme)

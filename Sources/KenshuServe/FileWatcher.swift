@@ -83,8 +83,7 @@ public final class FileWatcher: @unchecked Sendable {
     private func watchFolder(of path: String) {
         let folder = (path as NSString).deletingLastPathComponent
         guard !folders.values.contains(folder) else { return }
-        let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
-        let wd = inotify_add_watch(descriptor, folder, mask)
+        let wd = inotify_add_watch(descriptor, folder, Self.events)
         // A folder already watched as a tree keeps its tree watch (the same descriptor): it reports every name.
         if wd >= 0, folders[wd] == nil {
             folders[wd] = folder
@@ -107,8 +106,7 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// Call with `lock` held.
     private func watchTree(_ folder: String) {
-        let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
-        let wd = inotify_add_watch(descriptor, folder, mask)
+        let wd = inotify_add_watch(descriptor, folder, Self.events)
         if wd >= 0 {
             folders[wd] = folder
             // The same folder may have been watched for a zip alone: now everything in it counts.
@@ -162,6 +160,10 @@ public final class FileWatcher: @unchecked Sendable {
         }
         close(descriptor)
     }
+
+    /// What a folder is watched for, as a tree or for single files in it (a file or folder made, written, removed,
+    /// renamed or given other rights).
+    private static let events = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
 
     /// Swap files, backups, hidden files and the system's own files beside the real ones: the content walk
     /// skips them, so a change to one needs no rebuild.

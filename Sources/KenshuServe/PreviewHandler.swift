@@ -35,7 +35,7 @@ struct PreviewHandler: Sendable {
                     return Self.html(.notFound, ErrorPage.notFound(path, language: await session.language, theme: await session.theme))
                 }
             } else if !path.hasSuffix("index.html"), site.isFolder(path) {
-                let location = "/" + path.split(separator: "/").map { PercentEncoding.encodePathSegment(String($0)) }.joined(separator: "/") + "/"
+                let location = "/" + PercentEncoding.encodePath(path) + "/"
                 // Not kept by the browser: the same port may serve another course tomorrow.
                 return PreviewResponse(status: .movedPermanently, headers: [("Location", location), ("Cache-Control", "no-store")])
             } else {

@@ -128,7 +128,7 @@ public struct PreviewSite: Sendable {
     /// course read as it is sent (a 300 MB video is not held in memory, and can be asked for in parts).
     enum Content {
         case bytes(Data)
-        /// The file's real path, inside the folders it may be served from.
+        /// The file's path with links resolved; ``OpenedFile`` checks where it lies when it opens it.
         case disk(String)
     }
 
@@ -138,13 +138,9 @@ public struct PreviewSite: Sendable {
         switch copy.source {
         case .bytes(let data): return .bytes(data)
         case .file(let source):
-            guard !allowedRoots.isEmpty else { return .disk(source) }
-            let real = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
-            guard allowedRoots.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
-            // The resolved path, not the link: a file link retargeted between the check and the read is
-            // not followed (a folder swapped for a link in that instant still could be; the preview
-            // serves only the author's own machine).
-            return .disk(real)
+            // A link inside the course is served as its target; whether that lies in the served folders is checked
+            // on the open file, not on this path (a link retargeted meanwhile is caught there).
+            return .disk(URL(fileURLWithPath: source).resolvingSymlinksInPath().path)
         }
     }
 

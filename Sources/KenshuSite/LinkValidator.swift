@@ -113,10 +113,9 @@ struct LinkValidator {
                 return .error(.linkToMissingFile, link.destination, at: link.location, fix: Message(.fixDidYouMean, spelled))
             }
             // `.markdown` and its like are not published (K1054): the fix is the rename, not a file beside the lesson.
-            if let dot = path.lastIndex(of: "."),
-               ContentLoader.otherMarkdownExtensions.contains(path[path.index(after: dot)...].lowercased()) {
+            if ContentLoader.stemOfOtherMarkdown(path) != nil {
                 let written = String(URLParts.split(link.destination).path)
-                let renamed = (written.lastIndex(of: ".").map { String(written[..<$0]) } ?? written) + ".md"
+                let renamed = String(ContentLoader.stemOfOtherMarkdown(written) ?? written[...]) + ".md"
                 return .error(.linkToMissingFile, link.destination, at: link.location, fix: Message(.fixRenameMarkdownFile, renamed))
             }
             guard assetPaths.contains(path) else {
