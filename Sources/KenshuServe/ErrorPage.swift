@@ -13,13 +13,47 @@ enum ErrorPage {
 
     static func html(_ diagnostics: [Diagnostic], language: Language, theme: Theme? = nil) -> String {
         let printer = DiagnosticPrinter(language: language)
-        let problems = diagnostics.filter { $0.severity == .error }.map { diagnostic in
-            let record = printer.record(diagnostic)
-            return ErrorPageContext.Problem(place: diagnostic.location?.description, message: record.message, fix: record.fix, code: record.code)
-        }
+        let problems = diagnostics.filter { $0.severity == .error }.map { problem($0, printer) }
         let context = ErrorPageContext(
             lang: language.rawValue, title: printer.say(.errorPageTitle), intro: printer.say(.errorPageIntro), problems: problems)
         return render(context, theme: theme)
+    }
+
+    /// The list of every warning of a site that was built (`/__kenshu/warnings`): the error page's template with
+    /// the warnings as its problems, so an author who works in the browser alone sees what the terminal printed.
+    static func warnings(_ diagnostics: [Diagnostic], language: Language, theme: Theme? = nil) -> String {
+        let printer = DiagnosticPrinter(language: language)
+        let context = ErrorPageContext(
+            lang: language.rawValue, title: printer.say(.previewWarningsTitle), intro: printer.say(.previewWarningsIntro),
+            problems: diagnostics.map { problem($0, printer) })
+        return render(context, theme: theme)
+    }
+
+    /// The panel added to a page while the course has warnings (`preview-warnings.mustache`): the warnings of the
+    /// page's own file and a link to ``warnings(_:language:theme:)``; `nil` when the course has none, or the theme
+    /// draws nothing.
+    /// - Parameter total: how many warnings the whole course has.
+    static func warningsPanel(_ here: [Diagnostic], total: Int, language: Language, theme: Theme? = nil) -> String? {
+        guard total > 0 else { return nil }
+        let printer = DiagnosticPrinter(language: language)
+        let summary = here.isEmpty
+            ? printer.say(.previewWarningsCourse, String(total)) : printer.say(.previewWarningsHere, String(here.count), String(total))
+        let context = WarningsPanelContext(
+            label: printer.say(.previewWarningsLabel), summary: summary, problems: here.map { problem($0, printer) },
+            allPath: warningsPath, allLink: printer.say(.previewWarningsAll))
+        for candidate in [theme, builtIn].compactMap({ $0 }) {
+            if let html = candidate.templates.render(context, withTemplate: panelTemplate), html.contains("<") { return html }
+        }
+        return nil
+    }
+
+    /// Where the preview serves the list of every warning; `__kenshu` is the preview's own, as the live-reload socket's.
+    static let warningsPath = "/__kenshu/warnings"
+    static let panelTemplate = "preview-warnings"
+
+    private static func problem(_ diagnostic: Diagnostic, _ printer: DiagnosticPrinter) -> ErrorPageContext.Problem {
+        let record = printer.record(diagnostic)
+        return ErrorPageContext.Problem(place: diagnostic.location?.description, message: record.message, fix: record.fix, code: record.code)
     }
 
     /// - Parameter nearest: the site path of the page the missing one most likely became (a lesson renamed while
@@ -129,6 +163,44 @@ struct ErrorPageContext: TemplateContext {
         case .homeLink: homeLink
         case .nearestPath: nearestPath
         case .nearestWords: nearestWords
+        }
+    }
+}
+
+/// What `preview-warnings.mustache` sees: the panel's words, already in the author's language, the warnings of
+/// the page's own file, and where the list of every warning is.
+struct WarningsPanelContext: TemplateContext {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case label, summary, problems, hasProblems = "has_problems", allPath = "all_path", allLink = "all_link"
+    }
+
+    /// The panel's name for assistive technology.
+    var label: String
+    /// The line shown while the panel is closed: how many warnings this page and the course have.
+    var summary: String
+    var problems: [ErrorPageContext.Problem]
+    var hasProblems: Bool
+    /// The URL of the list of every warning, and the words of its link.
+    var allPath: String
+    var allLink: String
+
+    init(label: String, summary: String, problems: [ErrorPageContext.Problem], allPath: String, allLink: String) {
+        self.label = label
+        self.summary = summary
+        self.problems = problems
+        hasProblems = !problems.isEmpty
+        self.allPath = allPath
+        self.allLink = allLink
+    }
+
+    func value(of field: CodingKeys) -> (any TemplateValueConvertible)? {
+        switch field {
+        case .label: label
+        case .summary: summary
+        case .problems: problems
+        case .hasProblems: hasProblems
+        case .allPath: allPath
+        case .allLink: allLink
         }
     }
 }

@@ -38,9 +38,11 @@ public enum LiveReloadScript {
     }
 
     /// `html` with the script before its last `</body>`, or at its end.
-    /// - Parameter keepsPlace: `false` for the preview's error and not-found pages, whose place means nothing.
-    public static func inject(into html: String, keepsPlace: Bool = true) -> String {
-        let script = script(keepsPlace: keepsPlace)
+    /// - Parameters:
+    ///   - keepsPlace: `false` for the preview's error and not-found pages, whose place means nothing.
+    ///   - adding: markup to add before the script (the warnings panel).
+    public static func inject(into html: String, keepsPlace: Bool = true, adding: String? = nil) -> String {
+        let script = (adding.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? "") + script(keepsPlace: keepsPlace)
         guard let range = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return html + script }
         var result = html
         result.insert(contentsOf: script + "\n", at: range.lowerBound)

@@ -15,6 +15,9 @@ struct PreviewHandler: Sendable {
             refusal.headers.append(("Allow", "GET, HEAD"))
             return refusal
         }
+        if request.path.split(separator: "?", maxSplits: 1).first.map(String.init) == ErrorPage.warningsPath {
+            return await warningsList()
+        }
         let path: String
         switch RequestPath.resolve(request.path) {
         case .refused: return Self.refusal(.badRequest, .cliServeBadPath, language: await session.language)
@@ -26,7 +29,10 @@ struct PreviewHandler: Sendable {
         case .ready(let site):
             if let content = site.content(at: path) {
                 switch content {
-                case .bytes(let data): return Self.file(data, path: path)
+                case .bytes(let data):
+                    let panel = ErrorPage.warningsPanel(
+                        site.warnings(onPage: path), total: site.warnings.count, language: await session.language, theme: await session.theme)
+                    return Self.file(data, path: path, panel: panel)
                 case .disk(let real):
                     if let file = OpenedFile(real, allowedRoots: site.allowedRoots),
                        let response = Self.fileOnDisk(file, path: path, range: request.fields.first { $0.name.lowercased() == "range" }?.value) {
@@ -45,10 +51,21 @@ struct PreviewHandler: Sendable {
         }
     }
 
-    static func file(_ data: Data, path: String) -> PreviewResponse {
+    /// - Parameter panel: the warnings panel, added to an HTML page before the live-reload script.
+    static func file(_ data: Data, path: String, panel: String? = nil) -> PreviewResponse {
         let type = ContentType.forPath(path)
-        let body = type.hasPrefix("text/html") ? Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self)).utf8) : data
+        let body = type.hasPrefix("text/html")
+            ? Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self), adding: panel).utf8) : data
         return PreviewResponse(status: .ok, headers: headers(type), body: body)
+    }
+
+    /// Every warning of the site being shown (the error page while the course has errors).
+    private func warningsList() async -> PreviewResponse {
+        let (language, theme) = (await session.language, await session.theme)
+        switch await session.current {
+        case .failed(let diagnostics): return Self.html(.internalServerError, ErrorPage.html(diagnostics, language: language, theme: theme))
+        case .ready(let site): return Self.html(.ok, ErrorPage.warnings(site.warnings, language: language, theme: theme))
+        }
     }
 
     /// A file of the course, sent from disk: whole, or the one part a `Range: bytes=…` asks for (a video's seek).

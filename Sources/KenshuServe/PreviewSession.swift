@@ -2,6 +2,7 @@ import Foundation
 import KenshuBuild
 import KenshuCore
 import KenshuRender
+import KenshuSite
 import KenshuTheme
 
 /// The site as the preview server sees it: the ``SitePipeline`` that `build` runs, kept in memory
@@ -61,11 +62,11 @@ public actor PreviewSession {
             let rendered = pipeline.outputs(model)
             trace.mark("outputs")
             if model.shapeChanged || servedPaths == nil {
-                servedPaths = PreviewSite.Paths(rendered)
+                servedPaths = PreviewSite.Paths(rendered, site: model.site)
                 diagnostics.append(contentsOf: ThemeCheck.check(rendered, site: model.site, contentDirectory: options.contentDirectory))
             } else if servedPaths?.count != rendered.pagePaths.count {
                 // An edit that added sections can add a search index file: the same pages, more files.
-                servedPaths = PreviewSite.Paths(rendered)
+                servedPaths = PreviewSite.Paths(rendered, site: model.site)
             }
             if diagnostics.failsBuild(strict: options.strict) {
                 state = .failed(diagnostics.sorted)
@@ -94,9 +95,12 @@ public struct PreviewSite: Sendable {
         let copyIndex: [String: RenderedSite.Copy]
         /// How many pages and generated files there were.
         let count: Int
+        /// The file each page of the course was made from, as diagnostics name it (`Content/a/b.md`), by page number.
+        let sources: [String]
 
-        init(_ rendered: RenderedSite) {
+        init(_ rendered: RenderedSite, site: Site) {
             count = rendered.pagePaths.count
+            sources = site.pages.map(\.file.displayPath)
             pageIndex = Dictionary(rendered.pagePaths.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
             copyIndex = Dictionary(rendered.copies.map { ($0.path.value, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -106,10 +110,20 @@ public struct PreviewSite: Sendable {
     /// request, so a link retargeted after the server started cannot lead outside them.
     var allowedRoots: [String] = []
 
+    /// The warnings by the file they are in (as diagnostics name it), for the panel on that file's page.
+    private let warningsByFile: [String: [Diagnostic]]
+
     init(rendered: RenderedSite, paths: Paths, warnings: [Diagnostic]) {
         self.rendered = rendered
         self.paths = paths
         self.warnings = warnings
+        warningsByFile = Dictionary(grouping: warnings.filter { $0.location != nil }) { $0.location?.path ?? "" }
+    }
+
+    /// The warnings in the file the page at a site path was made from; none for other files and generated pages.
+    func warnings(onPage path: String) -> [Diagnostic] {
+        guard let index = pageIndex[path], index < paths.sources.count else { return [] }
+        return warningsByFile[paths.sources[index]] ?? []
     }
 
     private var pageIndex: [String: Int] { paths.pageIndex }

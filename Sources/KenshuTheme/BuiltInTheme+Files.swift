@@ -1879,7 +1879,8 @@ search_glossary: 用語集
 </nav>
 """# + "\n",
         "templates/preview-error.mustache": #"""
-{{! kenshu serve shows this page instead of the site while the content has errors (problems), and for a
+{{! kenshu serve shows this page instead of the site while the content has errors (problems), lists every
+    warning with it at /__kenshu/warnings, and shows it for a
     path that does not exist (missing_path), with the page of the nearest name when there is one (nearest_path). Its words come from Kenshu's message catalog, in the
     author's language. No theme assets: nothing else is served while the build fails. }}
 <!doctype html>
@@ -1910,6 +1911,25 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 </main>
 </body>
 </html>
+"""# + "\n",
+        "templates/preview-warnings.mustache": #"""
+{{! kenshu serve adds this to the end of every page it shows while the course has warnings (the built site never
+    has it): the warnings of the page's own file (problems), and a link to the list of every warning (all_path).
+    Closed until the author opens it, so it never covers the lesson. Its words come from Kenshu's message catalog,
+    in the author's language. }}
+<aside class="kenshu-preview-warnings" aria-label="{{label}}" style="position:fixed;left:0.5rem;bottom:0.5rem;z-index:1000;max-width:min(40rem,calc(100vw - 1rem));max-height:50vh;overflow:auto;background:#fff4d6;color:#1a1a1a;border:2px solid #8a5a00;border-radius:0.4rem;padding:0.25rem 0.75rem;font:0.9rem/1.6 sans-serif;box-shadow:0 0.1rem 0.4rem rgba(0,0,0,0.25)">
+<details>
+<summary style="cursor:pointer;font-weight:bold">{{summary}}</summary>
+{{#has_problems}}
+<ol style="margin:0.5rem 0;padding-left:1.5rem">
+{{#problems}}
+<li style="margin:0.4rem 0">{{#place}}<code style="background:#fff;padding:0 0.2em">{{place}}</code> {{/place}}{{message}}{{#fix}}<br><span style="color:#4d4d4d">{{fix}}</span>{{/fix}} <small>[{{code}}]</small></li>
+{{/problems}}
+</ol>
+{{/has_problems}}
+<p style="margin:0.5rem 0"><a href="{{all_path}}" style="color:#0b4f9c">{{all_link}}</a></p>
+</details>
+</aside>
 """# + "\n",
         "templates/print-quiz.mustache": #"""
 <div class="print-quiz">

@@ -73,6 +73,10 @@ import Testing
         let problem = ErrorPageContext.Problem(place: "Content/a.md:3:1", message: "<問題> & \"引用\"", fix: "直す", code: "K2001")
         compare(ErrorPageContext(lang: "ja", title: "エラー", intro: "次を直してください", problems: [problem, problem]), "preview-error", "errors")
         compare(ErrorPageContext(lang: "en", title: "Not found", missingPath: "a/<b>.html", homeLink: "Home"), "preview-error", "not found")
+        compare(WarningsPanelContext(label: "警告", summary: "このページの警告 2 件", problems: [problem, problem], allPath: "/__kenshu/warnings",
+                                     allLink: "すべて"), "preview-warnings", "warnings panel")
+        compare(WarningsPanelContext(label: "Warnings", summary: "3 in <all>", problems: [], allPath: "/a?b=1&c", allLink: "All"),
+                "preview-warnings", "warnings elsewhere")
         compare(SCORMLaunchContext(lang: "ja", title: site.config.title), "scorm-launch", "scorm")
 
         #expect(kinds.isSuperset(of: ["home", "module", "lesson"]), "\(kinds)")

@@ -180,6 +180,7 @@ import Testing
         declared.formUnion(PrintQuizContext.CodingKeys.allCases.map(\.rawValue))
         declared.formUnion(ErrorPageContext.CodingKeys.allCases.map(\.rawValue))
         declared.formUnion(ErrorPageContext.Problem.CodingKeys.allCases.map(\.rawValue))
+        declared.formUnion(WarningsPanelContext.CodingKeys.allCases.map(\.rawValue))
         declared.formUnion(["lang", "title"])  // scorm-launch
         var undeclared: [String] = []
         for (path, text) in BuiltInTheme.files where path.hasSuffix(".mustache") {
@@ -236,6 +237,24 @@ import Testing
         let empty = Theme.load(layers: [.builtIn, .folder(folder.path)], language: "ja").0
         let fallback = ErrorPage.html([Self.problem], language: .en, theme: empty)
         #expect(fallback.contains("<h1>") && fallback.contains("Content/a.md:3:1"))
+    }
+
+    @Test func testWarningsPanel_holdsThePagesWarnings_andIsLeftOutWithoutAny() throws {
+        let warning = Diagnostic.warning(.quizNoQuestion, at: SourceLocation(path: "Content/a.md", line: 3, column: 1))
+        let panel = try #require(ErrorPage.warningsPanel([warning], total: 4, language: .ja, theme: Self.builtIn))
+        #expect(panel.hasPrefix("<aside class=\"kenshu-preview-warnings\" aria-label=\"プレビューの警告\""))
+        #expect(panel.contains("<summary style=\"cursor:pointer;font-weight:bold\">このページの警告 1 件（コース全体で 4 件）</summary>"))
+        #expect(panel.contains("<code style=\"background:#fff;padding:0 0.2em\">Content/a.md:3:1</code>"))
+        #expect(panel.contains("<a href=\"/__kenshu/warnings\""))
+        let elsewhere = try #require(ErrorPage.warningsPanel([], total: 4, language: .en, theme: nil))
+        #expect(elsewhere.contains(">4 warning(s) in the course</summary>") && !elsewhere.contains("<ol"))
+        #expect(ErrorPage.warningsPanel([], total: 0, language: .ja, theme: Self.builtIn) == nil)
+
+        let list = ErrorPage.warnings([warning], language: .ja, theme: Self.builtIn)
+        #expect(list.contains("<h1>警告の一覧</h1>") && list.contains("<code>Content/a.md:3:1</code>"))
+        let page = LiveReloadScript.inject(into: "<html><body><p>x</p></body></html>", adding: panel)
+        #expect(page.components(separatedBy: "<aside").count == 2 && page.hasSuffix("</script>\n</body></html>"))
+        #expect(try #require(page.range(of: "<aside")).lowerBound < #require(page.range(of: "<script>")).lowerBound)
     }
 
     @Test func testMinimalErrorPage_escapesEverything() {

@@ -11,7 +11,10 @@ import urllib.request
 
 import pytest
 import websocket
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
+from selenium_axe_python import Axe
 
 from conftest import KENSHU, REPO, start_serve
 
@@ -441,3 +444,39 @@ def test_a_file_swapped_for_a_link_outside_while_served_never_leaks(server, cour
         stop.append(True)
         swapper.join()
     assert answers > 100
+
+
+def test_warnings_are_shown_on_their_page_and_listed(driver, server, course):
+    """An author who works in the browser alone saw errors (the error page) but never a warning: a title cut by
+    ` #` or a quiz left open stayed in the terminal. The page of the file a warning is in now carries a closed
+    panel with it, every page links to the list of all, and the panel goes when the warning is mended."""
+    lesson = course / "01-intro" / "01-welcome.md"
+    ws = wait_for_reload(server)
+    lesson.write_text(PAGE.format(title="窓口対応 #2 電話", body="本文です。"), encoding="utf-8")
+    assert ws.recv() == "reload"
+    driver.get(server + "/intro/welcome.html")
+    panel = driver.find_element(By.CSS_SELECTOR, "aside.kenshu-preview-warnings")
+    summary = panel.find_element(By.TAG_NAME, "summary")
+    assert re.fullmatch(r"1 warning\(s\) on this page \(\d+ in the course\)", summary.text), summary.text
+    assert not panel.find_element(By.TAG_NAME, "ol").is_displayed(), "closed until opened: it never covers the lesson"
+    summary.send_keys(Keys.ENTER)
+    item = panel.find_element(By.CSS_SELECTOR, "ol li")
+    assert item.is_displayed() and "01-intro/01-welcome.md:2:" in item.text and "[K2016]" in item.text
+    axe = Axe(driver)
+    axe.inject()
+    violations = axe.run()["violations"]
+    assert not violations, "; ".join(f"{v['id']}: {v['help']}" for v in violations)
+
+    driver.get(server + "/")
+    home_panel = driver.find_element(By.CSS_SELECTOR, "aside.kenshu-preview-warnings")
+    assert home_panel.find_elements(By.CSS_SELECTOR, "ol") == [], "another file's warning is not this page's"
+    home_panel.find_element(By.TAG_NAME, "summary").click()
+    home_panel.find_element(By.TAG_NAME, "a").click()
+    WebDriverWait(driver, 5).until(lambda d: "/__kenshu/warnings" in d.current_url)
+    assert "K2016" in driver.page_source and "01-intro/01-welcome.md:2:" in driver.page_source
+
+    lesson.write_text(PAGE.format(title="最初のレッスン", body="本文です。"), encoding="utf-8")
+    assert ws.recv() == "reload"
+    ws.close()
+    _, _, page = get(server + "/intro/welcome.html")
+    assert "K2016" not in page and "on this page" not in page

@@ -265,6 +265,12 @@ extension MessageCatalog {
         .notFoundTitle: Entry("Not found"),
         .notFoundHome: Entry("Home"),
         .notFoundNearest: Entry("The page with the nearest name: {0}"),
+        .previewWarningsLabel: Entry("Preview warnings"),
+        .previewWarningsHere: Entry("{0} warning(s) on this page ({1} in the course)"),
+        .previewWarningsCourse: Entry("{0} warning(s) in the course"),
+        .previewWarningsAll: Entry("See every warning"),
+        .previewWarningsTitle: Entry("Warnings"),
+        .previewWarningsIntro: Entry("The site was built, but check these. Fix them and save; this page reloads by itself. This list is not part of the published site."),
         // K7.3: glossary, print, freshness, quiz lint
         .glossaryTermUnused: Entry("no page uses the term '{0}' (or its aliases)", fix: "use it in a lesson or remove it from glossary.yml"),
         .glossaryAliasClash: Entry("'{0}' names both the term '{1}' and the term '{2}'", fix: "make it the term or alias of only one of them"),

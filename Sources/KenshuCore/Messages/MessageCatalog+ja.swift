@@ -265,6 +265,12 @@ extension MessageCatalog {
         .notFoundTitle: Entry("見つかりません"),
         .notFoundHome: Entry("トップへ"),
         .notFoundNearest: Entry("名前の近いページ：{0}"),
+        .previewWarningsLabel: Entry("プレビューの警告"),
+        .previewWarningsHere: Entry("このページの警告 {0} 件（コース全体で {1} 件）"),
+        .previewWarningsCourse: Entry("コース全体の警告 {0} 件"),
+        .previewWarningsAll: Entry("すべての警告を見る"),
+        .previewWarningsTitle: Entry("警告の一覧"),
+        .previewWarningsIntro: Entry("サイトはできていますが、次の点を確かめてください。直して保存すると、このページは自動で更新されます。公開するサイトにこの一覧は入りません。"),
         // K7.3: glossary, print, freshness, quiz lint
         .glossaryTermUnused: Entry("用語「{0}」（または別名）はどのページにも出てきません", fix: "レッスンで使うか、glossary.yml から外してください"),
         .glossaryAliasClash: Entry("「{0}」は用語「{1}」と「{2}」の両方の名前になっています", fix: "どちらか一方だけの用語か別名にしてください"),

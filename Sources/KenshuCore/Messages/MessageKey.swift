@@ -437,6 +437,12 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case notFoundTitle = "page.not-found-title"
     case notFoundHome = "page.not-found-home"
     case notFoundNearest = "page.not-found-nearest"
+    case previewWarningsLabel = "page.preview-warnings-label"
+    case previewWarningsHere = "page.preview-warnings-here"
+    case previewWarningsCourse = "page.preview-warnings-course"
+    case previewWarningsAll = "page.preview-warnings-all"
+    case previewWarningsTitle = "page.preview-warnings-title"
+    case previewWarningsIntro = "page.preview-warnings-intro"
 
     /// The stable code shown with a problem (`K1002`), or `nil` for advice and command output.
     public var code: String? { rawValue.hasPrefix("K") ? rawValue : nil }
