@@ -35,7 +35,8 @@ enum LinkClassifier {
         return (.content(path: resolved, fragment: fragment), href)
     }
 
-    /// `../02-x/a.md` seen from `01-intro/b.md` → `02-x/a.md`; `nil` when it climbs above the root.
+    /// `../02-x/a.md` seen from `01-intro/b.md` → `02-x/a.md`; `""` for the content folder itself (`..` from a module's
+    /// page, a folder written without its `/`, which the site stage tells); `nil` when it climbs above the root.
     /// Paths are cut at every `/` byte, as `kenshu check` and browsers cut them, even before a mark.
     static func resolve(_ path: String, relativeTo file: String) -> String? {
         func segments(_ text: String) -> [Substring] {
@@ -51,6 +52,6 @@ enum LinkClassifier {
             default: parts.append(part)
             }
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
+        return parts.joined(separator: "/")
     }
 }

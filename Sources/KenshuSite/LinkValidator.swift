@@ -106,7 +106,8 @@ struct LinkValidator {
             }
             // Obsidian and Docusaurus link a page without its extension (`[x](02-移行手順)`); a module's folder
             // written without its final `/` (`../03-betsu`) is no file either.
-            for (ending, written) in [(".md", ".md"), ("/index.md", "/")]
+            // (`..` from a module's page is the content folder itself: its page is the home page.)
+            for (ending, written) in path.isEmpty ? [("index.md", "/")] : [(".md", ".md"), ("/index.md", "/")]
             where link.kind == .link && !assetPaths.contains(path) && pagesByPath[path + ending] != nil {
                 let hash = link.destination.firstIndex(of: "#")
                 let spelled = String(URLParts.split(link.destination).path) + written + (hash.map { String(link.destination[$0...]) } ?? "")

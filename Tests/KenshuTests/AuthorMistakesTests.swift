@@ -570,6 +570,12 @@ import Testing
         // A module's folder without its final `/` was told to put a file beside the lesson.
         let folder = try lines(["02-cloud/01-basics.md": TemporarySite.page("基礎", "[はじめに](../01-intro#目的)\n")], code: "K5006")
         #expect(folder.ja == ["Content/02-cloud/01-basics.md:4:1: エラー: リンク '../01-intro#目的' の先のファイルがありません — '../01-intro/#目的' のことですか？ [K5006]"], "\(folder.ja)")
+        // `..` from a module's page is the content folder, whose page is the home page: it was K5003, "outside the
+        // content folder"; `../..` still is.
+        let home = try lines(["02-cloud/index.md": TemporarySite.page("クラウド", "[ホーム](..)、[外](../..)\n")], code: "K5006")
+        #expect(home.ja == ["Content/02-cloud/index.md:4:1: エラー: リンク '..' の先のファイルがありません — '../' のことですか？ [K5006]"], "\(home.ja)")
+        let outside = try lines(["02-cloud/index.md": TemporarySite.page("クラウド", "[ホーム](..)、[外](../..)\n")], code: "K5003")
+        #expect(outside.ja.count == 1 && outside.ja[0].contains("リンク '../..' は教材フォルダーの外"), "\(outside.ja)")
     }
 
     /// A link to a Markdown file that exists but is no page (K1005) says where to move it; it used to guess
