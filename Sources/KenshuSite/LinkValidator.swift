@@ -17,6 +17,10 @@ struct LinkValidator {
     private let ignore: [NSRegularExpression]
     /// Ids the theme adds to every page, valid as fragments although no heading has them.
     static let themeIDs: Set<String> = ["", "top", "main", "content"]
+    /// The pages the build makes besides the course's own (the progress page, the print view, and the glossary
+    /// when `glossary.yml` has terms), at the site's root: the theme's header links them, and so may a lesson
+    /// (`[用語集](../glossary.html)`). Fragments into them are checked on the built pages.
+    let generatedPages: Set<String>
 
     /// - Parameters known, knownSitePaths: the page maps of a validator for the same course shape
     ///   (the preview's cache keeps them, so an edit does not rebuild two 10,000-entry dictionaries).
@@ -34,7 +38,10 @@ struct LinkValidator {
         pagesBySitePath = knownSitePaths
             ?? Dictionary(site.pageIDs.map { (site[page: $0].sitePath.value, $0) }, uniquingKeysWith: { a, _ in a })
         ignore = site.config.externalIgnore.compactMap { try? NSRegularExpression(pattern: $0) }
+        generatedPages = site.glossary.isEmpty ? ["progress.html", "print.html"] : ["progress.html", "print.html", Self.glossaryPage]
     }
+
+    static let glossaryPage = "glossary.html"
 
     func validate() -> [Diagnostic] {
         site.pages.flatMap { page in page.body.links.compactMap { check($0, in: page) } }
@@ -104,6 +111,12 @@ struct LinkValidator {
             if path.lowercased().hasSuffix(".html"), let targetIndex = pagesBySitePath[SitePath.forContent(path).value] {
                 return fragment.flatMap { checkFragment($0, of: site[page: targetIndex], link: link, targetName: path) }
             }
+            if generatedPages.contains(path) && !assetPaths.contains(path) { return nil }
+            // glossary.yml is read, not published: its terms are on the glossary page.
+            if path == "glossary.yml", link.kind == .link, generatedPages.contains(Self.glossaryPage) {
+                let spelled = relative(from: page.file.relativePath, to: Self.glossaryPage) + (fragment.map { "#" + $0 } ?? "")
+                return .error(.linkToMissingFile, link.destination, at: link.location, fix: Message(.fixDidYouMean, spelled))
+            }
             // Obsidian and Docusaurus link a page without its extension (`[x](02-移行手順)`); a module's folder
             // written without its final `/` (`../03-betsu`) is no file either.
             // (`..` from a module's page is the content folder itself: its page is the home page.)
@@ -121,7 +134,8 @@ struct LinkValidator {
             }
             guard assetPaths.contains(path) else {
                 let candidates = assetPaths.map { relative(from: page.file.relativePath, to: $0) }
-                    + (path.lowercased().hasSuffix(".html") ? pagesByPath.keys.map { relative(from: page.file.relativePath, to: $0) } : [])
+                    + (path.lowercased().hasSuffix(".html")
+                        ? (Array(pagesByPath.keys) + generatedPages.sorted()).map { relative(from: page.file.relativePath, to: $0) } : [])
                 return .error(
                     link.kind == .image ? .imageMissing : .linkToMissingFile, link.destination, at: link.location,
                     fix: ClosestMatch.find(link.destination, among: candidates).map { Message(.fixDidYouMean, $0) }

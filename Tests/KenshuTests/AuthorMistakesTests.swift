@@ -546,6 +546,25 @@ import Testing
         #expect(fixed.result.succeeded && fixed.ja.isEmpty, "\(fixed.result.diagnostics)")
     }
 
+    /// The glossary, the print view and the progress page are pages of the built site (the header links them), but a
+    /// lesson's link to one was "no such file — put the file beside the lesson". A link to glossary.yml is offered the
+    /// glossary page, and a typo the nearest of them.
+    @Test func testLinksToThePagesTheBuildMakes_areAccepted() throws {
+        let glossary = "- term: 標準化\n  reading: ひょうじゅんか\n  definition: 仕様をそろえること\n"
+        let links = "[用語集](../glossary.html#標準化)、[印刷](../print.html)、[進捗](../progress.html)\n\n標準化の話です。\n"
+        let (_, _, result) = try lines(["glossary.yml": glossary, "02-cloud/01-basics.md": TemporarySite.page("基礎", links)], code: "K5006")
+        #expect(result.succeeded, "\(result.diagnostics)")
+
+        let (ja, _, _) = try lines(
+            ["glossary.yml": glossary, "02-cloud/01-basics.md": TemporarySite.page("基礎", "[用語](../glossary.yml)、[誤](../glosary.html)\n")],
+            code: "K5006")
+        #expect(ja == ["Content/02-cloud/01-basics.md:4:1: エラー: リンク '../glossary.yml' の先のファイルがありません — '../glossary.html' のことですか？ [K5006]",
+                       "Content/02-cloud/01-basics.md:4:23: エラー: リンク '../glosary.html' の先のファイルがありません — '../glossary.html' のことですか？ [K5006]"], "\(ja)")
+        // Without glossary.yml there is no glossary page.
+        let none = try lines(["02-cloud/01-basics.md": TemporarySite.page("基礎", "[用語集](../glossary.html)\n")], code: "K5006")
+        #expect(none.ja.count == 1 && !none.result.succeeded, "\(none.ja)")
+    }
+
     /// A lesson renamed under its number (`02-roles.md` → `02-yakuwari.md`) is offered by that number, however
     /// far the new name is spelled from the old.
     @Test func testLinkToARenamedLesson_offersTheLessonWithItsNumber() throws {

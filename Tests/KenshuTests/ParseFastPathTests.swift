@@ -281,6 +281,7 @@ private enum Old {
             default: parts.append(String(part))
             }
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
+        // The content folder itself is "" (`..` from a module's page), as LinkClassifier now says; it was `nil`.
+        return parts.joined(separator: "/")
     }
 }
