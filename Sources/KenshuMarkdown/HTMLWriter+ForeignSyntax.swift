@@ -12,6 +12,22 @@ extension HTMLWriter {
         diagnostics.append(.warning(.otherToolSyntax, "@[" + label.literal + "](…)", "Zenn", at: location(line: link.startLine, column: max(1, link.startColumn - 1))))
     }
 
+    /// `{width=300}` right after an image (Pandoc, Quarto, MkDocs, kramdown): the size goes onto the `<img>` and
+    /// the braces leave the text; a list Kenshu cannot read stays as text, told (K5042).
+    func takeImageSize(after image: MarkdownNode) {
+        guard let text = image.next, text.kind == .text, text.literal.hasUTF8Prefix("{") else { return }
+        let literal = text.literal
+        switch ImageSize.read(literal) {
+        case .size(let attributes, let length):
+            imageSizes[image] = attributes
+            text.setLiteral(String(decoding: literal.utf8.dropFirst(length), as: UTF8.self))
+        case .unread(let written):
+            diagnostics.append(.warning(.imageAttributesUnread, written, at: location(of: text)))
+        case .none:
+            break
+        }
+    }
+
     /// An image on the internet is not shown where the course is read offline (LGWAN), and each opening of
     /// the page asks an outside server for it: a warning, since the author may have meant it.
     func noteExternalImage(_ url: String, at location: @autoclosure () -> SourceLocation) {

@@ -19,6 +19,7 @@ extension HTMLWriter {
                 linkDepth += entering ? 1 : -1
                 if entering { substituteVariables(inTitleOf: node) }
             case .image:
+                if entering { takeImageSize(after: node) }
                 // Alt text stays text, but variables fill it (a screen reader should not read braces).
                 node.walk { child, entering in
                     if entering, child.kind == .text, child.textHints.contains(.variable) { variables.append(child) }

@@ -32,6 +32,8 @@ final class HTMLWriter {
     var reportedPlaces: Set<String> = []
     /// GFM footnotes of this page, numbered as they are first referenced.
     var footnotes = FootnoteState()
+    /// The size written after an image (`{width=300}`), as attributes for its `<img>` (``ImageSize``).
+    var imageSizes: [MarkdownNode: String] = [:]
     /// Ids that raw HTML and footnotes add to the page, valid fragment targets besides headings.
     var htmlAnchors: Set<String> = []
     var rawHTMLFilter: RawHTMLFilter
@@ -187,6 +189,7 @@ final class HTMLWriter {
             if alt.trimmingBlanks().isEmpty { diagnostics.append(.warning(.imageWithoutAlt, at: location(of: node))) }
             out += "<img src=\"" + href(for: node, kind: .image) + "\" alt=\"" + HTMLEscaping.escape(alt) + "\""
             if !node.title.isEmpty { out += " title=\"" + HTMLEscaping.escape(node.title) + "\"" }
+            if let size = imageSizes[node] { out += size }
             out += " />"
             return .skipChildren
         }

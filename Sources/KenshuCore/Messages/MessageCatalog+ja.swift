@@ -127,6 +127,7 @@ extension MessageCatalog {
         .otherToolSyntax: Entry("'{0}' は {1} の書き方で、Kenshu では働かず、文字のまま表示されます", fix: "Kenshu の書き方に直すか、消してください。画像は '![説明](images/図.png)'、囲みは '> [!NOTE]' で始まる引用、ほかのページの取り込みや埋め込みはそのページへのリンク、文字の飾りは '**太字**' です"),
         .notDrawn: Entry("'{0}' の図や数式は、Kenshu では描かれず、書いた文字のまま表示されます（ほかのツールはインターネットから読み込む仕組みで描きます）", fix: "図はツールで SVG か PNG に書き出して教材のフォルダーに入れ、'![図の説明](images/図.svg)' で載せてください。数式は画像にするか、文で書いてください"),
         .alertKindUnknown: Entry("'[!{0}]' は囲み（コールアウト）の種類ではないため、'[!{0}]' の文字のまま引用として表示します", fix: "'[!{1}]' のように、NOTE・TIP・IMPORTANT・WARNING・CAUTION のどれかにしてください"),
+        .imageAttributesUnread: Entry("画像の後ろの '{0}' は Kenshu が読めない書き方（Pandoc や MkDocs の属性）のため、文字のまま表示されます", fix: "画像の大きさは '{width=300}'（ピクセル）、'{width=50%}'（ページの幅に対する割合）、'{height=200}' で書けます。ほかの単位・クラス・ID は使えないので消してください"),
         .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),
         .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),
         .commentUnclosed: Entry("HTML コメント '<!--' が閉じられていないため、ここから後ろが表示されません", fix: "コメントの終わりに '-->' を書いてください"),

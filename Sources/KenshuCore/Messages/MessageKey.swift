@@ -163,6 +163,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case commentUnclosedShown = "K5039"
     case notDrawn = "K5040"
     case alertKindUnknown = "K5041"
+    case imageAttributesUnread = "K5042"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
