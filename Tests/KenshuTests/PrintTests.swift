@@ -114,6 +114,29 @@ import Testing
         #expect(html[home.upperBound...].contains("正解：1. はじめに"))
     }
 
+    /// A choice holding an image or a link broke the build at print.html (K9001): the answer key wrote the choice as
+    /// its page wrote it, relative to the module's folder, while print.html is at the root.
+    @Test func testAnswerKey_choiceWithAnImageOrLink_leadsWhereThePageLeads() throws {
+        var files = Self.course()
+        files["01-intro/02-roles.md"] = TemporarySite.page("役割", """
+            ## 役割分担
+
+            ```quiz
+            どちらの図ですか。
+            - [x] ![図](images/図1.png){width=80} と [目的](01-welcome.md#目的)
+            - [ ] 違う
+            ```
+            """)
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let html = try site.read("print.html")
+        let key = try #require(html.range(of: "（役割）　正解：1. "))
+        let answer = html[key.upperBound...].prefix { $0 != "\n" }
+        #expect(answer.hasPrefix("<img src=\"intro/images/%E5%9B%B31.png\" alt=\"図\" width=\"80\" /> と <a href=\"intro/welcome.html#%E7%9B%AE%E7%9A%84\">目的</a>"), "\(answer)")
+    }
+
     @Test func testRelocation_resolvesRelativeURLsFromThePageFolder() {
         let page = SitePath("cloud/models.html")
         #expect(PrintRelocation.resolve("../intro/welcome.html#x", from: page) == "intro/welcome.html#x")

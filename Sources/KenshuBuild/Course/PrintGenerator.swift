@@ -127,8 +127,11 @@ public struct PrintGenerator: SiteGenerator {
             ? quiz.answers.map { HTMLEscaping.escape($0) }
             : quiz.choices.enumerated().filter(\.element.isCorrect).map { "\($0.offset + 1). " + $0.element.html }
         let id = prefix + "-\(number)"
+        // A choice may hold an image or a link, written from its page's folder: print.html is at the root.
+        let answer = quiz.kind == .text ? correct.joined(separator: " / ")
+            : PrintRelocation.relocate(correct.joined(separator: " / "), from: page.sitePath, prefix: id)
         return PrintPageContext.Answer(
-            number: number, pageTitle: page.frontMatter.title, answer: correct.joined(separator: " / "),
+            number: number, pageTitle: page.frontMatter.title, answer: answer,
             explanation: PrintRelocation.relocate(quiz.explanationHTML, from: page.sitePath, prefix: id),
             hasExplanation: !quiz.explanationHTML.isEmpty)
     }
