@@ -932,10 +932,19 @@ a.glossary-link { text-decoration: none; }
       var module = null;
       course.modules.forEach(function (m) { if (m.path === start) module = m; });
       var last = null, started = Date.now(), finished = false;
-      var set = function (name, value) { api.LMSSetValue(name, String(value)); };
+      // Each value goes to the LMS when it changes, and a commit (a request to the LMS's server) only then: every
+      // page's load reported the same values again.
+      var sent = {}, changed = false;
+      var set = function (name, value) {
+        if (sent[name] === String(value)) return;
+        sent[name] = String(value);
+        changed = true;
+        api.LMSSetValue(name, String(value));
+      };
       var report = function (data, page) {
         if (finished || !isObject(data) || !isObject(data.pages) || !isObject(data.quizzes) || !isObject(data.tests)) return;
         last = data;
+        changed = false;
         if (page) set("cmi.core.lesson_location", String(page).slice(0, 255));
         set("cmi.suspend_data", encode(data, course));
         if (module && module.tests.length) {
@@ -951,7 +960,7 @@ a.glossary-link { text-decoration: none; }
         } else if (module) {
           set("cmi.core.lesson_status", module.lessons.every(function (l) { return data.pages[l.path]; }) ? "completed" : "incomplete");
         }
-        api.LMSCommit("");
+        if (changed) api.LMSCommit("");
       };
       var finish = function () {
         if (finished) return;

@@ -243,6 +243,16 @@ def assert_legal(log):
                 assert len(value.split(":")) == 3
         if call["name"] == "LMSGetValue":
             assert call["args"][0] in READABLE, call
+    # Each value is sent when it changes, and committed only then: every page's load sent them all again, and each
+    # commit is a request to the LMS's server.
+    values = {}
+    for index, call in enumerate(log):
+        if call["name"] == "LMSSetValue":
+            element, value = call["args"]
+            assert values.get(element) != value, f"{element} = {value!r} sent again unchanged"
+            values[element] = value
+        if call["name"] == "LMSCommit":
+            assert index > 0 and log[index - 1]["name"] == "LMSSetValue", f"commit without a change at {index}: {log[index - 1]}"
 
 
 def finish_log(driver):
