@@ -85,7 +85,7 @@ public enum StandardGenerators {
     struct ProgressPage: SiteGenerator {
         let name = "progress.html"
         func files(for site: Site, theme: Theme) -> [GeneratedFile] {
-            [GeneratedFile(path: SitePath("progress.html")) { SiteRenderer.renderProgressPage(of: site, theme: theme) }]
+            [GeneratedFile(path: GeneratedPagePaths.progress) { SiteRenderer.renderProgressPage(of: site, theme: theme) }]
         }
     }
 

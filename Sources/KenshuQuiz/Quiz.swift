@@ -23,6 +23,11 @@ public struct Quiz: BlockModel, Equatable {
     public var id: String
     /// `page.html#id`: where progress for this quiz is kept.
     public var storageID: String
+    /// The id of the quiz's element in its page (`quiz-` and ``id``): where a link to the quiz, such as a search
+    /// result, lands.
+    public var elementID: String { Self.elementID(of: id) }
+
+    public static func elementID(of id: String) -> String { "quiz-" + id }
     public var kind: Kind
     public var questionHTML: String
     public var questionMarkdown: String

@@ -117,7 +117,7 @@ struct QuizParser {
         let choices = choiceList.map(readChoices) ?? []
         errors += validate(choices)
         let quizID = id ?? Self.hashID(of: body)
-        if !context.claim(id: "quiz-" + quizID) {
+        if !context.claim(id: Quiz.elementID(of: quizID)) {
             context.report(id != nil ? .error(.quizDuplicateID, quizID, at: fence) : .error(.quizDuplicate, at: fence))
             errors += 1
         }

@@ -102,9 +102,9 @@ struct GeneratedPage {
     var titleKey: String?
 
     static let home = GeneratedPage(path: SitePath("index.html"), kind: "home", titleKey: nil)
-    static let progress = GeneratedPage(path: SitePath("progress.html"), kind: "progress", titleKey: "progress_title")
-    static let glossary = GeneratedPage(path: SitePath("glossary.html"), kind: "glossary", titleKey: "glossary_title")
-    static let print = GeneratedPage(path: SitePath("print.html"), kind: "print", titleKey: "print_title")
+    static let progress = GeneratedPage(path: GeneratedPagePaths.progress, kind: "progress", titleKey: "progress_title")
+    static let glossary = GeneratedPage(path: GeneratedPagePaths.glossary, kind: "glossary", titleKey: "glossary_title")
+    static let print = GeneratedPage(path: GeneratedPagePaths.print, kind: "print", titleKey: "print_title")
 }
 
 /// A generated page's own values (the glossary's rows, the print view's sections) over the page's:

@@ -77,7 +77,7 @@ public struct QuizContext: TemplateContext {
 
     public init(_ quiz: Quiz, strings: [String: String]) {
         t = strings
-        id = "quiz-" + quiz.id
+        id = quiz.elementID
         storageID = quiz.storageID
         kind = quiz.kind.rawValue
         isText = quiz.kind == .text

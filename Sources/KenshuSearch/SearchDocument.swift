@@ -25,9 +25,8 @@ public struct SearchDocument: Sendable, Equatable {
         documents.reserveCapacity(perPage.reduce(site.glossary.count) { $0 + $1.count })
         for page in perPage { documents += page }
         guard !site.glossary.isEmpty else { return documents }
-        let normalised = documents.map { $0.kind == .quiz ? "" : SearchText.normalise($0.heading + "\n" + $0.text) }
-        for term in site.glossary {
-            documents.append(glossaryEntry(term, pages: documents, normalised: normalised))
+        for (term, id) in zip(site.glossary, Glossary.ids(of: site.glossary)) {
+            documents.append(glossaryEntry(term, id: id))
         }
         return documents
     }
@@ -66,20 +65,20 @@ public struct SearchDocument: Sendable, Equatable {
             documents.append(
                 SearchDocument(
                     kind: .quiz, title: matter.title, heading: MarkdownText.plain(quiz.questionMarkdown),
-                    href: href + "#" + PercentEncoding.encodeFragment(quiz.id),
+                    href: href + "#" + PercentEncoding.encodeFragment(quiz.elementID),
                     text: parts.map(MarkdownText.plain).filter { !$0.isEmpty }.joined(separator: "\n")))
         }
         return documents
     }
 
-    /// A glossary term links to the first page section that uses it (the home page if none does).
-    static func glossaryEntry(_ term: GlossaryTerm, pages: [SearchDocument], normalised: [String]) -> SearchDocument {
-        let needles = ([term.term] + term.aliases).map(SearchText.normalise).filter { !$0.isEmpty }
-        let home = pages.first?.href ?? "index.html"
-        let target = normalised.firstIndex { text in needles.contains { text.contains($0) } }.map { pages[$0] }
+    /// A glossary term links to its entry on the glossary page (`glossary.html#id`), where the result says it is.
+    /// (It linked to the first page section using the term, often the home page's opening.)
+    static func glossaryEntry(_ term: GlossaryTerm, id: String) -> SearchDocument {
         var text = term.definition
         if !term.aliases.isEmpty { text += "\n" + term.aliases.joined(separator: "、") }
-        return SearchDocument(kind: .glossary, title: term.term, heading: term.reading ?? "", href: target?.href ?? home, text: text)
+        return SearchDocument(
+            kind: .glossary, title: term.term, heading: term.reading ?? "",
+            href: GeneratedPagePaths.glossary.value + "#" + PercentEncoding.encodeFragment(id), text: text)
     }
 }
 

@@ -38,10 +38,11 @@ struct LinkValidator {
         pagesBySitePath = knownSitePaths
             ?? Dictionary(site.pageIDs.map { (site[page: $0].sitePath.value, $0) }, uniquingKeysWith: { a, _ in a })
         ignore = site.config.externalIgnore.compactMap { try? NSRegularExpression(pattern: $0) }
-        generatedPages = site.glossary.isEmpty ? ["progress.html", "print.html"] : ["progress.html", "print.html", Self.glossaryPage]
+        let always = [GeneratedPagePaths.progress.value, GeneratedPagePaths.print.value]
+        generatedPages = Set(site.glossary.isEmpty ? always : always + [Self.glossaryPage])
     }
 
-    static let glossaryPage = "glossary.html"
+    static let glossaryPage = GeneratedPagePaths.glossary.value
 
     func validate() -> [Diagnostic] {
         site.pages.flatMap { page in page.body.links.compactMap { check($0, in: page) } }

@@ -104,11 +104,20 @@ import KenshuServe
         let welcome = documents.filter { $0.href.hasPrefix("intro/welcome.html") && $0.kind != .glossary }
         #expect(welcome.map(\.kind) == [.page, .section, .section, .quiz])
         #expect(welcome[1].href == "intro/welcome.html#%E7%9B%AE%E7%9A%84")
-        #expect(welcome[3].href == "intro/welcome.html#q1")
+        #expect(welcome[3].href == "intro/welcome.html#quiz-q1")
         #expect(welcome[3].text.contains("利用を申し込む仕組み"))
         let term = try #require(documents.last)
         #expect(term.kind == .glossary && term.title == "GCAS")
-        #expect(term.href == "intro/welcome.html#%E7%94%B3%E3%81%97%E8%BE%BC%E3%81%BF")
+        #expect(term.href == "glossary.html#gcas")
+
+        // Every result lands on an element of its page: a quiz's result led to `#q1` while the form is `quiz-q1`
+        // (the page opened at its top), a term's to a page using it instead of its glossary entry.
+        #expect(try site.build().succeeded)
+        for document in documents {
+            let (path, fragment) = URLParts.split(document.href)
+            let page = try site.read(String(path))
+            if let fragment { #expect(page.contains("id=\"\(PercentEncoding.decode(fragment))\""), "\(document.href)") }
+        }
     }
 
     @Test func testScores_favourTheTitleAndRareTerms() {

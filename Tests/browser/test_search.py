@@ -21,7 +21,7 @@ RELEVANCE = [
     ("標準化法", "hyojunka/law-and-policy.html"),
     ("基本方針", "hyojunka/law-and-policy.html"),
     ("標準", "hyojunka/twenty-services.html"),                       # inside 標準仕様書, a heading there
-    ("準拠システム", "day-one/vendors.html"),                        # inside 標準準拠システム
+    ("準拠システム", "glossary.html"),                               # inside 標準準拠システム, a glossary term
     ("仕様書", "hyojunka/twenty-services.html"),                      # inside 標準仕様書
     ("LGWAN", "hajimeni/network.html"),
     ("三層の対策", "hajimeni/network.html"),

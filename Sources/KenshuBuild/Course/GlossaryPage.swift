@@ -1,6 +1,7 @@
 import KenshuCore
+import KenshuSite
 
 /// Where the glossary page lives.
 enum GlossaryPage {
-    static let path = SitePath("glossary.html")
+    static let path = GeneratedPagePaths.glossary
 }

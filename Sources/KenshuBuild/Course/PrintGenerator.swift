@@ -10,7 +10,7 @@ import KenshuTheme
 /// each module ends with an answer key carrying the explanations.
 public struct PrintGenerator: SiteGenerator {
     public let name = "print.html"
-    static let path = SitePath("print.html")
+    static let path = GeneratedPagePaths.print
 
     public init() {}
 
