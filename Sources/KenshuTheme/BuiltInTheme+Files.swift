@@ -489,7 +489,12 @@ a.glossary-link { text-decoration: none; }
     return text;
   }
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
-  function today() { return new Date().toISOString().slice(0, 10); }
+  // The learner's own calendar day (toISOString's is UTC's: before 09:00 in Japan, yesterday).
+  function today() {
+    var now = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
 
   // ---- Storage: a corrupt or foreign value is ignored, never trusted.
   function clean(data) {
@@ -1371,7 +1376,7 @@ a.glossary-link { text-decoration: none; }
     timer = null;
     var query = input.value;
     var mine = ++generation;
-    if (!query.trim()) { shown = ""; close(); return; }
+    if (!query.trim()) { shown = ""; list.textContent = ""; close(); return; }
     search(query, 10, function (results, terms) {
       if (mine !== generation) return;
       shown = query;
@@ -1392,6 +1397,8 @@ a.glossary-link { text-decoration: none; }
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    // An emptied box opens nothing (the last query's first result stayed behind).
+    if (!input.value.trim()) { if (timer) clearTimeout(timer); run(); return; }
     var first = list.querySelector("a");
     if (!timer && shown === input.value && first) { window.location.href = first.href; return; }
     if (timer) clearTimeout(timer);
@@ -1406,6 +1413,23 @@ a.glossary-link { text-decoration: none; }
       var first = list.querySelector("a");
       if (first && !panel.hidden) { event.preventDefault(); first.focus(); }
     }
+  });
+  // In the results: the arrows go from one to the next (up from the first back to the box), Escape closes them
+  // and returns to the box.
+  panel.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") { event.preventDefault(); close(); input.focus(); return; }
+    if (at < 0) return;
+    if (event.key === "ArrowDown" && at + 1 < links.length) { event.preventDefault(); links[at + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); if (at > 0) links[at - 1].focus(); else input.focus(); }
+  });
+  // Tabbing out of the box and its results closes them, so they do not stay open over the page.
+  [form, panel].forEach(function (element) {
+    element.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (next && !form.contains(next) && !panel.contains(next)) close();
+    });
   });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;

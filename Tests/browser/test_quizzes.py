@@ -223,3 +223,22 @@ def test_axe_on_lesson_test_and_progress_pages(fresh, site):
         axe.inject()
         violations = axe.run()["violations"]
         assert not violations, f"{path}: " + "; ".join(f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']]}" for v in violations)
+
+
+def test_a_tests_date_is_the_learners_own_day(fresh, site):
+    """A test taken at 08:15 in Japan was dated the day before (UTC's day): staff start before 09:00."""
+    clock = ("(function () { var Real = Date, fixed = Real.UTC(2026, 11, 3, 23, 15);"
+             " function Fixed() { return arguments.length ? new (Function.prototype.bind.apply(Real, [null].concat([].slice.call(arguments))))() : new Real(fixed); }"
+             " Fixed.now = function () { return fixed; }; Fixed.UTC = Real.UTC; Fixed.parse = Real.parse; Fixed.prototype = Real.prototype;"
+             " window.Date = Fixed; })();")
+    script = fresh.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": clock})["identifier"]
+    fresh.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Asia/Tokyo"})
+    try:
+        open_page(fresh, site, "gov-cloud/test.html")
+        assert fresh.execute_script("return new Date().getDate()") == 4
+        result = answer_test(fresh, {"t2-first": [0, 2], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ａｓｐ", "t2-effort": [0]})
+        assert "（2026-12-04）" in result, result
+        assert saved(fresh)["tests"]["gov-cloud/test.html"]["bestAt"] == "2026-12-04"
+    finally:
+        fresh.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
+        fresh.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": ""})

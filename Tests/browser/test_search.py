@@ -2,9 +2,11 @@
 normalisation shared with the Swift side (Tests/Fixtures/search/normalisation.json)."""
 import json
 import pathlib
+import time
 from urllib.parse import unquote, urlparse
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -183,3 +185,43 @@ def test_no_axe_violations_with_results_open(driver, site):
     axe.inject()
     violations = axe.run()["violations"]
     assert not violations, "; ".join(f"{v['id']}: {v['help']}" for v in violations)
+
+
+def test_results_are_walked_with_the_arrows_and_left_with_escape_or_tab(driver, site):
+    """Down went only from the box to the first result; Escape in a result and tabbing past the last left the
+    results open over the page."""
+    box = open_home(driver, site)
+    links = search(driver, box, "標準化")
+    assert len(links) >= 3
+    box.send_keys(Keys.ARROW_DOWN)
+    assert driver.switch_to.active_element == links[0]
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    assert driver.switch_to.active_element == links[1]
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    assert driver.switch_to.active_element == links[2]
+    driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+    driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+    assert driver.switch_to.active_element == links[0]
+    driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+    assert driver.switch_to.active_element == box
+    box.send_keys(Keys.ARROW_DOWN)
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    panel = driver.find_element(By.ID, "kenshu-search-results")
+    assert not panel.is_displayed() and driver.switch_to.active_element == box
+
+    links = search(driver, box, "標準化")
+    driver.execute_script("arguments[0].focus()", links[-1])
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert not panel.is_displayed(), "tabbing out of the results closes them"
+
+
+def test_enter_in_an_emptied_box_opens_nothing(driver, site):
+    """Emptied after a search, Enter opened the last query's first result."""
+    box = open_home(driver, site)
+    search(driver, box, "標準化")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    WebDriverWait(driver, 5).until(lambda d: not d.find_element(By.ID, "kenshu-search-results").is_displayed())
+    box.send_keys(Keys.ENTER)
+    time.sleep(0.5)
+    assert driver.current_url.endswith("/index.html"), driver.current_url

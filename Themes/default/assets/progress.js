@@ -18,7 +18,12 @@
     return text;
   }
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
-  function today() { return new Date().toISOString().slice(0, 10); }
+  // The learner's own calendar day (toISOString's is UTC's: before 09:00 in Japan, yesterday).
+  function today() {
+    var now = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
 
   // ---- Storage: a corrupt or foreign value is ignored, never trusted.
   function clean(data) {

@@ -380,7 +380,7 @@
     timer = null;
     var query = input.value;
     var mine = ++generation;
-    if (!query.trim()) { shown = ""; close(); return; }
+    if (!query.trim()) { shown = ""; list.textContent = ""; close(); return; }
     search(query, 10, function (results, terms) {
       if (mine !== generation) return;
       shown = query;
@@ -401,6 +401,8 @@
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    // An emptied box opens nothing (the last query's first result stayed behind).
+    if (!input.value.trim()) { if (timer) clearTimeout(timer); run(); return; }
     var first = list.querySelector("a");
     if (!timer && shown === input.value && first) { window.location.href = first.href; return; }
     if (timer) clearTimeout(timer);
@@ -415,6 +417,23 @@
       var first = list.querySelector("a");
       if (first && !panel.hidden) { event.preventDefault(); first.focus(); }
     }
+  });
+  // In the results: the arrows go from one to the next (up from the first back to the box), Escape closes them
+  // and returns to the box.
+  panel.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") { event.preventDefault(); close(); input.focus(); return; }
+    if (at < 0) return;
+    if (event.key === "ArrowDown" && at + 1 < links.length) { event.preventDefault(); links[at + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); if (at > 0) links[at - 1].focus(); else input.focus(); }
+  });
+  // Tabbing out of the box and its results closes them, so they do not stay open over the page.
+  [form, panel].forEach(function (element) {
+    element.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (next && !form.contains(next) && !panel.contains(next)) close();
+    });
   });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
