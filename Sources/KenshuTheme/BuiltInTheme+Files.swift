@@ -547,10 +547,13 @@ a.glossary-link { text-decoration: none; }
       return (li.getAttribute("data-correct") === "true") === li.querySelector("input").checked;
     });
   }
-  function showOutcome(form, ok, reveal) {
+  function showOutcome(form, ok, reveal, answersHidden) {
     var result = form.querySelector(".quiz-result");
     result.textContent = ok ? t("quiz_right") : t("quiz_wrong");
     result.className = "quiz-result " + (ok ? "is-right" : "is-wrong");
+    // A module test not yet passed says which answers were wrong, not what is right: the answers and explanations
+    // shown after a failed grading could be copied and graded again.
+    if (answersHidden) return;
     Array.prototype.forEach.call(form.querySelectorAll(".quiz-choice"), function (li) {
       var feedback = li.querySelector(".quiz-feedback");
       if (feedback) feedback.hidden = !li.querySelector("input").checked;
@@ -629,18 +632,28 @@ a.glossary-link { text-decoration: none; }
     var out = document.querySelector(".test-result");
     if (best && out && !out.textContent) out.textContent = t("test_best", { score: best.best, date: best.bestAt });
   }
+  var retake = document.querySelector(".test-retake-button");
+  // Graded answers stay as they were until the learner takes the test again, which clears them.
+  function lock(locked) {
+    forms.forEach(function (form) {
+      Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) { input.disabled = locked; });
+    });
+    grade.hidden = locked;
+    if (retake) retake.hidden = !locked;
+  }
   if (isTest && grade) {
     grade.addEventListener("click", function () {
-      var right = 0;
-      forms.forEach(function (form) {
-        var ok = evaluate(form) === true;
-        if (ok) right += 1;
-        showOutcome(form, ok, true);
-      });
+      var outcomes = forms.map(function (form) { return evaluate(form); });
+      var right = outcomes.filter(function (ok) { return ok === true; }).length;
       var total = forms.length || 1;
       var score = Math.round(100 * right / total);
       var passMark = Number(body.getAttribute("data-pass-mark")) || 80;
       var passed = score >= passMark;
+      forms.forEach(function (form, index) {
+        showOutcome(form, outcomes[index] === true, true, !passed);
+        if (outcomes[index] === null) form.querySelector(".quiz-result").textContent = t("test_unanswered");
+      });
+      if (retake) lock(true);
       var data = update(function (data) {
         var previous = data.tests[page];
         var better = !previous || score > previous.best;
@@ -650,10 +663,29 @@ a.glossary-link { text-decoration: none; }
         };
       });
       var out = document.querySelector(".test-result");
-      out.textContent = t("test_result", { score: score, n: right, total: forms.length, verdict: passed ? t("test_passed") : t("test_failed") })
-        + " " + t("test_best", { score: data.tests[page].best, date: data.tests[page].bestAt });
+      out.textContent = t("test_result", { score: score, n: right, total: forms.length, verdict: passed ? t("test_passed") : t("test_failed") });
+      [t("test_best", { score: data.tests[page].best, date: data.tests[page].bestAt })]
+        .concat(passed || !retake ? [] : [t("test_answers_after_pass")]).forEach(function (line) {
+          out.appendChild(document.createElement("br"));
+          out.appendChild(document.createTextNode(line));
+        });
       out.className = "test-result " + (passed ? "is-right" : "is-wrong");
     });
+    if (retake) {
+      retake.addEventListener("click", function () {
+        forms.forEach(function (form) {
+          reset(form);
+          form.querySelector(".quiz-answer").hidden = true;
+          if (form.getAttribute("data-shuffle") === "true") shuffle(form);
+        });
+        lock(false);
+        var out = document.querySelector(".test-result");
+        out.textContent = "";
+        out.className = "test-result";
+        var first = forms.length ? forms[0].querySelector("input") : null;
+        if (first) first.focus();
+      });
+    }
     showBest();
   }
 
@@ -1523,6 +1555,9 @@ test_passed: passed
 test_failed: not passed
 test_result: "{score}% ({n} / {total} correct): {verdict}"
 test_best: "Best {score}% ({date})"
+test_unanswered: Not answered.
+test_retake: Take it again
+test_answers_after_pass: The right answers and explanations are shown once you pass. "Take it again" clears your answers.
 done: read
 task_done: done
 task_open: not done
@@ -1634,6 +1669,9 @@ test_passed: 合格
 test_failed: 不合格
 test_result: "{score}点（{n} / {total} 問正解）: {verdict}"
 test_best: "最高点 {score}点（{date}）"
+test_unanswered: 答えていません。
+test_retake: もう一度受ける
+test_answers_after_pass: 正解と解説は、合格すると表示されます。「もう一度受ける」で、答えを消して受け直せます。
 done: 読了
 task_done: 完了
 task_open: 未完了
@@ -1834,6 +1872,7 @@ search_glossary: 用語集
 <h2 id="kenshu-test-grade">{{t.test_grade_title}}</h2>
 <p>{{t.test_pass_mark}}: {{pass_mark}}%</p>
 <button type="button" class="test-grade-button">{{t.test_grade}}</button>
+<button type="button" class="test-retake-button" hidden>{{t.test_retake}}</button>
 <p class="test-result" role="status" aria-live="polite"></p>
 </section>
 {{/is_test}}

@@ -242,3 +242,31 @@ def test_a_tests_date_is_the_learners_own_day(fresh, site):
     finally:
         fresh.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
         fresh.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": ""})
+
+
+def test_a_failed_test_shows_what_was_wrong_but_not_the_answers(fresh, site):
+    """A failed grading showed every right answer and explanation: changing the answers to match and grading again
+    passed the module (and told the LMS so). Now the answers show once passed, and a new try starts cleared."""
+    open_page(fresh, site, "gov-cloud/test.html")
+    result = answer_test(fresh, {"t2-first": [0], "t2-ismap": [0], "t2-aws": [1], "t2-effort": [0]})
+    assert result.startswith("20点（1 / 5 問正解）: 不合格") and "合格すると表示されます" in result, result
+    asp = quiz(fresh, "t2-asp")
+    assert asp.find_element(By.CSS_SELECTOR, ".quiz-result").text == "答えていません。"
+    for form in fresh.find_elements(By.CSS_SELECTOR, "form.quiz"):
+        assert not form.find_element(By.CSS_SELECTOR, ".quiz-answer").is_displayed(), "no answer or explanation"
+        assert not any(f.is_displayed() for f in form.find_elements(By.CSS_SELECTOR, ".quiz-feedback"))
+        assert all(not i.is_enabled() for i in form.find_elements(By.CSS_SELECTOR, "input")), "graded answers stay"
+    assert not fresh.find_element(By.CSS_SELECTOR, ".test-grade-button").is_displayed()
+    retake = fresh.find_element(By.CSS_SELECTOR, ".test-retake-button")
+    assert retake.text == "もう一度受ける"
+    retake.click()
+    assert fresh.find_element(By.CSS_SELECTOR, ".test-result").text == ""
+    assert not any(i.is_selected() for i in fresh.find_elements(By.CSS_SELECTOR, "form.quiz input[type=checkbox], form.quiz input[type=radio]"))
+    assert all(i.is_enabled() for i in fresh.find_elements(By.CSS_SELECTOR, "form.quiz input"))
+    result = answer_test(fresh, {"t2-first": [0, 2], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ａｓｐ", "t2-effort": [0]})
+    assert result.startswith("80点（4 / 5 問正解）: 合格") and "合格すると" not in result, result
+    assert quiz(fresh, "t2-ismap").find_element(By.CSS_SELECTOR, ".quiz-answer").is_displayed(), "passed: answers shown"
+    axe = Axe(fresh)
+    axe.inject()
+    violations = axe.run()["violations"]
+    assert not violations, "; ".join(f"{v['id']}: {v['help']}" for v in violations)

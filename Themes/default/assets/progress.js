@@ -76,10 +76,13 @@
       return (li.getAttribute("data-correct") === "true") === li.querySelector("input").checked;
     });
   }
-  function showOutcome(form, ok, reveal) {
+  function showOutcome(form, ok, reveal, answersHidden) {
     var result = form.querySelector(".quiz-result");
     result.textContent = ok ? t("quiz_right") : t("quiz_wrong");
     result.className = "quiz-result " + (ok ? "is-right" : "is-wrong");
+    // A module test not yet passed says which answers were wrong, not what is right: the answers and explanations
+    // shown after a failed grading could be copied and graded again.
+    if (answersHidden) return;
     Array.prototype.forEach.call(form.querySelectorAll(".quiz-choice"), function (li) {
       var feedback = li.querySelector(".quiz-feedback");
       if (feedback) feedback.hidden = !li.querySelector("input").checked;
@@ -158,18 +161,28 @@
     var out = document.querySelector(".test-result");
     if (best && out && !out.textContent) out.textContent = t("test_best", { score: best.best, date: best.bestAt });
   }
+  var retake = document.querySelector(".test-retake-button");
+  // Graded answers stay as they were until the learner takes the test again, which clears them.
+  function lock(locked) {
+    forms.forEach(function (form) {
+      Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) { input.disabled = locked; });
+    });
+    grade.hidden = locked;
+    if (retake) retake.hidden = !locked;
+  }
   if (isTest && grade) {
     grade.addEventListener("click", function () {
-      var right = 0;
-      forms.forEach(function (form) {
-        var ok = evaluate(form) === true;
-        if (ok) right += 1;
-        showOutcome(form, ok, true);
-      });
+      var outcomes = forms.map(function (form) { return evaluate(form); });
+      var right = outcomes.filter(function (ok) { return ok === true; }).length;
       var total = forms.length || 1;
       var score = Math.round(100 * right / total);
       var passMark = Number(body.getAttribute("data-pass-mark")) || 80;
       var passed = score >= passMark;
+      forms.forEach(function (form, index) {
+        showOutcome(form, outcomes[index] === true, true, !passed);
+        if (outcomes[index] === null) form.querySelector(".quiz-result").textContent = t("test_unanswered");
+      });
+      if (retake) lock(true);
       var data = update(function (data) {
         var previous = data.tests[page];
         var better = !previous || score > previous.best;
@@ -179,10 +192,29 @@
         };
       });
       var out = document.querySelector(".test-result");
-      out.textContent = t("test_result", { score: score, n: right, total: forms.length, verdict: passed ? t("test_passed") : t("test_failed") })
-        + " " + t("test_best", { score: data.tests[page].best, date: data.tests[page].bestAt });
+      out.textContent = t("test_result", { score: score, n: right, total: forms.length, verdict: passed ? t("test_passed") : t("test_failed") });
+      [t("test_best", { score: data.tests[page].best, date: data.tests[page].bestAt })]
+        .concat(passed || !retake ? [] : [t("test_answers_after_pass")]).forEach(function (line) {
+          out.appendChild(document.createElement("br"));
+          out.appendChild(document.createTextNode(line));
+        });
       out.className = "test-result " + (passed ? "is-right" : "is-wrong");
     });
+    if (retake) {
+      retake.addEventListener("click", function () {
+        forms.forEach(function (form) {
+          reset(form);
+          form.querySelector(".quiz-answer").hidden = true;
+          if (form.getAttribute("data-shuffle") === "true") shuffle(form);
+        });
+        lock(false);
+        var out = document.querySelector(".test-result");
+        out.textContent = "";
+        out.className = "test-result";
+        var first = forms.length ? forms[0].querySelector("input") : null;
+        if (first) first.focus();
+      });
+    }
     showBest();
   }
 
