@@ -789,6 +789,16 @@ a.glossary-link { text-decoration: none; }
     link.click();
     link.remove();
   });
+  // A shared PC's next user would inherit the record and its certificate.
+  var resetButton = document.getElementById("progress-reset");
+  if (resetButton) {
+    resetButton.addEventListener("click", function () {
+      if (!window.confirm(t("progress_reset_confirm"))) return;
+      try { localStorage.removeItem(KEY); } catch (e) { /* storage disabled: nothing kept */ }
+      document.getElementById("progress-reset-message").textContent = t("progress_reset_done");
+      render();
+    });
+  }
   var message = document.getElementById("progress-message");
   document.getElementById("progress-import").addEventListener("change", function (event) {
     var file = event.target.files && event.target.files[0];
@@ -1529,6 +1539,11 @@ progress_export: Export record
 progress_import: Import record
 progress_imported: Record imported.
 progress_import_failed: This file could not be read as a learning record.
+progress_reset_title: Clear the record
+progress_reset_help: When you leave a shared computer, or to start the course afresh, clear the record kept in this browser (pages read, quiz and test results). It cannot be undone: export what you want to keep first. A record kept by an LMS is not cleared.
+progress_reset: Clear this browser's record
+progress_reset_confirm: Clear every learning record kept in this browser?
+progress_reset_done: The record was cleared.
 certificate_title: Completion record
 certificate_name: Name
 certificate_date: Date
@@ -1643,6 +1658,11 @@ progress_export: 記録を書き出す
 progress_import: 記録を読み込む
 progress_imported: 記録を読み込みました。
 progress_import_failed: このファイルは学習記録として読み込めませんでした。
+progress_reset_title: 記録を消す
+progress_reset_help: 共用のパソコンを使い終えたときや、はじめから学び直すときに、このブラウザーに保存した記録（読んだページ、確認問題とテストの結果）を消します。元には戻せないので、残したい記録は先に書き出してください。LMS で受けている場合、LMS にある記録は消えません。
+progress_reset: このブラウザーの記録を消す
+progress_reset_confirm: このブラウザーに保存した学習の記録をすべて消します。よろしいですか？
+progress_reset_done: 記録を消しました。
 certificate_title: 修了記録
 certificate_name: 氏名
 certificate_date: 日付
@@ -2115,6 +2135,12 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 <p><button type="button" id="progress-export">{{t.progress_export}}</button></p>
 <p><label for="progress-import">{{t.progress_import}}</label> <input type="file" id="progress-import" accept="application/json,.json"></p>
 <p id="progress-message" role="status" aria-live="polite"></p>
+</section>
+<section class="progress-reset" aria-labelledby="kenshu-reset">
+<h2 id="kenshu-reset">{{t.progress_reset_title}}</h2>
+<p>{{t.progress_reset_help}}</p>
+<p><button type="button" id="progress-reset">{{t.progress_reset}}</button></p>
+<p id="progress-reset-message" role="status" aria-live="polite"></p>
 </section>
 <section class="certificate" aria-labelledby="kenshu-certificate">
 <h2 id="kenshu-certificate">{{t.certificate_title}}</h2>

@@ -270,3 +270,22 @@ def test_a_failed_test_shows_what_was_wrong_but_not_the_answers(fresh, site):
     axe.inject()
     violations = axe.run()["violations"]
     assert not violations, "; ".join(f"{v['id']}: {v['help']}" for v in violations)
+
+
+def test_progress_is_cleared_on_a_shared_pc(fresh, site):
+    """The next person at a shared PC inherited the record and its certificate: nothing could clear it."""
+    open_page(fresh, site, "gov-cloud/test.html")
+    answer_test(fresh, {"t2-first": [0, 2], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ASP", "t2-effort": [1]})
+    open_page(fresh, site, "progress.html")
+    assert [li.text for li in fresh.find_elements(By.CSS_SELECTOR, "#certificate-modules li")] == ["ガバメントクラウド"]
+    button = fresh.find_element(By.ID, "progress-reset")
+    fresh.execute_script("window.confirm = function () { return false; }")
+    button.click()
+    assert saved(fresh)["tests"], "cancelled: kept"
+    fresh.execute_script("window.confirm = function () { return true; }")
+    button.click()
+    assert fresh.find_element(By.ID, "progress-reset-message").text == "記録を消しました。"
+    assert [li.text for li in fresh.find_elements(By.CSS_SELECTOR, "#certificate-modules li")] == ["まだ修了したモジュールはありません"]
+    assert fresh.find_element(By.ID, "progress-overall").get_attribute("data-percent") == "0"
+    fresh.refresh()
+    assert fresh.find_element(By.ID, "progress-overall").get_attribute("data-percent") == "0"

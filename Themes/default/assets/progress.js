@@ -318,6 +318,16 @@
     link.click();
     link.remove();
   });
+  // A shared PC's next user would inherit the record and its certificate.
+  var resetButton = document.getElementById("progress-reset");
+  if (resetButton) {
+    resetButton.addEventListener("click", function () {
+      if (!window.confirm(t("progress_reset_confirm"))) return;
+      try { localStorage.removeItem(KEY); } catch (e) { /* storage disabled: nothing kept */ }
+      document.getElementById("progress-reset-message").textContent = t("progress_reset_done");
+      render();
+    });
+  }
   var message = document.getElementById("progress-message");
   document.getElementById("progress-import").addEventListener("change", function (event) {
     var file = event.target.files && event.target.files[0];
