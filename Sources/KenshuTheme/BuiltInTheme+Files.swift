@@ -1540,7 +1540,7 @@ progress_import: Import record
 progress_imported: Record imported.
 progress_import_failed: This file could not be read as a learning record.
 progress_reset_title: Clear the record
-progress_reset_help: When you leave a shared computer, or to start the course afresh, clear the record kept in this browser (pages read, quiz and test results). It cannot be undone: export what you want to keep first. A record kept by an LMS is not cleared.
+progress_reset_help: "When you leave a shared computer, or to start the course afresh, clear the record kept in this browser (pages read, quiz and test results). It cannot be undone: export what you want to keep first. A record kept by an LMS is not cleared."
 progress_reset: Clear this browser's record
 progress_reset_confirm: Clear every learning record kept in this browser?
 progress_reset_done: The record was cleared.
