@@ -1,8 +1,9 @@
 import Foundation
 
 /// The accepted answers of a text question, plus the spellings Kenshu accepts but Moodle's short
-/// answer would not: Kenshu compares after NFKC, without spaces or 「」, and (when the quiz says so)
-/// with katakana and hiragana alike; Moodle folds only letter case.
+/// answer would not: Kenshu compares after NFKC, without spaces or 「」, with every dash alike and a final 。
+/// left out, and (when the quiz says so) with katakana and hiragana alike; Moodle folds only letter case.
+/// Of the dashes, the two a Japanese IME types for `-` are added (`JーLIS`, `J−LIS`), and `。` after each answer.
 enum ShortAnswerVariants {
     static func variants(of answers: [String], kanaInsensitive: Bool) -> [String] {
         var out: [String] = [], seen: Set<String> = []
@@ -15,8 +16,10 @@ enum ShortAnswerVariants {
                 !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "「" && $0 != "」"
             })
             var spellings = [answer, folded, fullWidth(folded)]
+            if folded.contains("-") { spellings += ["\u{30FC}", "\u{2212}"].map { folded.replacingOccurrences(of: "-", with: $0) } }
             if kanaInsensitive { spellings += spellings.flatMap { [shiftKana($0, from: 0x30A1...0x30F6, by: -0x60), shiftKana($0, from: 0x3041...0x3096, by: 0x60)] } }
             spellings.forEach(add)
+            if !answer.hasSuffix("\u{3002}") { add(answer + "\u{3002}") }
         }
         return out
     }

@@ -525,8 +525,11 @@ a.glossary-link { text-decoration: none; }
   function update(change) { var data = load(); change(data); save(data); return data; }
 
   // ---- Answers
+  // Both sides alike: NFKC, lower case, no blanks or 「」; every dash as "-" (the IME's ー and the minus sign in
+  // J-LIS); a final 。 or . left out.
   function normalise(text, kana) {
-    var value = String(text).normalize("NFKC").toLowerCase().replace(/[\s「」]/gu, "");
+    var value = String(text).normalize("NFKC").toLowerCase().replace(/[\s「」]/gu, "")
+      .replace(/[\u2010-\u2015\u2212\u30fc]/g, "-").replace(/[。.]+$/u, "");
     if (kana) value = value.replace(/[\u30a1-\u30f6]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0x60); });
     return value;
   }

@@ -392,3 +392,14 @@ import ZIPFoundation
         #expect(SHA256.hex(fileAt: file.path) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+/// The spellings the site accepts for a typed answer reach Moodle too.
+@Suite struct ShortAnswerVariantTests {
+    @Test func testDashesAndAFinalFullStop_asTheSiteAcceptsThem() {
+        let variants = ShortAnswerVariants.variants(of: ["J-LIS"], kanaInsensitive: false)
+        #expect(variants.contains("J\u{30FC}LIS") && variants.contains("J\u{2212}LIS"), "\(variants)")
+        #expect(variants.contains("J-LIS\u{3002}"), "\(variants)")
+        #expect(!ShortAnswerVariants.variants(of: ["文字同定"], kanaInsensitive: false).contains { $0.contains("\u{30FC}") })
+        #expect(ShortAnswerVariants.variants(of: ["文字同定。"], kanaInsensitive: false).filter { $0.hasSuffix("\u{3002}\u{3002}") }.isEmpty)
+    }
+}

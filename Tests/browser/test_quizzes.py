@@ -289,3 +289,12 @@ def test_progress_is_cleared_on_a_shared_pc(fresh, site):
     assert fresh.find_element(By.ID, "progress-overall").get_attribute("data-percent") == "0"
     fresh.refresh()
     assert fresh.find_element(By.ID, "progress-overall").get_attribute("data-percent") == "0"
+
+
+@pytest.mark.parametrize("typed", ["JーLIS", "J−LIS", "j-lis。", "ＪＬＩＳ"])
+def test_typed_answers_accept_the_ime_dashes_and_a_final_full_stop(fresh, site, typed):
+    """`JーLIS` (the IME's long vowel mark typed for '-'), `J−LIS` (minus) and a final 。 were wrong answers."""
+    open_page(fresh, site, "hajimeni/who-is-who.html")
+    form = quiz(fresh, "jlis-fund")
+    form.find_element(By.CSS_SELECTOR, "input[type=text]").send_keys(typed + "\n")
+    assert form.find_element(By.CSS_SELECTOR, ".quiz-result").text == "正解です。"
