@@ -192,15 +192,20 @@ extension PageContext {
     /// One card of `modules` on the home page.
     public struct ModuleCard: TemplateContext {
         /// The names a template writes for these fields.
-        public enum CodingKeys: String, CodingKey, CaseIterable { case number, title, href, summary, lessonCount = "lesson_count", minutes }
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case number, title, href, summary, lessonCount = "lesson_count", testCount = "test_count", minutes
+        }
 
         /// From 1, in reading order.
         public var number: Int
         public var title: String
         public var href: String
         public var summary: String?
-        /// The number of lessons in the theme's words (`lesson_count` string: `4 レッスン`).
+        /// The number of lessons in the theme's words (`lesson_count` string: `4 レッスン`), module tests not counted (the
+        /// progress page counts them apart).
         public var lessonCount: String
+        /// The number of module tests in the theme's words (`test_count` string: `テスト 1`); absent when there is none.
+        public var testCount: String?
         /// The module's reading time in the theme's words; absent when no lesson gives one.
         public var minutes: String?
 
@@ -211,6 +216,7 @@ extension PageContext {
             case .href: href
             case .summary: summary
             case .lessonCount: lessonCount
+            case .testCount: testCount
             case .minutes: minutes
             }
         }

@@ -138,9 +138,11 @@ struct PageContextBuilder {
     private var moduleCards: [PageContext.ModuleCard] {
         site.modules.enumerated().map { index, module in
             let minutes = module.lessons.compactMap { site[page: $0].frontMatter.minutes }.reduce(0, +)
+            let tests = module.lessons.filter { site[page: $0].frontMatter.isTest }.count
             return PageContext.ModuleCard(
                 number: index + 1, title: module.title, href: here.relativeURL(to: module.sitePath), summary: module.summary,
-                lessonCount: format("lesson_count", module.lessons.count), minutes: minutes > 0 ? minutesText(minutes) : nil)
+                lessonCount: format("lesson_count", module.lessons.count - tests), testCount: tests > 0 ? format("test_count", tests) : nil,
+                minutes: minutes > 0 ? minutesText(minutes) : nil)
         }
     }
 

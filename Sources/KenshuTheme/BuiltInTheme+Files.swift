@@ -1514,6 +1514,7 @@ updated: Updated
 review_by: Review by
 minutes: "{n} min"
 lesson_count: "{n} lessons"
+test_count: "{n} test(s)"
 licence: Licence
 licence_cc_by_4_0: Creative Commons Attribution 4.0 International (CC BY 4.0)
 licence_pdl_1_0: Public Data License, version 1.0 (PDL1.0)
@@ -1633,6 +1634,7 @@ updated: 更新日
 review_by: 次回見直し
 minutes: "{n}分"
 lesson_count: "{n}レッスン"
+test_count: "テスト{n}"
 licence: ライセンス
 licence_cc_by_4_0: クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）
 licence_pdl_1_0: 公共データ利用規約（第1.0版）（PDL1.0）
@@ -1799,7 +1801,7 @@ search_glossary: 用語集
 {{#summary}}
 <p>{{summary}}</p>
 {{/summary}}
-<p class="card-meta">{{lesson_count}}{{#minutes}} · {{minutes}}{{/minutes}}</p>
+<p class="card-meta">{{lesson_count}}{{#test_count}} · {{test_count}}{{/test_count}}{{#minutes}} · {{minutes}}{{/minutes}}</p>
 </li>
 {{/modules}}
 </ol>
