@@ -1,9 +1,11 @@
 import Foundation
+import KenshuQuiz
 
 /// The accepted answers of a text question, plus the spellings Kenshu accepts but Moodle's short
 /// answer would not: Kenshu compares after NFKC, without spaces or 「」, with every dash alike and a final 。
 /// left out, and (when the quiz says so) with katakana and hiragana alike; Moodle folds only letter case.
-/// Of the dashes, the two a Japanese IME types for `-` are added (`JーLIS`, `J−LIS`), and `。` after each answer.
+/// Of the dashes, `-` and the two a Japanese IME types for it are written (`J-LIS`, `JーLIS`, `J−LIS`), each also with a
+/// final `。`.
 enum ShortAnswerVariants {
     static func variants(of answers: [String], kanaInsensitive: Bool) -> [String] {
         var out: [String] = [], seen: Set<String> = []
@@ -12,14 +14,16 @@ enum ShortAnswerVariants {
             if !trimmed.isEmpty, seen.insert(trimmed.lowercased()).inserted { out.append(trimmed) }
         }
         for answer in answers {
-            let folded = String(answer.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
-                !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "「" && $0 != "」"
+            var folded = String.UnicodeScalarView(answer.precomposedStringWithCompatibilityMapping.unicodeScalars.compactMap {
+                CharacterSet.whitespacesAndNewlines.contains($0) || $0 == "「" || $0 == "」" ? nil : (QuizAnswer.isDash($0) ? "-" : $0)
             })
-            var spellings = [answer, folded, fullWidth(folded)]
-            if folded.contains("-") { spellings += ["\u{30FC}", "\u{2212}"].map { folded.replacingOccurrences(of: "-", with: $0) } }
+            while let last = folded.last, last == "\u{3002}" || last == "." { folded.removeLast() }
+            let plain = String(folded)
+            var spellings = [answer, plain, fullWidth(plain)]
+            if plain.contains("-") { spellings += ["\u{30FC}", "\u{2212}"].map { plain.replacingOccurrences(of: "-", with: $0) } }
+            spellings += spellings.map { $0.hasSuffix("\u{3002}") ? $0 : $0 + "\u{3002}" }
             if kanaInsensitive { spellings += spellings.flatMap { [shiftKana($0, from: 0x30A1...0x30F6, by: -0x60), shiftKana($0, from: 0x3041...0x3096, by: 0x60)] } }
             spellings.forEach(add)
-            if !answer.hasSuffix("\u{3002}") { add(answer + "\u{3002}") }
         }
         return out
     }

@@ -16,12 +16,18 @@ extension HTMLWriter {
     /// the braces leave the text; a list Kenshu cannot read stays as text, told (K5042).
     func takeImageSize(after image: MarkdownNode) {
         guard let text = image.next, text.kind == .text, text.literal.hasUTF8Prefix("{") else { return }
+        // A brace the author escaped (`\{`, `&#123;`) is text, as they meant.
+        let bodyLine = text.startLine + extraLineOffset
+        let byteColumn = text.startColumn + (text.startLine == 1 ? extraColumnOffset : 0)
+        guard byteColumn >= 1, lines.line(bodyLine)?.utf8.dropFirst(byteColumn - 1).first == UInt8(ascii: "{") else { return }
         let literal = text.literal
         switch ImageSize.read(literal) {
         case .size(let attributes, let length):
             imageSizes[image] = attributes
             text.setLiteral(String(decoding: literal.utf8.dropFirst(length), as: UTF8.self))
         case .unread(let written):
+            // kramdown's `{: .class}` is told once, as another tool's syntax (K5038).
+            if OtherToolSyntax.find(in: literal).first?.offset == 0 { return }
             diagnostics.append(.warning(.imageAttributesUnread, written, at: location(of: text)))
         case .none:
             break

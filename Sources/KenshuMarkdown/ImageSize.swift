@@ -18,12 +18,15 @@ enum ImageSize {
         guard bytes.first == UInt8(ascii: "{"), let close = bytes.firstIndex(of: UInt8(ascii: "}")),
               !bytes[..<close].contains(UInt8(ascii: "\n")) else { return .none }
         var inner = bytes[1..<close]
+        // `{width={{w}}}`: a variable inside is no list Kenshu reads whole.
+        guard !inner.contains(UInt8(ascii: "{")) else { return .none }
         if inner.first == UInt8(ascii: ":") { inner = inner.dropFirst() }
         guard let items = items(of: inner), !items.isEmpty else { return .none }
         let written = String(decoding: bytes[...close], as: UTF8.self)
-        var attributes = "", styles: [String] = []
+        var attributes = "", styles: [String] = [], keys: Set<String> = []
         for item in items {
-            guard case .pair(let key, let value) = item, key == "width" || key == "height" else { return .unread(written: written) }
+            guard case .pair(let key, let value) = item, key == "width" || key == "height",
+                  keys.insert(key).inserted else { return .unread(written: written) }
             let digits = value.prefix { $0.isASCII && $0.isNumber }
             let unit = value.dropFirst(digits.count)
             guard !digits.isEmpty, digits.count <= 5, let number = Int(digits), number > 0 else { return .unread(written: written) }

@@ -24,7 +24,8 @@ enum ErrorPage {
     static func warnings(_ diagnostics: [Diagnostic], language: Language, theme: Theme? = nil) -> String {
         let printer = DiagnosticPrinter(language: language)
         let context = ErrorPageContext(
-            lang: language.rawValue, title: printer.say(.previewWarningsTitle), intro: printer.say(.previewWarningsIntro),
+            lang: language.rawValue, title: printer.say(.previewWarningsTitle),
+            intro: printer.say(diagnostics.isEmpty ? .previewWarningsNone : .previewWarningsIntro),
             problems: diagnostics.map { problem($0, printer) })
         return render(context, theme: theme)
     }

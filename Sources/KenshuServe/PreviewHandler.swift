@@ -30,6 +30,7 @@ struct PreviewHandler: Sendable {
             if let content = site.content(at: path) {
                 switch content {
                 case .bytes(let data):
+                    guard ContentType.forPath(path).hasPrefix("text/html") else { return Self.file(data, path: path) }
                     let panel = ErrorPage.warningsPanel(
                         site.warnings(onPage: path), total: site.warnings.count, language: await session.language, theme: await session.theme)
                     return Self.file(data, path: path, panel: panel)

@@ -112,7 +112,15 @@ struct LinkValidator {
             if path.lowercased().hasSuffix(".html"), let targetIndex = pagesBySitePath[SitePath.forContent(path).value] {
                 return fragment.flatMap { checkFragment($0, of: site[page: targetIndex], link: link, targetName: path) }
             }
-            if generatedPages.contains(path) && !assetPaths.contains(path) { return nil }
+            if generatedPages.contains(path) && !assetPaths.contains(path) {
+                // The glossary's entries are known here (the preview checks them too); the other pages' ids on the built pages.
+                guard path == Self.glossaryPage, let fragment, !Self.themeIDs.contains(fragment) else { return nil }
+                let ids = Glossary.ids(of: site.glossary)
+                guard !ids.contains(fragment) else { return nil }
+                return Diagnostic(
+                    .error, Message(.fragmentMissingThere, link.destination, path, fragment), at: link.location,
+                    fix: ClosestMatch.find(fragment, among: ids).map { Message(.fixDidYouMean, "#" + $0) })
+            }
             // glossary.yml is read, not published: its terms are on the glossary page.
             if path == "glossary.yml", link.kind == .link, generatedPages.contains(Self.glossaryPage) {
                 let spelled = relative(from: page.file.relativePath, to: Self.glossaryPage) + (fragment.map { "#" + $0 } ?? "")

@@ -652,9 +652,14 @@ a.glossary-link { text-decoration: none; }
       var score = Math.round(100 * right / total);
       var passMark = Number(body.getAttribute("data-pass-mark")) || 80;
       var passed = score >= passMark;
+      // Answers stay hidden only where the theme lets the learner start again (its retake button locks the graded ones).
       forms.forEach(function (form, index) {
-        showOutcome(form, outcomes[index] === true, true, !passed);
-        if (outcomes[index] === null) form.querySelector(".quiz-result").textContent = t("test_unanswered");
+        showOutcome(form, outcomes[index] === true, true, !passed && Boolean(retake));
+        if (outcomes[index] === null) {
+          var result = form.querySelector(".quiz-result");
+          result.textContent = t("test_unanswered");
+          result.className = "quiz-result";
+        }
       });
       if (retake) lock(true);
       var data = update(function (data) {
@@ -987,9 +992,9 @@ a.glossary-link { text-decoration: none; }
       var sent = {}, changed = false;
       var set = function (name, value) {
         if (sent[name] === String(value)) return;
-        sent[name] = String(value);
         changed = true;
-        api.LMSSetValue(name, String(value));
+        // A value the LMS refused is sent again next time.
+        if (String(api.LMSSetValue(name, String(value))) === "true") sent[name] = String(value); else delete sent[name];
       };
       var report = function (data, page) {
         if (finished || !isObject(data) || !isObject(data.pages) || !isObject(data.quizzes) || !isObject(data.tests)) return;

@@ -560,6 +560,11 @@ import Testing
             code: "K5006")
         #expect(ja == ["Content/02-cloud/01-basics.md:4:1: エラー: リンク '../glossary.yml' の先のファイルがありません — '../glossary.html' のことですか？ [K5006]",
                        "Content/02-cloud/01-basics.md:4:23: エラー: リンク '../glosary.html' の先のファイルがありません — '../glossary.html' のことですか？ [K5006]"], "\(ja)")
+        // A term's entry is checked here, so the preview tells a wrong one too (the built pages' check did alone).
+        let entry = try lines(
+            ["glossary.yml": glossary, "02-cloud/01-basics.md": TemporarySite.page("基礎", "[用語](../glossary.html#標準)\n\n標準化の話。\n")],
+            code: "K5009")
+        #expect(entry.ja == ["Content/02-cloud/01-basics.md:4:1: エラー: リンク '../glossary.html#標準'：'glossary.html' に ID '標準' の見出しがありません — '#標準化' のことですか？ [K5009]"], "\(entry.ja)")
         // Without glossary.yml there is no glossary page.
         let none = try lines(["02-cloud/01-basics.md": TemporarySite.page("基礎", "[用語集](../glossary.html)\n")], code: "K5006")
         #expect(none.ja.count == 1 && !none.result.succeeded, "\(none.ja)")

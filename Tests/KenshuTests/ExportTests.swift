@@ -1,6 +1,7 @@
 import Foundation
 import KenshuBuild
 import KenshuCore
+import KenshuQuiz
 import Testing
 import ZIPFoundation
 @testable import KenshuExport
@@ -401,5 +402,14 @@ import ZIPFoundation
         #expect(variants.contains("J-LIS\u{3002}"), "\(variants)")
         #expect(!ShortAnswerVariants.variants(of: ["文字同定"], kanaInsensitive: false).contains { $0.contains("\u{30FC}") })
         #expect(ShortAnswerVariants.variants(of: ["文字同定。"], kanaInsensitive: false).filter { $0.hasSuffix("\u{3002}\u{3002}") }.isEmpty)
+        // Written with the IME's dash, the ASCII one is offered too; every dash spelling also ends with 。.
+        let ime = ShortAnswerVariants.variants(of: ["J\u{30FC}LIS"], kanaInsensitive: false)
+        for spelling in ["J-LIS", "J\u{2212}LIS", "J-LIS\u{3002}", "J\u{2212}LIS\u{3002}", "J\u{30FC}LIS\u{3002}"] {
+            #expect(ime.contains(spelling), "\(spelling) in \(ime)")
+        }
+        // Every spelling the export writes is one the page accepts.
+        for variant in ShortAnswerVariants.variants(of: ["J-LIS", "ジェイリス"], kanaInsensitive: true) {
+            #expect(KenshuQuiz.QuizAnswer.matches(variant, accepted: ["J-LIS", "ジェイリス"], kanaInsensitive: true), "\(variant)")
+        }
     }
 }

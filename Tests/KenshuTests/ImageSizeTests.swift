@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func testOtherAttributeLists_areToldAndLeftAsText() {
-        for written in ["{width=5cm}", "{.center}", "{#fig1 width=300}", "{width=0}", "{width=150%}", "{height=50%}"] {
+        for written in ["{width=5cm}", "{.center}", "{#fig1 width=300}", "{width=0}", "{width=150%}", "{height=50%}", "{width=300 width=400}"] {
             let page = render("![図](a.png)\(written)\n")
             #expect(page.html == "<p><img src=\"a.png\" alt=\"図\" />\(written)</p>\n", "\(written)")
             #expect(page.diagnostics.map(\.message.key) == [.imageAttributesUnread], "\(written)")
@@ -37,5 +37,12 @@ import Testing
             #expect(page.diagnostics.isEmpty, "\(written)")
         }
         #expect(render("[リンク](a.md){width=300}\n").html.contains("</a>{width=300}"), "after a link it is no image's")
+        for escaped in ["\\{width=300}", "&#123;width=300}", "{width={{w}}}"] {
+            let page = render("![図](a.png)\(escaped)\n")
+            #expect(!page.html.contains("width=\""), "\(escaped): \(page.html)")
+            #expect(!page.diagnostics.contains { $0.message.key == .imageAttributesUnread }, "\(escaped)")
+        }
+        // kramdown's `{: .center}` is told once, as kramdown's (K5038).
+        #expect(render("![図](a.png){: .center}\n").diagnostics.map(\.message.key) == [.otherToolSyntax])
     }
 }

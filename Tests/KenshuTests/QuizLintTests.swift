@@ -62,6 +62,9 @@ import Testing
 
     @Test func testTextAnswers() throws {
         #expect(try Self.codes(lesson: "```quiz\n業務の数は？\nanswer: 20業務 | ２０業務\n解説: 二十。\n```\n") == ["K7326"])
+        // The page takes the IME's dashes and a final 。 as the answer: so does the check.
+        #expect(try Self.codes(lesson: "```quiz\n機構は？\nanswer: J-LIS | JーLIS\n解説: 機構。\n```\n") == ["K7326"])
+        #expect(try Self.codes(lesson: "```quiz\n機構は？\nanswer: J-LIS | J-LIS。\n解説: 機構。\n```\n") == ["K7326"])
         #expect(try Self.codes(lesson: "```quiz\n業務の数は？\nanswer: 20業務 | 二十業務\n解説: 二十。\n```\n").isEmpty)
         let long = String(repeating: "あ", count: 16), fifteen = String(repeating: "あ", count: 15)
         #expect(try Self.codes(lesson: "```quiz\n正式名称は？\nanswer: \(long)\n解説: 法律名。\n```\n") == ["K7327"])

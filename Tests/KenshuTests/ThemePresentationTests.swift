@@ -250,6 +250,7 @@ import Testing
         #expect(elsewhere.contains(">4 warning(s) in the course</summary>") && !elsewhere.contains("<ol"))
         #expect(ErrorPage.warningsPanel([], total: 0, language: .ja, theme: Self.builtIn) == nil)
 
+        #expect(ErrorPage.warnings([], language: .ja, theme: Self.builtIn).contains("<p>警告はありません。</p>"), "the last one mended")
         let list = ErrorPage.warnings([warning], language: .ja, theme: Self.builtIn)
         #expect(list.contains("<h1>警告の一覧</h1>") && list.contains("<code>Content/a.md:3:1</code>"))
         let page = LiveReloadScript.inject(into: "<html><body><p>x</p></body></html>", adding: panel)

@@ -272,6 +272,7 @@ extension MessageCatalog {
         .previewWarningsAll: Entry("See every warning"),
         .previewWarningsTitle: Entry("Warnings"),
         .previewWarningsIntro: Entry("The site was built, but check these. Fix them and save; this page reloads by itself. This list is not part of the published site."),
+        .previewWarningsNone: Entry("There are no warnings."),
         // K7.3: glossary, print, freshness, quiz lint
         .glossaryTermUnused: Entry("no page uses the term '{0}' (or its aliases)", fix: "use it in a lesson or remove it from glossary.yml"),
         .glossaryAliasClash: Entry("'{0}' names both the term '{1}' and the term '{2}'", fix: "make it the term or alias of only one of them"),
@@ -283,7 +284,7 @@ extension MessageCatalog {
         .quizLintAllButLast: Entry("in {1} of this module's {0} multiple-answer questions the right set is 'all but the last' or 'all'", fix: "vary which choices are right from question to question"),
         .quizLintNoExplanation: Entry("a module-test question has no explanation", fix: "after the choices, write a paragraph explaining why the answer is right"),
         .quizLintBareFeedback: Entry("choice feedback only says '{0}', with no reason", fix: "add a sentence saying why the choice is right or wrong"),
-        .quizLintRedundantAnswers: Entry("accepted answers '{0}' and '{1}' are the same once typed answers are normalised", fix: "remove one (width, case, spaces and 「」 are ignored anyway)"),
+        .quizLintRedundantAnswers: Entry("accepted answers '{0}' and '{1}' are the same once typed answers are normalised", fix: "remove one (width, case, spaces, 「」, the kind of dash and a final 。 are ignored anyway)"),
         .quizLintAnswerTooLong: Entry("the only accepted answer is {0} characters long (limit {1}); nobody types that exactly", fix: "ask for a shorter word, or accept other wordings too"),
         .quizLintTwoChoices: Entry("a module-test question has only two choices (a guess is right half the time)", fix: "give it three or more choices"),
         .cliFreshnessHeader: Entry("soonest review first: review by, updated, status, file, title"),

@@ -272,6 +272,7 @@ extension MessageCatalog {
         .previewWarningsAll: Entry("すべての警告を見る"),
         .previewWarningsTitle: Entry("警告の一覧"),
         .previewWarningsIntro: Entry("サイトはできていますが、次の点を確かめてください。直して保存すると、このページは自動で更新されます。公開するサイトにこの一覧は入りません。"),
+        .previewWarningsNone: Entry("警告はありません。"),
         // K7.3: glossary, print, freshness, quiz lint
         .glossaryTermUnused: Entry("用語「{0}」（または別名）はどのページにも出てきません", fix: "レッスンで使うか、glossary.yml から外してください"),
         .glossaryAliasClash: Entry("「{0}」は用語「{1}」と「{2}」の両方の名前になっています", fix: "どちらか一方だけの用語か別名にしてください"),
@@ -283,7 +284,7 @@ extension MessageCatalog {
         .quizLintAllButLast: Entry("このモジュールの複数選択問題 {0} 問のうち {1} 問で、正解が「最後以外すべて」か「すべて」です", fix: "正解の組み合わせを問題ごとに変えてください"),
         .quizLintNoExplanation: Entry("モジュールテストの問題に解説がありません", fix: "選択肢の後に、なぜそれが正解かを説明する段落を書いてください"),
         .quizLintBareFeedback: Entry("選択肢のフィードバックが「{0}」だけで、理由がありません", fix: "なぜ正しいのか（誤りなのか）を一文添えてください"),
-        .quizLintRedundantAnswers: Entry("正解「{0}」と「{1}」は、入力を比べるときには同じになります", fix: "どちらかを消してください（幅・大文字小文字・空白・「」の違いは自動で同じとみなします）"),
+        .quizLintRedundantAnswers: Entry("正解「{0}」と「{1}」は、入力を比べるときには同じになります", fix: "どちらかを消してください（幅・大文字小文字・空白・「」・ダッシュの種類・最後の「。」の違いは自動で同じとみなします）"),
         .quizLintAnswerTooLong: Entry("正解が 1 つだけで {0} 文字あります（{1} 文字まで）。この長さの答えはぴったり同じには打てません", fix: "短い語を答えにするか、言い方の違う正解も書き足してください"),
         .quizLintTwoChoices: Entry("モジュールテストに選択肢が 2 つだけの問題があります（当て推量で半分正解できます）", fix: "選択肢を 3 つ以上にしてください"),
         .cliFreshnessHeader: Entry("見直し日の近い順：見直し日、更新日、状態、ファイル、題名"),

@@ -444,6 +444,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case previewWarningsAll = "page.preview-warnings-all"
     case previewWarningsTitle = "page.preview-warnings-title"
     case previewWarningsIntro = "page.preview-warnings-intro"
+    case previewWarningsNone = "page.preview-warnings-none"
 
     /// The stable code shown with a problem (`K1002`), or `nil` for advice and command output.
     public var code: String? { rawValue.hasPrefix("K") ? rawValue : nil }

@@ -181,9 +181,14 @@
       var score = Math.round(100 * right / total);
       var passMark = Number(body.getAttribute("data-pass-mark")) || 80;
       var passed = score >= passMark;
+      // Answers stay hidden only where the theme lets the learner start again (its retake button locks the graded ones).
       forms.forEach(function (form, index) {
-        showOutcome(form, outcomes[index] === true, true, !passed);
-        if (outcomes[index] === null) form.querySelector(".quiz-result").textContent = t("test_unanswered");
+        showOutcome(form, outcomes[index] === true, true, !passed && Boolean(retake));
+        if (outcomes[index] === null) {
+          var result = form.querySelector(".quiz-result");
+          result.textContent = t("test_unanswered");
+          result.className = "quiz-result";
+        }
       });
       if (retake) lock(true);
       var data = update(function (data) {

@@ -148,9 +148,9 @@
       var sent = {}, changed = false;
       var set = function (name, value) {
         if (sent[name] === String(value)) return;
-        sent[name] = String(value);
         changed = true;
-        api.LMSSetValue(name, String(value));
+        // A value the LMS refused is sent again next time.
+        if (String(api.LMSSetValue(name, String(value))) === "true") sent[name] = String(value); else delete sent[name];
       };
       var report = function (data, page) {
         if (finished || !isObject(data) || !isObject(data.pages) || !isObject(data.quizzes) || !isObject(data.tests)) return;
