@@ -551,7 +551,7 @@ import Testing
     /// glossary page, and a typo the nearest of them.
     @Test func testLinksToThePagesTheBuildMakes_areAccepted() throws {
         let glossary = "- term: 標準化\n  reading: ひょうじゅんか\n  definition: 仕様をそろえること\n"
-        let links = "[用語集](../glossary.html#標準化)、[印刷](../print.html)、[進捗](../progress.html)\n\n標準化の話です。\n"
+        let links = "[用語集](../glossary.html#標準化)、[行](../glossary.html#gojuon-は)、[印刷](../print.html)、[進捗](../progress.html)\n\n標準化の話です。\n"
         let (_, _, result) = try lines(["glossary.yml": glossary, "02-cloud/01-basics.md": TemporarySite.page("基礎", links)], code: "K5006")
         #expect(result.succeeded, "\(result.diagnostics)")
 
