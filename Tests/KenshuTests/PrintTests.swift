@@ -125,6 +125,7 @@ import Testing
             どちらの図ですか。
             - [x] ![図](images/図1.png){width=80} と [目的](01-welcome.md#目的)
             - [ ] 違う
+            解説: [役割分担](#役割分担)の節のとおりです。
             ```
             """)
         let site = try TemporarySite(files)
@@ -135,6 +136,12 @@ import Testing
         let key = try #require(html.range(of: "（役割）　正解：1. "))
         let answer = html[key.upperBound...].prefix { $0 != "\n" }
         #expect(answer.hasPrefix("<img src=\"intro/images/%E5%9B%B31.png\" alt=\"図\" width=\"80\" /> と <a href=\"intro/welcome.html#%E7%9B%AE%E7%9A%84\">目的</a>"), "\(answer)")
+        // A link to a heading of the page leads to that heading in the page's section (it failed the build, K9002).
+        let explanation = html[key.upperBound...].prefix(2000)
+        #expect(explanation.contains("<a href=\"#print-"), "\(explanation)")
+        let target = try #require(explanation.range(of: "<a href=\"#")).upperBound
+        let fragment = String(explanation[target...].prefix { $0 != "\"" })
+        #expect(html.contains("id=\"\(fragment.removingPercentEncoding ?? fragment)\"") || html.contains("id=\"\(fragment)\""), "\(fragment)")
     }
 
     @Test func testRelocation_resolvesRelativeURLsFromThePageFolder() {

@@ -31,7 +31,7 @@ public struct PrintGenerator: SiteGenerator {
         // Quiz numbers restart in each group: each page's first number, then its answer key entries.
         var firstNumber: [PageID: Int] = [:]
         var answerKeys: [(answers: [PrintPageContext.Answer], omitsTests: Bool)] = []
-        for (groupNumber, group) in groups.enumerated() {
+        for group in groups {
             var answers: [PrintPageContext.Answer] = []
             var number = 1
             var omitsTests = false
@@ -41,7 +41,7 @@ public struct PrintGenerator: SiteGenerator {
                 // A module test's answers stay off paper unless the site asks (`options: print_test_answers`).
                 let keyed = !page.frontMatter.isTest || site.config.printTestAnswers
                 for quiz in page.body.quizzes {
-                    if keyed { answers.append(answer(quiz, number: number, page: page, prefix: answersID(groupNumber))) }
+                    if keyed { answers.append(answer(quiz, number: number, page: page, section: sectionID(index))) }
                     omitsTests = omitsTests || !keyed
                     number += 1
                 }
@@ -121,18 +121,18 @@ public struct PrintGenerator: SiteGenerator {
             isMultiple: quiz.kind == .multiple, choices: quiz.choices.map(\.html)))
     }
 
-    /// One entry of a module's answer key.
-    static func answer(_ quiz: Quiz, number: Int, page: ParsedPage, prefix: String) -> PrintPageContext.Answer {
+    /// One entry of a module's answer key. Its choices and explanation are the page's own HTML, relocated as the page's
+    /// section is (`section`): an image or a link written from the module's folder leads from print.html at the root, and
+    /// a link to a heading of the page (`#目的`) to that heading in the page's section (`#print-3-目的`).
+    static func answer(_ quiz: Quiz, number: Int, page: ParsedPage, section: String) -> PrintPageContext.Answer {
         let correct = quiz.kind == .text
             ? quiz.answers.map { HTMLEscaping.escape($0) }
             : quiz.choices.enumerated().filter(\.element.isCorrect).map { "\($0.offset + 1). " + $0.element.html }
-        let id = prefix + "-\(number)"
-        // A choice may hold an image or a link, written from its page's folder: print.html is at the root.
         let answer = quiz.kind == .text ? correct.joined(separator: " / ")
-            : PrintRelocation.relocate(correct.joined(separator: " / "), from: page.sitePath, prefix: id)
+            : PrintRelocation.relocate(correct.joined(separator: " / "), from: page.sitePath, prefix: section)
         return PrintPageContext.Answer(
             number: number, pageTitle: page.frontMatter.title, answer: answer,
-            explanation: PrintRelocation.relocate(quiz.explanationHTML, from: page.sitePath, prefix: id),
+            explanation: PrintRelocation.relocate(quiz.explanationHTML, from: page.sitePath, prefix: section),
             hasExplanation: !quiz.explanationHTML.isEmpty)
     }
 }
