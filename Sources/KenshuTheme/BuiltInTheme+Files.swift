@@ -1657,7 +1657,7 @@ alert_caution: 警告
 progress_title: 学習の進捗
 progress_lead: この端末のブラウザーに保存された学習の記録です。
 progress_needs_script: 進捗の表示には JavaScript が必要です。
-progress_overall: "全体の進捗: {n}%"
+progress_overall: "全体の進捗：{n}%"
 progress_lessons_read: 読んだレッスン
 progress_quizzes: 確認問題の正解
 progress_test: モジュールテスト
@@ -1690,14 +1690,14 @@ quiz_right: 正解です。
 quiz_wrong: 不正解です。
 quiz_choose: 答えを選んでください。
 quiz_type: 答えを入力してください。
-quiz_score: "このページの確認問題: {n} / {total} 問正解"
+quiz_score: "このページの確認問題：{n} / {total} 問正解"
 quiz_previous_right: 前回の回答は正解でした。
 test_grade_title: 採点
 test_pass_mark: 合格ライン
 test_grade: 採点する
 test_passed: 合格
 test_failed: 不合格
-test_result: "{score}点（{n} / {total} 問正解）: {verdict}"
+test_result: "{score}点（{n} / {total} 問正解）：{verdict}"
 test_best: "最高点 {score}点（{date}）"
 test_unanswered: 答えていません。
 test_retake: もう一度受ける
@@ -1866,13 +1866,13 @@ search_glossary: 用語集
 <footer class="site-footer">
 <p>{{site.title}}{{#site.organisation}} — {{site.organisation}}{{/site.organisation}}</p>
 {{#site.licence}}
-<p class="site-licence">{{t.licence}}: {{#site.licence_url}}<a href="{{site.licence_url}}" rel="license">{{site.licence}}</a>{{/site.licence_url}}{{^site.licence_url}}{{site.licence}}{{/site.licence_url}}</p>
+<p class="site-licence">{{t.licence}}{{t.colon}}{{#site.licence_url}}<a href="{{site.licence_url}}" rel="license">{{site.licence}}</a>{{/site.licence_url}}{{^site.licence_url}}{{site.licence}}{{/site.licence_url}}</p>
 {{/site.licence}}
 {{#site.attribution}}
-<p class="site-attribution">{{#author}}{{t.attribution}}: {{author}}{{/author}}{{#source_url}}{{#author}} — {{/author}}{{t.attribution_source}}: <a href="{{source_url}}">{{source_url}}</a>{{/source_url}}</p>
+<p class="site-attribution">{{#author}}{{t.attribution}}{{t.colon}}{{author}}{{/author}}{{#source_url}}{{#author}} — {{/author}}{{t.attribution_source}}{{t.colon}}<a href="{{source_url}}">{{source_url}}</a>{{/source_url}}</p>
 {{/site.attribution}}
 {{#site.modified_from}}
-<p class="site-modified">{{t.modified_from}}: {{title}}{{#organisation}} ({{organisation}}){{/organisation}}{{#version}} {{t.modified_from_version}} {{version}}{{/version}}{{#licence}} — {{t.licence}}: {{licence}}{{/licence}}</p>
+<p class="site-modified">{{t.modified_from}}{{t.colon}}{{title}}{{#organisation}} ({{organisation}}){{/organisation}}{{#version}} {{t.modified_from_version}} {{version}}{{/version}}{{#licence}} — {{t.licence}}{{t.colon}}{{licence}}{{/licence}}</p>
 {{/site.modified_from}}
 <p class="built-with">{{t.built_with}}</p>
 </footer>
@@ -1900,7 +1900,7 @@ search_glossary: 用語集
 {{#is_test}}
 <section class="test-grade" aria-labelledby="kenshu-test-grade">
 <h2 id="kenshu-test-grade">{{t.test_grade_title}}</h2>
-<p>{{t.test_pass_mark}}: {{pass_mark}}%</p>
+<p>{{t.test_pass_mark}}{{t.colon}}{{pass_mark}}%</p>
 <button type="button" class="test-grade-button">{{t.test_grade}}</button>
 <button type="button" class="test-retake-button" hidden>{{t.test_retake}}</button>
 <p class="test-result" role="status" aria-live="polite"></p>
@@ -1950,9 +1950,9 @@ search_glossary: 用語集
 <h1{{#page.title_id}} id="{{page.title_id}}"{{/page.title_id}}>{{page.title}}</h1>
 {{#has_meta}}
 <p class="page-meta">
-{{#page.minutes}}<span>{{t.reading_time}}: {{page.minutes}}</span>{{/page.minutes}}
-{{#page.updated}}<span>{{t.updated}}: <time datetime="{{page.updated}}">{{page.updated}}</time></span>{{/page.updated}}
-{{#page.review_by}}<span>{{t.review_by}}: <time datetime="{{page.review_by}}">{{page.review_by}}</time></span>{{/page.review_by}}
+{{#page.minutes}}<span>{{t.reading_time}}{{t.colon}}{{page.minutes}}</span>{{/page.minutes}}
+{{#page.updated}}<span>{{t.updated}}{{t.colon}}<time datetime="{{page.updated}}">{{page.updated}}</time></span>{{/page.updated}}
+{{#page.review_by}}<span>{{t.review_by}}{{t.colon}}<time datetime="{{page.review_by}}">{{page.review_by}}</time></span>{{/page.review_by}}
 </p>
 {{/has_meta}}
 {{#page.description}}

@@ -104,7 +104,7 @@ import ZIPFoundation
         #expect(licence.contains("原作: 架空市 情報政策課") && licence.contains("https://example.jp/kenshu/"))
         let page = String(decoding: try #require(files["intro/welcome.html"]), as: UTF8.self)
         #expect(page.contains("<a href=\"https://creativecommons.org/licenses/by/4.0/deed.ja\" rel=\"license\">"))
-        #expect(page.contains("原作: 架空市 情報政策課"))
+        #expect(page.contains("原作：架空市 情報政策課"))
     }
 
     @Test func testFreeTextLicence_isShownAsWritten() throws {
@@ -112,7 +112,7 @@ import ZIPFoundation
         defer { site.remove() }
         let files = try Self.entries(try #require(try Self.export(site, .zip, to: "site.zip").outputPath))
         let page = String(decoding: try #require(files["intro/welcome.html"]), as: UTF8.self)
-        #expect(page.contains("<p class=\"site-licence\">ライセンス: 架空市の職員研修に限り複製可</p>"))
+        #expect(page.contains("<p class=\"site-licence\">ライセンス：架空市の職員研修に限り複製可</p>"))
     }
 
     @Test func testCourseWithoutID_isRefusedWithTheFix() throws {

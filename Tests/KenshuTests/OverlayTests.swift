@@ -105,7 +105,7 @@ import Testing
         #expect(home.contains("架空町 情報政策課"))
         #expect(home.contains("rel=\"license\""))
         #expect(home.contains("class=\"site-modified\""))
-        #expect(home.contains("自治体システム標準化とガバメントクラウド 入門研修 (Kenshu 研修教材プロジェクト) — ライセンス: クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）"),
+        #expect(home.contains("自治体システム標準化とガバメントクラウド 入門研修 (Kenshu 研修教材プロジェクト) — ライセンス：クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）"),
                 "the original's licence stays beside the notice")
     }
 

@@ -104,7 +104,7 @@ def test_day_one_module_end_to_end(fresh, site):
                 form.find_element(By.CSS_SELECTOR, f'.quiz-choice input[value="{value}"]').click()
     fresh.find_element(By.CSS_SELECTOR, ".test-grade-button").click()
     result = fresh.find_element(By.CSS_SELECTOR, ".test-result").text
-    assert result.startswith(f"100点（{len(answers)} / {len(answers)} 問正解）: 合格"), result
+    assert result.startswith(f"100点（{len(answers)} / {len(answers)} 問正解）：合格"), result
     assert saved(fresh)["tests"]["day-one/test.html"]["passed"] is True
 
     # The progress page shows the day-one module complete: every lesson read and the test passed.

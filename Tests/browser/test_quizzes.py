@@ -144,10 +144,10 @@ def test_module_test_fails_then_passes_and_keeps_the_best_score(fresh, site):
     open_page(fresh, site, "gov-cloud/test.html")
     assert not quiz(fresh, "t2-ismap").find_element(By.CSS_SELECTOR, ".quiz-check").is_displayed()
     result = answer_test(fresh, {"t2-first": [0], "t2-ismap": [0], "t2-aws": [1], "t2-asp": "ベンダー", "t2-effort": [0]})
-    assert result.startswith("20点（1 / 5 問正解）: 不合格"), result
+    assert result.startswith("20点（1 / 5 問正解）：不合格"), result
     fresh.refresh()
     result = answer_test(fresh, {"t2-first": [0, 2], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ａｓｐ", "t2-effort": [0]})
-    assert result.startswith("80点（4 / 5 問正解）: 合格"), result
+    assert result.startswith("80点（4 / 5 問正解）：合格"), result
     fresh.refresh()
     result = answer_test(fresh, {"t2-first": [0], "t2-ismap": [1], "t2-aws": [1], "t2-asp": "x", "t2-effort": [0]})
     assert "最高点 80点" in result and "不合格" in result
@@ -249,7 +249,7 @@ def test_a_failed_test_shows_what_was_wrong_but_not_the_answers(fresh, site):
     passed the module (and told the LMS so). Now the answers show once passed, and a new try starts cleared."""
     open_page(fresh, site, "gov-cloud/test.html")
     result = answer_test(fresh, {"t2-first": [0], "t2-ismap": [0], "t2-aws": [1], "t2-effort": [0]})
-    assert result.startswith("20点（1 / 5 問正解）: 不合格") and "合格すると表示されます" in result, result
+    assert result.startswith("20点（1 / 5 問正解）：不合格") and "合格すると表示されます" in result, result
     asp = quiz(fresh, "t2-asp")
     assert asp.find_element(By.CSS_SELECTOR, ".quiz-result").text == "答えていません。"
     for form in fresh.find_elements(By.CSS_SELECTOR, "form.quiz"):
@@ -264,7 +264,7 @@ def test_a_failed_test_shows_what_was_wrong_but_not_the_answers(fresh, site):
     assert not any(i.is_selected() for i in fresh.find_elements(By.CSS_SELECTOR, "form.quiz input[type=checkbox], form.quiz input[type=radio]"))
     assert all(i.is_enabled() for i in fresh.find_elements(By.CSS_SELECTOR, "form.quiz input"))
     result = answer_test(fresh, {"t2-first": [0, 2], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ａｓｐ", "t2-effort": [0]})
-    assert result.startswith("80点（4 / 5 問正解）: 合格") and "合格すると" not in result, result
+    assert result.startswith("80点（4 / 5 問正解）：合格") and "合格すると" not in result, result
     assert quiz(fresh, "t2-ismap").find_element(By.CSS_SELECTOR, ".quiz-answer").is_displayed(), "passed: answers shown"
     axe = Axe(fresh)
     axe.inject()
