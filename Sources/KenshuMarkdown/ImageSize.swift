@@ -23,7 +23,7 @@ enum ImageSize {
         if inner.first == UInt8(ascii: ":") { inner = inner.dropFirst() }
         guard let items = items(of: inner), !items.isEmpty else { return .none }
         let written = String(decoding: bytes[...close], as: UTF8.self)
-        var attributes = "", styles: [String] = [], keys: Set<String> = []
+        var attributes = "", styles: [String] = [], keys: Set<String> = [], heightPixels: Int?
         for item in items {
             guard case .pair(let key, let value) = item, key == "width" || key == "height",
                   keys.insert(key).inserted else { return .unread(written: written) }
@@ -31,16 +31,16 @@ enum ImageSize {
             let unit = value.dropFirst(digits.count)
             guard !digits.isEmpty, digits.count <= 5, let number = Int(digits), number > 0 else { return .unread(written: written) }
             switch unit {
-            case "", "px": attributes += " \(key)=\"\(number)\""
+            case "", "px":
+                attributes += " \(key)=\"\(number)\""
+                if key == "height" { heightPixels = number }
             // A percentage of the page's width; a height in percent means nothing in a page that scrolls.
             case "%" where key == "width" && number <= 100: styles.append("width:\(number)%")
             default: return .unread(written: written)
             }
         }
         // The theme's `img { height: auto }` keeps pictures in proportion: a height alone is made to count.
-        if !attributes.contains(" width="), let height = items.lazy.compactMap({ $0.pixels(of: "height") }).first {
-            styles.append("height:\(height)px")
-        }
+        if !attributes.contains(" width="), let height = heightPixels { styles.append("height:\(height)px") }
         if !styles.isEmpty { attributes += " style=\"" + styles.joined(separator: ";") + "\"" }
         return .size(attributes: attributes, length: close + 1)
     }
@@ -50,12 +50,6 @@ enum ImageSize {
         case pair(key: String, value: Substring)
         /// `.class`, `#id`: read as attributes by those tools, not by Kenshu.
         case other
-
-        func pixels(of wanted: String) -> Int? {
-            guard case .pair(let key, let value) = self, key == wanted else { return nil }
-            let digits = value.hasSuffix("px") ? value.dropLast(2) : value
-            return Int(digits)
-        }
     }
 
     /// `width=300 height="200"` → its entries; `nil` when the text is no attribute list (prose in braces).

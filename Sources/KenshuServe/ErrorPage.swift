@@ -42,10 +42,7 @@ enum ErrorPage {
         let context = WarningsPanelContext(
             label: printer.say(.previewWarningsLabel), summary: summary, problems: here.map { problem($0, printer) },
             allPath: warningsPath, allLink: printer.say(.previewWarningsAll))
-        for candidate in [theme, builtIn].compactMap({ $0 }) {
-            if let html = candidate.templates.render(context, withTemplate: panelTemplate), html.contains("<") { return html }
-        }
-        return nil
+        return drawn(context, with: panelTemplate, theme: theme)
     }
 
     /// Where the preview serves the list of every warning; `__kenshu` is the preview's own, as the live-reload socket's.
@@ -74,10 +71,15 @@ enum ErrorPage {
     private static let builtIn = Theme.load(layers: [.builtIn], language: "ja").0
 
     static func render(_ context: ErrorPageContext, theme: Theme?) -> String {
+        drawn(context, with: template, theme: theme) ?? minimal(context)
+    }
+
+    /// The template drawn by the site's theme, or by the built-in one where the site's draws nothing.
+    private static func drawn(_ context: some TemplateContext, with template: String, theme: Theme?) -> String? {
         for candidate in [theme, builtIn].compactMap({ $0 }) {
             if let html = candidate.templates.render(context, withTemplate: template), html.contains("<") { return html }
         }
-        return minimal(context)
+        return nil
     }
 
     /// The last resort: the page with no theme at all.

@@ -13,7 +13,7 @@ public struct GlossaryGenerator: SiteGenerator {
 
     public func files(for site: Site, theme: Theme) -> [GeneratedFile] {
         guard !site.glossary.isEmpty else { return [] }
-        return [GeneratedFile(path: GlossaryPage.path) {
+        return [GeneratedFile(path: GeneratedPagePaths.glossary) {
             SiteRenderer.renderGlossaryPage(of: site, theme: theme, values: Self.values(site.glossary, strings: theme.strings))
         }]
     }

@@ -32,7 +32,7 @@ public struct GlossaryLinker: SiteTransform {
             return Parallel.map(pages) { page in
                 var linked = page
                 let terms = Self.link(&linked.body, matcher: matcher) { term in
-                    let href = page.sitePath.relativeURL(to: GlossaryPage.path, fragment: ids[term])
+                    let href = page.sitePath.relativeURL(to: GeneratedPagePaths.glossary, fragment: ids[term])
                     return "<a class=\"glossary-link\" href=\"\(HTMLEscaping.escape(href))\" data-definition=\""
                         + HTMLEscaping.escape(terms[term].definition) + "\">"
                 }
