@@ -55,6 +55,11 @@ import Testing
         // The table of contents links to each section.
         #expect(html.contains("<nav class=\"print-toc\""))
         #expect(html.contains("<a href=\"#print-answers-2\">解答と解説</a>"))
+        // Modules are numbered as on the home page (モジュール 1 is the first module); the home page is not numbered.
+        #expect(html.contains("<ul class=\"print-toc-groups\">\n<li><a href=\"#print-0\">ようこそ</a></li>"))
+        #expect(html.contains("<span class=\"module-number\">モジュール 1</span> はじめに</a>"))
+        #expect(html.contains("<span class=\"module-number\">モジュール 2</span> クラウド</a>"))
+        #expect(!html.contains("モジュール 3"))
         // No interactive quiz: the question, its choices, a blank for text answers.
         #expect(!html.contains("<form class=\"quiz"))
         #expect(!html.contains("quiz-check"))

@@ -25,9 +25,9 @@ public struct PrintGenerator: SiteGenerator {
     static func values(
         _ site: Site, theme: Theme, content: (@Sendable (PageID, Int) -> String)? = nil
     ) -> PrintPageContext {
-        var groups: [(title: String, pages: [PageID], hasOverview: Bool)] = []
-        if let home = site.home { groups.append((site[page: home].frontMatter.title, [home], true)) }
-        groups += site.modules.map { module in (module.title, module.pages, module.overview != nil) }
+        var groups: [(title: String, pages: [PageID], hasOverview: Bool, number: Int?)] = []
+        if let home = site.home { groups.append((site[page: home].frontMatter.title, [home], true, nil)) }
+        groups += site.modules.enumerated().map { index, module in (module.title, module.pages, module.overview != nil, index + 1) }
         // Quiz numbers restart in each group: each page's first number, then its answer key entries.
         var firstNumber: [PageID: Int] = [:]
         var answerKeys: [(answers: [PrintPageContext.Answer], omitsTests: Bool)] = []
@@ -74,7 +74,8 @@ public struct PrintGenerator: SiteGenerator {
             } + (!hasKey ? [] : [PrintPageContext.TOCEntry(
                 title: theme.strings["print_answer_key"] ?? "", id: answersID(groupNumber), children: [], hasChildren: false)])
             toc.append(PrintPageContext.TOCEntry(
-                title: group.title, id: pageSections.first?.id ?? answersID(groupNumber), children: children, hasChildren: !children.isEmpty))
+                title: group.title, id: pageSections.first?.id ?? answersID(groupNumber), number: group.number, hasNumber: group.number != nil, children: children,
+                hasChildren: !children.isEmpty))
         }
         return PrintPageContext(printTOC: toc, printSections: sections)
     }

@@ -10,11 +10,17 @@ public struct PrintPageContext: TemplateContext {
     /// A line of the table of contents: the home page or a module, with its pages.
     public struct TOCEntry: TemplateContext {
         /// The names a template writes for these fields.
-        public enum CodingKeys: String, CodingKey, CaseIterable { case title, id, children, hasChildren = "has_children" }
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case title, id, number, hasNumber = "has_number", children, hasChildren = "has_children"
+        }
 
         public var title: String
         /// The id of the section it leads to.
         public var id: String
+        /// A module's number as the home page's cards show it (モジュール 1 is the first module); `nil`
+        /// for the home page and for a module's pages.
+        public var number: Int? = nil
+        public var hasNumber = false
         /// The group's pages after its overview, and its answer key.
         public var children: [TOCEntry]
         public var hasChildren: Bool
@@ -23,6 +29,8 @@ public struct PrintPageContext: TemplateContext {
             switch field {
             case .title: title
             case .id: id
+            case .number: number
+            case .hasNumber: hasNumber
             case .children: children
             case .hasChildren: hasChildren
             }
