@@ -310,7 +310,11 @@ a.glossary-link:hover { color: var(--accent); }
 .glossary-terms dt:target { background: var(--accent-soft); }
 
 /* The print view on screen */
-.print-toc ol ol { margin-top: 0.25rem; }
+.print-toc ul ol { margin-top: 0.25rem; }
+/* The home page and the modules are not numbered by the list: the first module is module 1, as on the home page. */
+.print-toc-groups { list-style: none; padding-left: 0; }
+.print-toc-groups > li { margin-top: 0.5rem; }
+.print-toc .module-number { display: inline; font-size: inherit; color: inherit; font-weight: 700; }
 .print-page { border-top: 1px solid var(--border-light); margin-top: 2.5rem; padding-top: 1rem; }
 .print-page-title { font-size: 1.875rem; border-bottom: 3px solid var(--accent); padding-bottom: 0.25rem; }
 .print-quiz { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 1.5rem 0; }
@@ -604,6 +608,11 @@ a.glossary-link { text-decoration: none; }
     if (isTest) {
       form.querySelector(".quiz-actions").hidden = true;
       form.querySelector(".quiz-answer").hidden = true;
+      // Graded together, the test's result line speaks once for all; each question's line is read where it
+      // stands (eight live lines would be read out one after another, all alike).
+      var own = form.querySelector(".quiz-result");
+      own.removeAttribute("role");
+      own.removeAttribute("aria-live");
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -2062,9 +2071,9 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 </header>
 <nav class="print-toc" aria-labelledby="print-toc-title">
 <h2 id="print-toc-title">{{t.print_toc}}</h2>
-<ol>
+<ul class="print-toc-groups">
 {{#print_toc}}
-<li><a href="#{{id}}">{{title}}</a>{{#has_children}}
+<li><a href="#{{id}}">{{#has_number}}<span class="module-number">{{t.module}} {{number}}</span> {{/has_number}}{{title}}</a>{{#has_children}}
 <ol>
 {{#children}}
 <li><a href="#{{id}}">{{title}}</a></li>
@@ -2072,7 +2081,7 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 </ol>
 {{/has_children}}</li>
 {{/print_toc}}
-</ol>
+</ul>
 </nav>
 {{#print_sections}}
 {{^is_answers}}

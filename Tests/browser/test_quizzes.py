@@ -298,3 +298,20 @@ def test_typed_answers_accept_the_ime_dashes_and_a_final_full_stop(fresh, site, 
     form = quiz(fresh, "jlis-fund")
     form.find_element(By.CSS_SELECTOR, "input[type=text]").send_keys(typed + "\n")
     assert form.find_element(By.CSS_SELECTOR, ".quiz-result").text == "正解です。"
+
+
+def test_a_graded_test_speaks_once(fresh, site):
+    """Grading a test filled each question's live result line at once: a screen reader read 「不正解です」 and
+    「正解です」 five times over, with nothing to say which question each was. Only the test's result line is live."""
+    open_page(fresh, site, "gov-cloud/test.html")
+    answer_test(fresh, {"t2-first": [0], "t2-ismap": [0], "t2-aws": [1], "t2-effort": [0]})
+    live = fresh.execute_script(
+        "return Array.prototype.filter.call(document.querySelectorAll('[aria-live], [role=status], [role=alert]'),"
+        " function (e) { return e.textContent.trim() !== '' && e.getAttribute('aria-live') !== 'off'; })"
+        ".map(function (e) { return e.className; });")
+    assert live == ["test-result is-wrong"], live
+    assert quiz(fresh, "t2-ismap").find_element(By.CSS_SELECTOR, ".quiz-result").text in ("正解です。", "不正解です。")
+    # A lesson's quiz, checked alone, still says its result.
+    open_page(fresh, site, "hyojunka/law-and-policy.html")
+    result = quiz(fresh, "duty").find_element(By.CSS_SELECTOR, ".quiz-result")
+    assert result.get_attribute("role") == "status" and result.get_attribute("aria-live") == "polite"

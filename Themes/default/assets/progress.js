@@ -133,6 +133,11 @@
     if (isTest) {
       form.querySelector(".quiz-actions").hidden = true;
       form.querySelector(".quiz-answer").hidden = true;
+      // Graded together, the test's result line speaks once for all; each question's line is read where it
+      // stands (eight live lines would be read out one after another, all alike).
+      var own = form.querySelector(".quiz-result");
+      own.removeAttribute("role");
+      own.removeAttribute("aria-live");
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
