@@ -92,6 +92,7 @@ public struct SearchIndex: Sendable {
             // Most text takes the quick way, into the reused buffer; the rest goes through Foundation.
             if !SearchText.quickNormalise(text, into: &scalars) { scalars = Array(SearchText.fullNormalise(text).unicodeScalars) }
             SearchText.forEachTerm(ofNormalised: scalars) { scratch.add($0, weight: weight) }
+            if scalars.contains("-") { SearchText.forEachJoinedWord(ofNormalised: scalars) { scratch.add($0, weight: weight) } }
         }
         if document.kind == .page || document.kind == .glossary { add(document.title, weight: titleWeight) }
         add(document.heading, weight: document.kind == .quiz ? 1 : headingWeight)

@@ -114,6 +114,36 @@ public enum SearchText {
         flush(scalars.count)
     }
 
+    /// Words written with hyphens inside (`J-LIS`, `e-Gov`, `Wi-Fi`), also as one word without them (`jlis`,
+    /// `egov`, `wifi`), for the index only: a learner types `jlis` and the text says `J-LIS`. Each chain of
+    /// two or more Latin words joined by single hyphens that holds a letter (not a date like `2026-12-01`).
+    static func forEachJoinedWord(ofNormalised scalars: [Unicode.Scalar], _ body: (SearchTerm) -> Void) {
+        let hyphen: Unicode.Scalar = "-"
+        var index = 0
+        while index < scalars.count {
+            guard characterClass(scalars[index].value) == .alphanumeric,
+                  index == 0 || characterClass(scalars[index - 1].value) != .alphanumeric else {
+                index += 1
+                continue
+            }
+            var joined: [Unicode.Scalar] = []
+            var parts = 0, hasLetter = false, end = index
+            while end < scalars.count, characterClass(scalars[end].value) == .alphanumeric {
+                while end < scalars.count, characterClass(scalars[end].value) == .alphanumeric {
+                    hasLetter = hasLetter || !(0x30...0x39).contains(scalars[end].value)
+                    joined.append(scalars[end])
+                    end += 1
+                }
+                parts += 1
+                guard end + 1 < scalars.count, scalars[end] == hyphen,
+                      characterClass(scalars[end + 1].value) == .alphanumeric else { break }
+                end += 1
+            }
+            if parts > 1, hasLetter { body(.word(string(of: joined.prefix(maxWordLength)))) }
+            index = max(end, index + 1)
+        }
+    }
+
     /// Longer Latin runs (hashes, URLs) are cut, so one token cannot bloat the index.
     static let maxWordLength = 32
 

@@ -60,6 +60,18 @@ import KenshuServe
         #expect(terms == ["kenshu", "build", "ab" + String(repeating: "c", count: 30)])
     }
 
+    /// `jlis` finds `J-LIS`: hyphenated words are indexed whole too; dates and lone hyphens are not joined.
+    @Test func testHyphenatedWords_areAlsoIndexedJoined() {
+        func joined(_ text: String) -> [String] {
+            var words: [String] = []
+            SearchText.forEachJoinedWord(ofNormalised: Array(SearchText.normalise(text).unicodeScalars)) { words.append($0.string) }
+            return words
+        }
+        #expect(joined("国・J-LISの役割、ｅ－Ｇｏｖ、Wi-Fi-6") == ["jlis", "egov", "wifi6"])
+        #expect(joined("2026-12-01 と 10 - 20 と -a と a- と J--LIS と 標準-化") == [])
+        #expect(joined("x-" + String(repeating: "y", count: 40)) == ["x" + String(repeating: "y", count: 31)])
+    }
+
     @Test func testVariants_foldToOneForm() {
         let forms = ["ガバメントクラウド", "ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", "がばめんとくらうど"].map(SearchText.normalise)
         #expect(Set(forms).count == 1)

@@ -55,6 +55,7 @@ RELEVANCE = [
     ("3割削減", "hiyo/target-and-reality.html"),
     ("ガバクラ 利用料", "hiyo/usage-fee.html"),                       # synonym: the page says ガバメントクラウド only
     ("ガバクラ 接続", "gov-cloud/network.html"),                      # synonym
+    ("jlis", "hajimeni/who-is-who.html"),                             # the page writes J-LIS
 ]
 
 
