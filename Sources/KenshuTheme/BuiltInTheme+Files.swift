@@ -345,6 +345,7 @@ a.glossary-link:hover { color: var(--accent); }
   border: 2px solid var(--accent); background: var(--accent); color: #ffffff; font-weight: 700;
 }
 .quiz button.quiz-retry { background: var(--surface); color: var(--accent); }
+.certificate button:disabled { background: var(--surface); color: var(--text-muted); border-color: var(--border); cursor: not-allowed; }
 .quiz-result { font-weight: 700; margin: 0.75rem 0; min-height: 1.7em; }
 .quiz-result.is-right, .test-result.is-right { color: #115a36; }
 .quiz-result.is-wrong, .test-result.is-wrong { color: #b00000; }
@@ -786,6 +787,12 @@ a.glossary-link { text-decoration: none; }
       var li = document.createElement("li"); li.textContent = title; list.appendChild(li);
     });
     document.getElementById("certificate-date").textContent = new Date().toLocaleDateString(document.documentElement.lang === "ja" ? "ja-JP" : "en-GB");
+    // A certificate of nothing is not printed: the button waits for the first module completed.
+    var hint = document.getElementById("certificate-hint");
+    if (hint) {
+      document.getElementById("certificate-print").disabled = !completed.length;
+      hint.hidden = completed.length > 0;
+    }
   }
   render();
 
@@ -1568,6 +1575,7 @@ certificate_date: Date
 certificate_modules: Modules completed
 certificate_print: Print completion record
 certificate_none: No module completed yet
+certificate_needs_module: The certificate can be printed once you have completed a module.
 quiz_label: Check your understanding
 quiz_check: Check
 quiz_retry: Try again
@@ -1688,6 +1696,7 @@ certificate_date: 日付
 certificate_modules: 修了したモジュール
 certificate_print: 修了記録を印刷する
 certificate_none: まだ修了したモジュールはありません
+certificate_needs_module: モジュールを1つ修了すると、修了証を印刷できます。
 quiz_label: 確認問題
 quiz_check: 答え合わせ
 quiz_retry: もう一度
@@ -2164,7 +2173,8 @@ li{margin:0.75rem 0}code{background:#f2f2f2;padding:0.1em 0.3em}.fix{color:#4d4d
 <section class="certificate" aria-labelledby="kenshu-certificate">
 <h2 id="kenshu-certificate">{{t.certificate_title}}</h2>
 <p><label for="certificate-name">{{t.certificate_name}}</label> <input type="text" id="certificate-name" autocomplete="name"></p>
-<p><button type="button" id="certificate-print">{{t.certificate_print}}</button></p>
+<p><button type="button" id="certificate-print" aria-describedby="certificate-hint">{{t.certificate_print}}</button></p>
+<p class="certificate-hint" id="certificate-hint" hidden>{{t.certificate_needs_module}}</p>
 <div class="certificate-sheet" id="certificate-sheet">
 <p class="certificate-heading">{{t.certificate_title}}</p>
 <p class="certificate-course">{{site.title}}</p>

@@ -315,3 +315,21 @@ def test_a_graded_test_speaks_once(fresh, site):
     open_page(fresh, site, "hyojunka/law-and-policy.html")
     result = quiz(fresh, "duty").find_element(By.CSS_SELECTOR, ".quiz-result")
     assert result.get_attribute("role") == "status" and result.get_attribute("aria-live") == "polite"
+
+
+def test_the_certificate_waits_for_a_completed_module(fresh, site):
+    """The certificate printed with 「まだ修了したモジュールはありません」 as its only line."""
+    open_page(fresh, site, "progress.html")
+    button = fresh.find_element(By.ID, "certificate-print")
+    hint = fresh.find_element(By.ID, "certificate-hint")
+    assert not button.is_enabled() and hint.is_displayed()
+    assert hint.text == "モジュールを1つ修了すると、修了証を印刷できます。"
+    assert button.get_attribute("aria-describedby") == "certificate-hint"
+    open_page(fresh, site, "gov-cloud/test.html")
+    answer_test(fresh, {"t2-first": [0, 2], "t2-ismap": [0], "t2-aws": [0], "t2-asp": "ASP", "t2-effort": [1]})
+    open_page(fresh, site, "progress.html")
+    assert fresh.find_element(By.ID, "certificate-print").is_enabled()
+    assert not fresh.find_element(By.ID, "certificate-hint").is_displayed()
+    fresh.execute_script("window.confirm = function () { return true; }")
+    fresh.find_element(By.ID, "progress-reset").click()
+    assert not fresh.find_element(By.ID, "certificate-print").is_enabled()

@@ -311,6 +311,12 @@
       var li = document.createElement("li"); li.textContent = title; list.appendChild(li);
     });
     document.getElementById("certificate-date").textContent = new Date().toLocaleDateString(document.documentElement.lang === "ja" ? "ja-JP" : "en-GB");
+    // A certificate of nothing is not printed: the button waits for the first module completed.
+    var hint = document.getElementById("certificate-hint");
+    if (hint) {
+      document.getElementById("certificate-print").disabled = !completed.length;
+      hint.hidden = completed.length > 0;
+    }
   }
   render();
 
