@@ -12,6 +12,20 @@ extension HTMLWriter {
         diagnostics.append(.warning(.otherToolSyntax, "@[" + label.literal + "](…)", "Zenn", at: location(line: link.startLine, column: max(1, link.startColumn - 1))))
     }
 
+    /// `用語` and `: 説明` on the next line (Pandoc, PHP Markdown Extra, MkDocs): Markdown runs the definition on from
+    /// the term as one paragraph. Told once a paragraph, at its first definition.
+    func noteDefinition(after softBreak: MarkdownNode) {
+        guard let text = softBreak.next, text.kind == .text, text.literal.hasUTF8Prefix(":"),
+              softBreak.parent?.kind == .paragraph, let line = ForeignBlockSyntax.definitionLine(text) else { return }
+        if let first = softBreak.parent?.firstChild, first.kind == .text, ForeignBlockSyntax.definitionLine(first) != nil { return }
+        var earlier = softBreak.previous
+        while let node = earlier {
+            if node.kind == .softBreak, let after = node.next, after.kind == .text, ForeignBlockSyntax.definitionLine(after) != nil { return }
+            earlier = node.previous
+        }
+        diagnostics.append(.warning(.definitionList, line, at: location(of: text)))
+    }
+
     /// `{width=300}` right after an image (Pandoc, Quarto, MkDocs, kramdown): the size goes onto the `<img>` and
     /// the braces leave the text; a list Kenshu cannot read stays as text, told (K5042).
     func takeImageSize(after image: MarkdownNode) {

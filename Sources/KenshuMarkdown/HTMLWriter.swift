@@ -144,6 +144,10 @@ final class HTMLWriter {
                     diagnostics.append(.warning(.foreignContainer, name, at: location(of: node)))
                 case .math:
                     diagnostics.append(.warning(.notDrawn, "$$", at: location(of: node)))
+                case .definition(let line):
+                    diagnostics.append(.warning(.definitionList, line, at: location(of: node)))
+                case .gridTable(let line):
+                    diagnostics.append(.warning(.gridTable, line, at: location(of: node)))
                 }
             }
             let tight = node.parent?.parent.map { $0.kind == .list && $0.isTightList } ?? false
@@ -159,7 +163,9 @@ final class HTMLWriter {
             let start = out.utf8.count
             out += HTMLEscaping.escape(node.literal)
             if proseBlocked == 0 { proseRuns.append(start..<out.utf8.count) }
-        case .softBreak: out += LineJoining.joinsWithoutSpace(node) ? "" : "\n"
+        case .softBreak:
+            out += LineJoining.joinsWithoutSpace(node) ? "" : "\n"
+            noteDefinition(after: node)
         case .lineBreak: out += "<br />\n"
         case .code: out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
         case .htmlInline:

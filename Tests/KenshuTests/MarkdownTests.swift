@@ -43,6 +43,39 @@ import Testing
         #expect(linked.diagnostics.isEmpty && linked.html.contains("<a href=\"https://example.jp\">TOC</a>"), "a reference named toc makes a link, not a marker")
     }
 
+    /// A definition list (Pandoc, PHP Markdown Extra, MkDocs) and a grid table (Pandoc, reStructuredText) stay text,
+    /// each told once at its line; colons and pluses of prose are not.
+    @Test func testDefinitionListsAndGridTables_areNamed() {
+        let page = render("""
+            標準化
+            : 20業務のシステムを標準仕様に合わせること
+            : 二つ目の説明
+
+            ガバメントクラウド
+
+            :   国が調達したクラウド
+
+            +------+------+
+            | 業務 | 期限 |
+            +======+======+
+
+            時刻
+            :10時（空白なし）
+
+            :warning: 注意
+            +1 しておきます
+            +---+
+            """)
+        #expect(page.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code) \($0.message.arguments)" } == [
+            "5:1 K5043 [\": 20業務のシステムを標準仕様に合わせること\"]", "10:1 K5043 [\":   国が調達したクラウド\"]",
+            "12:1 K5044 [\"+------+------+\"]",
+        ], "\(page.diagnostics)")
+        #expect(page.html.contains("<p>標準化\n: 20業務のシステムを標準仕様に合わせること\n: 二つ目の説明</p>"), "\(page.html)")
+        #expect(page.diagnostics.first?.fix(in: .ja)?.hasPrefix("'- **用語**：説明'") == true)
+        #expect(ForeignBlockSyntax.isGridTableBorder("+:---+--=+") && !ForeignBlockSyntax.isGridTableBorder("++")
+                && !ForeignBlockSyntax.isGridTableBorder("+1+") && !ForeignBlockSyntax.isGridTableBorder("+---"))
+    }
+
     /// Rows pasted from Excel (tab-separated) are shown as the table they were, with a warning naming the pipe form.
     @Test func testTabSeparatedRows_becomeATable() {
         let page = render("課名\t職員数\t備考\n総務課\t25\t\n情報政策課\t8\tDX 担当含む\n\n本文\tタブ一つの段落。\n")

@@ -127,6 +127,8 @@ extension MessageCatalog {
         .otherToolSyntax: Entry("'{0}' は {1} の書き方で、Kenshu では働かず、文字のまま表示されます", fix: "Kenshu の書き方に直すか、消してください。画像は '![説明](images/図.png)'、囲みは '> [!NOTE]' で始まる引用、ほかのページの取り込みや埋め込みはそのページへのリンク、文字の飾りは '**太字**' です"),
         .notDrawn: Entry("'{0}' の図や数式は、Kenshu では描かれず、書いた文字のまま表示されます（ほかのツールはインターネットから読み込む仕組みで描きます）", fix: "図はツールで SVG か PNG に書き出して教材のフォルダーに入れ、'![図の説明](images/図.svg)' で載せてください。数式は画像にするか、文で書いてください"),
         .alertKindUnknown: Entry("'[!{0}]' は囲み（コールアウト）の種類ではないため、'[!{0}]' の文字のまま引用として表示します", fix: "'[!{1}]' のように、NOTE・TIP・IMPORTANT・WARNING・CAUTION のどれかにしてください"),
+        .definitionList: Entry("'{0}' は定義リスト（Pandoc・PHP Markdown Extra・MkDocs の書き方）で、Kenshu では前の行の文章に続く文字のまま表示されます", fix: "'- **用語**：説明' のような箇条書きに直してください。研修の中で何度も使う用語なら、用語集（glossary.yml）に入れると、ページの中のその語に説明が付きます"),
+        .gridTable: Entry("'{0}' は Pandoc・reStructuredText のグリッド表の書き方で、Kenshu では表にならず、文字のまま表示されます", fix: "'| 見出し1 | 見出し2 |' の行、'| --- | --- |' の行、続けて '| データ | データ |' の行を書く表に直してください。セルの中の改行は '<br>' で書けます"),
         .imageAttributesUnread: Entry("画像の後ろの '{0}' は Kenshu が読めない書き方（Pandoc や MkDocs の属性）のため、文字のまま表示されます", fix: "画像の大きさは '{width=300}'（ピクセル）、'{width=50%}'（ページの幅に対する割合）、'{height=200}' で書けます。ほかの単位・クラス・ID は使えないので消してください"),
         .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),
         .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),

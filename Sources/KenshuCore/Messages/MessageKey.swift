@@ -164,6 +164,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case notDrawn = "K5040"
     case alertKindUnknown = "K5041"
     case imageAttributesUnread = "K5042"
+    case definitionList = "K5043"
+    case gridTable = "K5044"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
