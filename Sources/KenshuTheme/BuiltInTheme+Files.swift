@@ -197,6 +197,7 @@ li + li { margin-top: 0.25rem; }
 
 .page-header { margin-bottom: 2rem; }
 .page-meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; color: var(--text-muted); font-size: 0.875rem; margin: 0 0 1rem; }
+.review-overdue { border-left: 4px solid #b78f00; background: #fff8e0; color: var(--text); padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
 .lead { font-size: 1.125rem; color: var(--text-secondary); }
 
 .objectives, .sources { background: var(--surface-muted); border-radius: var(--radius); padding: 1rem 1.5rem; margin: 2rem 0; }
@@ -388,6 +389,14 @@ a.glossary-link:hover { color: var(--accent); }
   if (printButton) {
     printButton.hidden = false;
     printButton.addEventListener("click", function () { window.print(); });
+  }
+
+  // A page past its review date says so, on the reader's own day: a site is read long after it was built.
+  var overdue = document.querySelector(".review-overdue[data-review-by]");
+  if (overdue) {
+    var now = new Date();
+    var today = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
+    overdue.hidden = !(overdue.getAttribute("data-review-by") < today);
   }
 
   // Large courses list only the current module in each page; toc.js lists them all.
@@ -1533,6 +1542,7 @@ gap: "  "
 reading_time: Reading time
 updated: Updated
 review_by: Review by
+review_overdue: This page is past its review date. Rules and figures may have changed since; check its sources or ask the department in charge.
 minutes: "{n} min"
 lesson_count: "{n} lessons"
 test_count: "{n} test(s)"
@@ -1654,6 +1664,7 @@ gap: "　"
 reading_time: 所要時間
 updated: 更新日
 review_by: 次回見直し
+review_overdue: このページは見直しの予定日を過ぎています。制度や数値が変わっていることがあるので、出典や担当の課で最新の情報を確かめてください。
 minutes: "{n}分"
 lesson_count: "{n}レッスン"
 test_count: "テスト{n}"
@@ -1972,6 +1983,9 @@ search_glossary: 用語集
 {{#page.updated}}<span>{{t.updated}}{{t.colon}}<time datetime="{{page.updated}}">{{page.updated}}</time></span>{{/page.updated}}
 {{#page.review_by}}<span>{{t.review_by}}{{t.colon}}<time datetime="{{page.review_by}}">{{page.review_by}}</time></span>{{/page.review_by}}
 </p>
+{{#page.review_by}}
+<p class="review-overdue" data-review-by="{{page.review_by}}" hidden>{{t.review_overdue}}</p>
+{{/page.review_by}}
 {{/has_meta}}
 {{#page.description}}
 <p class="lead">{{page.description}}</p>

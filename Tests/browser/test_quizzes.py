@@ -333,3 +333,35 @@ def test_the_certificate_waits_for_a_completed_module(fresh, site):
     fresh.execute_script("window.confirm = function () { return true; }")
     fresh.find_element(By.ID, "progress-reset").click()
     assert not fresh.find_element(By.ID, "certificate-print").is_enabled()
+
+
+def test_a_page_past_its_review_date_says_so(fresh, site):
+    """A learner read a page past its review date (the build warned its author, K7310) with nothing to say the
+    rules or figures might have changed. Judged on the reader's own day: a site is read long after it was built."""
+    path = "hiyo/subsidy-and-fund.html"
+    assert 'data-review-by="2026-12-31"' in (site / path).read_text(encoding="utf-8")
+
+    def notice_at(utc):
+        clock = ("(function () { var Real = Date, fixed = Real.UTC(%s);"
+                 " function Fixed() { return arguments.length ? new (Function.prototype.bind.apply(Real, [null].concat([].slice.call(arguments))))() : new Real(fixed); }"
+                 " Fixed.now = function () { return fixed; }; Fixed.UTC = Real.UTC; Fixed.parse = Real.parse; Fixed.prototype = Real.prototype;"
+                 " window.Date = Fixed; })();" % utc)
+        script = fresh.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": clock})["identifier"]
+        fresh.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Asia/Tokyo"})
+        try:
+            open_page(fresh, site, path)
+            return fresh.find_element(By.CSS_SELECTOR, ".review-overdue")
+        finally:
+            fresh.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script})
+
+    try:
+        assert not notice_at("2026, 11, 31, 14, 30").is_displayed(), "23:30 on the review date in Japan: not past"
+        notice = notice_at("2026, 11, 31, 15, 30")  # 00:30 on 2027-01-01 in Japan, still 2026-12-31 in UTC
+        assert notice.is_displayed()
+        assert notice.text.startswith("このページは見直しの予定日を過ぎています。")
+        axe = Axe(fresh)
+        axe.inject()
+        violations = axe.run()["violations"]
+        assert not violations, "; ".join(f"{v['id']}: {v['help']}" for v in violations)
+    finally:
+        fresh.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": ""})

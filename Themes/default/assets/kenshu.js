@@ -10,6 +10,14 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
 
+  // A page past its review date says so, on the reader's own day: a site is read long after it was built.
+  var overdue = document.querySelector(".review-overdue[data-review-by]");
+  if (overdue) {
+    var now = new Date();
+    var today = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
+    overdue.hidden = !(overdue.getAttribute("data-review-by") < today);
+  }
+
   // Large courses list only the current module in each page; toc.js lists them all.
   var list = document.querySelector(".nav-modules[data-toc-root]");
   if (list && window.KENSHU_TOC && window.KENSHU_TOC.modules) {
