@@ -1390,6 +1390,10 @@ a.glossary-link { text-decoration: none; }
   var status = panel.querySelector(".search-status");
   var list = panel.querySelector(".search-list");
   form.hidden = false;
+  // The "/" key means nothing on a phone or tablet without a keyboard.
+  if (strings.search_placeholder_touch && window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches) {
+    input.placeholder = strings.search_placeholder_touch;
+  }
 
   var timer = null, generation = 0, shown = "", openFirst = false;
 
@@ -1634,6 +1638,7 @@ print_correct: Answer
 print_test_answers_omitted: The module test's answers are not printed here.
 search_label: Search this site
 search_placeholder: Search (/ key)
+search_placeholder_touch: Search
 search_none: Nothing found
 search_count: "{n} found"
 search_quiz: Quiz
@@ -1756,6 +1761,7 @@ print_correct: 正解
 print_test_answers_omitted: モジュールテストの解答は、ここには載せていません。
 search_label: サイト内を検索
 search_placeholder: 検索（/ キー）
+search_placeholder_touch: 検索
 search_none: 見つかりませんでした
 search_count: "{n}件見つかりました"
 search_quiz: 確認問題

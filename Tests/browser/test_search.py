@@ -170,6 +170,17 @@ def test_box_is_labelled_and_hidden_without_javascript(driver, site):
     assert '<form class="site-search" role="search" hidden>' in html
 
 
+def test_a_touch_screen_is_not_told_about_the_slash_key(driver, site):
+    """The placeholder 「検索（/ キー）」 meant nothing on a phone without a keyboard."""
+    assert open_home(driver, site).get_attribute("placeholder") == "検索（/ キー）"
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    try:
+        assert driver.execute_script("return matchMedia('(hover: none) and (pointer: coarse)').matches")
+        assert open_home(driver, site).get_attribute("placeholder") == "検索"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
 def test_search_works_from_a_lesson_in_a_subfolder(driver, site):
     driver.get((site / "iko" / "steps.html").as_uri())
     box = driver.find_element(By.ID, "kenshu-search")

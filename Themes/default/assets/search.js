@@ -319,6 +319,10 @@
   var status = panel.querySelector(".search-status");
   var list = panel.querySelector(".search-list");
   form.hidden = false;
+  // The "/" key means nothing on a phone or tablet without a keyboard.
+  if (strings.search_placeholder_touch && window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches) {
+    input.placeholder = strings.search_placeholder_touch;
+  }
 
   var timer = null, generation = 0, shown = "", openFirst = false;
 
