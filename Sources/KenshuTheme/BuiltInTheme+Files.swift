@@ -364,7 +364,8 @@ a.glossary-link:hover { color: var(--accent); }
 .progress-module.is-complete { border-color: #197a4b; }
 .progress-module h2 { font-size: 1.125rem; border: 0; margin: 0 0 0.5rem; }
 .progress-module dl { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; margin: 0; }
-.progress-module dd { margin: 0; }
+/* Lines break at the blanks between the score, its date and the verdict, not inside a word or a date. */
+.progress-module dd { margin: 0; word-break: keep-all; overflow-wrap: anywhere; }
 .certificate-sheet { border: 3px double var(--text); padding: 1.5rem; margin-top: 1rem; }
 .certificate-heading { font-size: 1.5rem; font-weight: 700; text-align: center; }
 .certificate-course { text-align: center; }
