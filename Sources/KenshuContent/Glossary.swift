@@ -53,7 +53,11 @@ public enum Glossary {
         for (key, value) in fields {
             switch key.string ?? "" {
             case "term": term = reader.string(value, key: "term")?.trimmed
-            case "definition": definition = reader.string(value, key: "definition")?.trimmed
+            case "definition":
+                definition = reader.string(value, key: "definition")?.trimmed
+                if let written = definition.flatMap(GlossaryTerm.markupWritten) {
+                    reader.diagnostics.append(.warning(.glossaryDefinitionMarkup, written, at: reader.location(value.mark)))
+                }
             case "reading": reading = reader.string(value, key: "reading")?.trimmed
             case "aliases": aliases = reader.stringList(value, key: "aliases") ?? []
             case "source":

@@ -105,6 +105,24 @@ import Testing
         #expect(problems.first?.location?.line == 3)
     }
 
+    /// A definition is shown as text: Markdown marks in it are told at its line, the first one as written.
+    @Test func testMarkdownInADefinition_isToldAtItsLine() {
+        let yaml = """
+            - term: 標準化
+              definition: "詳しくは [標準化法](https://example.jp/law) と **基本方針** を参照"
+            - term: 基本方針
+              definition: 国が定めた方針。`kenshu` や <https://example.jp> は記号のまま
+            - term: 共創PF
+              definition: "[注] 角括弧や * 印、a]b(c) は文のうち"
+            """
+        let (terms, problems) = Glossary.parse(yaml, path: "glossary.yml")
+        #expect(terms.count == 3)
+        #expect(problems.map { "\($0.code) \($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message.arguments)" } == [
+            "K4106 2:15 [\"[標準化法](https://example.jp/law)\"]", "K4106 4:15 [\"`kenshu`\"]",
+        ], "\(problems)")
+        #expect(problems.first?.severity == .warning)
+    }
+
     @Test func testGlossaryPage_groupsByGojuonRow_withIdsThatLinksUse() throws {
         let site = try TemporarySite(TemporarySite.smallCourse().merging(Self.course()) { $1 })
         defer { site.remove() }

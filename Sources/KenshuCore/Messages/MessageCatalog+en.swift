@@ -92,6 +92,7 @@ extension MessageCatalog {
         .glossaryNotList: Entry("glossary.yml must be a list of terms", fix: "start each term with '- term: …' and put 'definition: …' under it"),
         .glossaryEntryNotMapping: Entry("a glossary entry must be 'term:' and 'definition:' lines", fix: "write '- term: …' and, indented under it, 'definition: …'"),
         .glossaryWithoutTerm: Entry("this glossary entry has no 'term'", fix: "add 'term: …'"),
+        .glossaryDefinitionMarkup: Entry("a glossary definition is shown as written, so '{0}' is not a link or emphasis but shows its marks", fix: "remove the marks and keep the words. A document the definition rests on goes under the term's 'source:' as 'title:' and 'url:', shown on the glossary page as its linked source"),
         .glossaryWithoutDefinition: Entry("term '{0}' has no 'definition'", fix: "add 'definition: …' under the term"),
         .glossaryDuplicate: Entry("term '{0}' is defined twice (first on line {1})", fix: "keep one of the two entries"),
 

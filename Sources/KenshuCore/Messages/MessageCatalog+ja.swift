@@ -92,6 +92,7 @@ extension MessageCatalog {
         .glossaryNotList: Entry("glossary.yml は用語のリストで書いてください", fix: "用語ごとに '- term: …' と書き、その下に 'definition: …' を書いてください"),
         .glossaryEntryNotMapping: Entry("用語集の項目は 'term:' と 'definition:' の行で書いてください", fix: "'- term: …' と書き、その下に字下げして 'definition: …' を書いてください"),
         .glossaryWithoutTerm: Entry("この用語集の項目には 'term' がありません", fix: "'term: …' を足してください"),
+        .glossaryDefinitionMarkup: Entry("用語集の説明（definition）は書いたとおりの文字で表示されるため、'{0}' はリンクや強調にならず、記号のまま見えます", fix: "記号を外して文だけにしてください。根拠にした資料は、用語の 'source:' の下に 'title:' と 'url:' で書くと、用語集のページに出典のリンクとして出ます"),
         .glossaryWithoutDefinition: Entry("用語 '{0}' に 'definition'（意味）がありません", fix: "用語の下に 'definition: …' を足してください"),
         .glossaryDuplicate: Entry("用語 '{0}' が 2 回定義されています（最初は {1} 行目）", fix: "どちらか 1 つにしてください"),
 

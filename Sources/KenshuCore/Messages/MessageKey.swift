@@ -125,6 +125,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case glossaryWithoutTerm = "K4103"
     case glossaryWithoutDefinition = "K4104"
     case glossaryDuplicate = "K4105"
+    case glossaryDefinitionMarkup = "K4106"
 
     // K5: Markdown and links
     case rawHTMLShownAsText = "K5001"
