@@ -121,7 +121,10 @@ struct MarkdownNode: Hashable {
             switch UInt8(bitPattern: cursor.pointee) {
             case UInt8(ascii: "~"): hints.insert(.tilde)
             case UInt8(ascii: "^"): hints.insert(.caret)
-            case UInt8(ascii: "@"): hints.insert(.link)
+            case UInt8(ascii: "@"):
+                hints.insert(.link)
+                if previous == CChar(UInt8(ascii: "[")) { hints.insert(.pandocInline) }
+            case UInt8(ascii: "[") where previous == CChar(UInt8(ascii: "^")): hints.insert(.pandocInline)
             case UInt8(ascii: "{") where previous == CChar(UInt8(ascii: "{")): hints.insert(.variable)
             case UInt8(ascii: "%") where previous == CChar(UInt8(ascii: "{")), UInt8(ascii: ":") where previous == CChar(UInt8(ascii: "{")):
                 hints.insert(.otherToolTag)
@@ -255,4 +258,6 @@ struct TextHints: OptionSet {
     static let equals = TextHints(rawValue: 128)
     /// `:` and a letter: maybe an emoji shortcode (`:warning:`).
     static let emoji = TextHints(rawValue: 256)
+    /// `^[` or `[@`: maybe Pandoc's inline footnote or citation.
+    static let pandocInline = TextHints(rawValue: 512)
 }

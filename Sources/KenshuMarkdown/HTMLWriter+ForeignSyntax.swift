@@ -18,12 +18,41 @@ extension HTMLWriter {
         guard let text = softBreak.next, text.kind == .text, text.literal.hasUTF8Prefix(":"),
               softBreak.parent?.kind == .paragraph, let line = ForeignBlockSyntax.definitionLine(text) else { return }
         if let first = softBreak.parent?.firstChild, first.kind == .text, ForeignBlockSyntax.definitionLine(first) != nil { return }
+        // A pipe table's last line `: 説明` is Pandoc's caption for it.
+        if let first = softBreak.parent?.firstChild, first.kind == .text, first.literal.hasUTF8Prefix("|") {
+            diagnostics.append(.warning(.otherToolSyntax, line, "Pandoc", at: location(of: text)))
+            return
+        }
         var earlier = softBreak.previous
         while let node = earlier {
             if node.kind == .softBreak, let after = node.next, after.kind == .text, ForeignBlockSyntax.definitionLine(after) != nil { return }
             earlier = node.previous
         }
         diagnostics.append(.warning(.definitionList, line, at: location(of: text)))
+    }
+
+    /// Pandoc's inline footnote `^[note]` (K5045) and citation `[@doe2020]`, `[see @a; @b]` (K5046): Markdown shows
+    /// both as written. An escaped bracket (`^\[`) is the author's text.
+    func notePandocInline(in node: MarkdownNode) {
+        let literal = node.literal
+        let bytes = Array(literal.utf8)
+        let source = sourceMap(of: node, literal: literal)
+        var index = 0
+        while index + 1 < bytes.count {
+            let isFootnote = bytes[index] == UInt8(ascii: "^") && bytes[index + 1] == UInt8(ascii: "[")
+            let isCitation = bytes[index] == UInt8(ascii: "[") && bytes[index + 1] == UInt8(ascii: "@")
+            guard isFootnote || isCitation,
+                  let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "]")), close > index + 2,
+                  !source.escaped.contains(index + 1), !source.escaped.contains(index) else {
+                index += 1
+                continue
+            }
+            var written = String(decoding: bytes[index...close], as: UTF8.self)
+            if written.count > 40 { written = String(written.prefix(40)) + "\u{2026}" }
+            let at = location(line: node.startLine, column: node.startColumn + (source.offsets[index] ?? index))
+            reportOnce(.warning(isFootnote ? .inlineFootnote : .citation, written, at: at))
+            index = close + 1
+        }
     }
 
     /// `{width=300}` right after an image (Pandoc, Quarto, MkDocs, kramdown): the size goes onto the `<img>` and

@@ -13,6 +13,7 @@ extension HTMLWriter {
         var linkDepth = 0
         var variables: [MarkdownNode] = []
         var shortcodes: [MarkdownNode] = []
+        var pandocInlines: [MarkdownNode] = []
         root.walk { node, entering in
             switch node.kind {
             case .link:
@@ -38,6 +39,10 @@ extension HTMLWriter {
                     noteUnclosedComment(in: node)
                     hints.remove(.commentOpen)
                 }
+                if hints.contains(.pandocInline) {
+                    pandocInlines.append(node)
+                    hints.remove(.pandocInline)
+                }
                 if hints.contains(.variable) || hints.contains(.otherToolTag) {
                     variables.append(node)
                     hints.remove(.variable)
@@ -56,6 +61,7 @@ extension HTMLWriter {
             return .visitChildren
         }
         for node in variables { substituteVariables(in: node) }
+        for node in pandocInlines { notePandocInline(in: node) }
         // After the variables, whose places are read against the source as written.
         for node in shortcodes { if let text = EmojiShortcodes.replaced(in: node.literal) { node.setLiteral(text) } }
         for item in items { markTaskItem(item) }

@@ -13,6 +13,11 @@ extension HTMLWriter {
         let table: PipeTable
         if body.contains(where: { $0.contains("|") }), let pipes = PipeTable.find(in: body) {
             table = pipes
+            // Pandoc's caption `: 説明` on the table's last line: GFM reads it as one more row.
+            if let caption = body.last, !caption.contains("|"),
+               let written = ForeignBlockSyntax.definitionLine(caption.trimmingBlanks()) {
+                diagnostics.append(.warning(.otherToolSyntax, written, "Pandoc", at: location(line: last, column: paragraph.startColumn)))
+            }
         } else if let tabs = TabSeparatedTable.find(in: body) {
             table = tabs
             diagnostics.append(.warning(.tabSeparatedTable, TabSeparatedTable.pipeSpelling(of: tabs), at: location(line: first, column: paragraph.startColumn)))

@@ -45,7 +45,7 @@ extension HTMLWriter {
     }
 
     /// Reports a problem once per place: a table row is read twice (as a paragraph, then cell by cell).
-    private func reportOnce(_ diagnostic: Diagnostic) {
+    func reportOnce(_ diagnostic: Diagnostic) {
         let place = "\(diagnostic.message.key.rawValue)\u{0}\(diagnostic.location?.line ?? 0):\(diagnostic.location?.column ?? 0)"
         guard reportedPlaces.insert(place).inserted else { return }
         diagnostics.append(diagnostic)

@@ -148,6 +148,8 @@ final class HTMLWriter {
                     diagnostics.append(.warning(.definitionList, line, at: location(of: node)))
                 case .gridTable(let line):
                     diagnostics.append(.warning(.gridTable, line, at: location(of: node)))
+                case .otherTool(let written, let tool):
+                    diagnostics.append(.warning(.otherToolSyntax, written, tool, at: location(of: node)))
                 }
             }
             let tight = node.parent?.parent.map { $0.kind == .list && $0.isTightList } ?? false

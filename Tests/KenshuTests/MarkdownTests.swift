@@ -76,6 +76,56 @@ import Testing
                 && !ForeignBlockSyntax.isGridTableBorder("+1+") && !ForeignBlockSyntax.isGridTableBorder("+---"))
     }
 
+    /// MkDocs' admonitions, tabs, snippets and abbreviations, Pandoc's and Quarto's fenced divs, captions,
+    /// inline footnotes and citations, and MediaWiki's headings are each told at their place; prose that
+    /// merely starts with the same characters is not.
+    @Test func testMkDocsPandocAndWikiSyntax_isNamed() {
+        let page = render("""
+            !!! note "注意"
+                MkDocs の囲み
+
+            ??? tip
+                たたむ囲み
+
+            === "タブ1"
+                中身
+
+            本文^[文中の脚注] と [@doe2020, p. 3] と \\^[エスケープ] と [^1] と x^2 と [@] と ^[]。
+
+            [^1]: 普通の脚注
+
+            *[HTML]: Hyper Text Markup Language
+
+            --8<-- "snippet.md"
+
+            ::: {.callout-note}
+            Quarto の囲み
+            :::
+
+            : 表の説明
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+            : 後ろの説明
+
+            == 見出し ==
+
+            !!! 大事なこと、== 強調 == と --- と *[注]* と === 区切り ===x
+            """)
+        // Inline findings are made in the pass before the page is written, so they come first (a build sorts them).
+        #expect(page.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code) \($0.message.arguments)" } == [
+            "13:3 K5045 [\"^[文中の脚注]\"]", "13:14 K5046 [\"[@doe2020, p. 3]\"]",
+            "4:1 K5038 [\"!!! note \\\"注意\\\"\", \"MkDocs\"]", "7:1 K5038 [\"??? tip\", \"MkDocs\"]",
+            "10:1 K5038 [\"=== \\\"タブ1\\\"\", \"MkDocs\"]",
+            "17:1 K5038 [\"*[HTML]: Hyper Text Markup Language\", \"MkDocs\"]", "19:1 K5038 [\"--8<-- \\\"snippet.md\\\"\", \"MkDocs\"]",
+            "21:1 K5038 [\"::: {.callout-note}\", \"Pandoc / Quarto\"]", "25:1 K5038 [\": 表の説明\", \"Pandoc\"]",
+            "30:1 K5038 [\": 後ろの説明\", \"Pandoc\"]", "32:1 K5038 [\"== 見出し ==\", \"MediaWiki\"]",
+        ], "\(page.diagnostics)")
+        #expect(page.html.contains("<p>!!! note &quot;注意&quot;\nMkDocs の囲み</p>"))
+        #expect(page.diagnostics.first { $0.code == "K5045" }?.fix(in: .ja)?.hasPrefix("脚注は、本文の付けたい所に '[^1]'") == true)
+    }
+
     /// Rows pasted from Excel (tab-separated) are shown as the table they were, with a warning naming the pipe form.
     @Test func testTabSeparatedRows_becomeATable() {
         let page = render("課名\t職員数\t備考\n総務課\t25\t\n情報政策課\t8\tDX 担当含む\n\n本文\tタブ一つの段落。\n")

@@ -167,6 +167,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case imageAttributesUnread = "K5042"
     case definitionList = "K5043"
     case gridTable = "K5044"
+    case inlineFootnote = "K5045"
+    case citation = "K5046"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
