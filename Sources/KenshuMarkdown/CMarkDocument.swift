@@ -119,8 +119,10 @@ struct MarkdownNode: Hashable {
         var cursor = literal
         while cursor.pointee != 0 {
             switch UInt8(bitPattern: cursor.pointee) {
-            case UInt8(ascii: "~"): hints.insert(.tilde)
-            case UInt8(ascii: "^"): hints.insert(.caret)
+            case UInt8(ascii: "~"), UInt8(ascii: "^"):
+                hints.insert(cursor.pointee == CChar(UInt8(ascii: "~")) ? .tilde : .caret)
+                // Maybe Pandoc's `H~2~O` or `m^2^` (``PandocScripts``).
+                if Self.isASCIIAlphanumeric(previous) || previous == CChar(UInt8(ascii: ")")) { hints.insert(.pandocInline) }
             case UInt8(ascii: "@"):
                 hints.insert(.link)
                 if previous == CChar(UInt8(ascii: "[")) { hints.insert(.pandocInline) }
@@ -140,6 +142,11 @@ struct MarkdownNode: Hashable {
             cursor += 1
         }
         return hints
+    }
+
+    private static func isASCIIAlphanumeric(_ char: CChar) -> Bool {
+        let byte = UInt8(bitPattern: char)
+        return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Visits this node and its descendants in document order, as libcmark's renderer does.
@@ -258,6 +265,6 @@ struct TextHints: OptionSet {
     static let equals = TextHints(rawValue: 128)
     /// `:` and a letter: maybe an emoji shortcode (`:warning:`).
     static let emoji = TextHints(rawValue: 256)
-    /// `^[` or `[@`: maybe Pandoc's inline footnote or citation.
+    /// `^[`, `[@`, or `^`/`~` after a letter or digit: maybe Pandoc's inline footnote, citation, superscript or subscript.
     static let pandocInline = TextHints(rawValue: 512)
 }

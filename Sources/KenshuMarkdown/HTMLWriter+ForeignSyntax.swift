@@ -31,8 +31,8 @@ extension HTMLWriter {
         diagnostics.append(.warning(.definitionList, line, at: location(of: text)))
     }
 
-    /// Pandoc's inline footnote `^[note]` (K5045) and citation `[@doe2020]`, `[see @a; @b]` (K5046): Markdown shows
-    /// both as written. An escaped bracket (`^\[`) is the author's text.
+    /// Pandoc's inline footnote `^[note]` (K5045), citation `[@doe2020]`, `[see @a; @b]` (K5046), superscript `m^2^`
+    /// and subscript `H~2~O` (K5047): Markdown shows them as written. An escaped mark (`^\[`, `\~`) is the author's text.
     func notePandocInline(in node: MarkdownNode) {
         let literal = node.literal
         let bytes = Array(literal.utf8)
@@ -52,6 +52,11 @@ extension HTMLWriter {
             let at = location(line: node.startLine, column: node.startColumn + (source.offsets[index] ?? index))
             reportOnce(.warning(isFootnote ? .inlineFootnote : .citation, written, at: at))
             index = close + 1
+        }
+        for script in PandocScripts.find(in: bytes, escaped: source.escaped) {
+            let written = String(decoding: bytes[script.open...script.close], as: UTF8.self)
+            let at = location(line: node.startLine, column: node.startColumn + (source.offsets[script.open] ?? script.open))
+            reportOnce(.warning(.pandocScript, written, script.replacement(in: bytes), at: at))
         }
     }
 

@@ -126,6 +126,22 @@ import Testing
         #expect(page.diagnostics.first { $0.code == "K5045" }?.fix(in: .ja)?.hasPrefix("脚注は、本文の付けたい所に '[^1]'") == true)
     }
 
+    /// Pandoc's superscript and subscript are told at their mark with the `<sup>`/`<sub>` to write; emoticons,
+    /// ranges, strikethrough, escaped marks and code are left alone.
+    @Test func testPandocSuperscriptAndSubscript_areNamed() {
+        let page = render("""
+            水は H~2~O、面積は 10 m^2^、(a+b)^2^ です。
+
+            顔文字 (^_^) と (^o^)、5~10分と20~30分、2^10、~~取り消し~~、a~~b~~、H\\~2~O、`x^2^`、~単独~。
+            """)
+        #expect(page.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code) \($0.message.arguments)" } == [
+            "4:5 K5047 [\"~2~\", \"<sub>2</sub>\"]", "4:18 K5047 [\"^2^\", \"<sup>2</sup>\"]",
+            "4:27 K5047 [\"^2^\", \"<sup>2</sup>\"]",
+        ], "\(page.diagnostics)")
+        #expect(page.html.contains("H~2~O"), "the text is shown as written")
+        #expect(page.diagnostics.first?.fix(in: .ja)?.hasPrefix("'<sub>2</sub>' と書いてください") == true)
+    }
+
     /// Rows pasted from Excel (tab-separated) are shown as the table they were, with a warning naming the pipe form.
     @Test func testTabSeparatedRows_becomeATable() {
         let page = render("課名\t職員数\t備考\n総務課\t25\t\n情報政策課\t8\tDX 担当含む\n\n本文\tタブ一つの段落。\n")

@@ -132,6 +132,7 @@ extension MessageCatalog {
         .gridTable: Entry("'{0}' は Pandoc・reStructuredText のグリッド表の書き方で、Kenshu では表にならず、文字のまま表示されます", fix: "'| 見出し1 | 見出し2 |' の行、'| --- | --- |' の行、続けて '| データ | データ |' の行を書く表に直してください。セルの中の改行は '<br>' で書けます"),
         .inlineFootnote: Entry("'{0}' は Pandoc の文中の脚注の書き方で、Kenshu では脚注にならず、文字のまま表示されます", fix: "脚注は、本文の付けたい所に '[^1]'、ページの下のほうに '[^1]: 脚注の文' と書いてください"),
         .citation: Entry("'{0}' は Pandoc の文献の引用の書き方で、Kenshu では文字のまま表示されます", fix: "参考にした資料は、ページのフロントマターの 'sources:' に 'title:' と 'url:' で書いてください（ページの下に出典として出ます）。本文では資料の名前を文で書けます"),
+        .pandocScript: Entry("'{0}' は Pandoc の上付き・下付き文字の書き方で、Kenshu では印も文字のまま表示されます", fix: "'{1}' と書いてください（上付きは <sup>、下付きは <sub> で囲みます）。印をそのまま見せるなら、前に '\\' を付けて '\\^' '\\~' と書いてください"),
         .imageAttributesUnread: Entry("画像の後ろの '{0}' は Kenshu が読めない書き方（Pandoc や MkDocs の属性）のため、文字のまま表示されます", fix: "画像の大きさは '{width=300}'（ピクセル）、'{width=50%}'（ページの幅に対する割合）、'{height=200}' で書けます。ほかの単位・クラス・ID は使えないので消してください"),
         .rawHTMLNotMarkup: Entry("'{0}' は HTML として読めないため、文字として表示されます", fix: "'<' をそのまま見せたいときは '\\<' と書いてください"),
         .rawHTMLScriptURL: Entry("生の HTML '<{0}>' に 'javascript:' の URL があります。たどるとスクリプトが動きます", fix: "ページへのリンクか https:// の URL にしてください"),

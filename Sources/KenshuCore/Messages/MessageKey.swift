@@ -169,6 +169,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case gridTable = "K5044"
     case inlineFootnote = "K5045"
     case citation = "K5046"
+    case pandocScript = "K5047"
 
     // K6: quizzes
     case quizDuplicateID = "K6001"
