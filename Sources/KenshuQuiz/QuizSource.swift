@@ -16,7 +16,8 @@ struct QuizSource {
         var prepared: [Substring] = []
         var original: [Int] = []
         var inFence = false
-        for (index, line) in Self.lines(of: body).enumerated() {
+        for (index, written) in Self.lines(of: body).enumerated() {
+            let line = inFence ? written : Self.feedbackIndentedByIME(written)
             let trimmed = line.trimmingBlanks()
             if let first = trimmed.utf8.first, QuizSource.mayStartFence(first), trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 inFence.toggle()
@@ -37,6 +38,17 @@ struct QuizSource {
         lines = prepared
         originalLine = original
         text = prepared.joined(separator: "\n")
+    }
+
+    /// A feedback line indented with ideographic spaces (U+3000, what a Japanese IME types for the space key):
+    /// `　　> 解説` under a choice. Markdown takes U+3000 for a letter, so the `>` would join the choice's label and
+    /// show the feedback before the learner answers. Each leading U+3000 becomes two spaces (its width), which
+    /// puts the quote inside the choice, as the author saw it. Other lines are left as written.
+    static func feedbackIndentedByIME(_ line: Substring) -> Substring {
+        guard line.hasPrefix("\u{3000}") else { return line }
+        let indent = line.prefix { $0 == "\u{3000}" || $0 == " " || $0 == "\t" }
+        guard line.dropFirst(indent.count).hasPrefix(">") else { return line }
+        return Substring(indent.map { $0 == "\u{3000}" ? "  " : String($0) }.joined()) + line.dropFirst(indent.count)
     }
 
     /// Whether a line whose first byte is `byte` may start with a fence: `` ` ``, `~`, or the lead byte

@@ -168,7 +168,9 @@ private enum Old {
         var prepared: [Substring] = []
         var original: [Int] = []
         var inFence = false
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, written) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Feedback indented with U+3000 is re-indented first (character-level on both sides).
+            let line = inFence ? written : QuizSource.feedbackIndentedByIME(written)
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             let isOption = !inFence && line.first.map { !$0.isWhitespace } == true && optionLine(trimmed) != nil

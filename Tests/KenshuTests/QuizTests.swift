@@ -42,6 +42,19 @@ import Testing
         #expect(page.blockIDs["quiz"]?.first?.hasPrefix("a/b.html#q") == true)
     }
 
+    /// Feedback indented with ideographic spaces (a Japanese IME's space) is the choice's feedback, not part
+    /// of its label: shown in the label, it gave the explanation away before the learner answered.
+    @Test func testFeedbackIndentedWithIdeographicSpaces_staysFeedback() {
+        let page = render("```quiz\n問題です。\n- [ ] 誤り\n\u{3000}\u{3000}> 全角で字下げした解説\n- [x] 正しい\n\u{3000}> 一つの全角空白\n```\n")
+        #expect(page.diagnostics.isEmpty, "\(messages(page))")
+        let html = drawn(page)
+        #expect(!html.contains("&gt;"), "\(html)")
+        #expect(html.contains("<p>全角で字下げした解説</p>") && html.contains("<p>一つの全角空白</p>"), "\(html)")
+        let choices = (page.models.first as? Quiz)?.choices ?? []
+        #expect(choices.map(\.feedbackMarkdown) == ["全角で字下げした解説", "一つの全角空白"])
+        #expect(choices.first?.feedbackLocation?.line == 7)
+    }
+
     @Test func testSeveralCorrectChoices_makeAMultipleChoiceQuestion() {
         let page = render("```quiz\n正しいものをすべて。\n- [x] A\n- [x] B\n- [ ] C\n```\n")
         #expect(drawn(page).contains(#"data-kind="multiple""#))
