@@ -338,7 +338,7 @@ def test_the_certificate_waits_for_a_completed_module(fresh, site):
 def test_a_page_past_its_review_date_says_so(fresh, site):
     """A learner read a page past its review date (the build warned its author, K7310) with nothing to say the
     rules or figures might have changed. Judged on the reader's own day: a site is read long after it was built."""
-    path = "hiyo/subsidy-and-fund.html"
+    path = "gov-cloud/providers.html"  # the bundled page due for review on 2026-12-31
     assert 'data-review-by="2026-12-31"' in (site / path).read_text(encoding="utf-8")
 
     def notice_at(utc):
