@@ -122,7 +122,7 @@ struct MarkdownNode: Hashable {
             case UInt8(ascii: "~"), UInt8(ascii: "^"):
                 hints.insert(cursor.pointee == CChar(UInt8(ascii: "~")) ? .tilde : .caret)
                 // Maybe Pandoc's `H~2~O` or `m^2^` (``PandocScripts``).
-                if Self.isASCIIAlphanumeric(previous) || previous == CChar(UInt8(ascii: ")")) { hints.insert(.pandocInline) }
+                if PandocScripts.mayPrecedeMark(UInt8(bitPattern: previous)) { hints.insert(.pandocInline) }
             case UInt8(ascii: "@"):
                 hints.insert(.link)
                 if previous == CChar(UInt8(ascii: "[")) { hints.insert(.pandocInline) }
@@ -142,11 +142,6 @@ struct MarkdownNode: Hashable {
             cursor += 1
         }
         return hints
-    }
-
-    private static func isASCIIAlphanumeric(_ char: CChar) -> Bool {
-        let byte = UInt8(bitPattern: char)
-        return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Visits this node and its descendants in document order, as libcmark's renderer does.

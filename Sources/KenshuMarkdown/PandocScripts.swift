@@ -27,7 +27,7 @@ enum PandocScripts {
         while index + 2 < bytes.count {
             let mark = bytes[index]
             guard mark == UInt8(ascii: "^") || mark == UInt8(ascii: "~"), !escaped.contains(index),
-                  isBefore(bytes[index - 1]), bytes[index - 1] != mark else {
+                  mayPrecedeMark(bytes[index - 1]), bytes[index - 1] != mark else {
                 index += 1
                 continue
             }
@@ -45,7 +45,8 @@ enum PandocScripts {
         return found
     }
 
-    private static func isBefore(_ byte: UInt8) -> Bool {
+    /// Whether a `^`/`~` after `byte` may open a run (also the text scan's hint, so both agree).
+    static func mayPrecedeMark(_ byte: UInt8) -> Bool {
         isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ")")
     }
 
